@@ -1,0 +1,228 @@
+import { z } from 'zod';
+
+// The client service standard as data. Every text a client reads is given in
+// Latvian (as the agency wrote it) and English.
+
+export const LocalizedTextSchema = z
+  .object({
+    lv: z.string().trim().min(1, 'Latvian text is required'),
+    en: z.string().trim().min(1, 'English text is required'),
+  })
+  .strict();
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+const slugPattern = /^[a-z][a-z0-9-]{1,30}$/;
+const idPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const timeRangePattern = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+export const IdSchema = z.string().regex(idPattern, 'Use lower-case letters, digits and hyphens');
+
+/** "08:30-17:15" in Europe/Riga wall-clock time. */
+export const TimeRangeTextSchema = z
+  .string()
+  .regex(timeRangePattern, 'Use HH:MM-HH:MM, e.g. 08:30-17:15')
+  .refine((text) => {
+    const [open, close] = text.split('-');
+    return (open ?? '') < (close ?? '');
+  }, 'Opening time must be before closing time');
+
+const DayRangesSchema = z.array(TimeRangeTextSchema);
+
+export const HoursSchema = z
+  .object({
+    weekly: z
+      .object({
+        mon: DayRangesSchema.optional(),
+        tue: DayRangesSchema.optional(),
+        wed: DayRangesSchema.optional(),
+        thu: DayRangesSchema.optional(),
+        fri: DayRangesSchema.optional(),
+        sat: DayRangesSchema.optional(),
+        sun: DayRangesSchema.optional(),
+      })
+      .strict(),
+    /** Explicit hours for a date ("YYYY-MM-DD": [] means closed); wins over everything. */
+    dates: z.record(z.string().regex(isoDatePattern, 'Use YYYY-MM-DD'), DayRangesSchema).optional(),
+    /** Labour Law s.135: the working day before a public holiday is one hour shorter. */
+    shortenBeforeHolidays: z.boolean().default(true),
+    openOnNonWorkingDays: z.boolean().default(false),
+    note: LocalizedTextSchema.optional(),
+  })
+  .strict();
+export type HoursProfile = z.infer<typeof HoursSchema>;
+
+export const CHANNEL_KINDS = [
+  'phone',
+  'email',
+  'e-address',
+  'post',
+  'web-form',
+  'national-portal',
+  'e-services',
+  'video-consultation',
+  'in-person',
+] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+export const CHANNEL_PURPOSES = ['information', 'written', 'services', 'feedback', 'appointments'] as const;
+
+export const ChannelSchema = z
+  .object({
+    id: IdSchema,
+    kind: z.enum(CHANNEL_KINDS),
+    label: LocalizedTextSchema,
+    /** Phone number, e-mail address, postal address, URL or e-address name. */
+    address: z.string().trim().min(1),
+    subAddressee: z.string().trim().min(1).optional(),
+    url: z.url().optional(),
+    hours: HoursSchema.optional(),
+    requiresSecureSignature: z.boolean().default(false),
+    purposes: z.array(z.enum(CHANNEL_PURPOSES)).min(1),
+    note: LocalizedTextSchema.optional(),
+  })
+  .strict();
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const ServiceCentreSchema = z
+  .object({
+    id: IdSchema,
+    name: LocalizedTextSchema,
+    address: z.string().trim().min(1),
+    city: z.string().trim().min(1),
+    phone: z.string().trim().min(1).optional(),
+    hours: HoursSchema,
+    appointments: z.boolean(),
+    walkIn: z.boolean(),
+    counters: z.number().int().min(1).max(100),
+    services: z.array(IdSchema).min(1),
+    note: LocalizedTextSchema.optional(),
+  })
+  .strict();
+export type ServiceCentre = z.infer<typeof ServiceCentreSchema>;
+
+export const ServiceSchema = z
+  .object({
+    id: IdSchema,
+    name: LocalizedTextSchema,
+    durationMinutes: z.number().int().min(5).max(240),
+    bufferMinutes: z.number().int().min(0).max(60).default(0),
+  })
+  .strict();
+
+export const VideoLocationSchema = z
+  .object({
+    id: IdSchema,
+    name: LocalizedTextSchema,
+    address: z.string().trim().min(1),
+    city: z.string().trim().min(1),
+    hours: HoursSchema,
+  })
+  .strict();
+
+export const CompetentInstitutionSchema = z
+  .object({
+    id: IdSchema,
+    name: LocalizedTextSchema,
+    topics: LocalizedTextSchema,
+    email: z.email().optional(),
+    phone: z.string().optional(),
+    website: z.url().optional(),
+  })
+  .strict();
+
+export const NOTICE_KINDS = ['call-recording', 'video-surveillance', 'pre-holiday-hours', 'privacy', 'other'] as const;
+
+export const AgencyProfileSchema = z
+  .object({
+    slug: z.string().regex(slugPattern, 'Use 2–31 lower-case letters, digits or hyphens, starting with a letter'),
+    profileVersion: z.number().int().min(1),
+    validFrom: z.string().regex(isoDatePattern, 'Use YYYY-MM-DD'),
+    name: LocalizedTextSchema,
+    shortName: LocalizedTextSchema,
+    legalAddress: z.string().trim().min(1),
+    website: z.url(),
+    /** Where the text of the standard comes from (file, date adopted). */
+    source: z.string().trim().min(1),
+    description: LocalizedTextSchema,
+    mission: LocalizedTextSchema,
+    principles: z.array(LocalizedTextSchema).default([]),
+    values: z.array(z.object({ name: LocalizedTextSchema, description: LocalizedTextSchema }).strict()).default([]),
+    clientMayExpect: z.array(LocalizedTextSchema).min(1),
+    agencyExpects: z.array(LocalizedTextSchema).min(1),
+    premisesRules: z
+      .object({
+        intro: LocalizedTextSchema.optional(),
+        rules: z.array(LocalizedTextSchema),
+        consequences: z.array(LocalizedTextSchema).default([]),
+      })
+      .strict()
+      .optional(),
+    notices: z.array(z.object({ kind: z.enum(NOTICE_KINDS), text: LocalizedTextSchema }).strict()).default([]),
+    serviceDelivery: z.array(LocalizedTextSchema).default([]),
+    channels: z.array(ChannelSchema).min(1),
+    services: z.array(ServiceSchema).default([]),
+    serviceCentres: z.array(ServiceCentreSchema).default([]),
+    videoConsultation: z
+      .object({ description: LocalizedTextSchema, serviceId: IdSchema, locations: z.array(VideoLocationSchema) })
+      .strict()
+      .optional(),
+    phoneTopics: z.array(z.object({ id: IdSchema, name: LocalizedTextSchema }).strict()).default([]),
+    booking: z
+      .object({
+        minNoticeWorkingDays: z.number().int().min(0).max(30),
+        horizonDays: z.number().int().min(1).max(365),
+        requiresElectronicImpossibleReason: z.boolean(),
+        anyCentreRegardlessOfResidence: z.boolean(),
+        bookingChannels: z.array(IdSchema).default([]),
+        description: LocalizedTextSchema,
+      })
+      .strict(),
+    feedback: z
+      .object({
+        intro: LocalizedTextSchema,
+        invitations: z.array(LocalizedTextSchema).min(1),
+        channels: z.array(IdSchema).default([]),
+        answerPromise: LocalizedTextSchema,
+      })
+      .strict(),
+    /** Law on Submissions s.2(4): how e-mails without a secure e-signature are handled. */
+    unsignedEmailPolicy: z
+      .object({ answer: z.enum(['answer-by-email', 'ask-for-signed', 'inform-only']), text: LocalizedTextSchema })
+      .strict(),
+    competentInstitutions: z.array(CompetentInstitutionSchema).default([]),
+  })
+  .strict()
+  .superRefine((profile, ctx) => {
+    const channelIds = new Set<string>();
+    profile.channels.forEach((channel, i) => {
+      if (channelIds.has(channel.id)) {
+        ctx.addIssue({ code: 'custom', path: ['channels', i, 'id'], message: `Duplicate channel id "${channel.id}"` });
+      }
+      channelIds.add(channel.id);
+    });
+    const serviceIds = new Set(profile.services.map((s) => s.id));
+    profile.serviceCentres.forEach((centre, i) => {
+      centre.services.forEach((serviceId, j) => {
+        if (!serviceIds.has(serviceId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['serviceCentres', i, 'services', j],
+            message: `Unknown service "${serviceId}" (declare it under services)`,
+          });
+        }
+      });
+    });
+    const referenced: Array<[string[], (string | number)[]]> = [
+      [profile.feedback.channels, ['feedback', 'channels']],
+      [profile.booking.bookingChannels, ['booking', 'bookingChannels']],
+    ];
+    for (const [ids, path] of referenced) {
+      ids.forEach((id, i) => {
+        if (!channelIds.has(id)) ctx.addIssue({ code: 'custom', path: [...path, i], message: `Unknown channel "${id}"` });
+      });
+    }
+  });
+
+export type AgencyProfile = z.infer<typeof AgencyProfileSchema>;
+export type AgencyProfileInput = z.input<typeof AgencyProfileSchema>;
