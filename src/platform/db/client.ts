@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  /** Runs the committed SQL migrations (idempotent; safe with several processes). */
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+  /** The PGlite instance, for tests that clone a migrated template. */
+  pglite?: PGlite;
+};
+
+export type DatabaseTarget = { kind: 'pglite'; dataDir?: string; pglite?: PGlite } | { kind: 'postgres'; url: string };
+
+const migrationsFolder = new URL('../../../db/migrations', import.meta.url).pathname;
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  return target.kind === 'postgres' ? openPostgres(target.url) : openPglite(target.dataDir, target.pglite);
+}
+
+async function openPglite(dataDir: string | undefined, existing: PGlite | undefined): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = existing ?? (await PGlite.create(dataDir ? { dataDir } : {}));
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    pglite: client,
+    migrate: async () => {
+      const { migrate } = await import('drizzle-orm/pglite/migrator');
+      await migrate(db as never, { migrationsFolder });
+    },
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = drizzlePg({ client: pool, schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'postgres',
+    migrate: async () => {
+      const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+      const lockClient = await pool.connect();
+      // An advisory lock so that several processes starting together migrate once.
+      try {
+        await lockClient.query('select pg_advisory_lock(72417001)');
+        await migrate(db as never, { migrationsFolder });
+      } finally {
+        await lockClient.query('select pg_advisory_unlock(72417001)').catch(() => undefined);
+        lockClient.release();
+      }
+    },
+    close: async () => {
+      await pool.end();
+    },
+  };
+}
