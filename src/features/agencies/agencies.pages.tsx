@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/deps.ts';
+import { pageContext } from '../../web/page-context.ts';
+import { sendPage } from '../../web/send-page.tsx';
+import { loadCalendar } from '../calendar/calendar.service.ts';
+import { requireAgency } from './agencies.routes.ts';
+import { channelsWithStatus, hoursStatus } from './agencies.service.ts';
+import { AgencyHomeView, HomeView, StandardView } from './agencies.views.tsx';
+import { ContactsView } from './contacts.views.tsx';
+
+type AgencyParams = { Params: { agency: string } };
+
+export async function agenciesPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.get('/', async (request, reply) => {
+    const ctx = pageContext(request);
+    return sendPage(reply, ctx, { title: ctx.t('home.title'), body: <HomeView ctx={ctx} agencies={deps.agencies.list()} /> });
+  });
+
+  app.get<AgencyParams>('/:agency', async (request, reply) => {
+    const agency = requireAgency(deps, request.params.agency);
+    const ctx = pageContext(request);
+    const calendar = await loadCalendar(deps);
+    const open = channelsWithStatus(agency.channels, calendar, deps.clock()).filter(
+      ({ status }) => status.openNow && !status.alwaysAvailable,
+    );
+    return sendPage(reply, ctx, {
+      title: agency.name[ctx.lang],
+      body: <AgencyHomeView ctx={ctx} agency={agency} openChannels={open} />,
+      agency,
+    });
+  });
+
+  app.get<AgencyParams>('/:agency/standarts', async (request, reply) => {
+    const agency = requireAgency(deps, request.params.agency);
+    const ctx = pageContext(request);
+    return sendPage(reply, ctx, {
+      title: `${ctx.t('standard.title')}: ${agency.shortName[ctx.lang]}`,
+      body: <StandardView ctx={ctx} agency={agency} />,
+      agency,
+    });
+  });
+
+  app.get<AgencyParams>('/:agency/kontakti', async (request, reply) => {
+    const agency = requireAgency(deps, request.params.agency);
+    const ctx = pageContext(request);
+    const calendar = await loadCalendar(deps);
+    const at = deps.clock();
+    const centres = agency.serviceCentres.map((centre) => ({ centre, status: hoursStatus(centre.hours, calendar, at) }));
+    const videoLocations = (agency.videoConsultation?.locations ?? []).map((location) => ({
+      location,
+      status: hoursStatus(location.hours, calendar, at),
+    }));
+    return sendPage(reply, ctx, {
+      title: `${ctx.t('contacts.title')}: ${agency.shortName[ctx.lang]}`,
+      agency,
+      body: (
+        <ContactsView
+        ctx={ctx}
+        agency={agency}
+        channels={channelsWithStatus(agency.channels, calendar, at)}
+        centres={centres}
+          videoLocations={videoLocations}
+        />
+      ),
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../platform/http/problem.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
+import type { AgencyProfile } from './agency-profile.schema.ts';
+import {
+  AgencyListResponseSchema,
+  AgencyProfileResponseSchema,
+  AgencySlugParamsSchema,
+  ChannelListResponseSchema,
+} from './agencies.schema.ts';
+import { channelsWithStatus } from './agencies.service.ts';
+
+export function requireAgency(deps: AppDeps, slug: string): AgencyProfile {
+  const profile = deps.agencies.get(slug);
+  if (!profile) throw new AppError(404, 'agency-not-found', 'errors.notFoundTitle');
+  return profile;
+}
+
+
+export async function agenciesRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/v1/agencies',
+    { schema: { tags: ['agencies'], summary: 'List the agencies', response: { 200: AgencyListResponseSchema } } },
+    async () => ({
+      agencies: deps.agencies.list().map((p) => ({
+        slug: p.slug,
+        name: p.name,
+        shortName: p.shortName,
+        website: p.website,
+        links: {
+          profile: `/api/v1/agencies/${p.slug}`,
+          channels: `/api/v1/agencies/${p.slug}/channels`,
+          standard: `/${p.slug}/standarts`,
+        },
+      })),
+    }),
+  );
+
+  api.get(
+    '/api/v1/agencies/:slug',
+    {
+      schema: {
+        tags: ['agencies'],
+        summary: "An agency's profile: its client service standard as data",
+        params: AgencySlugParamsSchema,
+        response: { 200: AgencyProfileResponseSchema },
+      },
+    },
+    async (request) => requireAgency(deps, request.params.slug),
+  );
+
+  api.get(
+    '/api/v1/agencies/:slug/channels',
+    {
+      schema: {
+        tags: ['agencies'],
+        summary: 'Contact channels with their hours and whether each is open now (Europe/Riga)',
+        params: AgencySlugParamsSchema,
+        response: { 200: ChannelListResponseSchema },
+      },
+    },
+    async (request) => {
+      const profile = requireAgency(deps, request.params.slug);
+      const at = deps.clock();
+      const calendar = await loadCalendar(deps);
+      return {
+        agency: profile.slug,
+        at: at.toString(),
+        channels: channelsWithStatus(profile.channels, calendar, at).map(({ channel, status }) => ({
+          id: channel.id,
+          kind: channel.kind,
+          label: channel.label,
+          address: channel.address,
+          subAddressee: channel.subAddressee ?? null,
+          requiresSecureSignature: channel.requiresSecureSignature,
+          alwaysAvailable: status.alwaysAvailable,
+          openNow: status.openNow,
+          nextChange: status.nextChange,
+          closesAt: status.closesAt,
+          nextOpening: status.nextOpening,
+          weeklyHours: status.weekly,
+        })),
+      };
+    },
+  );
+}

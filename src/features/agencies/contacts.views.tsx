@@ -1,0 +1,99 @@
+import type { PageContext } from '../../web/page-context.ts';
+import type { AgencyProfile } from './agency-profile.schema.ts';
+import type { ChannelWithStatus, HoursStatus } from './agencies.service.ts';
+import { StatusBadge, WeeklyHours } from './agencies.views.tsx';
+
+export type CentreWithStatus = { centre: AgencyProfile['serviceCentres'][number]; status: HoursStatus };
+export type VideoLocationWithStatus = { location: NonNullable<AgencyProfile['videoConsultation']>['locations'][number]; status: HoursStatus };
+
+function channelHref(kind: string, address: string, url?: string): string | null {
+  if (url) return url;
+  if (kind === 'phone') return `tel:${address.replace(/\s+/g, '')}`;
+  if (kind === 'email') return `mailto:${address}`;
+  return null;
+}
+
+export function ContactsView({
+  ctx,
+  agency,
+  channels,
+  centres,
+  videoLocations,
+}: {
+  ctx: PageContext;
+  agency: AgencyProfile;
+  channels: ChannelWithStatus[];
+  centres: CentreWithStatus[];
+  videoLocations: VideoLocationWithStatus[];
+}) {
+  const { t, lang } = ctx;
+  return (
+    <>
+      <h1>
+        {t('contacts.title')}: {agency.name[lang]}
+      </h1>
+      <p className="lead">{t('contacts.intro')}</p>
+      <ul className="card-list">
+        {channels.map(({ channel, status }) => {
+          const href = channelHref(channel.kind, channel.address, channel.url);
+          return (
+            <li className="card" key={channel.id} id={`channel-${channel.id}`}>
+              <h2>{channel.label[lang]}</h2>
+              <p className="muted">{t(`contacts.kinds.${channel.kind}`)}</p>
+              <p>{href ? <a href={href}>{channel.address}</a> : channel.address}</p>
+              {channel.subAddressee && <p>{t('contacts.subAddressee', { name: channel.subAddressee })}</p>}
+              {channel.requiresSecureSignature && <p className="notice">{t('contacts.requiresSignature')}</p>}
+              <p>
+                <StatusBadge ctx={ctx} status={status} />
+              </p>
+              <WeeklyHours ctx={ctx} status={status} />
+              {channel.note && <p className="muted">{channel.note[lang]}</p>}
+            </li>
+          );
+        })}
+      </ul>
+      <p className="notice">{t('contacts.shortenedNote')}</p>
+      {centres.length > 0 && (
+        <>
+          <h2>{t('contacts.serviceCentres')}</h2>
+          <ul className="card-list">
+            {centres.map(({ centre, status }) => (
+              <li className="card" key={centre.id} id={`centre-${centre.id}`}>
+                <h3>{centre.name[lang]}</h3>
+                <p>{centre.address}</p>
+                <p>
+                  <StatusBadge ctx={ctx} status={status} />
+                </p>
+                <WeeklyHours ctx={ctx} status={status} />
+                <p>
+                  {[centre.appointments ? t('contacts.byAppointment') : null, centre.walkIn ? t('contacts.walkIn') : null]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+                {centre.note && <p className="muted">{centre.note[lang]}</p>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {videoLocations.length > 0 && (
+        <>
+          <h2>{t('contacts.videoLocations')}</h2>
+          {agency.videoConsultation && <p>{agency.videoConsultation.description[lang]}</p>}
+          <ul className="card-list">
+            {videoLocations.map(({ location, status }) => (
+              <li className="card" key={location.id}>
+                <h3>{location.name[lang]}</h3>
+                <p>{location.address}</p>
+                <p>
+                  <StatusBadge ctx={ctx} status={status} />
+                </p>
+                <WeeklyHours ctx={ctx} status={status} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { asc } from 'drizzle-orm';
+import type { Database } from '../../platform/db/client.ts';
+import { calendarEntries } from '../../platform/db/schema.ts';
+import type { CalendarEntry } from '../../domain/calendar/index.ts';
+
+export type CalendarEntryRow = typeof calendarEntries.$inferSelect;
+
+export function toCalendarEntry(row: CalendarEntryRow): CalendarEntry {
+  const name = { lv: row.nameLv, en: row.nameEn };
+  switch (row.kind) {
+    case 'holiday':
+      return { kind: 'holiday', date: row.date, name, movesOnWeekend: row.movesOnWeekend, source: row.source };
+    case 'day-off':
+      return { kind: 'day-off', date: row.date, name, source: row.source };
+    case 'working-day':
+      return { kind: 'working-day', date: row.date, replaces: row.replaces ?? '', name, source: row.source };
+  }
+}
+
+export function toRow(entry: CalendarEntry, createdBy: string | null) {
+  return {
+    date: entry.date,
+    kind: entry.kind,
+    nameLv: entry.name.lv,
+    nameEn: entry.name.en,
+    movesOnWeekend: entry.kind === 'holiday' ? entry.movesOnWeekend : false,
+    replaces: entry.kind === 'working-day' ? entry.replaces : null,
+    source: entry.source,
+    createdBy,
+  };
+}
+
+export async function listCalendarEntries(db: Database): Promise<CalendarEntryRow[]> {
+  return db.select().from(calendarEntries).orderBy(asc(calendarEntries.date));
+}
+
+/** Inserts or replaces the entry for each date. */
+export async function upsertCalendarEntries(db: Database, entries: CalendarEntry[], createdBy: string | null): Promise<void> {
+  for (const entry of entries) {
+    const row = toRow(entry, createdBy);
+    await db.insert(calendarEntries).values(row).onConflictDoUpdate({ target: calendarEntries.date, set: row });
+  }
+}
+
+export async function insertCalendarEntriesIfAbsent(db: Database, entries: CalendarEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(calendarEntries).values(entries.map((e) => toRow(e, null))).onConflictDoNothing();
+}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { agencyAccessHook } from '../platform/access/access.hook.ts';
+import type { AppDeps } from '../platform/deps.ts';
+import { agenciesPages } from './agencies/agencies.pages.tsx';
+import { agenciesRoutes } from './agencies/agencies.routes.ts';
+import { auditLogRoutes } from './audit-log/audit-log.routes.tsx';
+import { healthRoutes } from './health/health.routes.ts';
+import { staffSessionHook } from './staff/staff-session.hook.ts';
+import { staffPages } from './staff/staff.pages.tsx';
+import { workplaceRoutes } from './staff/workplace.routes.tsx';
+
+/** Features in order: infrastructure hooks, public API, staff, then the public pages' catch-all /:agency. */
+export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.addHook('onRequest', staffSessionHook(deps));
+
+  await healthRoutes(app, deps);
+  await agenciesRoutes(app, deps);
+  await staffPages(app, deps);
+
+  // Everything under /staff/:agency and /api/v1/staff/:agency passes the one access gate.
+  await app.register(async (scoped) => {
+    scoped.addHook('preHandler', agencyAccessHook((slug) => deps.agencies.get(slug) !== undefined));
+    await workplaceRoutes(scoped, deps);
+    await auditLogRoutes(scoped, deps);
+  });
+
+  await agenciesPages(app, deps);
+}

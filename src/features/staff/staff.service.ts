@@ -1,0 +1,130 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
+import { countRecentEvents } from '../../platform/audit/audit.repository.ts';
+import type { StaffActor } from '../../platform/access/policy.ts';
+import type { ServiceDeps } from '../../platform/deps.ts';
+import type { Database } from '../../platform/db/client.ts';
+import * as repo from './staff.repository.ts';
+import { NewStaffUserSchema, type NewStaffUser } from './staff.schema.ts';
+
+export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+export const SIGN_IN_WINDOW_MINUTES = 15;
+export const MAX_FAILED_PER_EMAIL = 5;
+export const MAX_FAILED_PER_IP = 30;
+
+const ARGON2 = { algorithm: Algorithm.Argon2id } as const;
+// Verified when the e-mail is unknown, so that the answer takes as long either way.
+const DUMMY_HASH = await hash('apkalpe-timing-equaliser', ARGON2);
+
+export class StaffUserError extends Error {}
+
+export function hashSessionToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createStaffUser(
+  deps: ServiceDeps & { agencyExists: (slug: string) => boolean },
+  origin: AuditOrigin,
+  input: NewStaffUser,
+): Promise<repo.StaffUserRow> {
+  const user = NewStaffUserSchema.parse(input);
+  if (!deps.agencyExists(user.agency)) throw new StaffUserError(`Unknown agency "${user.agency}"`);
+  const passwordHash = await hash(user.password, ARGON2);
+  return deps.db.transaction(async (tx) => {
+    const db = tx as unknown as Database;
+    const existing = await repo.findUserByEmail(db, user.email);
+    const row = existing ?? (await repo.insertUser(db, { email: user.email, name: user.name, passwordHash }));
+    await repo.upsertMembership(db, row.id, user.agency, user.role);
+    await recordAudit(db, deps.clock, origin, {
+      action: existing ? 'staff.membership-set' : 'staff.user-created',
+      recordType: 'staff_user',
+      recordId: row.id,
+      agency: user.agency,
+      details: { email: user.email, role: user.role },
+    });
+    return row;
+  });
+}
+
+export type SignInResult =
+  | { ok: true; token: string; actor: StaffActor }
+  | { ok: false; reason: 'bad-credentials' }
+  | { ok: false; reason: 'rate-limited'; retryAfterMinutes: number };
+
+export async function signIn(
+  deps: ServiceDeps,
+  origin: AuditOrigin & { userAgent: string | null },
+  credentials: { email: string; password: string },
+): Promise<SignInResult> {
+  const email = credentials.email.trim().toLowerCase();
+  const now = new Date(deps.clock().epochMilliseconds);
+  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
+  const [byEmail, byIp] = await Promise.all([
+    countRecentEvents(deps.db, 'staff.sign-in-failed', 'email', email, since),
+    origin.ip ? countRecentEvents(deps.db, 'staff.sign-in-failed', 'ip', origin.ip, since) : 0,
+  ]);
+  if (byEmail >= MAX_FAILED_PER_EMAIL || byIp >= MAX_FAILED_PER_IP) {
+    await recordAudit(deps.db, deps.clock, origin, {
+      action: 'staff.sign-in-refused',
+      recordType: 'staff_session',
+      details: { email, reason: 'rate-limited' },
+    });
+    return { ok: false, reason: 'rate-limited', retryAfterMinutes: SIGN_IN_WINDOW_MINUTES };
+  }
+
+  const user = await repo.findUserByEmail(deps.db, email);
+  const passwordOk = await verify(user?.passwordHash ?? DUMMY_HASH, credentials.password);
+  if (!user || !passwordOk || user.disabledAt) {
+    await recordAudit(deps.db, deps.clock, { ...origin, actorId: user?.id ?? null, actorLabel: email }, {
+      action: 'staff.sign-in-failed',
+      recordType: 'staff_session',
+      details: { email, ip: origin.ip ?? '' },
+    });
+    return { ok: false, reason: 'bad-credentials' };
+  }
+
+  const token = randomBytes(32).toString('base64url');
+  const sessionId = hashSessionToken(token);
+  await deps.db.transaction(async (tx) => {
+    const db = tx as unknown as Database;
+    await repo.insertSession(db, {
+      id: sessionId,
+      userId: user.id,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      ip: origin.ip,
+      userAgent: origin.userAgent?.slice(0, 300) ?? null,
+    });
+    await recordAudit(db, deps.clock, { ...origin, actorId: user.id, actorLabel: user.email }, {
+      action: 'staff.signed-in',
+      recordType: 'staff_session',
+      recordId: sessionId.slice(0, 12),
+    });
+  });
+  const memberships = await repo.listMemberships(deps.db, user.id);
+  return { ok: true, token, actor: { id: user.id, email: user.email, name: user.name, memberships, sessionId } };
+}
+
+export async function resolveSession(deps: ServiceDeps, token: string): Promise<StaffActor | null> {
+  const sessionId = hashSessionToken(token);
+  const row = await repo.findLiveSession(deps.db, sessionId, new Date(deps.clock().epochMilliseconds));
+  if (!row || row.user.disabledAt) return null;
+  const memberships = await repo.listMemberships(deps.db, row.user.id);
+  return { id: row.user.id, email: row.user.email, name: row.user.name, memberships, sessionId };
+}
+
+export async function signOut(deps: ServiceDeps, origin: AuditOrigin, actor: StaffActor): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const db = tx as unknown as Database;
+    await repo.deleteSession(db, actor.sessionId);
+    await recordAudit(db, deps.clock, origin, {
+      action: 'staff.signed-out',
+      recordType: 'staff_session',
+      recordId: actor.sessionId.slice(0, 12),
+    });
+  });
+}
+
+export async function hasAnyStaff(deps: ServiceDeps): Promise<boolean> {
+  return (await repo.countUsers(deps.db)) > 0;
+}

@@ -1,0 +1,56 @@
+import { AgencyProfileError } from './features/agencies/agency-profile.loader.ts';
+import { createDemoUsers, DEMO_PASSWORD } from './features/staff/demo-users.ts';
+import { preparePlatform } from './platform/bootstrap.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { buildApp } from './platform/http/app.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { deps, database } = await preparePlatform(config);
+  const app = await buildApp(deps);
+
+  const demoUsers = database.kind === 'pglite' ? await createDemoUsers(deps, deps.agencies.list().map((a) => a.slug)) : [];
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    await app.close(); // stops accepting, waits for in-flight requests
+    await database.close();
+    app.log.info('stopped cleanly');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const where = database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
+  const lines = [
+    '',
+    `Apkalpe is running: http://localhost:${port}`,
+    `Database: ${where}`,
+    `Agencies: ${deps.agencies.list().map((a) => a.slug).join(', ')}`,
+    `Staff sign-in: http://localhost:${port}/staff`,
+  ];
+  if (database.kind === 'pglite') {
+    lines.push(
+      demoUsers.length > 0 ? 'Demo staff users created (password for all of them below):' : 'Demo staff users (created on first start):',
+      '  <role>.<agency>@demo.apkalpe.lv  roles: specialist, supervisor, administrator, auditor; agencies: ' +
+        deps.agencies.list().map((a) => a.slug).join(', '),
+      `  e.g. supervisor.vsaa@demo.apkalpe.lv / ${DEMO_PASSWORD}`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof AgencyProfileError || error instanceof ConfigError) {
+    process.stderr.write(`Apkalpe cannot start.\n${error.message}\n`);
+  } else {
+    process.stderr.write(`Apkalpe cannot start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import type { StaffRole } from '../db/schema.ts';
+
+export type Membership = { agency: string; role: StaffRole };
+
+export type StaffActor = {
+  id: string;
+  email: string;
+  name: string;
+  memberships: Membership[];
+  sessionId: string;
+};
+
+/** A staff member acting inside one agency: every staff service takes this, never a bare agency slug. */
+export type AgencyScope = { actor: StaffActor; agency: string; role: StaffRole };
+
+const ALL: readonly StaffRole[] = ['specialist', 'supervisor', 'administrator', 'auditor'];
+
+/** Which roles may do what. One table, read by the access hook. */
+export const PERMISSIONS = {
+  'workplace.view': ALL,
+  'audit.read': ['auditor', 'administrator'],
+  'calendar.manage': ['administrator'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleAllows(role: StaffRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly StaffRole[]).includes(role);
+}
+
+export function scopeFor(actor: StaffActor, agency: string): AgencyScope | null {
+  const membership = actor.memberships.find((m) => m.agency === agency);
+  return membership ? { actor, agency, role: membership.role } : null;
+}
+
+/** True when the actor holds the permission in at least one agency (for platform-wide data such as the calendar). */
+export function allowedAnywhere(actor: StaffActor, permission: Permission): boolean {
+  return actor.memberships.some((m) => roleAllows(m.role, permission));
+}

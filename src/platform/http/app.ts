@@ -1,0 +1,81 @@
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../deps.ts';
+import { getCookieSecret } from '../settings.repository.ts';
+import { registerErrorHandling } from './error-handler.ts';
+import { languageHook } from './language.ts';
+import { registerFeatures } from '../../features/index.ts';
+import './types.ts';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export type App = FastifyInstance;
+
+export async function buildApp(deps: AppDeps, options: { logger?: boolean | object } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Personal codes may appear in URLs of the validity API: keep URLs out of the request log line.
+    disableRequestLogging: false,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  app.decorateRequest('lang', 'lv');
+  app.decorateRequest('t', null as never);
+  app.decorateRequest('staff', null);
+  app.decorateRequest('scope', null);
+
+  await app.register(fastifyCookie, { secret: await getCookieSecret(deps.db) });
+  await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
+  await app.register(fastifyCsrf, {
+    cookieKey: 'apkalpe_csrf',
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true },
+  });
+  app.addHook('onRequest', languageHook);
+  // Every HTML form that changes something carries a CSRF token; JSON API calls cannot be forged cross-site.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (!UNSAFE_METHODS.has(request.method) || request.url.startsWith('/api/')) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Apkalpe API',
+        version: '1.0.0',
+        description: 'Client-service platform for Latvian public agencies. Errors are RFC 9457 problem+json.',
+      },
+      tags: [
+        { name: 'health', description: 'Service health' },
+        { name: 'agencies', description: 'Agency profiles: the published client service standards' },
+        { name: 'calendar', description: 'Latvian working-day calendar and statutory time limits' },
+        { name: 'personal-codes', description: 'Latvian personal identity code validation' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyStatic, {
+    root: fileURLToPath(new URL('../../web/static', import.meta.url)),
+    prefix: '/static/',
+    maxAge: 3600 * 1000,
+  });
+
+  await registerFeatures(app, deps);
+  return app;
+}

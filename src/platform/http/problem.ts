@@ -1,0 +1,99 @@
+import type { FastifyReply } from 'fastify';
+import type { MessageKey, Translate } from '../i18n/index.ts';
+
+/** One field's error, in the request's language. */
+export type FieldError = { field: string; code: string; message: string };
+
+/** RFC 9457 problem details, with field-level errors. */
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+};
+
+/**
+ * An error a user may see. The internal `message` goes to the log; the user
+ * reads `messageKey` translated into the request's language.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messageKey: MessageKey,
+    readonly values: Record<string, unknown> = {},
+    readonly fieldErrors: Array<{ field: string; code: string; messageKey?: MessageKey; message?: { lv: string; en: string }; values?: Record<string, unknown> }> = [],
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(`${code}: ${messageKey}`);
+  }
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);
+}
+
+export function problemType(code: string): string {
+  return `https://apkalpe.lv/problems/${code}`;
+}
+
+/** A structural view of a Zod 4 issue: what we read from it. */
+export type IssueLike = {
+  code: string;
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+  input?: unknown;
+  format?: string;
+  values?: ReadonlyArray<unknown>;
+  keys?: ReadonlyArray<string>;
+  expected?: string;
+  params?: { i18n?: { lv: string; en: string } };
+};
+
+export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map(String).join('.');
+}
+
+/** Maps Zod issues to field errors with Latvian and English messages. */
+export function fieldErrorsFromIssues(issues: ReadonlyArray<IssueLike>, t: Translate, lang: 'lv' | 'en', prefix = ''): FieldError[] {
+  return issues.flatMap((issue): FieldError[] => {
+    const base = fieldPath(issue.path);
+    const field = [prefix, base].filter(Boolean).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return (issue.keys ?? []).map((key) => ({
+        field: [field, key].filter(Boolean).join('.'),
+        code: 'unknown_key',
+        message: t('errors.field.unknownKey'),
+      }));
+    }
+    return [{ field: field || '(root)', code: issue.code, message: issueMessage(issue, t, lang) }];
+  });
+}
+
+function issueMessage(issue: IssueLike, t: Translate, lang: 'lv' | 'en'): string {
+  if (issue.params?.i18n) return issue.params.i18n[lang];
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? t('errors.field.required') : t('errors.field.invalidType');
+    case 'too_small':
+      return issue.input === '' ? t('errors.field.required') : t('errors.field.tooSmall');
+    case 'too_big':
+      return t('errors.field.tooBig');
+    case 'invalid_format':
+      if (issue.format === 'email') return t('errors.field.invalidEmail');
+      if (issue.format === 'date') return t('errors.field.invalidDate');
+      return t('errors.field.invalidFormat');
+    case 'invalid_value':
+      return t('errors.field.invalidValue', { values: (issue.values ?? []).map(String).join(', ') });
+    default:
+      return t('errors.field.invalidFormat');
+  }
+}
+
+/** Zod refinement options with a message in both languages. */
+export function localized(message: { lv: string; en: string }): { message: string; params: { i18n: { lv: string; en: string } } } {
+  return { message: message.en, params: { i18n: message } };
+}

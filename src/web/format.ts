@@ -1,0 +1,54 @@
+import { Temporal } from 'temporal-polyfill';
+import type { Language, Translate } from '../platform/i18n/index.ts';
+import type { Weekday, WeeklySummaryGroup } from '../domain/opening-hours/index.ts';
+
+const LOCALES: Record<Language, string> = { lv: 'lv-LV', en: 'en-GB' };
+const ZONE = 'Europe/Riga';
+
+/** "08:30" from an ISO moment, in Riga time. */
+export function formatTime(iso: string): string {
+  const zdt = Temporal.ZonedDateTime.from(iso.includes('[') ? iso : `${iso}[${ZONE}]`);
+  return zdt.toPlainTime().toString({ smallestUnit: 'minute' });
+}
+
+/** "pirmdiena, 23. novembris, 08:30" / "Monday 23 November, 08:30". */
+export function formatMoment(iso: string, lang: Language): string {
+  const date = new Date(Temporal.Instant.from(iso).epochMilliseconds);
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    timeZone: ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
+/** "2026. gada 23. novembris" / "23 November 2026", for a 'YYYY-MM-DD' date. */
+export function formatDate(isoDate: string, lang: Language, withWeekday = false): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12));
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    ...(withWeekday ? { weekday: 'long' } : {}),
+  }).format(date);
+}
+
+export function weekdayOf(isoDate: string, t: Translate): string {
+  const keys: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+  const dayOfWeek = Temporal.PlainDate.from(isoDate).dayOfWeek;
+  return t(`weekdays.${keys[dayOfWeek - 1] ?? 'mon'}`);
+}
+
+/** "pirmdiena–ceturtdiena: 08:30–17:15". */
+export function formatWeeklyGroup(group: WeeklySummaryGroup, t: Translate): string {
+  const first = group.days[0];
+  const last = group.days[group.days.length - 1];
+  if (!first || !last) return '';
+  const days = first === last ? t(`weekdays.${first}`) : `${t(`weekdays.${first}`)}–${t(`weekdays.${last}`)}`;
+  const ranges = group.ranges.map((r) => `${r.open}–${r.close}`).join(', ');
+  return `${days}: ${ranges}`;
+}

@@ -1,0 +1,80 @@
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { languageSwitchHref, type PageContext } from './page-context.ts';
+
+export type AgencyNav = { slug: string; shortName: string };
+
+type LayoutProps = { ctx: PageContext; title: string; agency?: AgencyNav; children: ReactNode };
+
+export function Layout({ ctx, title, agency, children }: LayoutProps) {
+  const { t, lang } = ctx;
+  const other = lang === 'lv' ? 'en' : 'lv';
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} — ${t('app.name')}`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t('layout.skipToContent')}
+        </a>
+        <header className="site-header">
+          <div className="container header-row">
+            <a className="brand" href="/">
+              {t('app.name')}
+              <span className="brand-tagline">{t('app.tagline')}</span>
+            </a>
+            <a className="lang-switch" href={languageSwitchHref(ctx)} lang={other} hrefLang={other}>
+              <span aria-hidden="true">{t('layout.switchTo')}</span>
+              <span className="visually-hidden">{t('layout.switchToLabel')}</span>
+            </a>
+          </div>
+          <nav className="container site-nav" aria-label={t('layout.mainNav')}>
+            <ul>
+              <li>
+                <a href="/">{t('layout.home')}</a>
+              </li>
+              {agency && (
+                <>
+                  <li>
+                    <a href={`/${agency.slug}`}>{agency.shortName}</a>
+                  </li>
+                  <li>
+                    <a href={`/${agency.slug}/standarts`}>{t('layout.standard')}</a>
+                  </li>
+                  <li>
+                    <a href={`/${agency.slug}/kontakti`}>{t('layout.contacts')}</a>
+                  </li>
+                </>
+              )}
+              <li>
+                <a href="/kalendars">{t('layout.calendar')}</a>
+              </li>
+              <li>
+                <a href="/staff">{t('layout.staff')}</a>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        <main id="main" className="container" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            <p>{t('layout.footer')}</p>
+            <p>
+              <a href="/api/docs">{t('layout.apiDocs')}</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+export function renderDocument(element: ReactNode): string {
+  return `<!doctype html>${renderToStaticMarkup(element)}`;
+}

@@ -1,0 +1,25 @@
+import type { FastifyRequest } from 'fastify';
+import type { Language, Translate } from '../platform/i18n/index.ts';
+import type { StaffActor } from '../platform/access/policy.ts';
+
+/** What a page needs from the request: language, translator, who is signed in, where we are. */
+export type PageContext = {
+  lang: Language;
+  t: Translate;
+  staff: StaffActor | null;
+  path: string;
+  query: URLSearchParams;
+  csrfToken: string | null;
+};
+
+export function pageContext(request: FastifyRequest, csrfToken: string | null = null): PageContext {
+  const url = new URL(request.url, 'http://localhost');
+  return { lang: request.lang, t: request.t, staff: request.staff, path: url.pathname, query: url.searchParams, csrfToken };
+}
+
+/** The same page in the other language. */
+export function languageSwitchHref(ctx: PageContext): string {
+  const query = new URLSearchParams(ctx.query);
+  query.set('lang', ctx.lang === 'lv' ? 'en' : 'lv');
+  return `${ctx.path}?${query.toString()}`;
+}

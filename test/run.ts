@@ -1,0 +1,49 @@
+// The whole suite: unit and HTTP tests always (PGlite, and PostgreSQL when
+// TEST_DATABASE_URL is set), browser tests when /usr/bin/chromium exists.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function findTests(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name === 'fixtures') return [];
+    if (statSync(path).isDirectory()) return findTests(path);
+    return /\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+const only = process.argv.slice(2);
+const all = [...findTests(join(root, 'src')), ...findTests(join(root, 'test'))]
+  .map((file) => relative(root, file))
+  .filter((file) => only.length === 0 || only.some((pattern) => file.includes(pattern)))
+  .sort();
+const browserTests = all.filter((file) => file.startsWith('test/e2e/'));
+const otherTests = all.filter((file) => !file.startsWith('test/e2e/'));
+const browserAvailable = existsSync(CHROMIUM);
+
+if (!browserAvailable && browserTests.length > 0) {
+  const banner = '!'.repeat(78);
+  console.error(`\n${banner}\n!! BROWSER TESTS LEFT OUT: ${CHROMIUM} was not found.`);
+  console.error('!! Install it with:  apt-get install chromium');
+  console.error(`!! Not run (${browserTests.length}):\n${browserTests.map((f) => `!!   ${f}`).join('\n')}\n${banner}\n`);
+  if (process.env.REQUIRE_BROWSER === '1') {
+    console.error('REQUIRE_BROWSER=1: a missing browser is a failure.');
+    process.exit(1);
+  }
+}
+console.log(
+  `Database targets: PGlite${process.env.TEST_DATABASE_URL ? ' + PostgreSQL (TEST_DATABASE_URL)' : ' only (set TEST_DATABASE_URL to also run on a PostgreSQL server)'}`,
+);
+
+const files = browserAvailable ? [...otherTests, ...browserTests] : otherTests;
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: CHROMIUM } },
+);
+process.exit(result.status ?? 1);
