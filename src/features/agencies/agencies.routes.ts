@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError } from '../../platform/http/problem.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
@@ -9,7 +10,10 @@ import {
   AgencyProfileResponseSchema,
   AgencySlugParamsSchema,
   ChannelListResponseSchema,
+  ProfileValidationResponseSchema,
 } from './agencies.schema.ts';
+import { AgencyProfileSchema } from './agency-profile.schema.ts';
+import { fieldErrorsFromIssues } from '../../platform/http/problem.ts';
 import { channelsWithStatus } from './agencies.service.ts';
 
 export function requireAgency(deps: AppDeps, slug: string): AgencyProfile {
@@ -85,6 +89,23 @@ export async function agenciesRoutes(app: FastifyInstance, deps: AppDeps): Promi
           weeklyHours: status.weekly,
         })),
       };
+    },
+  );
+
+  api.post(
+    '/api/v1/agencies/validate',
+    {
+      schema: {
+        tags: ['agencies'],
+        summary: 'Check a draft agency profile (the YAML as JSON) against the schema, without saving anything',
+        body: z.record(z.string(), z.unknown()),
+        response: { 200: ProfileValidationResponseSchema },
+      },
+    },
+    async (request) => {
+      const result = AgencyProfileSchema.safeParse(request.body);
+      if (result.success) return { valid: true, slug: result.data.slug, errors: [] };
+      return { valid: false, slug: null, errors: fieldErrorsFromIssues(result.error.issues, request.t, request.lang) };
     },
   );
 }

@@ -40,3 +40,9 @@ export const ChannelListResponseSchema = z.object({
   at: z.string().describe('The moment the statuses were computed'),
   channels: z.array(ChannelStatusSchema),
 });
+
+export const ProfileValidationResponseSchema = z.object({
+  valid: z.boolean(),
+  slug: z.string().nullable(),
+  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
+});

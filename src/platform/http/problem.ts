@@ -50,6 +50,8 @@ export type IssueLike = {
   values?: ReadonlyArray<unknown>;
   keys?: ReadonlyArray<string>;
   expected?: string;
+  origin?: string;
+  minimum?: number | bigint;
   params?: { i18n?: { lv: string; en: string } };
 };
 
@@ -79,7 +81,8 @@ function issueMessage(issue: IssueLike, t: Translate, lang: 'lv' | 'en'): string
     case 'invalid_type':
       return issue.input === undefined ? t('errors.field.required') : t('errors.field.invalidType');
     case 'too_small':
-      return issue.input === '' ? t('errors.field.required') : t('errors.field.tooSmall');
+      // A string that must have at least one character is a required field left empty.
+      return issue.input === '' || (issue.origin === 'string' && issue.minimum === 1) ? t('errors.field.required') : t('errors.field.tooSmall');
     case 'too_big':
       return t('errors.field.tooBig');
     case 'invalid_format':

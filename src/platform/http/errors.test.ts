@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestPlatform, testTargets, type TestPlatform } from '../testing/test-platform.ts';
+import { BODY_LIMIT_BYTES } from './app.ts';
+
+const PROBLEM = /^application\/problem\+json/;
+
+for (const target of testTargets()) {
+  describe(`errors are problem+json, never 500 (${target})`, () => {
+    let platform: TestPlatform;
+    before(async () => {
+      platform = await createTestPlatform(target);
+    });
+    after(() => platform.close());
+
+    it('unknown API route: 404 problem', async () => {
+      const res = await platform.app.inject('/api/v1/nothing-here');
+      assert.equal(res.statusCode, 404);
+      assert.match(res.headers['content-type'] as string, PROBLEM);
+      assert.equal(res.json().type, 'https://apkalpe.lv/problems/not-found');
+      assert.equal(res.json().title, 'Lapa nav atrasta');
+    });
+
+    it('unknown page: 404 HTML page in Latvian, English on request', async () => {
+      const lv = await platform.app.inject('/nav/tadas/lapas');
+      assert.equal(lv.statusCode, 404);
+      assert.match(lv.headers['content-type'] as string, /text\/html/);
+      assert.match(lv.body, /<html lang="lv"/);
+      assert.match(lv.body, /Lapa nav atrasta/);
+      const en = await platform.app.inject('/nav/tadas/lapas?lang=en');
+      assert.match(en.body, /Page not found/);
+    });
+
+    it('malformed JSON: 400 problem', async () => {
+      const res = await platform.app.inject({
+        method: 'POST',
+        url: '/api/v1/agencies/validate',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"slug": "demo",',
+      });
+      assert.equal(res.statusCode, 400);
+      assert.match(res.headers['content-type'] as string, PROBLEM);
+      assert.equal(res.json().code, 'malformed-body');
+    });
+
+    it('body over the limit: 413 problem', async () => {
+      const res = await platform.app.inject({
+        method: 'POST',
+        url: '/api/v1/agencies/validate',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ padding: 'x'.repeat(BODY_LIMIT_BYTES + 10) }),
+      });
+      assert.equal(res.statusCode, 413);
+      assert.match(res.headers['content-type'] as string, PROBLEM);
+      assert.equal(res.json().title, 'Pieprasījums ir pārāk liels.');
+    });
+
+    it('unsupported content type: 415 problem', async () => {
+      const res = await platform.app.inject({
+        method: 'POST',
+        url: '/api/v1/agencies/validate',
+        headers: { 'content-type': 'application/xml' },
+        payload: '<profile/>',
+      });
+      assert.equal(res.statusCode, 415);
+      assert.match(res.headers['content-type'] as string, PROBLEM);
+    });
+
+    it('wrong body type: 400 with a field-level error', async () => {
+      const res = await platform.app.inject({ method: 'POST', url: '/api/v1/agencies/validate', payload: [1, 2], headers: { 'content-type': 'application/json' } });
+      assert.equal(res.statusCode, 400);
+      assert.equal(res.json().code, 'validation');
+      assert.ok(Array.isArray(res.json().errors) && res.json().errors.length > 0);
+    });
+
+    it('profile validation gives field errors in Latvian, or English with ?lang=en', async () => {
+      const draft = { slug: 'Bad Slug', name: { lv: 'Iestāde' } };
+      const lv = await platform.app.inject({ method: 'POST', url: '/api/v1/agencies/validate', payload: draft });
+      assert.equal(lv.statusCode, 200);
+      assert.equal(lv.json().valid, false);
+      const nameEn = lv.json().errors.find((e: { field: string }) => e.field === 'name.en');
+      assert.equal(nameEn.message, 'Šis lauks ir obligāts.');
+      const en = await platform.app.inject({ method: 'POST', url: '/api/v1/agencies/validate?lang=en', payload: draft });
+      assert.equal(en.json().errors.find((e: { field: string }) => e.field === 'name.en').message, 'This field is required.');
+      assert.ok(en.json().errors.some((e: { field: string }) => e.field === 'slug'));
+    });
+
+    it('a form post without a CSRF token is refused with 403', async () => {
+      const res = await platform.app.inject({
+        method: 'POST',
+        url: '/staff/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'email=a%40b.lv&password=x',
+      });
+      assert.equal(res.statusCode, 403);
+      assert.match(res.body, /drošības pārbaude/);
+    });
+
+    it('odd paths and parameters never give a 500', async () => {
+      const urls = [
+        '/%',
+        '/api/v1/agencies/%E0%A4%A',
+        `/api/v1/agencies/${'a'.repeat(5000)}`,
+        '/api/v1/agencies/kase/channels?lang[]=x',
+        '/vsaa/kontakti?lang=xx',
+        '/static/../package.json',
+        '/api/health?%zz',
+        '/staff/kase/audit',
+      ];
+      for (const url of urls) {
+        const res = await platform.app.inject(url);
+        assert.ok(res.statusCode < 500, `${url} gave ${res.statusCode}`);
+      }
+    });
+  });
+}
