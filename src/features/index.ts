@@ -4,7 +4,11 @@ import type { AppDeps } from '../platform/deps.ts';
 import { agenciesPages } from './agencies/agencies.pages.tsx';
 import { agenciesRoutes } from './agencies/agencies.routes.ts';
 import { auditLogRoutes } from './audit-log/audit-log.routes.tsx';
+import { calendarAdminPages } from './calendar/calendar-admin.pages.tsx';
+import { calendarPages } from './calendar/calendar.pages.tsx';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { personalCodesRoutes } from './personal-codes/personal-codes.routes.ts';
 import { staffSessionHook } from './staff/staff-session.hook.ts';
 import { staffPages } from './staff/staff.pages.tsx';
 import { workplaceRoutes } from './staff/workplace.routes.tsx';
@@ -15,7 +19,10 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
 
   await healthRoutes(app, deps);
   await agenciesRoutes(app, deps);
+  await calendarRoutes(app, deps);
+  await personalCodesRoutes(app, deps);
   await staffPages(app, deps);
+  await calendarAdminPages(app, deps);
 
   // Everything under /staff/:agency and /api/v1/staff/:agency passes the one access gate.
   await app.register(async (scoped) => {
@@ -24,5 +31,6 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
     await auditLogRoutes(scoped, deps);
   });
 
+  await calendarPages(app, deps);
   await agenciesPages(app, deps);
 }

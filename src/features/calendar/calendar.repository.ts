@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
 import { calendarEntries } from '../../platform/db/schema.ts';
 import type { CalendarEntry } from '../../domain/calendar/index.ts';
@@ -45,4 +45,37 @@ export async function upsertCalendarEntries(db: Database, entries: CalendarEntry
 export async function insertCalendarEntriesIfAbsent(db: Database, entries: CalendarEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await db.insert(calendarEntries).values(entries.map((e) => toRow(e, null))).onConflictDoNothing();
+}
+
+export async function findCalendarEntryById(db: Database, id: string): Promise<CalendarEntryRow | undefined> {
+  const [row] = await db.select().from(calendarEntries).where(eq(calendarEntries.id, id)).limit(1);
+  return row;
+}
+
+export async function findCalendarEntryByDate(db: Database, date: string): Promise<CalendarEntryRow | undefined> {
+  const [row] = await db.select().from(calendarEntries).where(eq(calendarEntries.date, date)).limit(1);
+  return row;
+}
+
+export async function insertCalendarEntry(db: Database, entry: CalendarEntry, createdBy: string | null): Promise<CalendarEntryRow> {
+  const [row] = await db.insert(calendarEntries).values(toRow(entry, createdBy)).returning();
+  if (!row) throw new Error('insert into calendar_entries returned no row');
+  return row;
+}
+
+/** Inserts the entry or replaces the one of the same date; returns the row id. */
+export async function upsertCalendarEntry(db: Database, entry: CalendarEntry, createdBy: string | null): Promise<string> {
+  const row = toRow(entry, createdBy);
+  const [saved] = await db
+    .insert(calendarEntries)
+    .values(row)
+    .onConflictDoUpdate({ target: calendarEntries.date, set: row })
+    .returning({ id: calendarEntries.id });
+  if (!saved) throw new Error('upsert into calendar_entries returned no row');
+  return saved.id;
+}
+
+export async function deleteCalendarEntryById(db: Database, id: string): Promise<CalendarEntryRow | undefined> {
+  const [row] = await db.delete(calendarEntries).where(eq(calendarEntries.id, id)).returning();
+  return row;
 }

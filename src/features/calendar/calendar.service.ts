@@ -1,8 +1,29 @@
-import { KNOWN_CALENDAR_ENTRIES, LatvianCalendar } from '../../domain/calendar/index.ts';
-import type { ServiceDeps } from '../../platform/deps.ts';
+import { Temporal } from 'temporal-polyfill';
+import {
+  HOLIDAY_YEAR_MAX,
+  HOLIDAY_YEAR_MIN,
+  KNOWN_CALENDAR_ENTRIES,
+  LatvianCalendar,
+  type DayInfo,
+  type HolidayListItem,
+  type IsoDate,
+  type LocalizedText,
+} from '../../domain/calendar/index.ts';
+import {
+  computeTerm,
+  TermRuleDisabledError,
+  TermRuleNotInForceError,
+  TermRuleOptionRequiredError,
+  UnknownTermRuleError,
+  type TermResult,
+  type TermRuleId,
+} from '../../domain/terms/index.ts';
+import type { AppDeps, ServiceDeps } from '../../platform/deps.ts';
 import { claimSetting } from '../../platform/settings.repository.ts';
 import type { Database } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/http/problem.ts';
 import { insertCalendarEntriesIfAbsent, listCalendarEntries, toCalendarEntry } from './calendar.repository.ts';
+import { bilingual, type Bilingual } from './calendar.schema.ts';
 
 /**
  * The agency calendar from the current table. The table is small (dozens of
@@ -21,4 +42,79 @@ export async function seedKnownCalendarEntries(deps: Pick<ServiceDeps, 'db'>): P
       await insertCalendarEntriesIfAbsent(db, KNOWN_CALENDAR_ENTRIES);
     }
   });
+}
+
+/** Every day from `from` to `to` (both included; the range is validated by the route schema). */
+export async function getCalendarDays(deps: Pick<ServiceDeps, 'db'>, from: IsoDate, to: IsoDate): Promise<DayInfo[]> {
+  return (await loadCalendar(deps)).days(from, to);
+}
+
+export type ShortenedDay = { date: IsoDate; before: LocalizedText | null };
+export type WorkedDay = { date: IsoDate; replaces: IsoDate };
+export type CalendarYear = { year: number; holidays: HolidayListItem[]; shortened: ShortenedDay[]; worked: WorkedDay[] };
+
+function nextDay(date: IsoDate): IsoDate {
+  return Temporal.PlainDate.from(date).add({ days: 1 }).toString();
+}
+
+/** The holiday the shortened day comes before: the next day, or for a worked Saturday the day after the one it replaces. */
+function holidayAfter(calendar: LatvianCalendar, day: DayInfo): LocalizedText | null {
+  const after = (date: IsoDate) => {
+    const next = nextDay(date);
+    return Number(next.slice(0, 4)) > HOLIDAY_YEAR_MAX ? null : calendar.day(next).holiday;
+  };
+  return after(day.date) ?? (day.replaces ? after(day.replaces) : null);
+}
+
+/** What the public calendar page shows for one year. */
+export async function getCalendarYear(deps: Pick<ServiceDeps, 'db'>, year: number): Promise<CalendarYear> {
+  const calendar = await loadCalendar(deps);
+  const days = calendar.days(`${year}-01-01`, `${year}-12-31`);
+  return {
+    year,
+    holidays: calendar.holidaysOf(year),
+    shortened: days.filter((d) => d.shortened).map((d) => ({ date: d.date, before: holidayAfter(calendar, d) })),
+    worked: days.flatMap((d) => (d.replaces ? [{ date: d.date, replaces: d.replaces }] : [])),
+  };
+}
+
+function fieldError(field: string, code: string, message: Bilingual): AppError {
+  return new AppError(400, 'validation', 'errors.validation', {}, [{ field, code, message }]);
+}
+
+export type DeadlineQuery = { rule: TermRuleId; from: IsoDate; agency?: string | undefined };
+
+/** The statutory deadline of `rule` for something received on `from`; bad input is a 400 with a field error. */
+export async function getDeadline(
+  deps: Pick<AppDeps, 'db' | 'agencies'>,
+  query: DeadlineQuery,
+): Promise<TermResult & { agency: string | null }> {
+  let minNoticeWorkingDays: number | undefined;
+  const slug = query.agency ?? null;
+  if (query.rule === 'appointment.minNotice') {
+    if (!slug) throw fieldError('agency', 'required', bilingual('calendar.errors.agencyRequired'));
+    const profile = deps.agencies.get(slug);
+    if (!profile) throw fieldError('agency', 'unknown_agency', bilingual('calendar.errors.agencyUnknown', { slug }));
+    minNoticeWorkingDays = profile.booking.minNoticeWorkingDays;
+  }
+  const calendar = await loadCalendar(deps);
+  try {
+    const result = computeTerm(query.rule, query.from, calendar, minNoticeWorkingDays === undefined ? {} : { minNoticeWorkingDays });
+    return { ...result, agency: query.rule === 'appointment.minNotice' ? slug : null };
+  } catch (error) {
+    throw termError(error, query);
+  }
+}
+
+function termError(error: unknown, query: DeadlineQuery): unknown {
+  const values = { rule: query.rule, date: query.from };
+  if (error instanceof TermRuleNotInForceError) return fieldError('from', 'rule_not_in_force', bilingual('calendar.errors.ruleNotInForce', values));
+  if (error instanceof TermRuleDisabledError) return fieldError('rule', 'rule_disabled', bilingual('calendar.errors.ruleDisabled', values));
+  if (error instanceof TermRuleOptionRequiredError) return fieldError('agency', 'required', bilingual('calendar.errors.agencyRequired'));
+  if (error instanceof UnknownTermRuleError) return fieldError('rule', 'unknown_rule', bilingual('calendar.errors.unknownRule', { values: query.rule }));
+  // The period runs past the last year the holiday rules are defined for.
+  if (error instanceof RangeError) {
+    return fieldError('from', 'outside_calendar', bilingual('calendar.errors.outsideCalendar', { min: HOLIDAY_YEAR_MIN, max: HOLIDAY_YEAR_MAX }));
+  }
+  return error;
 }

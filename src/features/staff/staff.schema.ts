@@ -11,10 +11,11 @@ export const SignInFormSchema = z.object({
 export const NewStaffUserSchema = z.object({
   email: z.email().max(254).transform((e) => e.toLowerCase()),
   name: z.string().trim().min(1).max(200),
+  // A refinement, not .min(): only refinements carry the LV/EN message pair in Zod 4.
   password: z
     .string()
-    .min(12, localized({ lv: 'Parolei jābūt vismaz 12 rakstzīmes garai.', en: 'The password must be at least 12 characters long.' }))
-    .max(1024),
+    .max(1024)
+    .refine((p) => p.length >= 12, localized({ lv: 'Parolei jābūt vismaz 12 rakstzīmes garai.', en: 'The password must be at least 12 characters long.' })),
   agency: z.string().min(1),
   role: z.enum(STAFF_ROLES),
 });
