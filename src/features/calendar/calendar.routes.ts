@@ -13,7 +13,6 @@ import {
   YearQuerySchema,
 } from './calendar.schema.ts';
 import { getCalendarDays, getDeadline, loadCalendar } from './calendar.service.ts';
-import { parameterErrors } from './query-errors.ts';
 
 const IcsQuerySchema = z.object({ year: YearQuerySchema.shape.year.optional() });
 
@@ -37,7 +36,6 @@ export async function calendarRoutes(app: FastifyInstance, deps: AppDeps): Promi
         querystring: CalendarRangeQuerySchema,
         response: { 200: CalendarDaysResponseSchema },
       },
-      schemaErrorFormatter: parameterErrors,
     },
     async (request) => ({ days: await getCalendarDays(deps, request.query.from, request.query.to) }),
   );
@@ -51,7 +49,6 @@ export async function calendarRoutes(app: FastifyInstance, deps: AppDeps): Promi
         querystring: DeadlineQuerySchema,
         response: { 200: DeadlineResponseSchema },
       },
-      schemaErrorFormatter: parameterErrors,
     },
     async (request) => {
       const { rule, from, agency } = request.query;
@@ -72,7 +69,6 @@ export async function calendarRoutes(app: FastifyInstance, deps: AppDeps): Promi
           200: { description: 'iCalendar feed (RFC 5545)', content: { 'text/calendar': { schema: z.string() } } },
         },
       },
-      schemaErrorFormatter: parameterErrors,
     },
     async (request, reply) => {
       const years = feedYears(request.query.year, rigaToday(deps.clock));

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { PERSONAL_CODE_MESSAGES, validatePersonalCode } from '../../domain/personal-code/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { parameterErrors } from '../calendar/query-errors.ts';
 import { PersonalCodeParamsSchema, PersonalCodeValidityResponseSchema } from './personal-codes.schema.ts';
 
 export const VALIDITY_ROUTE = '/api/v1/personal-codes/:code/validity';
@@ -44,7 +43,6 @@ export async function personalCodesRoutes(app: FastifyInstance, _deps: AppDeps):
         response: { 200: PersonalCodeValidityResponseSchema },
       },
       logSerializers: { req: redactedRequestSerializer },
-      schemaErrorFormatter: parameterErrors,
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');

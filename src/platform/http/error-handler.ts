@@ -36,7 +36,6 @@ export function problemFromError(error: FastifyError | AppError | Error, request
     };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const context = (error as { validationContext?: string }).validationContext ?? '';
     const issues: IssueLike[] = error.validation.map((v) => ({
       ...(v.params as object),
       code: v.keyword,
@@ -48,7 +47,8 @@ export function problemFromError(error: FastifyError | AppError | Error, request
       title: t('errors.validation'),
       status: 400,
       code: 'validation',
-      errors: fieldErrorsFromIssues(issues, t, request.lang, context === 'body' ? '' : context),
+      // Field names are the body's paths or the parameter names themselves ('from', not 'querystring.from').
+      errors: fieldErrorsFromIssues(issues, t, request.lang),
     };
   }
   const fastifyError = error as FastifyError;
