@@ -8,6 +8,9 @@ import { calendarAdminPages } from './calendar/calendar-admin.pages.tsx';
 import { calendarPages } from './calendar/calendar.pages.tsx';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { inquiriesRoutes, inquiriesStaffRoutes } from './inquiries/inquiries.plugin.ts';
+import { knowledgeBaseRoutes, knowledgeBaseStaffRoutes } from './knowledge-base/faq.plugin.ts';
+import { outboxRoutes } from './outbox/outbox.plugin.ts';
 import { personalCodesRoutes } from './personal-codes/personal-codes.routes.ts';
 import { staffSessionHook } from './staff/staff-session.hook.ts';
 import { staffPages } from './staff/staff.pages.tsx';
@@ -23,12 +26,17 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
   await personalCodesRoutes(app, deps);
   await staffPages(app, deps);
   await calendarAdminPages(app, deps);
+  await outboxRoutes(app, deps);
+  await knowledgeBaseRoutes(app, deps);
+  await inquiriesRoutes(app, deps);
 
   // Everything under /staff/:agency and /api/v1/staff/:agency passes the one access gate.
   await app.register(async (scoped) => {
     scoped.addHook('preHandler', agencyAccessHook((slug) => deps.agencies.get(slug) !== undefined));
     await workplaceRoutes(scoped, deps);
     await auditLogRoutes(scoped, deps);
+    await knowledgeBaseStaffRoutes(scoped, deps);
+    await inquiriesStaffRoutes(scoped, deps);
   });
 
   await calendarPages(app, deps);

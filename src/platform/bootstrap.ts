@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadAgencyProfiles } from '../features/agencies/agency-profile.loader.ts';
 import { createAgencyRegistry } from '../features/agencies/agency-registry.ts';
-import { seedKnownCalendarEntries } from '../features/calendar/calendar.service.ts';
+import { runSeeds } from '../features/seeds.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { AppConfig } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/client.ts';
@@ -10,17 +10,17 @@ import type { AppDeps } from './deps.ts';
 /** Opens the database (PGlite in DATA_DIR unless DATABASE_URL is set), migrates, seeds, loads agencies. */
 export async function preparePlatform(config: AppConfig, clock: Clock = systemClock): Promise<{ deps: AppDeps; database: DatabaseHandle }> {
   // Profiles first: a broken profile stops the start before anything is written.
-  const profiles = await loadAgencyProfiles(config.agenciesDir);
+  const agencies = createAgencyRegistry(await loadAgencyProfiles(config.agenciesDir));
   const database = await openDatabase(
     config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: join(config.dataDir, 'pglite') },
   );
   try {
     await database.migrate();
-    await seedKnownCalendarEntries({ db: database.db });
+    await runSeeds({ db: database.db, agencies });
   } catch (error) {
     await database.close();
     throw error;
   }
-  const deps: AppDeps = { db: database.db, dbKind: database.kind, clock, agencies: createAgencyRegistry(profiles), config };
+  const deps: AppDeps = { db: database.db, dbKind: database.kind, clock, agencies, config };
   return { deps, database };
 }

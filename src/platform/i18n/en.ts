@@ -1,3 +1,6 @@
+import { faqMessages } from '../../features/knowledge-base/faq.messages.ts';
+import { inquiriesMessages } from '../../features/inquiries/inquiries.messages.ts';
+import { outboxMessages } from '../../features/outbox/outbox.messages.ts';
 import type { Catalog } from './catalog.ts';
 
 // English catalog: the same keys as Latvian (the type checker keeps them in step).
@@ -184,6 +187,9 @@ export const en = {
       kind: 'Choose the kind of entry.',
     },
   },
+  faq: faqMessages.en,
+  inquiries: inquiriesMessages.en,
+  outbox: outboxMessages.en,
   errors: {
     summaryTitle: 'Please correct the errors',
     notFoundTitle: 'Page not found',

@@ -1,3 +1,6 @@
+import { faqMessages } from '../../features/knowledge-base/faq.messages.ts';
+import { inquiriesMessages } from '../../features/inquiries/inquiries.messages.ts';
+import { outboxMessages } from '../../features/outbox/outbox.messages.ts';
 // Latvian message catalog: the default language of every page.
 export const lv = {
   app: { name: 'Apkalpe', tagline: 'Valsts iestāžu klientu apkalpošana' },
@@ -182,6 +185,9 @@ export const lv = {
       kind: 'Izvēlieties ieraksta veidu.',
     },
   },
+  faq: faqMessages.lv,
+  inquiries: inquiriesMessages.lv,
+  outbox: outboxMessages.lv,
   errors: {
     summaryTitle: 'Lūdzu, izlabojiet kļūdas',
     notFoundTitle: 'Lapa nav atrasta',

@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { loadAgencyProfiles } from '../../features/agencies/agency-profile.loader.ts';
 import { createAgencyRegistry } from '../../features/agencies/agency-registry.ts';
-import { seedKnownCalendarEntries } from '../../features/calendar/calendar.service.ts';
+import { runSeeds } from '../../features/seeds.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { loadConfig, type AppConfig } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
@@ -64,14 +64,14 @@ export async function createTestPlatform(
   options: { clock?: Clock; agenciesDir?: string; config?: Partial<AppConfig> } = {},
 ): Promise<TestPlatform> {
   const config = { ...loadConfig({}), logLevel: 'silent' as const, ...options.config };
-  const profiles = await loadAgencyProfiles(options.agenciesDir ?? config.agenciesDir);
+  const agencies = createAgencyRegistry(await loadAgencyProfiles(options.agenciesDir ?? config.agenciesDir));
   const database = await openTestDatabase(target);
-  await seedKnownCalendarEntries({ db: database.db });
+  await runSeeds({ db: database.db, agencies });
   const deps: AppDeps = {
     db: database.db,
     dbKind: database.kind,
     clock: options.clock ?? systemClock,
-    agencies: createAgencyRegistry(profiles),
+    agencies,
     config,
   };
   const app = await buildApp(deps, { logger: false });

@@ -1,0 +1,9 @@
+// inquiries texts, merged into the catalogs in src/platform/i18n (lv.ts, en.ts). Keep lv and en keys identical.
+export const inquiriesMessages = {
+  lv: {
+    title: 'Jautājumi un iesniegumi',
+  },
+  en: {
+    title: 'Questions and submissions',
+  },
+};

@@ -1,0 +1,9 @@
+// faq texts, merged into the catalogs in src/platform/i18n (lv.ts, en.ts). Keep lv and en keys identical.
+export const faqMessages = {
+  lv: {
+    title: 'Biežāk uzdotie jautājumi',
+  },
+  en: {
+    title: 'Frequently asked questions',
+  },
+};
