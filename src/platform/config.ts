@@ -15,6 +15,14 @@ export const EnvSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   AGENCIES_DIR: z.string().min(1).default('./agencies'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  SMTP_INTAKE_PORT: z.coerce.number().int().min(1).max(65535).optional().or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default('Apkalpe <no-reply@apkalpe.lv>'),
+  PUBLIC_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
 });
 
 export type AppConfig = {
@@ -24,6 +32,13 @@ export type AppConfig = {
   databaseUrl: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
   agenciesDir: string;
+  /** Outgoing mail server; without it mail stays in the outbox table (readable at /staff/outbox). */
+  smtpUrl: string | undefined;
+  /** Port of the built-in SMTP intake that turns e-mails into inquiries; off when unset. */
+  smtpIntakePort: number | undefined;
+  mailFrom: string;
+  /** Base URL used in links sent to clients (e-mails); defaults to http://localhost:PORT. */
+  publicUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -42,5 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     agenciesDir: resolve(e.AGENCIES_DIR),
+    smtpUrl: e.SMTP_URL,
+    smtpIntakePort: e.SMTP_INTAKE_PORT,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }

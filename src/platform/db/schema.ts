@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { INQUIRY_STATUSES } from '../../domain/inquiry/status.ts';
 
 // The one schema file drizzle-kit reads; features import their tables from here.
 
@@ -168,7 +169,6 @@ export const faqRevisions = pgTable(
 );
 
 export const INQUIRY_CHANNELS = ['web-form', 'email', 'e-address', 'post', 'national-portal', 'feedback', 'api', 'in-person', 'phone'] as const;
-export const INQUIRY_STATUSES = ['new', 'assigned', 'waiting-for-client', 'answered', 'forwarded', 'closed', 'unexamined', 'merged'] as const;
 
 /** The last reference number given per agency and year (row-locked increment, no gaps under concurrency). */
 export const inquiryCounters = pgTable(

@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { Temporal } from 'temporal-polyfill';
+import { computeTerm } from '../../domain/terms/index.ts';
+import { formatReference, generateAccessCode, hashAccessCode } from '../../domain/inquiry/index.ts';
+import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
+import { RIGA } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/client.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/http/problem.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
+import * as repo from './inquiries.repository.ts';
+import {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENTS_MAX_COUNT,
+  ATTACHMENTS_MAX_TOTAL_BYTES,
+  carriesSignatureContainer,
+  isAllowedAttachment,
+  type AttachmentInput,
+  type NewInquiryInput,
+} from './inquiries.schema.ts';
+
+export type InquiryDeps = Pick<AppDeps, 'db' | 'clock' | 'agencies'>;
+export type FiledInquiry = { inquiry: repo.InquiryRow; accessCode: string };
+
+/** Folded text the inbox search runs on (lower case, no diacritics). */
+export function inquirySearchText(parts: ReadonlyArray<string | null | undefined>): string {
+  return parts
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .slice(0, 50_000);
+}
+
+export function checkAttachments(attachments: readonly AttachmentInput[]): void {
+  const fieldErrors: AppError['fieldErrors'] = [];
+  if (attachments.length > ATTACHMENTS_MAX_COUNT) {
+    fieldErrors.push({ field: 'attachments', code: 'too_many', message: { lv: `Ne vairāk kā ${ATTACHMENTS_MAX_COUNT} pielikumi.`, en: `At most ${ATTACHMENTS_MAX_COUNT} attachments.` } });
+  }
+  let total = 0;
+  attachments.forEach((a, i) => {
+    total += a.content.length;
+    if (!isAllowedAttachment(a.fileName, a.contentType)) {
+      fieldErrors.push({
+        field: `attachments.${i}`,
+        code: 'type_not_allowed',
+        message: { lv: `Faila veids nav atļauts: ${a.fileName}. Atļauti PDF, JPG, PNG, EDOC/ASICE, DOCX, ODT, TXT.`, en: `File type not allowed: ${a.fileName}. Allowed: PDF, JPG, PNG, EDOC/ASICE, DOCX, ODT, TXT.` },
+      });
+    }
+    if (a.content.length > ATTACHMENT_MAX_BYTES) {
+      fieldErrors.push({ field: `attachments.${i}`, code: 'too_big', message: { lv: `Fails ${a.fileName} ir lielāks par 10 MB.`, en: `File ${a.fileName} is larger than 10 MB.` } });
+    }
+  });
+  if (total > ATTACHMENTS_MAX_TOTAL_BYTES) {
+    fieldErrors.push({ field: 'attachments', code: 'too_big', message: { lv: 'Pielikumi kopā nedrīkst pārsniegt 25 MB.', en: 'Attachments may not exceed 25 MB in total.' } });
+  }
+  if (fieldErrors.length > 0) throw new AppError(400, 'validation', 'errors.validation', {}, fieldErrors);
+}
+
+/**
+ * Files an inquiry from any channel: reference number, access code, the statutory deadlines of the
+ * calendar rules (versioned by the Riga date of receipt), the first message, attachments, status history
+ * and the audit event — all in one transaction, so a failure leaves nothing half-written.
+ */
+export async function fileInquiry(deps: InquiryDeps, origin: AuditOrigin, input: NewInquiryInput): Promise<FiledInquiry> {
+  const agency = deps.agencies.get(input.agency);
+  if (!agency) throw new AppError(404, 'agency-not-found', 'errors.notFoundTitle');
+  const attachments = input.attachments ?? [];
+  checkAttachments(attachments);
+
+  const receivedAt = input.receivedAt ?? new Date(deps.clock().epochMilliseconds);
+  const receivedOn = Temporal.Instant.fromEpochMilliseconds(receivedAt.getTime()).toZonedDateTimeISO(RIGA).toPlainDate();
+  const calendar = await loadCalendar(deps);
+  const answer = computeTerm('submission.answer', receivedOn.toString(), calendar);
+  const forward = computeTerm('submission.forward', receivedOn.toString(), calendar);
+  const channel = agency.channels.find((c) => c.kind === input.channel);
+  const signed = channel?.requiresSecureSignature ? carriesSignatureContainer(attachments) : null;
+  const accessCode = generateAccessCode();
+
+  const inquiry = await deps.db.transaction(async (tx) => {
+    const db = tx as unknown as Database;
+    const number = await repo.nextReferenceNumber(db, agency.slug, receivedOn.year);
+    const reference = formatReference(agency.slug, receivedOn.year, number);
+    const row = await repo.insertInquiry(db, {
+      agency: agency.slug,
+      reference,
+      accessCodeHash: hashAccessCode(accessCode),
+      channel: input.channel,
+      receivedAt,
+      receivedOn: receivedOn.toString(),
+      topic: input.topic ?? null,
+      subject: input.subject ?? '',
+      requesterName: input.name,
+      requesterEmail: input.email ?? null,
+      requesterPhone: input.phone ?? null,
+      requesterPersonalCode: input.personalCode ?? null,
+      requesterAddress: input.address ?? null,
+      termRule: answer.rule,
+      deadline: answer.deadline,
+      forwardDeadline: forward.deadline,
+      signed,
+      searchText: inquirySearchText([reference, input.name, input.email, input.phone, input.subject, input.text]),
+    });
+    const message = await repo.insertInquiryMessage(db, {
+      inquiryId: row.id,
+      direction: 'in',
+      medium: input.channel,
+      at: receivedAt,
+      subject: input.subject ?? '',
+      bodyText: input.text,
+      emailMessageId: input.emailMessageId ?? null,
+    });
+    for (const a of attachments) {
+      await repo.insertInquiryAttachment(db, {
+        inquiryId: row.id,
+        messageId: message.id,
+        fileName: a.fileName,
+        contentType: a.contentType,
+        size: a.content.length,
+        sha256: createHash('sha256').update(a.content).digest('hex'),
+        content: a.content,
+      });
+    }
+    await repo.insertInquiryEvent(db, {
+      inquiryId: row.id,
+      at: receivedAt,
+      actorId: origin.actorId,
+      kind: 'received',
+      toStatus: 'new',
+      details: { channel: input.channel, deadline: answer.deadline, rule: answer.rule, ruleValidFrom: answer.validFrom, forwardDeadline: forward.deadline, signed },
+    });
+    await recordAudit(db, deps.clock, origin, { action: 'inquiry.filed', recordType: 'inquiry', recordId: row.id, agency: agency.slug, details: { reference, channel: input.channel } });
+    return row;
+  });
+  return { inquiry, accessCode };
+}
+
+/** A further message from the client (e.g. a reply to our e-mail) joins its inquiry. */
+export async function appendClientMessage(
+  deps: InquiryDeps,
+  origin: AuditOrigin,
+  inquiry: repo.InquiryRow,
+  message: { medium: string; subject?: string; text: string; attachments?: AttachmentInput[]; emailMessageId?: string; receivedAt?: Date },
+): Promise<repo.InquiryMessageRow> {
+  const attachments = message.attachments ?? [];
+  checkAttachments(attachments);
+  const at = message.receivedAt ?? new Date(deps.clock().epochMilliseconds);
+  return deps.db.transaction(async (tx) => {
+    const db = tx as unknown as Database;
+    const row = await repo.insertInquiryMessage(db, {
+      inquiryId: inquiry.id,
+      direction: 'in',
+      medium: message.medium,
+      at,
+      subject: message.subject ?? '',
+      bodyText: message.text,
+      emailMessageId: message.emailMessageId ?? null,
+    });
+    for (const a of attachments) {
+      await repo.insertInquiryAttachment(db, {
+        inquiryId: inquiry.id,
+        messageId: row.id,
+        fileName: a.fileName,
+        contentType: a.contentType,
+        size: a.content.length,
+        sha256: createHash('sha256').update(a.content).digest('hex'),
+        content: a.content,
+      });
+    }
+    // A client answering our request for information puts the inquiry back into the specialist's hands.
+    if (inquiry.status === 'waiting-for-client') {
+      await repo.touchInquiry(db, inquiry.id, { status: inquiry.assigneeId ? 'assigned' : 'new' }, at);
+      await repo.insertInquiryEvent(db, { inquiryId: inquiry.id, at, kind: 'client-replied', fromStatus: inquiry.status, toStatus: inquiry.assigneeId ? 'assigned' : 'new' });
+    } else {
+      await repo.insertInquiryEvent(db, { inquiryId: inquiry.id, at, kind: 'client-message', details: { medium: message.medium } });
+    }
+    await recordAudit(db, deps.clock, origin, { action: 'inquiry.message-received', recordType: 'inquiry', recordId: inquiry.id, agency: inquiry.agency });
+    return row;
+  });
+}
