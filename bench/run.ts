@@ -1,38 +1,22 @@
-// Baseline latency of the public read paths, in process (app.inject, no sockets), on PGlite.
-// Run: npm run bench. Prints p50/p95 per route; results are written up in docs/performance.md.
-import { fixedClock } from '../src/platform/clock.ts';
-import { createTestPlatform } from '../src/platform/testing/test-platform.ts';
+// npm run bench [-- NAME ...]: runs the named benchmarks (default: all of them), one process each.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
-const routes = [
-  '/api/v1/agencies/kase/channels',
-  '/api/v1/agencies/vsaa',
-  '/kase/kontakti',
-  '/vsaa/standarts',
-  '/api/v1/calendar?from=2026-01-01&to=2026-12-31',
-  '/api/v1/calendar/deadline?rule=submission.answer&from=2026-03-27',
-];
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const here = new URL('.', import.meta.url).pathname;
+const available = readdirSync(here)
+  .filter((f) => f.endsWith('.ts') && !['run.ts', 'measure.ts'].includes(f))
+  .map((f) => f.replace(/\.ts$/, ''))
+  .sort();
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !available.includes(name));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Available: ${available.join(', ')}`);
+  process.exit(2);
 }
-
-const platform = await createTestPlatform('pglite', { clock: fixedClock('2026-11-23T08:00:00Z') });
-try {
-  console.log(`rounds per route: ${ROUNDS} (after 20 warm-up requests)`);
-  for (const url of routes) {
-    for (let i = 0; i < 20; i++) await platform.app.inject(url);
-    const times: number[] = [];
-    let status = 0;
-    for (let i = 0; i < ROUNDS; i++) {
-      const start = performance.now();
-      const res = await platform.app.inject(url);
-      times.push(performance.now() - start);
-      status = res.statusCode;
-    }
-    times.sort((a, b) => a - b);
-    console.log(`${url.padEnd(62)} status ${status}  p50 ${percentile(times, 50).toFixed(2)} ms  p95 ${percentile(times, 95).toFixed(2)} ms`);
-  }
-} finally {
-  await platform.close();
+let failed = 0;
+for (const name of asked.length > 0 ? asked : available) {
+  console.log(`\n== bench/${name}.ts ==`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `${here}${name}.ts`], { stdio: 'inherit', env: process.env });
+  if (result.status !== 0) failed++;
 }
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,94 @@
+// Inquiry figures on PostgreSQL with 1,000,000 inquiries (issue: written inquiries):
+//   staff inbox page (one agency, open, by deadline, 50 rows)  p95 < 50 ms
+//   full-text search in the inbox                              p95 < 200 ms
+//   filing a question from the public API, 50 concurrent       p95 < 30 ms
+// Run: BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench -- inquiries
+// (a fresh database is created and dropped; BENCH_INQUIRIES overrides the row count).
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { createStaffUser } from '../src/features/staff/staff.service.ts';
+import { createTestPlatform } from '../src/platform/testing/test-platform.ts';
+import { percentile, timeSequential, timeConcurrent } from './measure.ts';
+
+const ROWS = Number(process.env.BENCH_INQUIRIES ?? 1_000_000);
+const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (!adminUrl) {
+  console.error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server; this benchmark is for PostgreSQL.');
+  process.exit(2);
+}
+process.env.TEST_DATABASE_URL = adminUrl;
+
+const platform = await createTestPlatform('postgres');
+try {
+  const db = platform.deps.db;
+  let t0 = performance.now();
+  // Bulk data in SQL: realistic spread of agencies, statuses, deadlines and words to search.
+  await db.execute(sql`
+    insert into inquiries (agency, reference, access_code_hash, channel, received_at, received_on, topic, subject,
+      requester_name, requester_email, status, term_rule, deadline, forward_deadline, search_text)
+    select case when i % 3 = 0 then 'kase' else 'vsaa' end,
+           case when i % 3 = 0 then 'KASE' else 'VSAA' end || '-2025-' || lpad(i::text, 7, '0'),
+           md5(i::text), (array['web-form','email','post','e-address','national-portal'])[1 + i % 5],
+           now() - (i % 400) * interval '1 day', (current_date - (i % 400)),
+           (array['pensijas','pabalsti','dokumenti','konti'])[1 + i % 4], 'Jautājums ' || i,
+           'Klients ' || i, 'klients' || i || '@example.lv',
+           (array['new','assigned','answered','closed','closed','closed','waiting-for-client','answered'])[1 + i % 8],
+           'submission.answer', current_date - (i % 400) + 14, current_date - (i % 400) + 7,
+           lower('vsaa-2025-' || lpad(i::text, 7, '0') || ' klients ' || i || ' ' ||
+             (array['pensijas parrekins','pabalsta izmaksa','slimibas pabalsts','konta slegsana','parakstu kartite','vecaka pabalsts'])[1 + i % 6])
+    from generate_series(1, ${ROWS}) as i`);
+  await db.execute(sql`analyze inquiries`);
+  console.log(`seeded ${ROWS} inquiries in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  await createStaffUser({ ...platform.deps, agencyExists: () => true }, { actorId: null, actorLabel: 'bench', ip: null }, {
+    email: 'bench@vsaa.test', name: 'Bench', password: 'bench-password-123', agency: 'vsaa', role: 'specialist',
+  });
+  await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = platform.app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  const cookie = await signIn(base, 'bench@vsaa.test', 'bench-password-123');
+  const inbox = await timeSequential(200, () => get(`${base}/staff/vsaa/iesniegumi?status=open`, cookie));
+  report('inbox page (open, by deadline, 50 rows)', inbox, 50);
+  const search = await timeSequential(100, (i) => get(`${base}/staff/vsaa/iesniegumi?q=${['pabalsts', 'klients 4242', 'parrekins', 'konta'][i % 4]}`, cookie));
+  report('inbox search', search, 200);
+  t0 = performance.now();
+  const filing = await timeConcurrent(50, 1000, (i) => postJson(`${base}/api/v1/agencies/vsaa/inquiries`, {
+    name: `Bench ${i}`, email: `bench${i}@example.lv`, text: `Jautājums par pabalstu ${randomBytes(4).toString('hex')}`,
+  }));
+  report('filing via POST /api/v1/agencies/vsaa/inquiries (50 concurrent)', filing, 30);
+  console.log(`filing throughput: ${(1000 / ((performance.now() - t0) / 1000)).toFixed(0)} inquiries/s`);
+} finally {
+  await platform.close();
+}
+
+function report(name: string, times: number[], targetMs: number): void {
+  const p95 = percentile(times, 95);
+  console.log(`${name.padEnd(66)} n=${times.length} p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  target < ${targetMs} ms  ${p95 < targetMs ? 'OK' : 'MISSED'}`);
+}
+
+async function get(url: string, cookie: string): Promise<void> {
+  const res = await fetch(url, { headers: { cookie } });
+  if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+  await res.arrayBuffer();
+}
+
+async function postJson(url: string, body: unknown): Promise<void> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== 201) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  await res.arrayBuffer();
+}
+
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const page = await fetch(`${base}/staff/login`);
+  const jar = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const res = await fetch(`${base}/staff/login`, {
+    method: 'POST', redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar },
+    body: new URLSearchParams({ email, password, _csrf: token }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.startsWith('apkalpe_session='))?.split(';')[0];
+  if (!session) throw new Error(`sign-in failed: ${res.status}`);
+  return session;
+}
