@@ -52,6 +52,10 @@ describe('a broken profile stops the start before anything is written', () => {
 
 type Running = { output: () => string; exited: Promise<number | null>; kill: (signal: NodeJS.Signals) => void };
 
+const children: Array<{ kill: (signal: NodeJS.Signals) => void }> = [];
+// A server left behind by a failed assertion must not outlive the test file.
+after(() => children.forEach((child) => child.kill('SIGKILL')));
+
 function startServer(env: Record<string, string>): Running {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
@@ -62,10 +66,11 @@ function startServer(env: Record<string, string>): Running {
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  children.push(child);
   return { output: () => output, exited, kill: (signal) => child.kill(signal) };
 }
 
-async function waitFor(running: Running, pattern: RegExp, ms = 30_000): Promise<RegExpMatchArray> {
+async function waitFor(running: Running, pattern: RegExp, ms = 120_000): Promise<RegExpMatchArray> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const match = running.output().match(pattern);
