@@ -1,0 +1,13 @@
+export { foldLatvian, foldedWords } from './fold.ts';
+export { stemEnglish, stemLatvian } from './stem.ts';
+export {
+  MAX_QUERY_LENGTH,
+  MAX_TERMS,
+  SEARCH_PART_SEPARATOR,
+  isStopword,
+  searchDocument,
+  searchTerms,
+  stemFor,
+  type TextLanguage,
+} from './search-terms.ts';
+export { SNIPPET_LENGTH, editDistance, escapeHtml, highlightMatches, snippetAround, wordMatchesTerm } from './highlight.ts';
