@@ -1,5 +1,5 @@
-// Texts of the staff inbox and inquiry pages. Keep lv and en keys identical.
-export const inquiriesStaffMessages = {
-  lv: { inboxTitle: 'Iesniegumi' },
-  en: { inboxTitle: 'Inquiries' },
-};
+// Texts of the staff inbox and inquiry pages. Keep lv and en keys identical (the en file's type enforces it).
+import { staffMessagesEn } from './staff/messages.en.ts';
+import { staffMessagesLv } from './staff/messages.lv.ts';
+
+export const inquiriesStaffMessages = { lv: staffMessagesLv, en: staffMessagesEn };

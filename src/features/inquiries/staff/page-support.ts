@@ -1,0 +1,54 @@
+import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { AgencyScope } from '../../../platform/access/policy.ts';
+import type { AppDeps } from '../../../platform/deps.ts';
+import { problemFromError } from '../../../platform/http/error-handler.ts';
+import { AppError, fieldErrorsFromIssues, type FieldError } from '../../../platform/http/problem.ts';
+import { faqTopicsFor } from '../../knowledge-base/faq.topics.ts';
+
+export function scopeOf(request: FastifyRequest): AgencyScope {
+  return request.scope as AgencyScope;
+}
+
+/** The posted form's text fields (never the CSRF token), as the form shows them again. */
+export function formValues(body: unknown): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    if (key !== '_csrf' && typeof value === 'string') values[key] = value;
+  }
+  return values;
+}
+
+/** Query parameters without the empty ones a GET form sends for untouched fields. */
+export function nonEmpty(query: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries(formValues(query)).filter(([, v]) => v.trim() !== ''));
+}
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] };
+
+export function parseForm<S extends z.ZodType>(schema: S, values: Record<string, string>, request: FastifyRequest, prefix = ''): Parsed<z.infer<S>> {
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  const errors = fieldErrorsFromIssues(result.error.issues, request.t, request.lang);
+  return { ok: false, errors: prefix ? errors.map((e) => ({ ...e, field: `${prefix}-${e.field}` })) : errors };
+}
+
+/**
+ * A refused action as field errors for the page: field errors keep their field (prefixed by the form),
+ * other refusals (a status that does not allow the action) point at the form itself.
+ */
+export function pageErrors(error: unknown, request: FastifyRequest, prefix = ''): FieldError[] | null {
+  if (!(error instanceof AppError) || (error.status !== 400 && error.status !== 409)) return null;
+  const problem = problemFromError(error, request);
+  const named = (field: string) => (prefix ? `${prefix}-${field}` : field);
+  if (problem.errors?.length) return problem.errors.map((e) => ({ ...e, field: named(e.field) }));
+  return [{ field: prefix || 'main', code: problem.code ?? 'refused', message: problem.title }];
+}
+
+/** Topic ids and names: the agency's question topics, plus any other value found on its inquiries. */
+export function topicNames(deps: Pick<AppDeps, 'agencies'>, agency: string, lang: 'lv' | 'en', found: readonly string[] = []): Map<string, string> {
+  const profile = deps.agencies.get(agency);
+  const topics = new Map<string, string>(profile ? faqTopicsFor(profile).map((t) => [t.id, t.name[lang]]) : []);
+  for (const topic of found) if (!topics.has(topic)) topics.set(topic, topic);
+  return topics;
+}
