@@ -48,6 +48,12 @@ export function Layout({ ctx, title, agency, children }: LayoutProps) {
                   <li>
                     <a href={`/${agency.slug}/kontakti`}>{t('layout.contacts')}</a>
                   </li>
+                  <li>
+                    <a href={`/${agency.slug}/buj`}>{t('layout.faq')}</a>
+                  </li>
+                  <li>
+                    <a href={`/${agency.slug}/jautajums`}>{t('layout.askQuestion')}</a>
+                  </li>
                 </>
               )}
               <li>

@@ -64,6 +64,18 @@ export function AgencyHomeView({ ctx, agency, openChannels }: { ctx: PageContext
             ))}
           </ul>
         </li>
+        <li className="card">
+          <h2>
+            <a href={`/${agency.slug}/buj`}>{t('layout.faq')}</a>
+          </h2>
+          <p>{t('agency.faqIntro')}</p>
+        </li>
+        <li className="card">
+          <h2>
+            <a href={`/${agency.slug}/jautajums`}>{t('layout.askQuestion')}</a>
+          </h2>
+          <p>{t('agency.askIntro')}</p>
+        </li>
       </ul>
       <h2>{t('agency.about')}</h2>
       <dl className="facts">

@@ -61,7 +61,7 @@ export const RequesterSchema = z.object({
     .string()
     .trim()
     .max(40)
-    .regex(/^\+?[0-9 ()-]{6,}$/, localized({ lv: 'Ievadiet tālruņa numuru, piemēram, +371 20000000.', en: 'Enter a phone number, e.g. +371 20000000.' }))
+    .refine((phone) => /^\+?[0-9 ()-]{6,}$/.test(phone), localized({ lv: 'Ievadiet tālruņa numuru, piemēram, +371 20000000.', en: 'Enter a phone number, e.g. +371 20000000.' }))
     .optional()
     .or(z.literal('').transform(() => undefined)),
   personalCode: PersonalCodeFieldSchema.optional().transform((code) => (code ? code : undefined)),

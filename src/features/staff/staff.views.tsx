@@ -77,6 +77,15 @@ export function WorkplaceView({ ctx, scope, agencyName }: { ctx: PageContext; sc
         <SignOutForm ctx={ctx} />
       </p>
       <ul>
+        <li>
+          <a href={`/staff/${scope.agency}/iesniegumi`}>{t('staff.inquiriesLink')}</a>
+        </li>
+        <li>
+          <a href={`/staff/${scope.agency}/buj`}>{t('staff.faqLink')}</a>
+        </li>
+        <li>
+          <a href="/staff/outbox">{t('staff.outboxLink')}</a>
+        </li>
         {roleAllows(scope.role, 'audit.read') && (
           <li>
             <a href={`/staff/${scope.agency}/audit`}>{t('staff.auditTitle')}</a>

@@ -15,6 +15,8 @@ export const en = {
     home: 'Home',
     standard: 'Client service standard',
     contacts: 'Contacts',
+    faq: 'Frequently asked questions',
+    askQuestion: 'Ask a question',
     calendar: 'Working-day calendar',
     staff: 'Staff',
     footer: 'Apkalpe — client service platform. Times are in Riga time.',
@@ -26,6 +28,8 @@ export const en = {
     agencies: 'Agencies',
   },
   agency: {
+    faqIntro: 'Answers to frequently asked questions.',
+    askIntro: 'Ask in writing: we answer within the term of the Law on Submissions.',
     about: 'About the agency',
     legalAddress: 'Legal address',
     website: 'Website',
@@ -131,6 +135,9 @@ export const en = {
     },
   },
   staff: {
+    inquiriesLink: 'Inquiries',
+    faqLink: 'Frequently asked questions (editing)',
+    outboxLink: 'Outgoing mail',
     signInTitle: 'Staff sign-in',
     email: 'E-mail address',
     password: 'Password',

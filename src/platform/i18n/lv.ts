@@ -13,6 +13,8 @@ export const lv = {
     home: 'Sākums',
     standard: 'Klientu apkalpošanas standarts',
     contacts: 'Kontakti',
+    faq: 'Biežāk uzdotie jautājumi',
+    askQuestion: 'Uzdot jautājumu',
     calendar: 'Darba dienu kalendārs',
     staff: 'Darbiniekiem',
     footer: 'Apkalpe — klientu apkalpošanas platforma. Laiks norādīts pēc Rīgas laika.',
@@ -24,6 +26,8 @@ export const lv = {
     agencies: 'Iestādes',
   },
   agency: {
+    faqIntro: 'Atbildes uz biežāk uzdotajiem jautājumiem.',
+    askIntro: 'Uzdodiet jautājumu rakstiski: atbildi sniegsim Iesniegumu likumā noteiktajā termiņā.',
     about: 'Par iestādi',
     legalAddress: 'Juridiskā adrese',
     website: 'Tīmekļvietne',
@@ -129,6 +133,9 @@ export const lv = {
     },
   },
   staff: {
+    inquiriesLink: 'Iesniegumi un jautājumi',
+    faqLink: 'Biežāk uzdotie jautājumi (rediģēšana)',
+    outboxLink: 'Nosūtītās vēstules',
     signInTitle: 'Darbinieku pieteikšanās',
     email: 'E-pasta adrese',
     password: 'Parole',
