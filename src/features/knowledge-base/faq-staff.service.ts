@@ -1,7 +1,6 @@
-import type { AgencyScope } from '../../platform/access/policy.ts';
+import { roleAllows, type AgencyScope } from '../../platform/access/policy.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/client.ts';
-import type { StaffRole } from '../../platform/db/schema.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, localized, type IssueLike } from '../../platform/http/problem.ts';
 import {
@@ -26,12 +25,10 @@ export type FaqWriteResult =
   | { ok: false; reason: 'invalid'; issues: IssueLike[] }
   | { ok: false; reason: 'stale'; current: FaqEntryRow };
 
-// Until the policy table has a 'faq.edit' permission, the roles that may change entries live here.
-const EDITOR_ROLES: readonly StaffRole[] = ['supervisor', 'administrator'];
 const CONTENT_FIELDS = ['topic', 'status', 'questionLv', 'answerLv', 'questionEn', 'answerEn'] as const;
 
 export function canEditFaq(scope: AgencyScope): boolean {
-  return EDITOR_ROLES.includes(scope.role);
+  return roleAllows(scope.role, 'faq.edit');
 }
 
 function requireEditor(scope: AgencyScope): void {

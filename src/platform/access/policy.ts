@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   'workplace.view': ALL,
   'audit.read': ['auditor', 'administrator'],
   'calendar.manage': ['administrator'],
+  'faq.edit': ['supervisor', 'administrator'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
