@@ -15,7 +15,7 @@ function apkalpe(args: string[], env: Record<string, string> = {}) {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 180_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
