@@ -1,0 +1,37 @@
+import { and, asc, eq, ne } from 'drizzle-orm';
+import type { Database } from '../../platform/db/client.ts';
+import { inquiries, inquiryAttachments, inquiryMessages } from '../../platform/db/schema.ts';
+import type { InquiryRow } from './inquiries.repository.ts';
+
+/** The client reaches an inquiry only through its own agency's pages: the reference and the agency must both match. */
+export async function findInquiryByAgencyReference(db: Database, agency: string, reference: string): Promise<InquiryRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(inquiries)
+    .where(and(eq(inquiries.agency, agency), eq(inquiries.reference, reference)));
+  return row;
+}
+
+/** What the client may read: their own messages and what was sent to them; staff notes stay inside. */
+export async function listClientMessages(db: Database, inquiryId: string) {
+  return db
+    .select({
+      id: inquiryMessages.id,
+      direction: inquiryMessages.direction,
+      at: inquiryMessages.at,
+      subject: inquiryMessages.subject,
+      bodyText: inquiryMessages.bodyText,
+    })
+    .from(inquiryMessages)
+    .where(and(eq(inquiryMessages.inquiryId, inquiryId), ne(inquiryMessages.medium, 'note')))
+    .orderBy(asc(inquiryMessages.at), asc(inquiryMessages.id));
+}
+
+/** Names and sizes only: the client page never serves file contents. */
+export async function listAttachmentNames(db: Database, inquiryId: string) {
+  return db
+    .select({ messageId: inquiryAttachments.messageId, fileName: inquiryAttachments.fileName, size: inquiryAttachments.size })
+    .from(inquiryAttachments)
+    .where(eq(inquiryAttachments.inquiryId, inquiryId))
+    .orderBy(asc(inquiryAttachments.createdAt), asc(inquiryAttachments.fileName));
+}

@@ -1,0 +1,249 @@
+import { timingSafeEqual } from 'node:crypto';
+import { hashAccessCode, parseReference, type InquiryStatus } from '../../domain/inquiry/index.ts';
+import { validatePersonalCode } from '../../domain/personal-code/index.ts';
+import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
+import { countRecentEvents } from '../../platform/audit/audit.repository.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { translator, type Language, type Translate } from '../../platform/i18n/index.ts';
+import { AppError, fieldErrorsFromIssues, type FieldError } from '../../platform/http/problem.ts';
+import type { AgencyProfile, LocalizedText } from '../agencies/agency-profile.schema.ts';
+import { findInquiryByReference, type InquiryRow } from './inquiries.repository.ts';
+import { checkAttachments, fileInquiry, type FiledInquiry, type InquiryDeps } from './inquiries.service.ts';
+import { ATTACHMENTS_MAX_COUNT, ATTACHMENTS_MAX_TOTAL_BYTES, PublicInquiryBodySchema, TEXT_MAX, type AttachmentInput, type PublicInquiryBody } from './inquiries.schema.ts';
+import { findInquiryByAgencyReference, listAttachmentNames, listClientMessages } from './inquiries-public.repository.ts';
+import { ACCESS_WINDOW_MINUTES, MAX_ACCESS_FAILURES, QUESTION_FORM_FIELDS, type ClientInquiryView, type QuestionFormValues, type QuestionStep } from './inquiries-public.schema.ts';
+import { suggestFaqAnswers, type FaqSuggestion } from './public/faq-suggestions.ts';
+import type { Uploads } from './public/uploads.ts';
+
+export type QuestionTopic = { id: string; name: LocalizedText };
+
+const OTHER_TOPIC_IDS = ['citi', 'cits', 'other'];
+
+/**
+ * Topics of the question form, from the profile: the phone consultation topics when the agency lists them
+ * (Treasury), otherwise its services (VSAA) without the video consultation, which is a channel, not a
+ * subject; "other" is added unless the list has its own.
+ */
+export function questionTopics(profile: AgencyProfile, otherName: LocalizedText): QuestionTopic[] {
+  const listed: QuestionTopic[] =
+    profile.phoneTopics.length > 0
+      ? profile.phoneTopics
+      : profile.services.filter((s) => s.id !== profile.videoConsultation?.serviceId).map((s) => ({ id: s.id, name: s.name }));
+  return listed.some((topic) => OTHER_TOPIC_IDS.includes(topic.id)) ? listed : [...listed, { id: 'other', name: otherName }];
+}
+
+const OTHER_TOPIC: LocalizedText = { lv: translator('lv')('inquiries.public.fields.topicOther'), en: translator('en')('inquiries.public.fields.topicOther') };
+
+/** The question form's topics of an agency. */
+export function topicsFor(profile: AgencyProfile): QuestionTopic[] {
+  return questionTopics(profile, OTHER_TOPIC);
+}
+
+/** A valid code as staff search for it (DDMMYY-NNNNN), however the client typed the hyphen. */
+function normalizedPersonalCode(code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  const result = validatePersonalCode(code);
+  return result.valid ? result.normalized : code;
+}
+
+/** What the staff inbox shows as the subject of a web question: its first line, shortened. */
+export function subjectOf(text: string): string {
+  const firstLine = text.trim().split(/\r?\n/)[0] ?? '';
+  return firstLine.length > 100 ? `${firstLine.slice(0, 99)}…` : firstLine;
+}
+
+function topicError(t: Translate): FieldError {
+  return { field: 'topic', code: 'invalid_value', message: t('inquiries.public.errors.topicUnknown') };
+}
+
+/** The JSON API: the public form as JSON, filed through the core like every channel. */
+export async function fileApiQuestion(deps: AppDeps, origin: AuditOrigin, profile: AgencyProfile, body: PublicInquiryBody): Promise<FiledInquiry> {
+  if (body.topic && !topicsFor(profile).some((topic) => topic.id === body.topic)) {
+    throw new AppError(400, 'validation', 'errors.validation', {}, [
+      { field: 'topic', code: 'invalid_value', messageKey: 'inquiries.public.errors.topicUnknown' },
+    ]);
+  }
+  return fileInquiry(deps, origin, {
+    agency: profile.slug,
+    channel: 'api',
+    ...body,
+    personalCode: normalizedPersonalCode(body.personalCode),
+    subject: subjectOf(body.text),
+  });
+}
+
+const FIELD_ORDER: readonly string[] = [...QUESTION_FORM_FIELDS.filter((f) => f !== 'text' && f !== 'topic'), 'topic', 'text', 'attachments'];
+
+/** The schema's issues in the words of the form, in the order of its fields (the error summary follows it). */
+function formErrors(values: QuestionFormValues, issues: Parameters<typeof fieldErrorsFromIssues>[0], t: Translate, lang: Language): FieldError[] {
+  return fieldErrorsFromIssues(issues, t, lang).map((error): FieldError => {
+    if (error.field === 'name') {
+      return { ...error, message: t(error.code === 'too_big' ? 'inquiries.public.errors.nameTooLong' : 'inquiries.public.errors.nameRequired') };
+    }
+    if (error.field === 'text') {
+      if (error.code === 'too_big') return { ...error, message: t('inquiries.public.errors.textTooLong', { max: TEXT_MAX.toLocaleString(lang === 'lv' ? 'lv-LV' : 'en-GB'), length: values.text.trim().length.toLocaleString(lang === 'lv' ? 'lv-LV' : 'en-GB') }) };
+      return { ...error, message: t('inquiries.public.errors.textRequired') };
+    }
+    if (error.field === 'email' && error.code === 'invalid_format') return { ...error, message: t('inquiries.public.errors.emailInvalid') };
+    return error;
+  });
+}
+
+function attachmentErrors(uploads: Uploads, t: Translate, lang: Language): FieldError[] {
+  const errors: FieldError[] = [];
+  if (uploads.tooMany) errors.push({ field: 'attachments', code: 'too_many', message: t('inquiries.public.errors.attachmentsTooMany', { count: ATTACHMENTS_MAX_COUNT }) });
+  if (uploads.overTotal) {
+    errors.push({ field: 'attachments', code: 'too_big', message: t('inquiries.public.errors.attachmentsTotal', { total: ATTACHMENTS_MAX_TOTAL_BYTES / 1024 / 1024 }) });
+    return errors;
+  }
+  try {
+    checkAttachments(uploads.files);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    // The core names files by index (attachments.0): the form has one file input for them all.
+    for (const f of error.fieldErrors) errors.push({ field: 'attachments', code: f.code, message: f.message?.[lang] ?? t('errors.field.invalidFormat') });
+  }
+  return errors;
+}
+
+export type WebQuestionInput = {
+  profile: AgencyProfile;
+  values: QuestionFormValues;
+  step: QuestionStep;
+  uploads: Uploads;
+  topics: QuestionTopic[];
+  lang: Language;
+  t: Translate;
+};
+
+export type WebQuestionResult =
+  | { kind: 'invalid'; errors: FieldError[]; suggestions: FaqSuggestion[] }
+  | { kind: 'suggestions'; suggestions: FaqSuggestion[] }
+  | { kind: 'filed'; filed: FiledInquiry };
+
+/**
+ * The web form: checks everything first (a refused submission writes nothing); on the first step shows the
+ * knowledge base's matching answers, when there are any, before filing; otherwise files through the core.
+ */
+export async function submitWebQuestion(deps: AppDeps, origin: AuditOrigin, input: WebQuestionInput): Promise<WebQuestionResult> {
+  const { values, t, lang } = input;
+  const candidate = {
+    name: values.name,
+    email: values.email,
+    phone: values.phone,
+    personalCode: values.personalCode,
+    text: values.text,
+    ...(values.topic ? { topic: values.topic } : {}),
+  };
+  const parsed = PublicInquiryBodySchema.safeParse(candidate);
+  const errors = parsed.success ? [] : formErrors(values, parsed.error.issues, t, lang);
+  // The schema asks for a contact only once the other fields pass: the form says it at once.
+  if (!values.email && !values.phone && !errors.some((e) => e.field === 'email')) {
+    errors.push({ field: 'email', code: 'custom', message: t('inquiries.public.fields.contactHint') });
+  }
+  if (values.topic && !input.topics.some((topic) => topic.id === values.topic)) errors.push(topicError(t));
+  errors.push(...attachmentErrors(input.uploads, t, lang));
+  if (errors.length > 0 || !parsed.success) {
+    const rank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
+    return { kind: 'invalid', errors: errors.sort((a, b) => rank(a.field) - rank(b.field)), suggestions: [] };
+  }
+  if (input.step === 'preview') {
+    const suggestions = await suggestFaqAnswers(deps, input.profile.slug, parsed.data.text, lang);
+    if (suggestions.length > 0) return { kind: 'suggestions', suggestions };
+  }
+  const attachments: AttachmentInput[] = input.uploads.files;
+  const filed = await fileInquiry(deps, origin, {
+    agency: input.profile.slug,
+    channel: 'web-form',
+    ...parsed.data,
+    personalCode: normalizedPersonalCode(parsed.data.personalCode),
+    subject: subjectOf(parsed.data.text),
+    attachments,
+  });
+  return { kind: 'filed', filed };
+}
+
+export type ClientAccessResult =
+  | { ok: true; inquiry: ClientInquiryView }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'rate-limited'; retryAfterMinutes: number };
+
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** The reference as the key of the attempt counter: upper case, no spaces, bounded. */
+export function normalizeReferenceInput(reference: string): string {
+  return reference.replace(/\s+/g, '').toUpperCase().slice(0, 40);
+}
+
+/**
+ * The client's view of an inquiry, by reference and access code. A wrong code, an unknown reference and a
+ * reference of another agency all answer "not found" alike; failures are counted in the audit log (so every
+ * process shares the limit) per IP and per reference, and past the limit even the right code waits.
+ */
+export async function openInquiryForClient(
+  deps: InquiryDeps,
+  origin: AuditOrigin,
+  request: { reference: string; code: string | undefined; agency?: string },
+): Promise<ClientAccessResult> {
+  const reference = normalizeReferenceInput(request.reference);
+  const code = (request.code ?? '').trim();
+  // Without a code there is nothing to check and nothing to guess: the same answer, nothing counted.
+  if (code === '' || reference === '') return { ok: false, reason: 'not-found' };
+  const ip = origin.ip ?? '';
+  const since = new Date(deps.clock().epochMilliseconds - ACCESS_WINDOW_MINUTES * 60_000);
+  const [byIp, byReference] = await Promise.all([
+    countRecentEvents(deps.db, 'inquiry.access-denied', 'ip', ip, since),
+    countRecentEvents(deps.db, 'inquiry.access-denied', 'reference', reference, since),
+  ]);
+  if (byIp >= MAX_ACCESS_FAILURES || byReference >= MAX_ACCESS_FAILURES) {
+    return { ok: false, reason: 'rate-limited', retryAfterMinutes: ACCESS_WINDOW_MINUTES };
+  }
+  const parsed = parseReference(reference);
+  let row: InquiryRow | undefined;
+  if (parsed && (!request.agency || parsed.agency === request.agency)) {
+    row = request.agency ? await findInquiryByAgencyReference(deps.db, request.agency, reference) : await findInquiryByReference(deps.db, reference);
+  }
+  const codeHash = hashAccessCode(code.slice(0, 60));
+  if (!row || !sameHash(row.accessCodeHash, codeHash)) {
+    await recordAudit(deps.db, deps.clock, origin, {
+      action: 'inquiry.access-denied',
+      recordType: 'inquiry',
+      recordId: row?.id ?? null,
+      agency: row?.agency ?? (request.agency && deps.agencies.get(request.agency) ? request.agency : null),
+      details: { ip, reference },
+    });
+    return { ok: false, reason: 'not-found' };
+  }
+  const inquiry = await clientViewOf(deps, row);
+  await recordAudit(deps.db, deps.clock, origin, {
+    action: 'inquiry.viewed-by-client',
+    recordType: 'inquiry',
+    recordId: row.id,
+    agency: row.agency,
+    details: { reference: row.reference },
+  });
+  return { ok: true, inquiry };
+}
+
+async function clientViewOf(deps: InquiryDeps, row: InquiryRow): Promise<ClientInquiryView> {
+  const [messages, attachments] = await Promise.all([listClientMessages(deps.db, row.id), listAttachmentNames(deps.db, row.id)]);
+  return {
+    reference: row.reference,
+    agency: row.agency,
+    status: row.status as InquiryStatus,
+    topic: row.topic,
+    receivedOn: row.receivedOn,
+    deadline: row.deadline,
+    messages: messages.map((m) => ({
+      direction: m.direction,
+      at: m.at.toISOString(),
+      subject: m.subject,
+      text: m.bodyText,
+      attachments: attachments.filter((a) => a.messageId === m.id).map((a) => ({ fileName: a.fileName, size: a.size })),
+    })),
+  };
+}

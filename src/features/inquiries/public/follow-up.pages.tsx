@@ -1,0 +1,88 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { parseReference } from '../../../domain/inquiry/index.ts';
+import { originOf } from '../../../platform/audit/audit.ts';
+import type { AppDeps } from '../../../platform/deps.ts';
+import { AppError, type FieldError } from '../../../platform/http/problem.ts';
+import { pageContext } from '../../../web/page-context.ts';
+import { sendPage } from '../../../web/send-page.tsx';
+import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
+import { requireAgency } from '../../agencies/agencies.routes.ts';
+import { ClientAccessFormSchema } from '../inquiries-public.schema.ts';
+import { normalizeReferenceInput, openInquiryForClient, topicsFor } from '../inquiries-public.service.ts';
+import { AccessCodeView, ClientInquiryPage, followErrors } from './follow-up.views.tsx';
+
+type AgencyParams = { Params: { agency: string } };
+type ReferenceParams = { Params: { agency: string; reference: string } };
+
+/** A reference in the address must be one of this agency's, in form; anything else is simply not a page. */
+function referenceOfAgency(profile: AgencyProfile, reference: string): string {
+  const normalized = normalizeReferenceInput(reference);
+  if (parseReference(normalized)?.agency !== profile.slug) throw new AppError(404, 'not-found', 'errors.notFoundTitle');
+  return normalized;
+}
+
+function renderCodeForm(request: FastifyRequest, reply: FastifyReply, profile: AgencyProfile, reference: string | null, errors: FieldError[], status: number) {
+  const ctx = pageContext(request, reply.generateCsrf());
+  const title = reference ? ctx.t('inquiries.public.follow.titleWithReference', { reference }) : ctx.t('inquiries.public.follow.title');
+  return sendPage(reply, ctx, { title, body: <AccessCodeView ctx={ctx} profile={profile} reference={reference} errors={errors} />, agency: profile, status });
+}
+
+/** Checks the code and shows the inquiry; every refusal looks the same whatever its cause. */
+async function showInquiry(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, profile: AgencyProfile, reference: string, code: string, referenceInAddress: boolean) {
+  const result = await openInquiryForClient(deps, originOf(request), { reference, code, agency: profile.slug });
+  const formReference = referenceInAddress ? reference : null;
+  if (!result.ok) {
+    if (result.reason === 'rate-limited') {
+      reply.header('retry-after', String(result.retryAfterMinutes * 60));
+      const message = request.t('inquiries.public.follow.tooManyAttempts', { minutes: result.retryAfterMinutes });
+      return renderCodeForm(request, reply, profile, formReference, [{ field: 'code', code: 'too_many_attempts', message }], 429);
+    }
+    const message = request.t('inquiries.public.follow.notFound');
+    return renderCodeForm(request, reply, profile, formReference, [{ field: referenceInAddress ? 'code' : 'reference', code: 'not_found', message }], 404);
+  }
+  const ctx = pageContext(request);
+  reply.header('cache-control', 'no-store');
+  return sendPage(reply, ctx, {
+    title: ctx.t('inquiries.public.follow.titleWithReference', { reference: result.inquiry.reference }),
+    body: <ClientInquiryPage ctx={ctx} inquiry={result.inquiry} topics={topicsFor(profile)} agencyName={profile.shortName[ctx.lang]} />,
+    agency: profile,
+  });
+}
+
+/** /{agency}/jautajums/sekot and /{agency}/jautajums/{reference}: the client follows an inquiry with its access code. */
+export async function followUpPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.get<AgencyParams>('/:agency/jautajums/sekot', async (request, reply) => {
+    const profile = requireAgency(deps, request.params.agency);
+    return renderCodeForm(request, reply, profile, null, [], 200);
+  });
+
+  app.post<AgencyParams>('/:agency/jautajums/sekot', async (request, reply) => {
+    const profile = requireAgency(deps, request.params.agency);
+    const form = ClientAccessFormSchema.safeParse(request.body ?? {});
+    const reference = form.success ? form.data.reference : '';
+    const code = form.success ? form.data.code : '';
+    if (!reference || !code) {
+      const ctx = pageContext(request);
+      return renderCodeForm(request, reply, profile, null, followErrors(ctx, profile, { reference: !reference, code: !code }), 400);
+    }
+    return showInquiry(deps, request, reply, profile, reference, code, false);
+  });
+
+  // Showing the form says nothing about whether the reference exists: only the code opens it.
+  app.get<ReferenceParams>('/:agency/jautajums/:reference', async (request, reply) => {
+    const profile = requireAgency(deps, request.params.agency);
+    return renderCodeForm(request, reply, profile, referenceOfAgency(profile, request.params.reference), [], 200);
+  });
+
+  app.post<ReferenceParams>('/:agency/jautajums/:reference', async (request, reply) => {
+    const profile = requireAgency(deps, request.params.agency);
+    const reference = referenceOfAgency(profile, request.params.reference);
+    const form = ClientAccessFormSchema.safeParse(request.body ?? {});
+    const code = form.success ? form.data.code : '';
+    if (!code) {
+      const ctx = pageContext(request);
+      return renderCodeForm(request, reply, profile, reference, followErrors(ctx, profile, { reference: false, code: true }), 400);
+    }
+    return showInquiry(deps, request, reply, profile, reference, code, true);
+  });
+}

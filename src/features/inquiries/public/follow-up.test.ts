@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../platform/testing/test-platform.ts';
+import { insertInquiryMessage } from '../inquiries.repository.ts';
+import { fileInquiry } from '../inquiries.service.ts';
+import { QuestionBrowser, countRows, csrfTokenIn, mainOf, movableClock, withoutCsrf } from './test-helpers.ts';
+
+const client = { actorId: null, actorLabel: 'client', ip: '10.0.0.1' };
+
+for (const target of testTargets()) {
+  describe(`client follow-up /{agency}/jautajums/{reference} (${target})`, () => {
+    let platform: TestPlatform;
+    const time = movableClock('2026-11-20T10:00:00Z');
+    let reference = '';
+    let accessCode = '';
+    let kaseReference = '';
+    let kaseCode = '';
+
+    before(async () => {
+      platform = await createTestPlatform(target, { clock: time.clock });
+      const filed = await fileInquiry(platform.deps, client, {
+        agency: 'vsaa',
+        channel: 'web-form',
+        name: 'Jānis <b>Ozols</b>',
+        email: 'janis@example.lv',
+        topic: 'pabalsti',
+        text: 'Kad saņemšu pabalstu? <script>alert(1)</script>',
+        attachments: [{ fileName: 'iesniegums.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4') }],
+      });
+      reference = filed.inquiry.reference;
+      accessCode = filed.accessCode;
+      await insertInquiryMessage(platform.deps.db, { inquiryId: filed.inquiry.id, direction: 'out', medium: 'email', subject: 'Atbilde', bodyText: 'Pabalstu izmaksāsim 1. decembrī.' });
+      await insertInquiryMessage(platform.deps.db, { inquiryId: filed.inquiry.id, direction: 'out', medium: 'note', subject: '', bodyText: 'IEKŠĒJA PIEZĪME' });
+      const kase = await fileInquiry(platform.deps, client, { agency: 'kase', channel: 'web-form', name: 'SIA Piemērs', phone: '+371 20000000', text: 'Konta slēgšana' });
+      kaseReference = kase.inquiry.reference;
+      kaseCode = kase.accessCode;
+    });
+    after(() => platform.close());
+
+    async function showWithCode(browser: QuestionBrowser, ref: string, code: string, agency = 'vsaa', lang = '') {
+      const url = `/${agency}/jautajums/${ref}${lang}`;
+      const page = await browser.get(url);
+      return browser.request({ method: 'POST', url, form: { _csrf: csrfTokenIn(page.body), code } });
+    }
+
+    it('asks for the code first, saying nothing about the inquiry', async () => {
+      const browser = new QuestionBrowser(platform.app);
+      const page = await browser.get(`/vsaa/jautajums/${reference}`);
+      assert.equal(page.statusCode, 200);
+      const main = mainOf(page.body);
+      assert.match(main, /<form[^>]* action="\/vsaa\/jautajums\/VSAA-2026-\d{6}" method="post"/);
+      assert.match(main, /<label for="field-code"/);
+      assert.doesNotMatch(main, /pabalstu|Ozols/i);
+      const unknown = await browser.get('/vsaa/jautajums/VSAA-2026-999999');
+      assert.equal(unknown.statusCode, 200, 'a form for any well-formed reference: no probing');
+    });
+
+    it('with the code shows status, deadline, correspondence and attachment names, escaped, and audits the view', async () => {
+      const browser = new QuestionBrowser(platform.app);
+      // The code is read however the client types it.
+      const typed = `${accessCode.slice(0, 4).toLowerCase()}-${accessCode.slice(4)}`;
+      const response = await showWithCode(browser, reference, typed);
+      assert.equal(response.statusCode, 200);
+      assert.equal(response.headers['cache-control'], 'no-store');
+      const main = mainOf(response.body);
+      assert.equal(main.match(/<h1/g)?.length, 1);
+      assert.match(main, /id="inquiry-status">Saņemts</);
+      assert.match(main, /2026\. gada 4\. decembris/);
+      assert.match(main, /Konsultācija par pabalstiem un atlīdzībām/);
+      assert.match(main, /Kad saņemšu pabalstu\? &lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+      assert.doesNotMatch(main, /<script>alert/);
+      assert.match(main, /Pabalstu izmaksāsim 1\. decembrī\./);
+      assert.match(main, /iesniegums\.pdf/);
+      assert.doesNotMatch(main, /IEKŠĒJA PIEZĪME/, 'staff notes stay inside');
+      assert.doesNotMatch(main, new RegExp(accessCode), 'the code is not shown back');
+      assert.equal(await countRows(platform, 'audit_log', `action = 'inquiry.viewed-by-client' and details->>'reference' = '${reference}'`), 1);
+      const english = await showWithCode(browser, reference, accessCode, 'vsaa', '?lang=en');
+      assert.match(english.body, /id="inquiry-status">Received</);
+      assert.match(english.body, /4 December 2026/);
+    });
+
+    it('a wrong code answers exactly like an unknown reference, and a missing code asks for it', async () => {
+      const browser = new QuestionBrowser(platform.app);
+      const wrong = await showWithCode(browser, reference, 'AAAAAAAAAA');
+      const missing = await showWithCode(browser, 'VSAA-2026-999999', 'AAAAAAAAAA');
+      assert.equal(wrong.statusCode, 404);
+      assert.equal(missing.statusCode, 404);
+      assert.match(wrong.body, /<a href="#field-code">Jautājums ar šādu reģistrācijas numuru un piekļuves kodu nav atrasts/);
+      assert.equal(withoutCsrf(wrong.body).replaceAll(reference, 'REF'), withoutCsrf(missing.body).replaceAll('VSAA-2026-999999', 'REF'));
+      const before = await countRows(platform, 'audit_log', `action = 'inquiry.access-denied'`);
+      const empty = await showWithCode(browser, reference, '');
+      assert.equal(empty.statusCode, 400);
+      assert.match(empty.body, /<a href="#field-code">Ievadiet piekļuves kodu\.<\/a>/);
+      assert.equal(await countRows(platform, 'audit_log', `action = 'inquiry.access-denied'`), before, 'nothing to count without a code');
+    });
+
+    it("another agency's reference is not a page here, even with its right code", async () => {
+      const browser = new QuestionBrowser(platform.app);
+      assert.equal((await browser.get(`/vsaa/jautajums/${kaseReference}`)).statusCode, 404);
+      const vsaaPage = await browser.get(`/vsaa/jautajums/${reference}`);
+      const post = await browser.request({ method: 'POST', url: `/vsaa/jautajums/${kaseReference}`, form: { _csrf: csrfTokenIn(vsaaPage.body), code: kaseCode } });
+      assert.equal(post.statusCode, 404);
+      assert.doesNotMatch(post.body, /Konta slēgšana/);
+      assert.equal((await browser.get('/vsaa/jautajums/nav-numurs')).statusCode, 404);
+      assert.equal((await browser.get(`/nav-tadas/jautajums/${reference}`)).statusCode, 404);
+      const sekot = await browser.get('/vsaa/jautajums/sekot');
+      const viaForm = await browser.request({ method: 'POST', url: '/vsaa/jautajums/sekot', form: { _csrf: csrfTokenIn(sekot.body), reference: kaseReference, code: kaseCode } });
+      assert.equal(viaForm.statusCode, 404);
+      assert.doesNotMatch(viaForm.body, /Konta slēgšana/);
+    });
+
+    it('the follow form takes the reference and the code in the body', async () => {
+      const browser = new QuestionBrowser(platform.app);
+      const page = await browser.get('/vsaa/jautajums/sekot');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<label for="field-reference"/);
+      assert.match(page.body, /<form[^>]* action="\/vsaa\/jautajums\/sekot" method="post"/);
+      const blank = await browser.request({ method: 'POST', url: '/vsaa/jautajums/sekot', form: { _csrf: csrfTokenIn(page.body), reference: '', code: '' } });
+      assert.equal(blank.statusCode, 400);
+      assert.match(blank.body, /href="#field-reference"/);
+      assert.match(blank.body, /href="#field-code"/);
+      const shown = await browser.request({ method: 'POST', url: '/vsaa/jautajums/sekot', form: { _csrf: csrfTokenIn(page.body), reference: ` ${reference.toLowerCase()} `, code: accessCode } });
+      assert.equal(shown.statusCode, 200);
+      assert.match(shown.body, /Pabalstu izmaksāsim/);
+    });
+
+    it('after 10 failures per reference in 15 minutes even the right code waits (429); the window passes', async () => {
+      const browser = new QuestionBrowser(platform.app);
+      time.advanceMinutes(30); // a fresh window, whatever the tests before counted
+      for (let i = 0; i < 10; i++) {
+        const page = await browser.get(`/vsaa/jautajums/${reference}`);
+        const attempt = await platform.app.inject({
+          method: 'POST',
+          url: `/vsaa/jautajums/${reference}`,
+          remoteAddress: `10.1.0.${i}`,
+          headers: { cookie: browser.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({ _csrf: csrfTokenIn(page.body), code: `WRONG${i}` }).toString(),
+        });
+        assert.equal(attempt.statusCode, 404, `attempt ${i + 1}`);
+      }
+      const limited = await showWithCode(browser, reference, accessCode);
+      assert.equal(limited.statusCode, 429);
+      assert.equal(limited.headers['retry-after'], '900');
+      assert.match(limited.body, /Pārāk daudz neveiksmīgu mēģinājumu\. Drošības dēļ mēģiniet vēlreiz pēc 15 minūtēm\./);
+      assert.doesNotMatch(limited.body, /Pabalstu izmaksāsim/);
+      time.advanceMinutes(16);
+      const later = await showWithCode(browser, reference, accessCode);
+      assert.equal(later.statusCode, 200);
+    });
+
+    it('after 10 failures from one IP, that IP waits for any reference; others do not', async () => {
+      const browser = new QuestionBrowser(platform.app);
+      time.advanceMinutes(30);
+      const page = await browser.get(`/vsaa/jautajums/${reference}`);
+      const post = (url: string, code: string, remoteAddress: string) =>
+        platform.app.inject({
+          method: 'POST',
+          url,
+          remoteAddress,
+          headers: { cookie: browser.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({ _csrf: csrfTokenIn(page.body), code }).toString(),
+        });
+      for (let i = 0; i < 10; i++) {
+        assert.equal((await post(`/vsaa/jautajums/VSAA-2026-90000${i}`, 'AAAAAAAAAA', '192.0.2.7')).statusCode, 404);
+      }
+      assert.equal((await post(`/vsaa/jautajums/${reference}`, accessCode, '192.0.2.7')).statusCode, 429);
+      assert.equal((await post(`/vsaa/jautajums/${reference}`, accessCode, '192.0.2.8')).statusCode, 200);
+      assert.equal(await countRows(platform, 'audit_log', `action = 'inquiry.access-denied' and details->>'ip' = '192.0.2.7'`), 10);
+    });
+  });
+}

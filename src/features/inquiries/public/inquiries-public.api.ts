@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { originOf } from '../../../platform/audit/audit.ts';
+import type { AppDeps } from '../../../platform/deps.ts';
+import { AppError } from '../../../platform/http/problem.ts';
+import { requireAgency } from '../../agencies/agencies.routes.ts';
+import { PublicInquiryBodySchema, PublicInquiryCreatedSchema } from '../inquiries.schema.ts';
+import { AgencySlugParamsSchema, ClientAccessQuerySchema, ClientInquiryResponseSchema, ReferenceParamsSchema } from '../inquiries-public.schema.ts';
+import { fileApiQuestion, openInquiryForClient } from '../inquiries-public.service.ts';
+
+/** POST /api/v1/agencies/{slug}/inquiries and GET /api/v1/inquiries/{reference}: JSON only (no multipart here). */
+export async function publicInquiryApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/api/v1/agencies/:slug/inquiries',
+    {
+      schema: {
+        tags: ['inquiries'],
+        summary: 'Ask the agency a question (the public question form as JSON); the access code is shown only in this answer',
+        params: AgencySlugParamsSchema,
+        body: PublicInquiryBodySchema,
+        response: { 201: PublicInquiryCreatedSchema },
+      },
+      // An unknown agency is a 404 whatever the body holds.
+      preValidation: async (request) => {
+        requireAgency(deps, (request.params as { slug: string }).slug);
+      },
+    },
+    async (request, reply) => {
+      const profile = requireAgency(deps, request.params.slug);
+      const { inquiry, accessCode } = await fileApiQuestion(deps, originOf(request), profile, request.body);
+      reply.header('cache-control', 'no-store');
+      return reply.status(201).send({ reference: inquiry.reference, accessCode, deadline: inquiry.deadline });
+    },
+  );
+
+  api.get(
+    '/api/v1/inquiries/:reference',
+    {
+      schema: {
+        tags: ['inquiries'],
+        summary: "The client's view of an inquiry: status, deadline and correspondence. A wrong code answers exactly like an unknown reference (404); repeated failures give 429",
+        params: ReferenceParamsSchema,
+        querystring: ClientAccessQuerySchema,
+        response: { 200: ClientInquiryResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const header = request.headers['x-access-code'];
+      const code = request.query.code ?? (typeof header === 'string' ? header : undefined);
+      const result = await openInquiryForClient(deps, originOf(request), { reference: request.params.reference, code });
+      reply.header('cache-control', 'no-store');
+      if (result.ok) return result.inquiry;
+      if (result.reason === 'rate-limited') {
+        reply.header('retry-after', String(result.retryAfterMinutes * 60));
+        throw new AppError(429, 'too-many-attempts', 'inquiries.public.follow.tooManyAttempts', { minutes: result.retryAfterMinutes });
+      }
+      throw new AppError(404, 'inquiry-not-found', 'inquiries.public.follow.notFound');
+    },
+  );
+}

@@ -1,0 +1,234 @@
+import type { FieldError } from '../../../platform/http/problem.ts';
+import { CsrfField, ErrorSummary, TextField } from '../../../web/components.tsx';
+import { formatDate } from '../../../web/format.ts';
+import type { PageContext } from '../../../web/page-context.ts';
+import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
+import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_COUNT, ATTACHMENTS_MAX_TOTAL_BYTES, TEXT_MAX } from '../inquiries.schema.ts';
+import type { QuestionFormValues, QuestionStep } from '../inquiries-public.schema.ts';
+import type { QuestionTopic } from '../inquiries-public.service.ts';
+import { faqEntryHref, type FaqSuggestion } from './faq-suggestions.ts';
+import { FileField, SelectField, TextAreaField } from './form-controls.tsx';
+
+const MB = 1024 * 1024;
+const ACCEPT = [...new Set([...Object.values(ALLOWED_ATTACHMENT_TYPES).flat(), ...Object.keys(ALLOWED_ATTACHMENT_TYPES)])].join(',');
+
+/** `?lang=en` on our own links and form actions, so that the language holds even without the cookie. */
+export function withLang(path: string, ctx: PageContext): string {
+  return ctx.lang === 'lv' ? path : `${path}?lang=${ctx.lang}`;
+}
+
+export function questionPath(slug: string): string {
+  return `/${slug}/jautajums`;
+}
+
+/** Knowledge-base answers; their highlighted HTML is produced (escaped, with <mark> only) by the knowledge base. */
+export function FaqSuggestionList({ ctx, agency, suggestions }: { ctx: PageContext; agency: string; suggestions: FaqSuggestion[] }) {
+  return (
+    <section aria-labelledby="faq-suggestions-title" className="faq-suggestions">
+      <h2 id="faq-suggestions-title">{ctx.t('inquiries.public.suggestions.title')}</h2>
+      <ul className="card-list">
+        {suggestions.map((s) => (
+          <li className="card" key={s.id}>
+            <h3 dangerouslySetInnerHTML={{ __html: s.questionHighlighted }} />
+            <p dangerouslySetInnerHTML={{ __html: s.answerSnippet }} />
+            <p>
+              <a href={withLang(faqEntryHref(agency, s.id), ctx)}>{ctx.t('inquiries.public.suggestions.readMore')}</a>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+type QuestionFormProps = {
+  ctx: PageContext;
+  profile: AgencyProfile;
+  topics: QuestionTopic[];
+  values: QuestionFormValues;
+  errors: FieldError[];
+  step: QuestionStep;
+};
+
+function QuestionForm({ ctx, profile, topics, values, errors, step }: QuestionFormProps) {
+  const { t, lang } = ctx;
+  const byField = (field: string) => errors.find((e) => e.field === field);
+  const suggestUrl = `/api/v1/agencies/${profile.slug}/faq`;
+  return (
+    <form
+      method="post"
+      action={withLang(questionPath(profile.slug), ctx)}
+      encType="multipart/form-data"
+      noValidate
+      id="question-form"
+      data-suggest-url={suggestUrl}
+      data-lang={lang}
+      data-suggest-title={t('inquiries.public.suggestions.title')}
+      data-read-more={t('inquiries.public.suggestions.readMore')}
+      data-faq-url={withLang(`/${profile.slug}/buj`, ctx)}
+    >
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="step" value={step} id="question-step" />
+      <p className="hint">{t('inquiries.public.requiredNote')}</p>
+      <TextField name="name" label={t('inquiries.public.fields.name')} value={values.name} error={byField('name')} autoComplete="name" required />
+      <fieldset className="field" aria-describedby="contact-hint">
+        <legend>
+          <strong>{t('inquiries.public.fields.contactLegend')}</strong>
+        </legend>
+        <p className="hint" id="contact-hint">
+          {t('inquiries.public.fields.contactHint')}
+        </p>
+        <TextField name="email" type="email" label={t('inquiries.public.fields.email')} value={values.email} error={byField('email')} autoComplete="email" />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t('inquiries.public.fields.phone')}
+          hint={t('inquiries.public.fields.phoneHint')}
+          value={values.phone}
+          error={byField('phone')}
+          autoComplete="tel"
+        />
+      </fieldset>
+      <TextField
+        name="personalCode"
+        label={t('inquiries.public.fields.personalCode')}
+        hint={t('inquiries.public.fields.personalCodeHint')}
+        value={values.personalCode}
+        error={byField('personalCode')}
+        autoComplete="off"
+      />
+      {topics.length > 1 && (
+        <SelectField
+          name="topic"
+          label={t('inquiries.public.fields.topic')}
+          hint={t('inquiries.public.fields.topicHint')}
+          value={values.topic}
+          error={byField('topic')}
+          options={[{ value: '', label: t('inquiries.public.fields.topicNone') }, ...topics.map((topic) => ({ value: topic.id, label: topic.name[lang] }))]}
+        />
+      )}
+      <TextAreaField
+        name="text"
+        label={t('inquiries.public.fields.text')}
+        hint={t('inquiries.public.fields.textHint', { max: TEXT_MAX.toLocaleString(lang === 'lv' ? 'lv-LV' : 'en-GB') })}
+        value={values.text}
+        error={byField('text')}
+        rows={10}
+        describedByExtra="question-suggest-hint"
+      />
+      <p className="hint" id="question-suggest-hint" hidden>
+        {t('inquiries.public.suggestions.liveHint')}
+      </p>
+      <div id="question-suggestions" aria-live="polite" />
+      <FileField
+        name="attachments"
+        label={t('inquiries.public.fields.attachments')}
+        hint={t('inquiries.public.fields.attachmentsHint', { count: ATTACHMENTS_MAX_COUNT, size: ATTACHMENT_MAX_BYTES / MB, total: ATTACHMENTS_MAX_TOTAL_BYTES / MB })}
+        error={byField('attachments')}
+        accept={ACCEPT}
+        multiple
+      />
+      <button type="submit">{step === 'file' ? t('inquiries.public.submitAnyway') : t('inquiries.public.submit')}</button>
+    </form>
+  );
+}
+
+/** The form as first shown (and again with its errors). */
+export function QuestionFormView(props: Omit<QuestionFormProps, 'step'> & { step?: QuestionStep }) {
+  const { ctx, profile } = props;
+  const { t, lang } = ctx;
+  const webForm = profile.channels.find((c) => c.kind === 'web-form');
+  return (
+    <>
+      <h1>{t('inquiries.public.formTitle')}</h1>
+      <p className="lead">{t('inquiries.public.formLead', { agency: profile.name[lang] })}</p>
+      {webForm?.note && <p className="notice">{webForm.note[lang]}</p>}
+      <p>{t('inquiries.public.termNote')}</p>
+      <details>
+        <summary>{t('inquiries.public.howWeAnswer')}</summary>
+        <p>{profile.unsignedEmailPolicy.text[lang]}</p>
+      </details>
+      <p>
+        <a href={withLang(`${questionPath(profile.slug)}/sekot`, ctx)}>{t('inquiries.public.followExisting')}</a>
+      </p>
+      <QuestionForm {...props} step={props.step ?? 'preview'} />
+      <script src="/static/question-suggest.js" defer />
+    </>
+  );
+}
+
+/** Without JavaScript: the matching answers first, then the form again, to be sent anyway. */
+export function QuestionSuggestionsView(props: Omit<QuestionFormProps, 'step' | 'errors'> & { suggestions: FaqSuggestion[]; attachedNames: string[] }) {
+  const { ctx, suggestions, attachedNames } = props;
+  const { t } = ctx;
+  return (
+    <>
+      <h1>{t('inquiries.public.preview.title')}</h1>
+      <p className="lead">{t('inquiries.public.preview.lead')}</p>
+      <FaqSuggestionList ctx={ctx} agency={props.profile.slug} suggestions={suggestions} />
+      <h2>{t('inquiries.public.preview.formHeading')}</h2>
+      <p className="notice">
+        {attachedNames.length > 0
+          ? t('inquiries.public.preview.reattachNamed', { files: attachedNames.join(', ') })
+          : t('inquiries.public.preview.reattach')}
+      </p>
+      <QuestionForm {...props} errors={[]} step="file" />
+    </>
+  );
+}
+
+export function ConfirmationView({ ctx, profile, reference, accessCode, deadline }: { ctx: PageContext; profile: AgencyProfile; reference: string; accessCode: string; deadline: string }) {
+  const { t, lang } = ctx;
+  return (
+    <>
+      <h1>{t('inquiries.public.confirmation.title')}</h1>
+      <p className="lead">{t('inquiries.public.confirmation.lead')}</p>
+      <dl className="facts">
+        <div className="facts-row">
+          <dt>{t('inquiries.public.confirmation.reference')}</dt>
+          <dd>
+            <strong id="inquiry-reference">{reference}</strong>
+          </dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t('inquiries.public.confirmation.accessCode')}</dt>
+          <dd>
+            <strong id="inquiry-access-code" style={{ fontFamily: 'monospace', fontSize: '1.4rem', letterSpacing: '0.1em', overflowWrap: 'anywhere' }}>
+              {accessCode}
+            </strong>
+          </dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t('inquiries.public.confirmation.deadline')}</dt>
+          <dd>
+            <time dateTime={deadline}>{formatDate(deadline, lang)}</time>
+          </dd>
+        </div>
+      </dl>
+      <p className="notice">{t('inquiries.public.confirmation.keepCode')}</p>
+      <p>{t('inquiries.public.confirmation.deadlineNote')}</p>
+      <p>
+        <a href={withLang(`${questionPath(profile.slug)}/${reference}`, ctx)}>{t('inquiries.public.confirmation.follow')}</a>
+      </p>
+    </>
+  );
+}
+
+export function ConfirmationExpiredView({ ctx, profile }: { ctx: PageContext; profile: AgencyProfile }) {
+  const { t } = ctx;
+  return (
+    <>
+      <h1>{t('inquiries.public.confirmation.expiredTitle')}</h1>
+      <p>{t('inquiries.public.confirmation.expiredText')}</p>
+      <ul>
+        <li>
+          <a href={withLang(`${questionPath(profile.slug)}/sekot`, ctx)}>{t('inquiries.public.confirmation.follow')}</a>
+        </li>
+        <li>
+          <a href={withLang(questionPath(profile.slug), ctx)}>{t('inquiries.public.confirmation.askAnother')}</a>
+        </li>
+      </ul>
+    </>
+  );
+}
