@@ -1,8 +1,10 @@
 import { AgencyProfileError } from './features/agencies/agency-profile.loader.ts';
+import { startEmailIntake, type EmailIntake } from './features/inquiries/email-intake/email-intake.server.ts';
 import { createDemoUsers, DEMO_PASSWORD } from './features/staff/demo-users.ts';
 import { preparePlatform } from './platform/bootstrap.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { buildApp } from './platform/http/app.ts';
+import { startJobs, type JobRunner } from './platform/jobs/jobs.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,12 +13,16 @@ async function main(): Promise<void> {
 
   const demoUsers = database.kind === 'pglite' ? await createDemoUsers(deps, deps.agencies.list().map((a) => a.slug)) : [];
 
+  let jobs: JobRunner | undefined;
+  let intake: EmailIntake | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     await app.close(); // stops accepting, waits for in-flight requests
+    await intake?.close(); // stops accepting mail, waits for the messages being filed
+    await jobs?.stop(); // active jobs finish; nothing touches the database after this
     await database.close();
     app.log.info('stopped cleanly');
     process.exit(0);
@@ -27,6 +33,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  jobs = await startJobs(deps, database, { log: app.log });
+  if (config.smtpIntakePort) intake = await startEmailIntake(deps, { port: config.smtpIntakePort, host: config.host, log: app.log });
   const where = database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
   const lines = [
     '',
@@ -35,6 +43,7 @@ async function main(): Promise<void> {
     `Agencies: ${deps.agencies.list().map((a) => a.slug).join(', ')}`,
     `Staff sign-in: http://localhost:${port}/staff`,
   ];
+  if (intake) lines.push(`E-mail intake (SMTP): port ${intake.port}`);
   if (database.kind === 'pglite') {
     lines.push(
       demoUsers.length > 0 ? 'Demo staff users created (password for all of them below):' : 'Demo staff users (created on first start):',

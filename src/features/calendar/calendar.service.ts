@@ -30,9 +30,14 @@ import { bilingual, type Bilingual } from './calendar.schema.ts';
  * rows), so it is read per use: every process sees an administrator's change at once.
  */
 export async function loadCalendar(deps: Pick<ServiceDeps, 'db'>): Promise<LatvianCalendar> {
-  const rows = await listCalendarEntries(deps.db);
-  return new LatvianCalendar(rows.map(toCalendarEntry));
+  const entries = (await listCalendarEntries(deps.db)).map(toCalendarEntry);
+  // The built calendar memoises its years: reuse it while the table's content is unchanged.
+  const signature = JSON.stringify(entries);
+  if (lastCalendar?.signature !== signature) lastCalendar = { signature, calendar: new LatvianCalendar(entries) };
+  return lastCalendar.calendar;
 }
+
+let lastCalendar: { signature: string; calendar: LatvianCalendar } | undefined;
 
 /** Seeds the known one-off holidays and Cabinet-order transfers once; later edits are the administrators'. */
 export async function seedKnownCalendarEntries(deps: Pick<ServiceDeps, 'db'>): Promise<void> {

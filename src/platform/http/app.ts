@@ -19,9 +19,20 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export type App = FastifyInstance;
 
+/** Secrets and personal data that may travel in a URL: access codes and personal identity codes. */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/(\/personal-codes\/)[^/?]+/, '$1[redacted]')
+    .replace(/([?&](?:code|token)=)[^&]*/gi, '$1[redacted]');
+}
+
+function requestLogLine(request: { method: string; url: string; ip?: string }) {
+  return { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip };
+}
+
 export async function buildApp(deps: AppDeps, options: { logger?: boolean | object } = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel },
+    logger: options.logger ?? { level: deps.config.logLevel, serializers: { req: requestLogLine } },
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();

@@ -114,3 +114,13 @@ for (const target of testTargets()) {
     });
   });
 }
+
+describe('request log lines', () => {
+  it('never carry access codes, tokens or personal codes', async () => {
+    const { redactUrl } = await import('./app.ts');
+    assert.equal(redactUrl('/api/v1/inquiries/VSAA-2026-000001?code=ABCDEFGH23'), '/api/v1/inquiries/VSAA-2026-000001?code=[redacted]');
+    assert.equal(redactUrl('/api/v1/appointments/1?lang=en&token=secret'), '/api/v1/appointments/1?lang=en&token=[redacted]');
+    assert.equal(redactUrl('/api/v1/personal-codes/010190-10001/validity'), '/api/v1/personal-codes/[redacted]/validity');
+    assert.equal(redactUrl('/vsaa/kontakti?lang=en'), '/vsaa/kontakti?lang=en');
+  });
+});

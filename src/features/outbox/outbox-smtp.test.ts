@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Temporal } from 'temporal-polyfill';
+import { startJobs } from '../../platform/jobs/jobs.ts';
+import { testDatabaseUrl, waitFor } from '../../platform/jobs/jobs.testing.ts';
+import { deliverUnsentMail } from '../../platform/jobs/mail-delivery.ts';
+import { sendMail } from '../../platform/mail/mail.ts';
+import { findOutboxMail } from '../../platform/mail/mail.repository.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { startSmtpCapture, type SmtpCapture } from './smtp-capture.testing.ts';
+
+for (const target of testTargets()) {
+  describe(`outgoing mail by SMTP, and the retry job (${target})`, () => {
+    let platform: TestPlatform;
+    let smtp: SmtpCapture;
+    let minutesAhead = 0;
+
+    before(async () => {
+      smtp = await startSmtpCapture();
+      platform = await createTestPlatform(target, {
+        clock: () => Temporal.Now.instant().add({ minutes: minutesAhead }),
+        config: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'VSAA <no-reply@vsaa.gov.lv>' },
+      });
+    });
+    after(async () => {
+      await smtp.close();
+      await platform.close();
+    });
+
+    it('sendMail delivers to a real SMTP server: subject, text, headers and attachment; the row gets sent_at', async () => {
+      const row = await sendMail(platform.deps, {
+        agency: 'vsaa',
+        to: 'anna@example.lv',
+        subject: 'Atbilde uz jautājumu VSAA-2026-000007',
+        text: 'Labdien, Anna!\nJūsu pensija tiks pārrēķināta.',
+        headers: { 'X-Apkalpe-Reference': 'VSAA-2026-000007', 'In-Reply-To': '<q1@example.lv>', References: '<q1@example.lv>' },
+        attachments: [{ fileName: 'lēmums.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4 lēmums') }],
+      });
+      assert.equal(row.transport, 'smtp');
+      const stored = await findOutboxMail(platform.deps.db, row.id);
+      assert.ok(stored?.sentAt instanceof Date, 'sent_at is set');
+      assert.equal(stored?.error, null);
+
+      assert.equal(smtp.messages.length, 1);
+      const [mail] = smtp.messages;
+      assert.deepEqual(mail?.envelope.to, ['anna@example.lv']);
+      assert.equal(mail?.envelope.from, 'no-reply@vsaa.gov.lv');
+      assert.equal(mail?.parsed.subject, 'Atbilde uz jautājumu VSAA-2026-000007');
+      assert.equal(mail?.parsed.text?.trim(), 'Labdien, Anna!\nJūsu pensija tiks pārrēķināta.');
+      assert.equal(mail?.parsed.headers.get('x-apkalpe-reference'), 'VSAA-2026-000007');
+      assert.equal(mail?.parsed.inReplyTo, '<q1@example.lv>');
+      assert.equal(mail?.parsed.attachments.length, 1);
+      assert.equal(mail?.parsed.attachments[0]?.filename, 'lēmums.pdf');
+      assert.equal(mail?.parsed.attachments[0]?.contentType, 'application/pdf');
+      assert.equal(mail?.parsed.attachments[0]?.content.toString(), '%PDF-1.4 lēmums');
+    });
+
+    it('with the server down the row keeps the error and no sent_at; the mail.deliver job delivers it once the server is back', async () => {
+      const port = smtp.port;
+      await smtp.close();
+      const row = await sendMail(platform.deps, { agency: 'kase', to: 'janis@example.lv', subject: 'Kases paziņojums', text: 'Teksts' });
+      const failed = await findOutboxMail(platform.deps.db, row.id);
+      assert.equal(failed?.sentAt, null);
+      assert.match(failed?.error ?? '', /ECONNREFUSED|connect/i);
+
+      // A mail younger than a minute may still be in the hands of its sendMail: the retry leaves it alone.
+      assert.deepEqual(await deliverUnsentMail(platform.deps), { attempted: 0, delivered: 0 });
+
+      smtp = await startSmtpCapture(port);
+      minutesAhead = 2;
+      const connectionString = await testDatabaseUrl(platform);
+      const jobs = await startJobs(platform.deps, platform.database, { ...(connectionString ? { connectionString } : {}), pollingIntervalSeconds: 0.5 });
+      try {
+        const schedules = await jobs.boss.getSchedules();
+        assert.equal(schedules.find((s) => s.name === 'mail.deliver')?.cron, '* * * * *');
+        await jobs.boss.send('mail.deliver', {});
+        const delivered = await waitFor('the retried mail', async () => {
+          const current = await findOutboxMail(platform.deps.db, row.id);
+          return current?.sentAt ? current : undefined;
+        });
+        assert.equal(delivered.error, null);
+      } finally {
+        await jobs.stop();
+      }
+      assert.equal(smtp.messages.length, 1);
+      assert.equal(smtp.messages[0]?.parsed.subject, 'Kases paziņojums');
+      assert.deepEqual(smtp.messages[0]?.envelope.to, ['janis@example.lv']);
+    });
+  });
+}

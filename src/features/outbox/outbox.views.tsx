@@ -1,0 +1,164 @@
+import type { Language } from '../../platform/i18n/index.ts';
+import type { OutboxRow } from '../../platform/mail/mail.repository.ts';
+import type { PageContext } from '../../web/page-context.ts';
+
+const LOCALES: Record<Language, string> = { lv: 'lv-LV', en: 'en-GB' };
+
+/** "21.11.2026, 18:05" in Riga time, with the year: mail is looked up long after. */
+function formatStamp(at: Date, lang: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'Europe/Riga', dateStyle: 'medium', timeStyle: 'short' }).format(at);
+}
+
+function formatSize(bytes: number, lang: Language): string {
+  const number = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 });
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${number.format(bytes / 1024)} KB`;
+  return `${number.format(bytes / 1024 / 1024)} MB`;
+}
+
+export function mailStatus(ctx: PageContext, row: OutboxRow): string {
+  if (row.sentAt) return ctx.t('outbox.sent');
+  if (row.transport === 'outbox') return ctx.t('outbox.kept');
+  return row.error ? ctx.t('outbox.failed') : ctx.t('outbox.pending');
+}
+
+export function OutboxListView({ ctx, rows, agencyNames, pageSize }: { ctx: PageContext; rows: OutboxRow[]; agencyNames: Map<string, string>; pageSize: number }) {
+  const { t, lang } = ctx;
+  return (
+    <>
+      <h1>{t('outbox.title')}</h1>
+      <p>{t('outbox.intro')}</p>
+      {rows.length === 0 ? (
+        <p>{t('outbox.empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption>{t('outbox.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('outbox.created')}</th>
+                <th scope="col">{t('outbox.agency')}</th>
+                <th scope="col">{t('outbox.to')}</th>
+                <th scope="col">{t('outbox.subject')}</th>
+                <th scope="col">{t('outbox.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <time dateTime={row.createdAt.toISOString()}>{formatStamp(row.createdAt, lang)}</time>
+                  </td>
+                  <td>{agencyNames.get(row.agency ?? '') ?? row.agency}</td>
+                  <td>{row.toAddress}</td>
+                  <td>
+                    <a href={`/staff/outbox/${row.id}${lang === 'en' ? '?lang=en' : ''}`}>{row.subject || t('outbox.noSubject')}</a>
+                  </td>
+                  <td>{mailStatus(ctx, row)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {rows.length >= pageSize && <p className="muted">{t('outbox.latestOnly', { count: pageSize })}</p>}
+    </>
+  );
+}
+
+export function OutboxMailView({ ctx, row, agencyName }: { ctx: PageContext; row: OutboxRow; agencyName: string }) {
+  const { t, lang } = ctx;
+  const headers = Object.entries(row.headers ?? {});
+  return (
+    <>
+      <p>
+        <a href={`/staff/outbox${lang === 'en' ? '?lang=en' : ''}`}>{t('outbox.back')}</a>
+      </p>
+      <h1>{t('outbox.detailTitle', { subject: row.subject || t('outbox.noSubject') })}</h1>
+      <dl className="facts">
+        <div className="facts-row">
+          <dt>{t('outbox.agency')}</dt>
+          <dd>{agencyName}</dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t('outbox.from')}</dt>
+          <dd>{row.fromAddress}</dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t('outbox.to')}</dt>
+          <dd>{row.toAddress}</dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t('outbox.subject')}</dt>
+          <dd>{row.subject || t('outbox.noSubject')}</dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t('outbox.created')}</dt>
+          <dd>
+            <time dateTime={row.createdAt.toISOString()}>{formatStamp(row.createdAt, lang)}</time>
+          </dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t('outbox.status')}</dt>
+          <dd>
+            {mailStatus(ctx, row)}
+            {row.sentAt && (
+              <>
+                {' '}
+                (<time dateTime={row.sentAt.toISOString()}>{formatStamp(row.sentAt, lang)}</time>)
+              </>
+            )}
+          </dd>
+        </div>
+        {row.error && !row.sentAt && (
+          <div className="facts-row">
+            <dt>{t('outbox.error')}</dt>
+            <dd>{row.error}</dd>
+          </div>
+        )}
+      </dl>
+
+      <h2>{t('outbox.headers')}</h2>
+      {headers.length === 0 ? (
+        <p>{t('outbox.noHeaders')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('outbox.headerName')}</th>
+                <th scope="col">{t('outbox.headerValue')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {headers.map(([name, value]) => (
+                <tr key={name}>
+                  <td>{name}</td>
+                  <td>{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2>{t('outbox.text')}</h2>
+      <pre className="mail-text" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {row.bodyText}
+      </pre>
+
+      <h2>{t('outbox.attachments')}</h2>
+      {row.attachments.length === 0 ? (
+        <p>{t('outbox.noAttachments')}</p>
+      ) : (
+        <ul>
+          {row.attachments.map((a, i) => (
+            <li key={`${i}-${a.fileName}`}>
+              {a.fileName} <span className="muted">({a.contentType}, {formatSize(Math.floor((a.contentBase64.length * 3) / 4), lang)})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
