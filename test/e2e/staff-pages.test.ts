@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { fixedClock } from '../../src/platform/clock.ts';
+import { fileInquiry } from '../../src/features/inquiries/inquiries.service.ts';
 import {
   axeViolations,
   createStaffAccount,
@@ -137,6 +138,24 @@ describe('VSAA auditor, keyboard only, JavaScript off', () => {
     }
     await visit(page, '/staff?lang=lv');
     assert.equal(await page.getAttribute('html', 'lang'), 'lv');
+  });
+
+  it('the inquiry inbox, an inquiry, the knowledge-base editor and the outbox have no axe violations', async () => {
+    const { inquiry } = await fileInquiry(platform.deps, { actorId: null, actorLabel: 'client', ip: null }, {
+      agency: 'vsaa',
+      channel: 'web-form',
+      name: 'Anna <b>Bērziņa</b>',
+      email: 'anna@example.lv',
+      text: 'Kad tiks pārrēķināta mana pensija? <script>alert(1)</script>',
+    });
+    const urls = ['/staff/vsaa/iesniegumi', `/staff/vsaa/iesniegumi/${inquiry.id}`, '/staff/vsaa/buj', '/staff/outbox', '/staff/vsaa/iesniegumi?lang=en'];
+    for (const url of urls) {
+      const response = await visit(page, url);
+      assert.equal(response.status(), 200, `status of ${url}`);
+      assert.equal(await page.locator('h1').count(), 1, `one <h1> on ${url}`);
+      await assertAccessible(page, url);
+    }
+    await visit(page, '/staff?lang=lv');
   });
 
   it("another agency's audit log is refused with 403", async () => {
