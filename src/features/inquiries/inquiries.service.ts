@@ -58,6 +58,20 @@ export function checkAttachments(attachments: readonly AttachmentInput[]): void 
   if (fieldErrors.length > 0) throw new AppError(400, 'validation', 'errors.validation', {}, fieldErrors);
 }
 
+async function storeAttachments(db: Database, inquiryId: string, messageId: string, attachments: readonly AttachmentInput[]): Promise<void> {
+  for (const a of attachments) {
+    await repo.insertInquiryAttachment(db, {
+      inquiryId,
+      messageId,
+      fileName: a.fileName,
+      contentType: a.contentType,
+      size: a.content.length,
+      sha256: createHash('sha256').update(a.content).digest('hex'),
+      content: a.content,
+    });
+  }
+}
+
 /**
  * Files an inquiry from any channel: reference number, access code, the statutory deadlines of the
  * calendar rules (versioned by the Riga date of receipt), the first message, attachments, status history
@@ -111,17 +125,7 @@ export async function fileInquiry(deps: InquiryDeps, origin: AuditOrigin, input:
       bodyText: input.text,
       emailMessageId: input.emailMessageId ?? null,
     });
-    for (const a of attachments) {
-      await repo.insertInquiryAttachment(db, {
-        inquiryId: row.id,
-        messageId: message.id,
-        fileName: a.fileName,
-        contentType: a.contentType,
-        size: a.content.length,
-        sha256: createHash('sha256').update(a.content).digest('hex'),
-        content: a.content,
-      });
-    }
+    await storeAttachments(db, row.id, message.id, attachments);
     await repo.insertInquiryEvent(db, {
       inquiryId: row.id,
       at: receivedAt,
@@ -157,17 +161,7 @@ export async function appendClientMessage(
       bodyText: message.text,
       emailMessageId: message.emailMessageId ?? null,
     });
-    for (const a of attachments) {
-      await repo.insertInquiryAttachment(db, {
-        inquiryId: inquiry.id,
-        messageId: row.id,
-        fileName: a.fileName,
-        contentType: a.contentType,
-        size: a.content.length,
-        sha256: createHash('sha256').update(a.content).digest('hex'),
-        content: a.content,
-      });
-    }
+    await storeAttachments(db, inquiry.id, row.id, attachments);
     // A client answering our request for information puts the inquiry back into the specialist's hands.
     if (inquiry.status === 'waiting-for-client') {
       await repo.touchInquiry(db, inquiry.id, { status: inquiry.assigneeId ? 'assigned' : 'new' }, at);
