@@ -47,6 +47,8 @@ async function openPglite(dataDir: string | undefined, existing: PGlite | undefi
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client dropped by the server (restart, admin termination) must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Database;
   return {
     db,
