@@ -11,6 +11,9 @@ import { healthRoutes } from './health/health.routes.ts';
 import { inquiriesRoutes, inquiriesStaffRoutes } from './inquiries/inquiries.plugin.ts';
 import { knowledgeBaseRoutes, knowledgeBaseStaffRoutes } from './knowledge-base/faq.plugin.ts';
 import { outboxRoutes } from './outbox/outbox.plugin.ts';
+import { appointmentsRoutes, appointmentsStaffRoutes } from './appointments/appointments.plugin.ts';
+import { queueRoutes, queueStaffRoutes } from './queue/queue.plugin.ts';
+import { feedbackRoutes, feedbackStaffRoutes } from './feedback/feedback.plugin.ts';
 import { personalCodesRoutes } from './personal-codes/personal-codes.routes.ts';
 import { staffSessionHook } from './staff/staff-session.hook.ts';
 import { staffPages } from './staff/staff.pages.tsx';
@@ -29,6 +32,9 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
   await outboxRoutes(app, deps);
   await knowledgeBaseRoutes(app, deps);
   await inquiriesRoutes(app, deps);
+  await appointmentsRoutes(app, deps);
+  await queueRoutes(app, deps);
+  await feedbackRoutes(app, deps);
 
   // Everything under /staff/:agency and /api/v1/staff/:agency passes the one access gate.
   await app.register(async (scoped) => {
@@ -37,6 +43,9 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
     await auditLogRoutes(scoped, deps);
     await knowledgeBaseStaffRoutes(scoped, deps);
     await inquiriesStaffRoutes(scoped, deps);
+    await appointmentsStaffRoutes(scoped, deps);
+    await queueStaffRoutes(scoped, deps);
+    await feedbackStaffRoutes(scoped, deps);
   });
 
   await calendarPages(app, deps);

@@ -107,6 +107,11 @@ export const ServiceSchema = z
     name: LocalizedTextSchema,
     durationMinutes: z.number().int().min(5).max(240),
     bufferMinutes: z.number().int().min(0).max(60).default(0),
+    /** Letter of this service's queue tickets (e.g. "P" gives P-042); the queue derives one when absent. */
+    queueLetter: z
+      .string()
+      .regex(/^[A-Z]$/, 'Use one capital letter A–Z')
+      .optional(),
   })
   .strict();
 
@@ -130,6 +135,37 @@ export const CompetentInstitutionSchema = z
     website: z.url().optional(),
   })
   .strict();
+
+export const SURVEY_QUESTION_KINDS = ['rating', 'comment'] as const;
+
+/** One survey question: a rating 1–5 or a free comment. */
+export const SurveyQuestionSchema = z
+  .object({
+    id: IdSchema,
+    kind: z.enum(SURVEY_QUESTION_KINDS),
+    label: LocalizedTextSchema,
+    required: z.boolean().default(false),
+  })
+  .strict();
+export type SurveyQuestion = z.infer<typeof SurveyQuestionSchema>;
+
+/** The short survey a client may get after a contact (inquiry answered, appointment served, ticket served, phone call). */
+export const SurveyProfileSchema = z
+  .object({
+    intro: LocalizedTextSchema,
+    /** How long an invitation link stays valid. */
+    validDays: z.number().int().min(1).max(90).default(14),
+    questions: z.array(SurveyQuestionSchema).min(1),
+  })
+  .strict()
+  .superRefine((survey, ctx) => {
+    const seen = new Set<string>();
+    survey.questions.forEach((q, i) => {
+      if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `Duplicate question id "${q.id}"` });
+      seen.add(q.id);
+    });
+  });
+export type SurveyProfile = z.infer<typeof SurveyProfileSchema>;
 
 export const NOTICE_KINDS = ['call-recording', 'video-surveillance', 'pre-holiday-hours', 'privacy', 'other'] as const;
 
@@ -184,6 +220,7 @@ export const AgencyProfileSchema = z
         invitations: z.array(LocalizedTextSchema).min(1),
         channels: z.array(IdSchema).default([]),
         answerPromise: LocalizedTextSchema,
+        survey: SurveyProfileSchema,
       })
       .strict(),
     /** Law on Submissions s.2(4): how e-mails without a secure e-signature are handled. */

@@ -21,6 +21,15 @@ export const PERMISSIONS = {
   'audit.read': ['auditor', 'administrator'],
   'calendar.manage': ['administrator'],
   'faq.edit': ['supervisor', 'administrator'],
+  // Appointments: the day's work at a centre, and its setup (closures, capacity changes).
+  'appointments.work': ['specialist', 'supervisor', 'administrator'],
+  'appointments.configure': ['supervisor', 'administrator'],
+  // Queue: running a counter, and the centre's figures.
+  'queue.operate': ['specialist', 'supervisor', 'administrator'],
+  'queue.figures': ['supervisor', 'administrator', 'auditor'],
+  // Feedback: recording opinions given in person or by phone, and reading the results.
+  'feedback.record': ['specialist', 'supervisor', 'administrator'],
+  'feedback.results': ['supervisor', 'administrator', 'auditor'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

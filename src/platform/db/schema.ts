@@ -310,3 +310,8 @@ export const mailOutbox = pgTable(
   },
   (t) => [index('mail_outbox_agency_created_idx').on(t.agency, t.createdAt)],
 );
+
+// Feature-owned tables: one module per feature, re-exported so the typed client and drizzle-kit see them.
+export * from '../../features/appointments/appointments.tables.ts';
+export * from '../../features/queue/queue.tables.ts';
+export * from '../../features/feedback/feedback.tables.ts';

@@ -1,6 +1,9 @@
 import { faqMessages } from '../../features/knowledge-base/faq.messages.ts';
 import { inquiriesMessages } from '../../features/inquiries/inquiries.messages.ts';
 import { outboxMessages } from '../../features/outbox/outbox.messages.ts';
+import { appointmentsMessages } from '../../features/appointments/appointments.messages.ts';
+import { queueMessages } from '../../features/queue/queue.messages.ts';
+import { feedbackMessages } from '../../features/feedback/feedback.messages.ts';
 import type { Catalog } from './catalog.ts';
 
 // English catalog: the same keys as Latvian (the type checker keeps them in step).
@@ -197,6 +200,9 @@ export const en = {
   faq: faqMessages.en,
   inquiries: inquiriesMessages.en,
   outbox: outboxMessages.en,
+  appointments: appointmentsMessages.en,
+  queue: queueMessages.en,
+  feedback: feedbackMessages.en,
   errors: {
     summaryTitle: 'Please correct the errors',
     notFoundTitle: 'Page not found',

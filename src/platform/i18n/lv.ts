@@ -1,6 +1,9 @@
 import { faqMessages } from '../../features/knowledge-base/faq.messages.ts';
 import { inquiriesMessages } from '../../features/inquiries/inquiries.messages.ts';
 import { outboxMessages } from '../../features/outbox/outbox.messages.ts';
+import { appointmentsMessages } from '../../features/appointments/appointments.messages.ts';
+import { queueMessages } from '../../features/queue/queue.messages.ts';
+import { feedbackMessages } from '../../features/feedback/feedback.messages.ts';
 // Latvian message catalog: the default language of every page.
 export const lv = {
   app: { name: 'Apkalpe', tagline: 'Valsts iestāžu klientu apkalpošana' },
@@ -195,6 +198,9 @@ export const lv = {
   faq: faqMessages.lv,
   inquiries: inquiriesMessages.lv,
   outbox: outboxMessages.lv,
+  appointments: appointmentsMessages.lv,
+  queue: queueMessages.lv,
+  feedback: feedbackMessages.lv,
   errors: {
     summaryTitle: 'Lūdzu, izlabojiet kļūdas',
     notFoundTitle: 'Lapa nav atrasta',

@@ -1,0 +1,2 @@
+-- 0005_appointments: slot reserved; replaced by the feature's tables and indexes.
+SELECT 1;

@@ -1,0 +1,2 @@
+-- 0006_queue: slot reserved; replaced by the feature's tables and indexes.
+SELECT 1;

@@ -1,0 +1,2 @@
+-- 0007_feedback: slot reserved; replaced by the feature's tables and indexes.
+SELECT 1;

@@ -1,0 +1,5 @@
+// queue texts, merged into the catalogs in src/platform/i18n (lv.ts, en.ts). Keep lv and en keys identical.
+export const queueMessages = {
+  lv: {},
+  en: {},
+};

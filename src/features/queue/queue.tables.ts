@@ -1,0 +1,2 @@
+// Tables of the queue feature (re-exported by src/platform/db/schema.ts so drizzle-kit and the typed client see them).
+export {};
