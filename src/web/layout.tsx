@@ -4,9 +4,16 @@ import { languageSwitchHref, type PageContext } from './page-context.ts';
 
 export type AgencyNav = { slug: string; shortName: string };
 
-type LayoutProps = { ctx: PageContext; title: string; agency?: AgencyNav; children: ReactNode };
+type LayoutProps = {
+  ctx: PageContext;
+  title: string;
+  agency?: AgencyNav;
+  /** Extra stylesheets of a feature, e.g. ['/static/queue.css'], loaded after app.css. */
+  stylesheets?: readonly string[];
+  children: ReactNode;
+};
 
-export function Layout({ ctx, title, agency, children }: LayoutProps) {
+export function Layout({ ctx, title, agency, stylesheets = [], children }: LayoutProps) {
   const { t, lang } = ctx;
   const other = lang === 'lv' ? 'en' : 'lv';
   return (
@@ -16,6 +23,9 @@ export function Layout({ ctx, title, agency, children }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ${t('app.name')}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
+        {stylesheets.map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
       </head>
       <body>
         <a className="skip-link" href="#main">
