@@ -22,19 +22,22 @@ const platform = await createTestPlatform('postgres');
 try {
   const db = platform.deps.db;
   let t0 = performance.now();
-  // Bulk data in SQL: realistic spread of agencies, statuses, deadlines and words to search.
+  // Bulk data in SQL: three years of inquiries across both agencies. As in real life, those received in
+  // the last three weeks are mostly open; older ones are answered or closed, with a few stale ones left open.
   await db.execute(sql`
     insert into inquiries (agency, reference, access_code_hash, channel, received_at, received_on, topic, subject,
       requester_name, requester_email, status, term_rule, deadline, forward_deadline, search_text)
     select case when i % 3 = 0 then 'kase' else 'vsaa' end,
-           case when i % 3 = 0 then 'KASE' else 'VSAA' end || '-2025-' || lpad(i::text, 7, '0'),
+           case when i % 3 = 0 then 'KASE' else 'VSAA' end || '-' || (2026 - (i % 1095) / 365) || '-' || lpad(i::text, 7, '0'),
            md5(i::text), (array['web-form','email','post','e-address','national-portal'])[1 + i % 5],
-           now() - (i % 400) * interval '1 day', (current_date - (i % 400)),
+           now() - (i % 1095) * interval '1 day', (current_date - (i % 1095)),
            (array['pensijas','pabalsti','dokumenti','konti'])[1 + i % 4], 'Jautājums ' || i,
            'Klients ' || i, 'klients' || i || '@example.lv',
-           (array['new','assigned','answered','closed','closed','closed','waiting-for-client','answered'])[1 + i % 8],
-           'submission.answer', current_date - (i % 400) + 14, current_date - (i % 400) + 7,
-           lower('vsaa-2025-' || lpad(i::text, 7, '0') || ' klients ' || i || ' ' ||
+           case when i % 1095 < 21 then (array['new','assigned','waiting-for-client','assigned','answered'])[1 + i % 5]
+                when i % 1000 = 7 then 'assigned'
+                else (array['closed','closed','answered','closed','forwarded','closed','unexamined','closed'])[1 + i % 8] end,
+           'submission.answer', current_date - (i % 1095) + 14, current_date - (i % 1095) + 7,
+           lower(case when i % 3 = 0 then 'kase' else 'vsaa' end || '-' || lpad(i::text, 7, '0') || ' klients ' || i || ' ' ||
              (array['pensijas parrekins','pabalsta izmaksa','slimibas pabalsts','konta slegsana','parakstu kartite','vecaka pabalsts'])[1 + i % 6])
     from generate_series(1, ${ROWS}) as i`);
   await db.execute(sql`analyze inquiries`);

@@ -25,6 +25,12 @@ describe('configuration', () => {
     assert.deepEqual([config.port, config.dataDir, config.databaseUrl, config.logLevel], [8080, '/tmp/x', 'postgres://u@h/db', 'debug']);
   });
 
+  it('SUBMISSION_EXTENSION switches the 2026 extension rule: on by default, off when asked, anything else refused', () => {
+    assert.equal(loadConfig({}).submissionExtension, true);
+    assert.equal(loadConfig({ SUBMISSION_EXTENSION: 'off' }).submissionExtension, false);
+    assert.throws(() => loadConfig({ SUBMISSION_EXTENSION: 'maybe' }), /SUBMISSION_EXTENSION: Use on or off/);
+  });
+
   it('names each bad setting', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' }), (error: Error) => {
       assert.ok(error instanceof ConfigError);

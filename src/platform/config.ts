@@ -23,6 +23,8 @@ export const EnvSchema = z.object({
   SMTP_INTAKE_PORT: z.coerce.number().int().min(1).max(65535).optional().or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default('Apkalpe <no-reply@apkalpe.lv>'),
   PUBLIC_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+  // Law on Submissions from 1 Mar 2026: whether the four-month extension remains is unconfirmed (LEGAL.md).
+  SUBMISSION_EXTENSION: z.enum(['on', 'off'], 'Use on or off').default('on'),
 });
 
 export type AppConfig = {
@@ -39,6 +41,8 @@ export type AppConfig = {
   mailFrom: string;
   /** Base URL used in links sent to clients (e-mails); defaults to http://localhost:PORT. */
   publicUrl: string;
+  /** Whether deadlines of inquiries received from 1 Mar 2026 may be extended (to four months from receipt). */
+  submissionExtension: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -61,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpIntakePort: e.SMTP_INTAKE_PORT,
     mailFrom: e.MAIL_FROM,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    submissionExtension: e.SUBMISSION_EXTENSION === 'on',
   };
 }

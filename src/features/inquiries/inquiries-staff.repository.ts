@@ -42,8 +42,81 @@ function likePattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** One inbox page in deadline order, keyset-paginated on (deadline, id). */
+/** How many inquiries in deadline order a search reads before it turns to the trigram index. */
+const ORDERED_SCAN_BUDGET = 5000;
+
+/**
+ * One inbox page in deadline order, keyset-paginated on (deadline, id).
+ *
+ * A search first reads the next 5,000 inquiries in deadline order and keeps the matches: a common word
+ * fills the page there. A rarer one (under 1% of rows) is then fetched through the trigram index and
+ * sorted, which is cheap exactly because it is rare. PostgreSQL's own estimate for `ILIKE '%…%'` cannot
+ * tell the two cases apart.
+ */
 export async function listInbox(db: Database, filter: InboxFilter): Promise<InboxRow[]> {
+  const where = inboxConditions(filter);
+  const words = (filter.words ?? []).map((word) => ilike(inquiries.searchText, likePattern(word)));
+  if (words.length === 0) return selectInboxPage(db, where, filter.limit);
+  const firstRows = await searchNearest(db, where, filter.words ?? [], filter.limit);
+  if (firstRows.length === filter.limit) return firstRows;
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    // Rare matches: through the trigram index (agency + words), then sorted.
+    await t.execute(sql`set local enable_indexscan = off`);
+    await t.execute(sql`set local enable_seqscan = off`);
+    return selectInboxPage(t, [...where, ...words], filter.limit);
+  });
+}
+
+/** The matches among the next ORDERED_SCAN_BUDGET inquiries in deadline order (read once, along the index). */
+async function searchNearest(db: Database, where: SQL[], words: readonly string[], limit: number): Promise<InboxRow[]> {
+  const nearest = db
+    .select({ ...inboxColumns(), searchText: inquiries.searchText })
+    .from(inquiries)
+    .where(and(...where))
+    .orderBy(asc(inquiries.deadline), asc(inquiries.id))
+    .limit(ORDERED_SCAN_BUDGET)
+    .as('nearest');
+  const n = nearest;
+  return db
+    .select({
+      id: n.id,
+      reference: n.reference,
+      status: n.status,
+      channel: n.channel,
+      topic: n.topic,
+      subject: n.subject,
+      requesterName: n.requesterName,
+      receivedOn: n.receivedOn,
+      deadline: n.deadline,
+      forwardDeadline: n.forwardDeadline,
+      assigneeId: n.assigneeId,
+      assigneeName: staffUsers.name,
+    })
+    .from(n)
+    .leftJoin(staffUsers, eq(staffUsers.id, n.assigneeId))
+    .where(and(...words.map((word) => ilike(n.searchText, likePattern(word)))))
+    .orderBy(asc(nearest.deadline), asc(nearest.id))
+    .limit(limit);
+}
+
+function inboxColumns() {
+  return {
+    id: inquiries.id,
+    reference: inquiries.reference,
+    status: inquiries.status,
+    channel: inquiries.channel,
+    topic: inquiries.topic,
+    subject: inquiries.subject,
+    requesterName: inquiries.requesterName,
+    receivedOn: inquiries.receivedOn,
+    deadline: inquiries.deadline,
+    forwardDeadline: inquiries.forwardDeadline,
+    assigneeId: inquiries.assigneeId,
+  };
+}
+
+function inboxConditions(filter: InboxFilter): SQL[] {
   const where: SQL[] = [eq(inquiries.agency, filter.agency)];
   if (filter.statuses) where.push(inArray(inquiries.status, [...filter.statuses]));
   if (filter.topic) where.push(eq(inquiries.topic, filter.topic));
@@ -52,37 +125,18 @@ export async function listInbox(db: Database, filter: InboxFilter): Promise<Inbo
   if (filter.deadlineFrom) where.push(gte(inquiries.deadline, filter.deadlineFrom));
   if (filter.deadlineTo) where.push(lte(inquiries.deadline, filter.deadlineTo));
   if (filter.reference) where.push(eq(inquiries.reference, filter.reference));
-  for (const word of filter.words ?? []) where.push(ilike(inquiries.searchText, likePattern(word)));
   if (filter.after) where.push(sql`(${inquiries.deadline}, ${inquiries.id}) > (${filter.after.deadline}::date, ${filter.after.id}::uuid)`);
+  return where;
+}
+
+function selectInboxPage(db: Database, where: SQL[], limit: number): Promise<InboxRow[]> {
   return db
-    .select({
-      id: inquiries.id,
-      reference: inquiries.reference,
-      status: inquiries.status,
-      channel: inquiries.channel,
-      topic: inquiries.topic,
-      subject: inquiries.subject,
-      requesterName: inquiries.requesterName,
-      receivedOn: inquiries.receivedOn,
-      deadline: inquiries.deadline,
-      forwardDeadline: inquiries.forwardDeadline,
-      assigneeId: inquiries.assigneeId,
-      assigneeName: staffUsers.name,
-    })
+    .select({ ...inboxColumns(), assigneeName: staffUsers.name })
     .from(inquiries)
     .leftJoin(staffUsers, eq(staffUsers.id, inquiries.assigneeId))
     .where(and(...where))
     .orderBy(asc(inquiries.deadline), asc(inquiries.id))
-    .limit(filter.limit);
-}
-
-export async function listAgencyTopics(db: Database, agency: string): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ topic: inquiries.topic })
-    .from(inquiries)
-    .where(and(eq(inquiries.agency, agency), isNotNull(inquiries.topic)))
-    .orderBy(asc(inquiries.topic));
-  return rows.flatMap((r) => (r.topic ? [r.topic] : []));
+    .limit(limit);
 }
 
 /** Staff who can work inquiries in the agency (specialists, supervisors, administrators; not disabled). */

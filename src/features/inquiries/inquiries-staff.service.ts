@@ -9,6 +9,7 @@ import { AppError } from '../../platform/http/problem.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import * as core from './inquiries.repository.ts';
 import { inquirySearchText } from './inquiries.service.ts';
+import { topicsFor } from './inquiries-public.service.ts';
 import * as repo from './inquiries-staff.repository.ts';
 import {
   decodeCursor,
@@ -20,11 +21,13 @@ import {
 } from './inquiries-staff.schema.ts';
 import { inquiryNotFound, requireUuid } from './staff/access.ts';
 
-export type ReadDeps = Pick<AppDeps, 'db' | 'clock' | 'agencies'>;
+export type ReadDeps = Pick<AppDeps, 'db' | 'clock' | 'agencies' | 'config'>;
 export type ViewVia = 'page' | 'api' | 'attachment' | 'letter';
 
-/** Whether the extension rule is on; LEGAL.md: configurable, on by default (no setting exists yet). */
-export const TERM_OPTIONS: TermOptions = { extensionAllowed: true };
+/** The term options of this installation: the 2026 extension rule is on unless SUBMISSION_EXTENSION=off (LEGAL.md). */
+export function termOptions(config: Pick<AppDeps['config'], 'submissionExtension'>): TermOptions {
+  return { extensionAllowed: config.submissionExtension };
+}
 
 export type DeadlineMarks = { overdue: boolean; dueSoon: boolean };
 
@@ -125,9 +128,9 @@ function previousDay(date: string): string {
 
 export type TermView = { date: string; rule: string; source: { lv: string; en: string } };
 
-function termView(rule: string, receivedOn: string, calendar: LatvianCalendar, date?: string): TermView | null {
+function termView(rule: string, receivedOn: string, calendar: LatvianCalendar, options: TermOptions, date?: string): TermView | null {
   try {
-    const term = computeTerm(rule, receivedOn, calendar, TERM_OPTIONS);
+    const term = computeTerm(rule, receivedOn, calendar, options);
     return { date: date ?? term.deadline, rule: term.rule, source: term.source };
   } catch {
     return null;
@@ -150,8 +153,9 @@ async function loadDetail(deps: ReadDeps, inquiry: core.InquiryRow) {
     inquiry.assigneeId ? repo.findStaffName(deps.db, inquiry.assigneeId) : Promise.resolve(null),
     inquiry.mergedInto ? core.findInquiryInAgency(deps.db, inquiry.agency, inquiry.mergedInto) : Promise.resolve(undefined),
   ]);
-  const answer = termView(inquiry.termRule, inquiry.receivedOn, calendar, inquiry.deadline) ?? { date: inquiry.deadline, rule: inquiry.termRule, source: NO_SOURCE };
-  const forward = termView('submission.forward', inquiry.receivedOn, calendar, inquiry.forwardDeadline) ?? {
+  const options = termOptions(deps.config);
+  const answer = termView(inquiry.termRule, inquiry.receivedOn, calendar, options, inquiry.deadline) ?? { date: inquiry.deadline, rule: inquiry.termRule, source: NO_SOURCE };
+  const forward = termView('submission.forward', inquiry.receivedOn, calendar, options, inquiry.forwardDeadline) ?? {
     date: inquiry.forwardDeadline,
     rule: 'submission.forward',
     source: NO_SOURCE,
@@ -166,7 +170,7 @@ async function loadDetail(deps: ReadDeps, inquiry: core.InquiryRow) {
       ...deadlineMarks(inquiry.status, inquiry.deadline, today, soonLimit),
       forwardOverdue: isOpen(inquiry.status) && !forwardDone && inquiry.forwardDeadline < today,
     },
-    deadlines: { answer, forward, extensionMax: termView('submission.extensionMax', inquiry.receivedOn, calendar) },
+    deadlines: { answer, forward, extensionMax: termView('submission.extensionMax', inquiry.receivedOn, calendar, options) },
     events,
     messages,
     attachments,
@@ -220,8 +224,9 @@ export async function getLetter(deps: ReadDeps, scope: AgencyScope, origin: Audi
   return { inquiry, message: found.message, author: found.author };
 }
 
-/** What the inbox filters and the action forms offer. */
+/** What the inbox filters and the action forms offer: staff from the database, topics from the profile (a scan of a million rows would not do). */
 export async function getWorkLists(deps: ReadDeps, scope: AgencyScope) {
-  const [staff, topics] = await Promise.all([repo.listWorkingStaff(deps.db, scope.agency), repo.listAgencyTopics(deps.db, scope.agency)]);
-  return { staff, topics };
+  const staff = await repo.listWorkingStaff(deps.db, scope.agency);
+  const profile = deps.agencies.get(scope.agency);
+  return { staff, topics: profile ? topicsFor(profile).map((topic) => topic.id) : [] };
 }

@@ -8,8 +8,20 @@ export type InquiryMessageRow = typeof inquiryMessages.$inferSelect;
 export type InquiryEventRow = typeof inquiryEvents.$inferSelect;
 export type InquiryAttachmentRow = typeof inquiryAttachments.$inferSelect;
 
-/** The next running number for the agency and year: one row-locked upsert, so numbers never repeat. */
+/**
+ * The next running number for the agency and year: a row-locked upsert in its own short transaction, so
+ * numbers never repeat and concurrent filings wait for each other only for this one statement (like a
+ * sequence: a filing that fails afterwards leaves a gap). Its commit need not wait for the disk: the WAL is
+ * flushed in order, so it is durable before the inquiry that uses the number can be.
+ */
 export async function nextReferenceNumber(db: Database, agency: string, year: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local synchronous_commit = off`);
+    return incrementCounter(tx as unknown as Database, agency, year);
+  });
+}
+
+async function incrementCounter(db: Database, agency: string, year: number): Promise<number> {
   const [row] = await db
     .insert(inquiryCounters)
     .values({ agency, year, last: 1 })

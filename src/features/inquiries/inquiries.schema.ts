@@ -86,6 +86,12 @@ export const PublicInquiryCreatedSchema = z.object({
 export type NewInquiryInput = {
   agency: string;
   channel: (typeof INQUIRY_CHANNELS)[number];
+  /**
+   * The profile channels (ids) the inquiry reached, e.g. the e-mail addresses it was sent to: they decide
+   * whether a secure e-signature is required (only when every one of them requires it). Without them, the
+   * agency's first channel of the kind decides.
+   */
+  channelIds?: readonly string[];
   receivedAt?: Date;
   name: string;
   email?: string | undefined;

@@ -7,6 +7,7 @@ import { RIGA } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/problem.ts';
+import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import * as repo from './inquiries.repository.ts';
 import {
@@ -72,6 +73,13 @@ async function storeAttachments(db: Database, inquiryId: string, messageId: stri
   }
 }
 
+/** Whether the channel the inquiry came by demands a secure e-signature (Law on Submissions s.3(3)). */
+export function requiresSecureSignature(agency: AgencyProfile, input: Pick<NewInquiryInput, 'channel' | 'channelIds'>): boolean {
+  const reached = agency.channels.filter((c) => input.channelIds?.includes(c.id));
+  if (reached.length > 0) return reached.every((c) => c.requiresSecureSignature);
+  return agency.channels.find((c) => c.kind === input.channel)?.requiresSecureSignature ?? false;
+}
+
 /**
  * Files an inquiry from any channel: reference number, access code, the statutory deadlines of the
  * calendar rules (versioned by the Riga date of receipt), the first message, attachments, status history
@@ -88,13 +96,12 @@ export async function fileInquiry(deps: InquiryDeps, origin: AuditOrigin, input:
   const calendar = await loadCalendar(deps);
   const answer = computeTerm('submission.answer', receivedOn.toString(), calendar);
   const forward = computeTerm('submission.forward', receivedOn.toString(), calendar);
-  const channel = agency.channels.find((c) => c.kind === input.channel);
-  const signed = channel?.requiresSecureSignature ? carriesSignatureContainer(attachments) : null;
+  const signed = requiresSecureSignature(agency, input) ? carriesSignatureContainer(attachments) : null;
   const accessCode = generateAccessCode();
 
+  const number = await repo.nextReferenceNumber(deps.db, agency.slug, receivedOn.year);
   const inquiry = await deps.db.transaction(async (tx) => {
     const db = tx as unknown as Database;
-    const number = await repo.nextReferenceNumber(db, agency.slug, receivedOn.year);
     const reference = formatReference(agency.slug, receivedOn.year, number);
     const row = await repo.insertInquiry(db, {
       agency: agency.slug,

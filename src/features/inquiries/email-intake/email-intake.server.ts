@@ -92,9 +92,9 @@ export async function startEmailIntake(deps: InquiryDeps, options: EmailIntakeOp
 
   async function fileMessage(raw: Buffer, session: SMTPServerSession): Promise<string> {
     const parsed = await simpleParser(raw, { skipTextToHtml: true, skipTextLinks: true });
-    const agencies = session.envelope.rcptTo.map((r) => book.get(r.address.toLowerCase())?.agency).filter((a): a is string => Boolean(a));
+    const recipients = session.envelope.rcptTo.flatMap((r) => book.get(r.address.toLowerCase()) ?? []);
     const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-    const outcomes = await receiveEmail(deps, { parsed, agencies, envelopeFrom, remoteAddress: session.remoteAddress ?? null });
+    const outcomes = await receiveEmail(deps, { parsed, recipients, envelopeFrom, remoteAddress: session.remoteAddress ?? null });
     log.info({ from: envelopeFrom, outcomes }, 'e-mail received');
     return summary(outcomes);
   }

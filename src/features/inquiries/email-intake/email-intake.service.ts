@@ -138,8 +138,8 @@ async function findContinuedInquiry(deps: InquiryDeps, agency: string, parsed: P
 
 export type IncomingEmail = {
   parsed: ParsedMail;
-  /** The agencies whose addresses the envelope named (each gets the mail once). */
-  agencies: readonly string[];
+  /** The agency addresses the envelope named (each agency gets the mail once). */
+  recipients: readonly IntakeAddress[];
   envelopeFrom: string;
   remoteAddress: string | null;
 };
@@ -165,7 +165,7 @@ export async function receiveEmail(deps: InquiryDeps, mail: IncomingEmail): Prom
   const receivedAt = new Date(deps.clock().epochMilliseconds);
 
   const outcomes: IntakeOutcome[] = [];
-  for (const agency of new Set(mail.agencies)) {
+  for (const agency of new Set(mail.recipients.map((r) => r.agency))) {
     if (emailMessageId && (await hasIncomingMessage(deps.db, agency, emailMessageId, subject))) {
       outcomes.push({ agency, result: 'duplicate', inquiryId: null, reference: null });
       continue;
@@ -186,6 +186,7 @@ export async function receiveEmail(deps: InquiryDeps, mail: IncomingEmail): Prom
     const { inquiry } = await fileInquiry(deps, origin, {
       agency,
       channel: 'email',
+      channelIds: mail.recipients.filter((r) => r.agency === agency).map((r) => r.channelId),
       receivedAt,
       name: name.slice(0, 200),
       email,

@@ -156,6 +156,15 @@ for (const target of testTargets()) {
       assert.deepEqual((await listInquiryAttachmentsMeta(platform.deps.db, signedInquiry.id)).map((f) => f.fileName), ['pieteikums.edoc']);
     });
 
+    it('the address a mail was sent to decides the signature rule: pasts@kase.gov.lv needs none, ekase@ and pasts@ together need none', async () => {
+      const plain = await send({ to: 'pasts@kase.gov.lv', subject: uniqueSubject('Jautājums'), text: 'Bez paraksta' });
+      const plainInquiry = await byReference(referenceIn(plain.response));
+      assert.equal(plainInquiry.agency, 'kase');
+      assert.equal(plainInquiry.signed, null, 'pasts@kase.gov.lv does not require a secure e-signature');
+      const both = await send({ to: ['ekase@kase.gov.lv', 'pasts@kase.gov.lv'], subject: uniqueSubject('Abās adresēs'), text: 'Uz abām' });
+      assert.equal((await byReference(referenceIn(both.response))).signed, null);
+    });
+
     it('a mail with no text at all is filed with a placeholder body and its attachment; an HTML-only mail keeps its text', async () => {
       const empty = await send({ subject: '', text: '', attachments: [{ filename: 'skenējums.jpg', content: Buffer.from([0xff, 0xd8, 0xff, 0xe0]), contentType: 'image/jpeg' }] });
       const emptyInquiry = await byReference(referenceIn(empty.response));

@@ -187,6 +187,16 @@ for (const target of testTargets()) {
       assert.deepEqual((await auditActions(platform, inquiry.id)).at(-1), 'inquiry.deadline-extended');
     });
 
+    it('with SUBMISSION_EXTENSION=off an inquiry received from 1 March 2026 cannot be extended; an older one still can', async () => {
+      const inquiry = await fileTest(platform, { receivedOn: '2026-04-14' });
+      const older = await fileTest(platform, { receivedOn: '2026-02-20' });
+      const { deps, scope, origin } = act();
+      const off = { ...deps, config: { ...deps.config, submissionExtension: false } };
+      await refused(extendDeadline(off, scope, origin, inquiry.id, { newDeadline: '2026-05-20', reason: 'Jāsaņem dati' }), 400, 'newDeadline', 'extension_disabled');
+      const result = await extendDeadline(off, scope, origin, older.id, { newDeadline: '2026-05-20', reason: 'Jāsaņem dati' });
+      assert.equal(result.inquiry.deadline, '2026-05-20');
+    });
+
     it('leaves unexamined under section 7: the client is told why, except anonymous and a further repeat', async () => {
       const { deps, scope, origin } = act();
       const offensive = await fileTest(platform, { email: 'rupjs@example.lv', receivedOn: '2026-04-14' });

@@ -10,7 +10,7 @@ import { loadCalendar } from '../../calendar/calendar.service.ts';
 import { listInquiryMessages, type InquiryRow } from '../inquiries.repository.ts';
 import { listAttachmentsWithContent } from '../inquiries-staff.repository.ts';
 import type { ActionBody } from '../inquiries-staff.schema.ts';
-import { TERM_OPTIONS } from '../inquiries-staff.service.ts';
+import { termOptions } from '../inquiries-staff.service.ts';
 import { assertTransition, requireRole, WORKING_ROLES } from './access.ts';
 import { fieldError, runInquiryAction, type ActionDeps, type ActionResult } from './action-runner.ts';
 import { bothLanguages, dateIn, subjectIn, tellClient } from './client-notice.ts';
@@ -155,7 +155,7 @@ export async function extendDeadline(deps: ActionDeps, scope: AgencyScope, origi
     requireOpen(inquiry);
     let max: TermResult;
     try {
-      max = computeTerm('submission.extensionMax', inquiry.receivedOn, calendar, TERM_OPTIONS);
+      max = computeTerm('submission.extensionMax', inquiry.receivedOn, calendar, termOptions(deps.config));
     } catch (error) {
       if (error instanceof TermRuleError) throw fieldError('newDeadline', 'extension_disabled', 'inquiries.staff.errors.extensionDisabled');
       throw error;
