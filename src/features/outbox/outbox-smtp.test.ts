@@ -53,6 +53,8 @@ for (const target of testTargets()) {
       assert.equal(mail?.parsed.attachments[0]?.filename, 'lēmums.pdf');
       assert.equal(mail?.parsed.attachments[0]?.contentType, 'application/pdf');
       assert.equal(mail?.parsed.attachments[0]?.content.toString(), '%PDF-1.4 lēmums');
+      assert.match(stored?.headers['Message-ID'] ?? '', /^<[0-9a-f-]{36}@vsaa\.gov\.lv>$/, 'our own Message-ID is kept with the mail');
+      assert.equal(mail?.parsed.messageId, stored?.headers['Message-ID'], 'and is the one the client receives');
     });
 
     it('with the server down the row keeps the error and no sent_at; the mail.deliver job delivers it once the server is back', async () => {
@@ -62,6 +64,8 @@ for (const target of testTargets()) {
       const failed = await findOutboxMail(platform.deps.db, row.id);
       assert.equal(failed?.sentAt, null);
       assert.match(failed?.error ?? '', /ECONNREFUSED|connect/i);
+      assert.equal(failed?.attempts, 1);
+      assert.equal(failed && failed.nextAttemptAt && failed.nextAttemptAt.getTime() - failed.createdAt.getTime() >= 59_000, true, 'next attempt about a minute later');
 
       // A mail younger than a minute may still be in the hands of its sendMail: the retry leaves it alone.
       assert.deepEqual(await deliverUnsentMail(platform.deps), { attempted: 0, delivered: 0 });
@@ -85,6 +89,30 @@ for (const target of testTargets()) {
       assert.equal(smtp.messages.length, 1);
       assert.equal(smtp.messages[0]?.parsed.subject, 'Kases paziņojums');
       assert.deepEqual(smtp.messages[0]?.envelope.to, ['janis@example.lv']);
+    });
+
+    it('a mail SMTP keeps refusing waits longer after each attempt and is given up after 12 attempts', async () => {
+      minutesAhead = 0;
+      const down = { ...platform.deps, config: { ...platform.deps.config, smtpUrl: 'smtp://127.0.0.1:1' } };
+      const row = await sendMail(down, { agency: 'vsaa', to: 'liga@example.lv', subject: 'Nepiegādājama', text: 'Teksts' });
+      const waits: number[] = [];
+      for (let attempt = 2; attempt <= 12; attempt++) {
+        const before = await findOutboxMail(platform.deps.db, row.id);
+        assert.ok(before?.nextAttemptAt, `attempt ${attempt - 1} scheduled another`);
+        waits.push(Math.round((before.nextAttemptAt.getTime() - Date.now()) / 60_000) - minutesAhead);
+        minutesAhead = Math.ceil((before.nextAttemptAt.getTime() - Date.now()) / 60_000) + 1;
+        const result = await deliverUnsentMail(down, { minAgeMs: 0 });
+        assert.ok(result.attempted >= 1, `attempt ${attempt} was due`);
+        assert.equal(result.delivered, 0);
+      }
+      const givenUp = await findOutboxMail(platform.deps.db, row.id);
+      assert.equal(givenUp?.attempts, 12);
+      assert.equal(givenUp?.nextAttemptAt, null);
+      assert.ok(waits[1]! > waits[0]!, 'waits grow');
+      minutesAhead += 24 * 60;
+      const afterGivingUp = await deliverUnsentMail(down, { minAgeMs: 0 });
+      assert.equal((await findOutboxMail(platform.deps.db, row.id))?.attempts, 12, 'not tried again');
+      assert.equal(afterGivingUp.delivered, 0);
     });
   });
 }

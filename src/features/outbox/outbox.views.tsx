@@ -19,7 +19,8 @@ function formatSize(bytes: number, lang: Language): string {
 export function mailStatus(ctx: PageContext, row: OutboxRow): string {
   if (row.sentAt) return ctx.t('outbox.sent');
   if (row.transport === 'outbox') return ctx.t('outbox.kept');
-  return row.error ? ctx.t('outbox.failed') : ctx.t('outbox.pending');
+  if (!row.error) return ctx.t('outbox.pending');
+  return row.nextAttemptAt ? ctx.t('outbox.failed') : ctx.t('outbox.gaveUp', { attempts: row.attempts });
 }
 
 export function OutboxListView({ ctx, rows, agencyNames, pageSize }: { ctx: PageContext; rows: OutboxRow[]; agencyNames: Map<string, string>; pageSize: number }) {

@@ -313,8 +313,15 @@ export const mailOutbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     transport: text('transport', { enum: ['outbox', 'smtp'] }).notNull(),
     error: text('error'),
+    /** Failed SMTP attempts so far, and when to try again (null: not before anything else / given up). */
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
   },
-  (t) => [index('mail_outbox_agency_created_idx').on(t.agency, t.createdAt)],
+  (t) => [
+    index('mail_outbox_agency_created_idx').on(t.agency, t.createdAt),
+    // A reply to our mail names its Message-ID (In-Reply-To): the intake finds the inquiry by it.
+    index('mail_outbox_message_id_idx').on(sql`(${t.headers}->>'Message-ID')`),
+  ],
 );
 
 // Feature-owned tables: one module per feature, re-exported so the typed client and drizzle-kit see them.

@@ -1,18 +1,21 @@
 import { deliverMail, type MailDeps } from '../mail/mail.ts';
 import { listUnsentSmtpMail } from '../mail/mail.repository.ts';
+import { MAX_DELIVERY_ATTEMPTS } from '../mail/retry-policy.ts';
 
 export type MailRetryResult = { attempted: number; delivered: number };
 
 /**
- * Delivers outbox mail that SMTP did not take when it was sent (server down, refused for a while).
+ * Delivers outbox mail that SMTP did not take when it was sent (server down, refused for a while), each
+ * when its next attempt is due (retry-policy.ts: growing waits, given up after 12 attempts).
  * Only rows at least `minAgeMs` old: a younger one may still be in the hands of the `sendMail` that queued
  * it, and taking it here too would send it twice.
  */
 export async function deliverUnsentMail(deps: MailDeps, options: { minAgeMs?: number; limit?: number } = {}): Promise<MailRetryResult> {
   if (!deps.config.smtpUrl) return { attempted: 0, delivered: 0 };
   const minAgeMs = options.minAgeMs ?? 60_000;
-  const cutoff = deps.clock().epochMilliseconds - minAgeMs;
-  const rows = (await listUnsentSmtpMail(deps.db, options.limit ?? 500)).filter((row) => row.createdAt.getTime() <= cutoff);
+  const now = deps.clock().epochMilliseconds;
+  const cutoff = now - minAgeMs;
+  const rows = (await listUnsentSmtpMail(deps.db, options.limit ?? 500, new Date(now), MAX_DELIVERY_ATTEMPTS)).filter((row) => row.createdAt.getTime() <= cutoff);
   let delivered = 0;
   for (const row of rows) {
     if (await deliverMail(deps, row)) delivered += 1;

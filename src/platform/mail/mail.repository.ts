@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { mailOutbox } from '../db/schema.ts';
 
@@ -11,7 +11,9 @@ export async function insertOutboxMail(db: Database, row: NewOutboxRow): Promise
   return inserted;
 }
 
-export async function markOutboxMail(db: Database, id: string, result: { sentAt: Date | null; error: string | null }): Promise<void> {
+export type DeliveryResult = { sentAt: Date; error: null } | { sentAt: null; error: string; attempts: number; nextAttemptAt: Date | null };
+
+export async function markOutboxMail(db: Database, id: string, result: DeliveryResult): Promise<void> {
   await db.update(mailOutbox).set(result).where(eq(mailOutbox.id, id));
 }
 
@@ -25,11 +27,19 @@ export async function findOutboxMail(db: Database, id: string): Promise<OutboxRo
   return row;
 }
 
-export async function listUnsentSmtpMail(db: Database, limit: number): Promise<OutboxRow[]> {
+/** SMTP mail not yet delivered whose next attempt is due, and not given up. */
+export async function listUnsentSmtpMail(db: Database, limit: number, now: Date, maxAttempts: number): Promise<OutboxRow[]> {
   return db
     .select()
     .from(mailOutbox)
-    .where(and(eq(mailOutbox.transport, 'smtp'), isNull(mailOutbox.sentAt)))
+    .where(
+      and(
+        eq(mailOutbox.transport, 'smtp'),
+        isNull(mailOutbox.sentAt),
+        lt(mailOutbox.attempts, maxAttempts),
+        or(isNull(mailOutbox.nextAttemptAt), lte(mailOutbox.nextAttemptAt, now)),
+      ),
+    )
     .orderBy(mailOutbox.createdAt)
     .limit(limit);
 }

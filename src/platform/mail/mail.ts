@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppConfig } from '../config.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
 import { insertOutboxMail, markOutboxMail, type OutboxRow } from './mail.repository.ts';
+import { nextDeliveryAttempt } from './retry-policy.ts';
 
 export type OutgoingMail = {
   /** The agency on whose behalf it is sent: staff of that agency can read it in /staff/outbox. */
@@ -40,29 +42,44 @@ export async function queueMail(deps: MailDeps, mail: OutgoingMail): Promise<Out
     fromAddress: mail.from ?? deps.config.mailFrom,
     subject: mail.subject,
     bodyText: mail.text,
-    headers: mail.headers ?? {},
+    headers: { 'Message-ID': messageIdFor(mail.from ?? deps.config.mailFrom), ...mail.headers },
     attachments: (mail.attachments ?? []).map((a) => ({ fileName: a.fileName, contentType: a.contentType, contentBase64: a.content.toString('base64') })),
     transport: deps.config.smtpUrl ? 'smtp' : 'outbox',
     createdAt: new Date(deps.clock().epochMilliseconds),
   });
 }
 
+/** Our own Message-ID, kept with the mail: a reply names it in In-Reply-To, and the intake finds the inquiry. */
+function messageIdFor(from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'apkalpe.lv';
+  return `<${randomUUID()}@${domain}>`;
+}
+
 /** Sends one queued mail by SMTP (after the transaction that queued it has committed). */
 export async function deliverMail(deps: MailDeps, row: OutboxRow): Promise<boolean> {
   if (row.transport !== 'smtp' || !deps.config.smtpUrl || row.sentAt) return false;
+  const { 'Message-ID': messageId, ...headers } = row.headers;
   try {
     await transportFor(deps.config.smtpUrl).sendMail({
       from: row.fromAddress,
       to: row.toAddress,
       subject: row.subject,
       text: row.bodyText,
-      headers: row.headers,
+      ...(messageId ? { messageId } : {}),
+      headers,
       attachments: row.attachments.map((a) => ({ filename: a.fileName, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
     });
     await markOutboxMail(deps.db, row.id, { sentAt: new Date(deps.clock().epochMilliseconds), error: null });
     return true;
   } catch (error) {
-    await markOutboxMail(deps.db, row.id, { sentAt: null, error: error instanceof Error ? error.message.slice(0, 500) : String(error) });
+    const failedAt = new Date(deps.clock().epochMilliseconds);
+    const attempts = row.attempts + 1;
+    await markOutboxMail(deps.db, row.id, {
+      sentAt: null,
+      error: error instanceof Error ? error.message.slice(0, 500) : String(error),
+      attempts,
+      nextAttemptAt: nextDeliveryAttempt(attempts, failedAt),
+    });
     return false;
   }
 }
