@@ -62,6 +62,11 @@ export const inquiriesPublicMessages = {
       expiredText: 'Drošības dēļ piekļuves kodu rādām tikai neilgu laiku pēc jautājuma nosūtīšanas. Ja kodu saglabājāt, jautājuma gaitu varat skatīt, ievadot numuru un kodu.',
       askAnother: 'Uzdot citu jautājumu',
     },
+    acknowledgement: {
+      subject: 'Jūsu jautājums saņemts',
+      text: '{{agency}} ir saņēmusi jūsu jautājumu un reģistrējusi to ar numuru {{reference}}.\n\nPiekļuves kods: {{code}}\nAtbildi sniegsim ne vēlāk kā {{date}}.\n\nJautājuma gaitu un atbildi varat skatīt šeit, ievadot piekļuves kodu: {{url}}\nKodu nevienam neizpaudiet.',
+      sentTo: 'Reģistrācijas numuru un piekļuves kodu nosūtījām arī uz e-pastu {{email}}.',
+    },
     follow: {
       title: 'Jautājuma gaita',
       titleWithReference: 'Jautājums {{reference}}',
@@ -158,6 +163,11 @@ export const inquiriesPublicMessages = {
       expiredTitle: 'The confirmation is no longer available',
       expiredText: 'For security, the access code is shown only for a short time after sending the question. If you saved the code, you can follow your question by entering the reference number and the code.',
       askAnother: 'Ask another question',
+    },
+    acknowledgement: {
+      subject: 'Your question has been received',
+      text: '{{agency}} has received your question and registered it under number {{reference}}.\n\nAccess code: {{code}}\nWe will answer by {{date}} at the latest.\n\nYou can follow your question and read the answer here, with the access code: {{url}}\nDo not share the code with anyone.',
+      sentTo: 'We have also sent the reference number and access code to {{email}}.',
     },
     follow: {
       title: 'Follow your question',

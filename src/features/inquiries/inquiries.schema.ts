@@ -103,4 +103,6 @@ export type NewInquiryInput = {
   text: string;
   attachments?: AttachmentInput[];
   emailMessageId?: string | undefined;
+  /** Send the client the receipt e-mail (default true; false e.g. for an automatic e-mail, RFC 3834). */
+  acknowledge?: boolean;
 };

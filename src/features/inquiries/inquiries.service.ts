@@ -9,6 +9,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
+import { acknowledgeReceipt } from './acknowledgement.ts';
 import * as repo from './inquiries.repository.ts';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -20,7 +21,7 @@ import {
   type NewInquiryInput,
 } from './inquiries.schema.ts';
 
-export type InquiryDeps = Pick<AppDeps, 'db' | 'clock' | 'agencies'>;
+export type InquiryDeps = Pick<AppDeps, 'db' | 'clock' | 'agencies' | 'config'>;
 export type FiledInquiry = { inquiry: repo.InquiryRow; accessCode: string };
 
 /** Folded text the inbox search runs on (lower case, no diacritics). */
@@ -141,6 +142,10 @@ export async function fileInquiry(deps: InquiryDeps, origin: AuditOrigin, input:
       toStatus: 'new',
       details: { channel: input.channel, deadline: answer.deadline, rule: answer.rule, ruleValidFrom: answer.validFrom, forwardDeadline: forward.deadline, signed },
     });
+    if (input.acknowledge !== false) {
+      const receipt = await acknowledgeReceipt(deps, db, agency, row, accessCode);
+      if (receipt) await repo.insertInquiryEvent(db, { inquiryId: row.id, at: receivedAt, kind: 'acknowledged', details: { outboxId: receipt.id, to: receipt.toAddress } });
+    }
     await recordAudit(db, deps.clock, origin, { action: 'inquiry.filed', recordType: 'inquiry', recordId: row.id, agency: agency.slug, details: { reference, channel: input.channel } });
     return row;
   });

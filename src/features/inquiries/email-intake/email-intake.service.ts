@@ -32,6 +32,17 @@ export function intakeAddressBook(agencies: AgencyRegistry): Map<string, IntakeA
   return book;
 }
 
+/**
+ * RFC 3834: no automatic receipt to a message that is itself automatic (an auto-reply, a bounce with an
+ * empty envelope sender, a mailing list or bulk mail), so two robots never answer each other forever.
+ */
+export function isAutomaticMail(headers: ParsedMail['headers'], envelopeFrom: string): boolean {
+  if (envelopeFrom.trim() === '') return true;
+  const autoSubmitted = String(headers.get('auto-submitted') ?? 'no').trim().toLowerCase();
+  const precedence = String(headers.get('precedence') ?? '').trim().toLowerCase();
+  return autoSubmitted !== 'no' || ['bulk', 'junk', 'list'].includes(precedence) || headers.has('list-id') || headers.has('list'); // mailparser files List-* headers under 'list'
+}
+
 export type SkippedAttachment = { fileName: string; contentType: string; reason: 'type' | 'too-big' | 'too-many' | 'total-too-big' };
 
 const GENERIC_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/x-download', 'application/download', 'application/force-download']);
@@ -194,6 +205,7 @@ export async function receiveEmail(deps: InquiryDeps, mail: IncomingEmail): Prom
       text,
       attachments: kept,
       emailMessageId,
+      acknowledge: !isAutomaticMail(parsed.headers, mail.envelopeFrom),
     });
     outcomes.push({ agency, result: 'filed', inquiryId: inquiry.id, reference: inquiry.reference });
   }

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { count, desc, eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
-import { inquiries } from '../../../platform/db/schema.ts';
+import { inquiries, mailOutbox } from '../../../platform/db/schema.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../platform/testing/test-platform.ts';
 import type { AgencyRegistry } from '../../agencies/agency-registry.ts';
 import { insertInquiryMessage, listInquiryAttachmentsMeta, listInquiryMessages, type InquiryRow } from '../inquiries.repository.ts';
@@ -163,6 +163,18 @@ for (const target of testTargets()) {
       assert.equal(plainInquiry.signed, null, 'pasts@kase.gov.lv does not require a secure e-signature');
       const both = await send({ to: ['ekase@kase.gov.lv', 'pasts@kase.gov.lv'], subject: uniqueSubject('Abās adresēs'), text: 'Uz abām' });
       assert.equal((await byReference(referenceIn(both.response))).signed, null);
+    });
+
+    it('a mail gets a receipt with the access code; an automatic one (Auto-Submitted, a list, a bounce) gets none (RFC 3834)', async () => {
+      const outboxTo = async (address: string) => (await platform.deps.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, address))).length;
+      const human = await send({ from: 'peteris@example.lv', subject: uniqueSubject('Cilvēks'), text: 'Sveiki' });
+      const reference = referenceIn(human.response);
+      const [receipt] = (await platform.deps.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'peteris@example.lv'))).filter((m) => m.subject.includes(reference));
+      assert.match(receipt?.bodyText ?? '', /Piekļuves kods: [A-Z2-9]{10}/);
+      await send({ from: 'robots@example.lv', subject: uniqueSubject('Prombūtnē'), text: 'Esmu atvaļinājumā', headers: { 'Auto-Submitted': 'auto-replied' } });
+      await send({ from: 'robots@example.lv', subject: uniqueSubject('Jaunumi'), text: 'Saraksts', headers: { 'List-Id': '<news.example.lv>' } });
+      await send({ from: 'robots@example.lv', subject: uniqueSubject('Masveida'), text: 'Masveida', headers: { Precedence: 'bulk' } });
+      assert.equal(await outboxTo('robots@example.lv'), 0);
     });
 
     it('a mail with no text at all is filed with a placeholder body and its attachment; an HTML-only mail keeps its text', async () => {

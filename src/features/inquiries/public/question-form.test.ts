@@ -3,7 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { hashAccessCode } from '../../../domain/inquiry/index.ts';
 import { fixedClock } from '../../../platform/clock.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../platform/testing/test-platform.ts';
-import { findInquiryByReference, listInquiryAttachmentsMeta } from '../inquiries.repository.ts';
+import { eq } from 'drizzle-orm';
+import { mailOutbox } from '../../../platform/db/schema.ts';
+import { findInquiryByReference, listInquiryAttachmentsMeta, listInquiryEvents } from '../inquiries.repository.ts';
 import { CONFIRMATION_COOKIE } from '../inquiries-public.schema.ts';
 import { suggestFaqAnswers } from './faq-suggestions.ts';
 import { QuestionBrowser, countRows, csrfTokenIn, mainOf } from './test-helpers.ts';
@@ -93,6 +95,19 @@ for (const target of testTargets()) {
       assert.equal(inquiry.deadline, '2026-12-04');
       const files = await listInquiryAttachmentsMeta(platform.deps.db, inquiry.id);
       assert.deepEqual(files.map((f) => [f.fileName, f.contentType, f.size]), [['izziņa.pdf', 'application/pdf', 13]]);
+
+      // The receipt e-mail: reference, code, deadline and the follow-up page, in Latvian and English.
+      assert.match(confirmation.body, /id="receipt-sent">[^<]*anna@example\.lv/);
+      const receipts = await platform.deps.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'anna@example.lv'));
+      const receipt = receipts.find((m) => m.subject.includes(reference));
+      assert.ok(receipt, 'a receipt was queued');
+      assert.match(receipt.subject, /^Jūsu jautājums saņemts \/ Your question has been received \[VSAA-2026-\d{6}\]$/);
+      assert.ok(receipt.bodyText.includes(`Piekļuves kods: ${accessCode}`) && receipt.bodyText.includes(`Access code: ${accessCode}`));
+      assert.ok(receipt.bodyText.includes(`/vsaa/jautajums/${reference}`));
+      assert.match(receipt.bodyText, /2026\. gada 4\. decembris/);
+      assert.equal(receipt.headers['Auto-Submitted'], 'auto-replied');
+      const events = await listInquiryEvents(platform.deps.db, inquiry.id);
+      assert.deepEqual(events.map((e) => e.kind), ['received', 'acknowledged']);
 
       const english = await browser.get('/vsaa/jautajums/iesniegts?lang=en');
       assert.match(english.body, /4 December 2026/);

@@ -178,7 +178,9 @@ export function QuestionSuggestionsView(props: Omit<QuestionFormProps, 'step' | 
   );
 }
 
-export function ConfirmationView({ ctx, profile, reference, accessCode, deadline }: { ctx: PageContext; profile: AgencyProfile; reference: string; accessCode: string; deadline: string }) {
+type ConfirmationProps = { ctx: PageContext; profile: AgencyProfile; reference: string; accessCode: string; deadline: string; email: string | null };
+
+export function ConfirmationView({ ctx, profile, reference, accessCode, deadline, email }: ConfirmationProps) {
   const { t, lang } = ctx;
   return (
     <>
@@ -207,6 +209,7 @@ export function ConfirmationView({ ctx, profile, reference, accessCode, deadline
         </div>
       </dl>
       <p className="notice">{t('inquiries.public.confirmation.keepCode')}</p>
+      {email && <p id="receipt-sent">{t('inquiries.public.acknowledgement.sentTo', { email })}</p>}
       <p>{t('inquiries.public.confirmation.deadlineNote')}</p>
       <p>
         <a href={withLang(`${questionPath(profile.slug)}/${reference}`, ctx)}>{t('inquiries.public.confirmation.follow')}</a>

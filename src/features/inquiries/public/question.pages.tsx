@@ -32,18 +32,20 @@ function renderForm(request: FastifyRequest, reply: FastifyReply, profile: Agenc
 }
 
 /** The confirmation cookie: which inquiry was just filed and its code, for this browser only, for ten minutes. */
-function confirmationValue(reference: string, accessCode: string, deadline: string): string {
-  return [reference, accessCode, deadline].join('~');
+function confirmationValue(reference: string, accessCode: string, deadline: string, email: string | null): string {
+  return [reference, accessCode, deadline, Buffer.from(email ?? '').toString('base64url')].join('~');
 }
 
-function readConfirmation(request: FastifyRequest, slug: string): { reference: string; accessCode: string; deadline: string } | null {
+type Confirmation = { reference: string; accessCode: string; deadline: string; email: string | null };
+
+function readConfirmation(request: FastifyRequest, slug: string): Confirmation | null {
   const raw = request.cookies[CONFIRMATION_COOKIE];
   if (!raw) return null;
   const unsigned = request.unsignCookie(raw);
   if (!unsigned.valid || !unsigned.value) return null;
-  const [reference = '', accessCode = '', deadline = ''] = unsigned.value.split('~');
+  const [reference = '', accessCode = '', deadline = '', email = ''] = unsigned.value.split('~');
   if (parseReference(reference)?.agency !== slug || !accessCode || !/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return null;
-  return { reference, accessCode, deadline };
+  return { reference, accessCode, deadline, email: email ? Buffer.from(email, 'base64url').toString() : null };
 }
 
 /** /{agency}/jautajums: the question form, its no-JavaScript suggestion step, filing, and the confirmation. */
@@ -78,7 +80,7 @@ export async function questionPages(app: FastifyInstance, deps: AppDeps): Promis
       });
     }
     const { inquiry, accessCode } = result.filed;
-    reply.setCookie(CONFIRMATION_COOKIE, confirmationValue(inquiry.reference, accessCode, inquiry.deadline), {
+    reply.setCookie(CONFIRMATION_COOKIE, confirmationValue(inquiry.reference, accessCode, inquiry.deadline, inquiry.requesterEmail), {
       path: questionPath(profile.slug),
       signed: true,
       httpOnly: true,

@@ -155,6 +155,7 @@ const EVENT_KINDS = new Set([
   'deadline-warning',
   'client-replied',
   'client-message',
+  'acknowledged',
 ]);
 
 function eventLabel(ctx: PageContext, kind: string): string {

@@ -120,6 +120,7 @@ export const staffMessagesEn: typeof staffMessagesLv = {
     'deadline-warning': 'deadline warning sent',
     'client-replied': 'client replied',
     'client-message': 'client message',
+    acknowledged: 'receipt sent to the client',
   },
   duplicates: 'Merged duplicates',
   actions: 'Actions',

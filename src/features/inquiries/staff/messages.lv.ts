@@ -118,6 +118,7 @@ export const staffMessagesLv = {
     'deadline-warning': 'nosūtīts brīdinājums par termiņu',
     'client-replied': 'klients atbildēja',
     'client-message': 'klienta ziņa',
+    acknowledged: 'klientam nosūtīts saņemšanas apstiprinājums',
   },
   duplicates: 'Apvienotie dublikāti',
   actions: 'Darbības',

@@ -18,7 +18,7 @@ export type UploadedFile = AttachmentInput & { truncated: boolean; overTotal?: b
  * day means midday of that day in Riga.
  */
 export async function registerLetter(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'agencies'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'agencies' | 'config'>,
   scope: AgencyScope,
   origin: AuditOrigin,
   input: RegisterLetterInput,
