@@ -1,11 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
+import { opinionPages } from './opinion.pages.tsx';
+import { feedbackStaffPages } from './feedback-staff.pages.tsx';
+import { surveyPages } from './survey.pages.tsx';
 
-/** Public pages and API of the feedback feature. */
-export async function feedbackRoutes(_app: FastifyInstance, _deps: AppDeps): Promise<void> {}
+/** Public pages of the feedback feature: /{agency}/aptauja/{token} (survey) and /{agency}/atsauksme (opinion form). */
+export async function feedbackRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  await surveyPages(app, deps);
+  await opinionPages(app, deps);
+}
 
-/** Staff pages and API under /staff/:agency and /api/v1/staff/:agency (behind the agency access gate). */
-export async function feedbackStaffRoutes(_scoped: FastifyInstance, _deps: AppDeps): Promise<void> {}
+/** Staff pages under /staff/:agency/atsauksmes (behind the agency access gate). */
+export async function feedbackStaffRoutes(scoped: FastifyInstance, deps: AppDeps): Promise<void> {
+  await feedbackStaffPages(scoped, deps);
+}
 
-/** Once-only seed data (runs at every start; must know whether it already ran). */
+/** Once-only seed data: none (survey questions live in the agency profiles). */
 export async function seedFeedback(_deps: Pick<AppDeps, 'db' | 'agencies'>): Promise<void> {}

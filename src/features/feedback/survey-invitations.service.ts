@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import QRCode from 'qrcode';
+import { Temporal } from 'temporal-polyfill';
+import { signInvitationToken } from '../../domain/feedback/index.ts';
+import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
+import { RIGA, type Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/client.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/http/problem.ts';
+import { translator } from '../../platform/i18n/index.ts';
+import { deliverMail, queueMail } from '../../platform/mail/mail.ts';
+import type { OutboxRow } from '../../platform/mail/mail.repository.ts';
+import { getOrCreateSetting } from '../../platform/settings.repository.ts';
+import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
+import { countInvitation, findInvitation, insertInvitation } from './feedback.repository.ts';
+
+export type SurveyInvitationInput = {
+  agency: string;
+  contactKind: 'inquiry' | 'appointment' | 'ticket' | 'phone';
+  contactRef: string;
+  centreId?: string;
+  channelId?: string;
+  staffId?: string;
+  email?: string;
+  lang: 'lv' | 'en';
+};
+
+const SYSTEM_ORIGIN: AuditOrigin = { actorId: null, actorLabel: 'system', ip: null };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The installation's survey link signing key: created once, kept in app_settings, shared by every process. */
+export function surveySigningSecret(db: Database): Promise<string> {
+  return getOrCreateSetting(db, 'feedback_survey_secret', () => randomBytes(32).toString('base64url'));
+}
+
+export function surveyPath(agency: string, token: string): string {
+  return `/${agency}/aptauja/${token}`;
+}
+
+/** First day of the Riga month of an instant ('YYYY-MM-01'). */
+export function rigaMonth(clock: Clock): string {
+  return `${clock().toZonedDateTimeISO(RIGA).toPlainDate().toString().slice(0, 7)}-01`;
+}
+
+function checkContact(profile: AgencyProfile, input: SurveyInvitationInput): void {
+  const errors: AppError['fieldErrors'] = [];
+  if (input.centreId && !profile.serviceCentres.some((c) => c.id === input.centreId)) {
+    errors.push({ field: 'centreId', code: 'invalid_value', message: { lv: 'Nezināms klientu apkalpošanas centrs.', en: 'Unknown client service centre.' } });
+  }
+  if (input.channelId && !profile.channels.some((c) => c.id === input.channelId)) {
+    errors.push({ field: 'channelId', code: 'invalid_value', message: { lv: 'Nezināms saziņas kanāls.', en: 'Unknown contact channel.' } });
+  }
+  if (input.staffId && !UUID.test(input.staffId)) {
+    errors.push({ field: 'staffId', code: 'invalid_format', message: { lv: 'Nederīgs darbinieka identifikators.', en: 'Invalid staff member id.' } });
+  }
+  if (!input.contactRef.trim() || input.contactRef.length > 200) {
+    errors.push({ field: 'contactRef', code: 'invalid_format', message: { lv: 'Norādiet saziņas atsauci (līdz 200 rakstzīmēm).', en: 'Give the contact reference (up to 200 characters).' } });
+  }
+  if (errors.length > 0) throw new AppError(400, 'validation', 'errors.validation', {}, errors);
+}
+
+function formatExpiry(expiresAt: Date, lang: 'lv' | 'en'): string {
+  const riga = Temporal.Instant.fromEpochMilliseconds(expiresAt.getTime()).toZonedDateTimeISO(RIGA).toPlainDate();
+  return riga.toLocaleString(lang === 'lv' ? 'lv-LV' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/**
+ * Creates a signed, expiring, single-use invitation; e-mails the link when `email` is given (queueMail,
+ * in the same transaction). Returns the public survey URL path and its expiry.
+ * Pass `db` (a transaction) to create it inside the caller's transaction.
+ */
+export async function inviteToSurvey(
+  deps: AppDeps,
+  input: SurveyInvitationInput,
+  options: { db?: Database; origin?: AuditOrigin } = {},
+): Promise<{ invitationId: string; url: string; expiresAt: Date }> {
+  const profile = deps.agencies.get(input.agency);
+  if (!profile) throw new AppError(404, 'agency-not-found', 'errors.notFoundTitle');
+  checkContact(profile, input);
+  const now = new Date(deps.clock().epochMilliseconds);
+  // Whole seconds: the token carries the expiry in seconds, the row must say the same.
+  const expiresAt = new Date(Math.floor(now.getTime() / 1000) * 1000 + profile.feedback.survey.validDays * 86_400_000);
+  const month = rigaMonth(deps.clock);
+  const secret = await surveySigningSecret(options.db ?? deps.db);
+  const work = async (db: Database) => {
+    const invitation = await insertInvitation(db, {
+      agency: profile.slug,
+      contactKind: input.contactKind,
+      contactRef: input.contactRef.trim(),
+      centreId: input.centreId ?? null,
+      channelId: input.channelId ?? null,
+      staffId: input.staffId ?? null,
+      lang: input.lang,
+      month,
+      createdAt: now,
+      expiresAt,
+    });
+    await countInvitation(db, { agency: profile.slug, month, centreKey: input.centreId ?? '', channelKey: input.channelId ?? '' });
+    const url = surveyPath(profile.slug, signInvitationToken(secret, { invitationId: invitation.id, expiresAt }));
+    let mail: OutboxRow | null = null;
+    if (input.email) {
+      const t = translator(input.lang);
+      const agencyName = profile.shortName[input.lang];
+      const link = `${deps.config.publicUrl}${url}${input.lang === 'en' ? '?lang=en' : ''}`;
+      mail = await queueMail(
+        { db, clock: deps.clock, config: deps.config },
+        {
+          agency: profile.slug,
+          to: input.email,
+          subject: t('feedback.survey.mailSubject', { agency: agencyName }),
+          text: t('feedback.survey.mailBody', { agency: agencyName, link, expires: formatExpiry(expiresAt, input.lang) }),
+        },
+      );
+    }
+    await recordAudit(db, deps.clock, options.origin ?? SYSTEM_ORIGIN, {
+      action: 'feedback.invitation-created',
+      recordType: 'feedback_invitation',
+      recordId: invitation.id,
+      agency: profile.slug,
+      details: { contactKind: input.contactKind, contactRef: input.contactRef, emailed: Boolean(input.email) },
+    });
+    return { invitation: { invitationId: invitation.id, url, expiresAt }, mail };
+  };
+  if (options.db) return (await work(options.db)).invitation;
+  const { invitation, mail } = await deps.db.transaction((tx) => work(tx as unknown as Database));
+  // Sent once committed; when SMTP is down the outbox retry job takes it (inside a caller's transaction, only the job).
+  if (mail) await deliverMail({ db: deps.db, clock: deps.clock, config: deps.config }, mail);
+  return invitation;
+}
+
+/**
+ * The survey link of an existing invitation (e.g. for the queue ticket page, rendered again on each visit):
+ * the token is re-signed from the stored id and expiry; null when unknown, answered already or expired.
+ */
+export async function surveyLinkOf(deps: Pick<AppDeps, 'db' | 'clock'>, invitationId: string): Promise<{ url: string; expiresAt: Date } | null> {
+  if (!UUID.test(invitationId)) return null;
+  const invitation = await findInvitation(deps.db, invitationId.toLowerCase());
+  if (!invitation || invitation.usedAt || invitation.expiresAt.getTime() <= deps.clock().epochMilliseconds) return null;
+  const token = signInvitationToken(await surveySigningSecret(deps.db), { invitationId: invitation.id, expiresAt: invitation.expiresAt });
+  return { url: surveyPath(invitation.agency, token), expiresAt: invitation.expiresAt };
+}
+
+/** The profile channel of a kind (e.g. an inquiry's 'email' → 'e-pasts'), for SurveyInvitationInput.channelId. */
+export function channelIdOfKind(profile: Pick<AgencyProfile, 'channels'>, kind: string): string | undefined {
+  return profile.channels.find((c) => c.kind === kind)?.id;
+}
+
+/** The survey link as an SVG QR code (for the queue ticket page); `url` should be absolute. */
+export async function surveyQrSvg(url: string): Promise<string> {
+  return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+}
