@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { languageSwitchHref, type PageContext } from './page-context.ts';
 
-export type AgencyNav = { slug: string; shortName: string };
+/** `walkIn`: the agency has a centre that serves in queue order (the queue link is shown). */
+export type AgencyNav = { slug: string; shortName: string; walkIn?: boolean };
 
 type LayoutProps = {
   ctx: PageContext;
@@ -63,6 +64,14 @@ export function Layout({ ctx, title, agency, stylesheets = [], children }: Layou
                   </li>
                   <li>
                     <a href={`/${agency.slug}/jautajums`}>{t('layout.askQuestion')}</a>
+                  </li>
+                  {agency.walkIn && (
+                    <li>
+                      <a href={`/${agency.slug}/rinda`}>{t('layout.queue')}</a>
+                    </li>
+                  )}
+                  <li>
+                    <a href={`/${agency.slug}/atsauksme`}>{t('layout.feedback')}</a>
                   </li>
                 </>
               )}

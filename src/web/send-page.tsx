@@ -3,19 +3,30 @@ import type { ReactNode } from 'react';
 import { Layout, renderDocument, type AgencyNav } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
 
+/** What the navigation needs of an agency (an AgencyProfile will do). */
+export type PageAgency = {
+  slug: string;
+  shortName: { lv: string; en: string };
+  serviceCentres?: ReadonlyArray<{ walkIn: boolean; appointments: boolean }>;
+};
+
+export function agencyNav(agency: PageAgency, lang: 'lv' | 'en'): AgencyNav {
+  return { slug: agency.slug, shortName: agency.shortName[lang], walkIn: agency.serviceCentres?.some((c) => c.walkIn) ?? false };
+}
+
 /** Renders a page in the site layout and sends it. */
 export function sendPage(
   reply: FastifyReply,
   ctx: PageContext,
-  page: { title: string; body: ReactNode; agency?: { slug: string; shortName: { lv: string; en: string } }; status?: number },
+  page: { title: string; body: ReactNode; agency?: PageAgency | undefined; status?: number; stylesheets?: readonly string[] },
 ) {
-  const nav: AgencyNav | undefined = page.agency ? { slug: page.agency.slug, shortName: page.agency.shortName[ctx.lang] } : undefined;
+  const nav: AgencyNav | undefined = page.agency ? agencyNav(page.agency, ctx.lang) : undefined;
   return reply
     .status(page.status ?? 200)
     .type('text/html; charset=utf-8')
     .send(
       renderDocument(
-        <Layout ctx={ctx} title={page.title} agency={nav}>
+        <Layout ctx={ctx} title={page.title} stylesheets={page.stylesheets ?? []} {...(nav ? { agency: nav } : {})}>
           {page.body}
         </Layout>,
       ),

@@ -70,7 +70,7 @@ function formatExpiry(expiresAt: Date, lang: 'lv' | 'en'): string {
  * Pass `db` (a transaction) to create it inside the caller's transaction.
  */
 export async function inviteToSurvey(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'agencies' | 'config'>,
   input: SurveyInvitationInput,
   options: { db?: Database; origin?: AuditOrigin } = {},
 ): Promise<{ invitationId: string; url: string; expiresAt: Date }> {

@@ -65,7 +65,7 @@ export function StaffHomeView({ ctx, agencyNames }: { ctx: PageContext; agencyNa
   );
 }
 
-export function WorkplaceView({ ctx, scope, agencyName }: { ctx: PageContext; scope: AgencyScope; agencyName: string }) {
+export function WorkplaceView({ ctx, scope, agencyName, walkIn }: { ctx: PageContext; scope: AgencyScope; agencyName: string; walkIn: boolean }) {
   const { t } = ctx;
   return (
     <>
@@ -82,6 +82,29 @@ export function WorkplaceView({ ctx, scope, agencyName }: { ctx: PageContext; sc
         </li>
         <li>
           <a href={`/staff/${scope.agency}/buj`}>{t('staff.faqLink')}</a>
+        </li>
+        {walkIn && (
+          <li>
+            <a href={`/staff/${scope.agency}/rinda`}>{t('staff.queueLink')}</a>
+          </li>
+        )}
+        {roleAllows(scope.role, 'feedback.results') && (
+          <li>
+            <a href={`/staff/${scope.agency}/atsauksmes`}>{t('staff.feedbackResultsLink')}</a>
+          </li>
+        )}
+        {roleAllows(scope.role, 'feedback.record') && (
+          <>
+            <li>
+              <a href={`/staff/${scope.agency}/atsauksmes/jauna`}>{t('staff.feedbackRecordLink')}</a>
+            </li>
+            <li>
+              <a href={`/staff/${scope.agency}/atsauksmes/zvans`}>{t('staff.phoneLogLink')}</a>
+            </li>
+          </>
+        )}
+        <li>
+          <a href={`/staff/${scope.agency}/atsauksmes/mani`}>{t('staff.myFeedbackLink')}</a>
         </li>
         <li>
           <a href="/staff/outbox">{t('staff.outboxLink')}</a>

@@ -14,7 +14,7 @@ export async function workplaceRoutes(app: FastifyInstance, deps: AppDeps): Prom
     const name = agency?.name[ctx.lang] ?? scope.agency;
     return sendPage(reply, ctx, {
       title: ctx.t('staff.homeTitle'),
-      body: <WorkplaceView ctx={ctx} scope={scope} agencyName={name} />,
+      body: <WorkplaceView ctx={ctx} scope={scope} agencyName={name} walkIn={agency?.serviceCentres.some((c) => c.walkIn) ?? false} />,
       agency,
     });
   });

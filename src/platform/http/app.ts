@@ -74,6 +74,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
         { name: 'personal-codes', description: 'Latvian personal identity code validation' },
         { name: 'knowledge-base', description: 'Published questions and answers (FAQ), searchable in Latvian and English' },
         { name: 'inquiries', description: 'Written inquiries: filing, client follow-up, staff work' },
+        { name: 'appointments', description: 'Appointments at service centres and video consultations: centres, free slots, booking, the client’s own booking' },
+        { name: 'queue', description: 'Walk-in queue: tickets, ticket state, display board (JSON and Server-Sent Events), counters, figures' },
         { name: 'staff', description: 'Staff endpoints: session cookie required; agency and role checked in one place' },
       ],
     },

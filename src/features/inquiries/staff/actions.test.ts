@@ -74,9 +74,13 @@ for (const target of testTargets()) {
       const result = await replyToInquiry(deps, scope, origin, inquiry.id, { text: 'Jūsu pensija tiks pārrēķināta maijā.' });
       assert.equal(result.inquiry.status, 'answered');
       assert.equal(result.notice?.message.medium, 'email');
-      const [mail] = await outboxTo(platform, 'anna@example.lv');
+      const [mail, survey] = await outboxTo(platform, 'anna@example.lv');
       assert.ok(mail);
       assert.ok(mail.subject.includes(inquiry.reference), mail.subject);
+      // The answer is followed by a survey invitation (a signed link to /vsaa/aptauja/…), anonymous unless the client agrees.
+      assert.match(survey?.body_text ?? '', /\/vsaa\/aptauja\/[A-Za-z0-9._~-]+/);
+      const [invitation] = await rows<{ contact_kind: string; contact_ref: string }>(platform, sql`select contact_kind, contact_ref from feedback_invitations where contact_ref = ${inquiry.reference}`);
+      assert.deepEqual([invitation?.contact_kind, invitation?.contact_ref], ['inquiry', inquiry.reference]);
       assert.match(mail.subject, /^Re: Pensija/);
       assert.equal(mail.headers['In-Reply-To'], '<msg-1@example.lv>');
       assert.match(mail.body_text, /pārrēķināta maijā/);
@@ -85,7 +89,7 @@ for (const target of testTargets()) {
       assert.ok(out[0]?.outboxId);
       // answered → answered is not a transition: a second answer needs the inquiry reopened (assigned) first.
       await refused(replyToInquiry(deps, scope, origin, inquiry.id, { text: 'Vēlreiz' }), 409);
-      assert.equal((await outboxTo(platform, 'anna@example.lv')).length, 1, 'a refused action sends nothing');
+      assert.equal((await outboxTo(platform, 'anna@example.lv')).length, 2, 'a refused action sends nothing');
     });
 
     it('replies to a letter that came by post with a letter to print, not an e-mail', async () => {

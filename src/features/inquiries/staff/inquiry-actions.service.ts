@@ -2,7 +2,9 @@ import { parseReference } from '../../../domain/inquiry/index.ts';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import type { AuditOrigin } from '../../../platform/audit/audit.ts';
 import { translator } from '../../../platform/i18n/index.ts';
-import { insertInquiryEvent } from '../inquiries.repository.ts';
+import type { Database } from '../../../platform/db/client.ts';
+import { channelIdOfKind, inviteToSurvey } from '../../feedback/survey-invitations.service.ts';
+import { insertInquiryEvent, type InquiryRow } from '../inquiries.repository.ts';
 import { findInquiryByReferenceInAgency, findStaffMember, lockInquiryInAgency } from '../inquiries-staff.repository.ts';
 import { isUuid, type ActionBody } from '../inquiries-staff.schema.ts';
 import { assertTransition, MANAGING_ROLES, requireRole, WORKING_ROLES } from './access.ts';
@@ -34,8 +36,29 @@ export async function replyToInquiry(deps: ActionDeps, scope: AgencyScope, origi
     assertTransition(inquiry.status, 'answered');
     const subject = body.subject ?? (inquiry.subject ? `Re: ${inquiry.subject}` : subjectIn('inquiries.staff.notice.replySubject'));
     const notice = await tellClient(deps, db, inquiry, { subject, text: body.text }, origin.actorId, now);
+    if (notice.mail) await inviteAfterAnswer(deps, db, inquiry, origin);
     return { kind: 'replied', toStatus: 'answered', notice };
   });
+}
+
+/** Both standards ask clients to rate the service: an answer by e-mail is followed by a survey link (feedback feature). */
+async function inviteAfterAnswer(deps: ActionDeps, db: Database, inquiry: InquiryRow, origin: AuditOrigin): Promise<void> {
+  const profile = deps.agencies.get(inquiry.agency);
+  if (!profile || !inquiry.requesterEmail) return;
+  const channelId = channelIdOfKind(profile, inquiry.channel);
+  await inviteToSurvey(
+    deps,
+    {
+      agency: inquiry.agency,
+      contactKind: 'inquiry',
+      contactRef: inquiry.reference,
+      ...(channelId ? { channelId } : {}),
+      ...(origin.actorId ? { staffId: origin.actorId } : {}),
+      email: inquiry.requesterEmail,
+      lang: 'lv',
+    },
+    { db, origin },
+  );
 }
 
 /** Asks the client for more information; the inquiry waits for them (their reply hands it back). */
