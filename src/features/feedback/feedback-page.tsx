@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { ReactNode } from 'react';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { Layout, renderDocument } from '../../web/layout.tsx';
+import { sendPage, type PageAgency } from '../../web/send-page.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 
 export const FEEDBACK_STYLESHEETS = ['/static/feedback.css'] as const;
@@ -10,19 +10,9 @@ export const FEEDBACK_STYLESHEETS = ['/static/feedback.css'] as const;
 export function sendFeedbackPage(
   reply: FastifyReply,
   ctx: PageContext,
-  page: { title: string; body: ReactNode; agency?: { slug: string; shortName: { lv: string; en: string } } | undefined; status?: number },
+  page: { title: string; body: ReactNode; agency?: PageAgency | undefined; status?: number },
 ) {
-  const nav = page.agency ? { slug: page.agency.slug, shortName: page.agency.shortName[ctx.lang] } : undefined;
-  return reply
-    .status(page.status ?? 200)
-    .type('text/html; charset=utf-8')
-    .send(
-      renderDocument(
-        <Layout ctx={ctx} title={page.title} stylesheets={FEEDBACK_STYLESHEETS} {...(nav ? { agency: nav } : {})}>
-          {page.body}
-        </Layout>,
-      ),
-    );
+  return sendPage(reply, ctx, { ...page, stylesheets: FEEDBACK_STYLESHEETS });
 }
 
 /** A fieldset of radio buttons: the legend names the question; id `field-<name>` for the error summary. */
