@@ -37,6 +37,17 @@ export async function countInvitation(db: Database, cell: ResultCell): Promise<v
     });
 }
 
+/** The latest invitation for a contact (e.g. a queue ticket), whatever its state. */
+export async function findInvitationForContact(db: Database, agency: string, contactKind: InvitationRow['contactKind'], contactRef: string): Promise<InvitationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(feedbackInvitations)
+    .where(and(eq(feedbackInvitations.agency, agency), eq(feedbackInvitations.contactKind, contactKind), eq(feedbackInvitations.contactRef, contactRef)))
+    .orderBy(desc(feedbackInvitations.createdAt))
+    .limit(1);
+  return row;
+}
+
 export async function findInvitation(db: Database, id: string): Promise<InvitationRow | undefined> {
   const [row] = await db.select().from(feedbackInvitations).where(eq(feedbackInvitations.id, id));
   return row;

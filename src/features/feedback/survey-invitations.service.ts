@@ -12,7 +12,7 @@ import { deliverMail, queueMail } from '../../platform/mail/mail.ts';
 import type { OutboxRow } from '../../platform/mail/mail.repository.ts';
 import { getOrCreateSetting } from '../../platform/settings.repository.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
-import { countInvitation, findInvitation, insertInvitation } from './feedback.repository.ts';
+import { countInvitation, findInvitation, findInvitationForContact, insertInvitation } from './feedback.repository.ts';
 
 export type SurveyInvitationInput = {
   agency: string;
@@ -143,6 +143,17 @@ export async function surveyLinkOf(deps: Pick<AppDeps, 'db' | 'clock'>, invitati
 /** The profile channel of a kind (e.g. an inquiry's 'email' → 'e-pasts'), for SurveyInvitationInput.channelId. */
 export function channelIdOfKind(profile: Pick<AgencyProfile, 'channels'>, kind: string): string | undefined {
   return profile.channels.find((c) => c.kind === kind)?.id;
+}
+
+/** The open survey link of a contact (e.g. the queue ticket just served), or null. */
+export async function surveyLinkForContact(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  agency: string,
+  contactKind: SurveyInvitationInput['contactKind'],
+  contactRef: string,
+): Promise<{ url: string; expiresAt: Date } | null> {
+  const invitation = await findInvitationForContact(deps.db, agency, contactKind, contactRef);
+  return invitation ? surveyLinkOf(deps, invitation.id) : null;
 }
 
 /** The survey link as an SVG QR code (for the queue ticket page); `url` should be absolute. */

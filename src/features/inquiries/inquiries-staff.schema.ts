@@ -3,7 +3,7 @@ import { INQUIRY_STATUSES } from '../../domain/inquiry/index.ts';
 import { INQUIRY_CHANNELS } from '../../platform/db/schema.ts';
 import { localized } from '../../platform/http/problem.ts';
 import { bilingual, IsoDateSchema } from '../calendar/calendar.schema.ts';
-import { RequesterSchema, TEXT_MAX } from './inquiries.schema.ts';
+import { ATTACHMENTS_MAX_COUNT, RequesterSchema, TEXT_MAX } from './inquiries.schema.ts';
 
 /** Rows per inbox page. */
 export const INBOX_PAGE_SIZE = 50;
@@ -194,6 +194,25 @@ export const RegisterLetterSchema = z.object({
   text: requiredText(TEXT_MAX),
 });
 export type RegisterLetterInput = z.infer<typeof RegisterLetterSchema>;
+
+/** A scan sent with the JSON registration: its bytes in base64. */
+export const ScanSchema = z.object({
+  fileName: z.string().trim().min(1).max(200),
+  contentType: z.string().trim().min(1).max(100),
+  contentBase64: z.base64().describe('The file, base64-encoded'),
+});
+
+export const RegisterLetterBodySchema = RegisterLetterSchema.extend({
+  attachments: z.array(ScanSchema).max(ATTACHMENTS_MAX_COUNT).optional().describe('Scans of the letter (PDF, JPG, PNG, EDOC/ASICE …)'),
+});
+export type RegisterLetterBody = z.infer<typeof RegisterLetterBodySchema>;
+
+export const RegisteredLetterSchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  accessCode: z.string().describe('For the client (e.g. printed on the acknowledgement letter); shown only here'),
+  deadline: z.string().describe('YYYY-MM-DD, Riga time'),
+});
 
 // ── Cursor of the inbox's keyset pagination: (deadline, id) of the last row ──
 

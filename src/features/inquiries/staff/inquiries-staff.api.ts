@@ -19,11 +19,14 @@ import {
   TemplateListSchema,
   TemplateParamsSchema,
   TemplateSchema,
+  RegisterLetterBodySchema,
+  RegisteredLetterSchema,
   type ActionBody,
   type InquiryAction,
 } from '../inquiries-staff.schema.ts';
 import { getAttachment, getInquiryDetail, listInbox, type InquiryDetail } from '../inquiries-staff.service.ts';
 import { actionResultJson, performAction } from './actions.ts';
+import { registerLetter } from './registration.service.ts';
 import { createAnswerTemplate, deleteAnswerTemplate, listAnswerTemplates, updateAnswerTemplate } from './answer-templates.service.ts';
 import type { AnswerTemplateRow } from '../inquiries-staff.repository.ts';
 import { nonEmpty, scopeOf } from './page-support.ts';
@@ -128,6 +131,28 @@ export async function staffInquiryApi(app: FastifyInstance, deps: AppDeps): Prom
     async (request) => {
       const page = await listInbox(deps, scopeOf(request), originOf(request), request.query);
       return { items: page.items, nextCursor: page.nextCursor };
+    },
+  );
+
+  api.post(
+    base,
+    {
+      // 25 MB of scans in base64, plus the letter itself.
+      bodyLimit: 36 * 1024 * 1024,
+      schema: {
+        tags: ['inquiries'],
+        summary: 'Register a letter that came by post, the official e-address, the national portal or in person, with its scans',
+        description: 'The statutory terms count from receivedOn (not in the future). The answer to a letter goes out as a letter to print unless an e-mail is given.',
+        params: AgencyParams,
+        body: RegisterLetterBodySchema,
+        response: { 201: RegisteredLetterSchema },
+      },
+    },
+    async (request, reply) => {
+      const { attachments = [], ...letter } = request.body;
+      const scans = attachments.map((a) => ({ fileName: a.fileName, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64'), truncated: false }));
+      const { inquiry, accessCode } = await registerLetter(deps, scopeOf(request), originOf(request), letter, scans);
+      return reply.status(201).send({ id: inquiry.id, reference: inquiry.reference, accessCode, deadline: inquiry.deadline });
     },
   );
 

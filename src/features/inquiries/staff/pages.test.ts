@@ -62,6 +62,39 @@ for (const target of testTargets()) {
       assert.deepEqual(views.map((v) => v.via), ['page', 'attachment']);
     });
 
+    it('registers a letter by the JSON API with a base64 scan; bad input gets field errors and writes nothing; only working staff of the agency may', async () => {
+      const url = '/api/v1/staff/vsaa/inquiries';
+      const letter = { channel: 'e-address', receivedOn: '2026-04-13', name: 'Ilze Ozola', text: 'Lūdzu pārrēķināt pensiju.', attachments: [{ fileName: 'vēstule.pdf', contentType: 'application/pdf', contentBase64: PDF.subarray(0, 2048).toString('base64') }] };
+      const created = await specialist.request({ method: 'POST', url, json: letter });
+      assert.equal(created.statusCode, 201, created.body);
+      const body = created.json() as { id: string; reference: string; accessCode: string; deadline: string };
+      assert.match(body.reference, /^VSAA-2026-\d{6}$/);
+      assert.match(body.accessCode, /^[A-HJ-NP-Z2-9]{10}$/);
+      assert.equal(body.deadline, '2026-04-27', 'ten working days from 13 April, Easter Monday 6 April long past');
+      const detail = (await specialist.get(`${url}/${body.id}`)).json() as { inquiry: { channel: string; receivedOn: string }; attachments: Array<{ fileName: string; size: number }> };
+      assert.deepEqual([detail.inquiry.channel, detail.inquiry.receivedOn], ['e-address', '2026-04-13']);
+      assert.deepEqual(detail.attachments.map((a) => [a.fileName, a.size]), [['vēstule.pdf', 2048]]);
+
+      const before = await countRows(platform, 'inquiries');
+      const refusals: Array<[Record<string, unknown>, string]> = [
+        [{ ...letter, receivedOn: '2026-04-16' }, 'receivedOn'],
+        [{ ...letter, text: '   ' }, 'text'],
+        [{ ...letter, channel: 'carrier-pigeon' }, 'channel'],
+        [{ ...letter, attachments: [{ fileName: 'run.exe', contentType: 'application/x-msdownload', contentBase64: 'TVqQAAMAAAAEAAAA' }] }, 'attachments.0'],
+        [{ ...letter, attachments: [{ fileName: 'a.pdf', contentType: 'application/pdf', contentBase64: 'not base64 at all!' }] }, 'attachments.0.contentBase64'],
+      ];
+      for (const [payload, field] of refusals) {
+        const res = await specialist.request({ method: 'POST', url, json: payload });
+        assert.equal(res.statusCode, 400, `${field}: ${res.body}`);
+        const fields = (res.json() as { errors: Array<{ field: string }> }).errors.map((e) => e.field);
+        assert.ok(fields.includes(field), `${field} in ${fields.join(', ')}`);
+      }
+      assert.equal(await countRows(platform, 'inquiries'), before, 'no refused letter was filed');
+      assert.equal((await auditor.request({ method: 'POST', url, json: letter })).statusCode, 403);
+      assert.equal((await treasury.request({ method: 'POST', url, json: letter })).statusCode, 403);
+      assert.equal(await countRows(platform, 'inquiries'), before);
+    });
+
     it('the API download never serves a claimed HTML type, and another agency cannot download', async () => {
       const inquiry = await fileTest(platform, {
         channel: 'e-address',
