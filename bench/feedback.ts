@@ -14,7 +14,7 @@ import { submitSurvey } from '../src/features/feedback/survey-responses.service.
 import { createStaffUser } from '../src/features/staff/staff.service.ts';
 import { translator } from '../src/platform/i18n/index.ts';
 import { createTestPlatform } from '../src/platform/testing/test-platform.ts';
-import { percentile, timeConcurrent, timeSequential } from './measure.ts';
+import { getOk, percentile, report, signIn, timeConcurrent, timeSequential } from './measure.ts';
 
 const RESPONSES = Number(process.env.BENCH_FEEDBACK_RESPONSES ?? 1_000_000);
 // Four invitations in five are answered: RESPONSES answers need RESPONSES × 5/4 invitations.
@@ -77,13 +77,13 @@ try {
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const cookie = await signIn(base, 'bench@vsaa.test', 'bench-password-123');
   const thisYear = Temporal.Now.plainDateISO('Europe/Riga').year;
-  report('GET /staff/vsaa/atsauksmes (all)', await timeSequential(100, () => get(`${base}/staff/vsaa/atsauksmes`, cookie)), 500);
+  report('GET /staff/vsaa/atsauksmes (all)', await timeSequential(100, () => getOk(`${base}/staff/vsaa/atsauksmes`, cookie)), 500);
   report(
     'GET /staff/vsaa/atsauksmes (year + centre filter)',
-    await timeSequential(100, (i) => get(`${base}/staff/vsaa/atsauksmes?from=${thisYear - 1}-01&to=${thisYear - 1}-12&centre=${centres[i % centres.length]}`, cookie)),
+    await timeSequential(100, (i) => getOk(`${base}/staff/vsaa/atsauksmes?from=${thisYear - 1}-01&to=${thisYear - 1}-12&centre=${centres[i % centres.length]}`, cookie)),
     500,
   );
-  report('GET /staff/vsaa/atsauksmes/eksports.csv', await timeSequential(50, () => get(`${base}/staff/vsaa/atsauksmes/eksports.csv`, cookie)), 500);
+  report('GET /staff/vsaa/atsauksmes/eksports.csv', await timeSequential(50, () => getOk(`${base}/staff/vsaa/atsauksmes/eksports.csv`, cookie)), 500);
 
   // Answering: each answer claims its invitation, stores the response and adds to the aggregates in one transaction.
   const profile = platform.deps.agencies.get('vsaa');
@@ -102,27 +102,5 @@ try {
   await platform.close();
 }
 
-function report(name: string, times: number[], targetMs: number): void {
-  const p95 = percentile(times, 95);
-  console.log(`${name.padEnd(66)} n=${times.length} p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  target < ${targetMs} ms  ${p95 < targetMs ? 'OK' : 'MISSED'}`);
-}
 
-async function get(url: string, cookie: string): Promise<void> {
-  const res = await fetch(url, { headers: { cookie } });
-  if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
-  await res.arrayBuffer();
-}
 
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const page = await fetch(`${base}/staff/login`);
-  const cookies = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-  const res = await fetch(`${base}/staff/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: cookies, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password, _csrf: token }).toString(),
-  });
-  if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
-  return [cookies, ...res.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
-}

@@ -1,11 +1,9 @@
 import type { FieldError } from '../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary, TextField } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { QuestionTopic } from '../inquiries/inquiries-public.service.ts';
-import { SelectField, TextAreaField } from '../inquiries/public/form-controls.tsx';
 import { ScoreBarChart, ScoreLineChart } from './charts.tsx';
-import { RadioGroup } from './feedback-page.tsx';
 import { OpinionFields } from './opinion.views.tsx';
 import type { ResponseAboutStaff } from './feedback.repository.ts';
 import type { FeedbackResults, FilterInput, ScoreLine } from './results.service.ts';

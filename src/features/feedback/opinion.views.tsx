@@ -1,10 +1,8 @@
 import { OPINION_TEXT_MAX } from '../../domain/feedback/index.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary, TextField } from '../../web/components.tsx';
+import { CheckboxField, CsrfField, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
-import { SelectField, TextAreaField } from '../inquiries/public/form-controls.tsx';
-import { CheckboxField, RadioGroup } from './feedback-page.tsx';
 import { withLang } from './survey.views.tsx';
 
 export type OpinionFormMode = { kind: 'public' } | { kind: 'staff' };

@@ -1,10 +1,8 @@
 import { SURVEY_COMMENT_MAX } from '../../domain/feedback/index.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary } from '../../web/components.tsx';
+import { CheckboxField, CsrfField, ErrorSummary, RadioGroup, TextAreaField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
-import { TextAreaField } from '../inquiries/public/form-controls.tsx';
-import { CheckboxField, RadioGroup } from './feedback-page.tsx';
 import type { SurveyLinkProblem } from './survey-responses.service.ts';
 
 const RATINGS = ['1', '2', '3', '4', '5'] as const;

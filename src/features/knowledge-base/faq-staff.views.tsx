@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { FAQ_STATUSES } from '../../platform/db/schema.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary, TextField } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from '../../web/components.tsx';
 import { formatMoment } from '../../web/format.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { FaqEntryRow, FaqEntryWithEditor, FaqRevisionRow } from './faq.repository.ts';
@@ -24,39 +24,6 @@ function topicName(topics: readonly FaqTopic[], id: string, ctx: PageContext): s
 
 function statusLabel(ctx: PageContext, status: string): string {
   return status === 'published' || status === 'draft' ? ctx.t(`faq.staff.statuses.${status}`) : status;
-}
-
-function FieldShell(props: { id: string; label: string; hint?: string; error?: FieldError; children: ReactNode }) {
-  const { id, label, hint, error, children } = props;
-  return (
-    <div className={error ? 'field field-error' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="error-message" id={`${id}-error`}>
-          {error.message}
-        </p>
-      )}
-      {children}
-    </div>
-  );
-}
-
-function describedBy(id: string, hint: boolean, error: FieldError | undefined): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-}
-
-function TextArea({ name, label, value, hint, error }: { name: string; label: string; value: string; hint?: string; error?: FieldError }) {
-  const id = `field-${name}`;
-  return (
-    <FieldShell id={id} label={label} {...(hint ? { hint } : {})} {...(error ? { error } : {})}>
-      <textarea id={id} name={name} rows={8} defaultValue={value} required aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, Boolean(hint), error)} />
-    </FieldShell>
-  );
 }
 
 export function EntriesTable({ ctx, slug, entries, topics }: { ctx: PageContext; slug: string; entries: FaqEntryWithEditor[]; topics: FaqTopic[] }) {
@@ -167,35 +134,12 @@ function EntryFields({ ctx, form, errors, topics }: { ctx: PageContext; form: Fa
   const answerHint = t('faq.staff.answerHint', { max: FAQ_ANSWER_MAX });
   return (
     <>
-      <FieldShell id="field-topic" label={t('faq.staff.topic')} {...(topicError ? { error: topicError } : {})}>
-        <select id="field-topic" name="topic" defaultValue={form.topic} aria-invalid={topicError ? true : undefined} aria-describedby={describedBy('field-topic', false, topicError)}>
-          {topics.map((topic) => (
-            <option key={topic.id} value={topic.id}>
-              {topic.name[lang]}
-            </option>
-          ))}
-        </select>
-      </FieldShell>
-      <div className={statusError ? 'field field-error' : 'field'}>
-        <fieldset aria-describedby={statusError ? 'field-status-error' : undefined}>
-          <legend>{t('faq.staff.status')}</legend>
-          {statusError && (
-            <p className="error-message" id="field-status-error">
-              {statusError.message}
-            </p>
-          )}
-          {FAQ_STATUSES.map((status, i) => (
-            <div key={status}>
-              <input type="radio" id={i === 0 ? 'field-status' : `field-status-${status}`} name="status" value={status} defaultChecked={form.status === status} />{' '}
-              <label htmlFor={i === 0 ? 'field-status' : `field-status-${status}`}>{t(`faq.staff.statuses.${status}`)}</label>
-            </div>
-          ))}
-        </fieldset>
-      </div>
+      <SelectField name="topic" label={t('faq.staff.topic')} value={form.topic} error={topicError} options={topics.map((topic) => ({ value: topic.id, label: topic.name[lang] }))} />
+      <RadioGroup name="status" legend={t('faq.staff.status')} value={form.status} error={statusError} options={FAQ_STATUSES.map((status) => ({ value: status, label: t(`faq.staff.statuses.${status}`) }))} />
       <TextField name="questionLv" label={t('faq.staff.questionLv')} value={form.questionLv} error={byField('questionLv')} required />
-      <TextArea name="answerLv" label={t('faq.staff.answerLv')} value={form.answerLv} hint={answerHint} {...(byField('answerLv') ? { error: byField('answerLv') } : {})} />
+      <TextAreaField required name="answerLv" label={t('faq.staff.answerLv')} value={form.answerLv} hint={answerHint} {...(byField('answerLv') ? { error: byField('answerLv') } : {})} />
       <TextField name="questionEn" label={t('faq.staff.questionEn')} value={form.questionEn} error={byField('questionEn')} required />
-      <TextArea name="answerEn" label={t('faq.staff.answerEn')} value={form.answerEn} hint={answerHint} {...(byField('answerEn') ? { error: byField('answerEn') } : {})} />
+      <TextAreaField required name="answerEn" label={t('faq.staff.answerEn')} value={form.answerEn} hint={answerHint} {...(byField('answerEn') ? { error: byField('answerEn') } : {})} />
     </>
   );
 }

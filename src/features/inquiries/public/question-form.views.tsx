@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary, TextField } from '../../../web/components.tsx';
+import { CsrfField, ErrorSummary, FileField, SelectField, TextAreaField, TextField } from '../../../web/components.tsx';
 import { formatDate } from '../../../web/format.ts';
 import type { PageContext } from '../../../web/page-context.ts';
 import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
@@ -7,7 +7,6 @@ import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_COUNT, 
 import type { QuestionFormValues, QuestionStep } from '../inquiries-public.schema.ts';
 import type { QuestionTopic } from '../inquiries-public.service.ts';
 import { faqEntryHref, type FaqSuggestion } from './faq-suggestions.ts';
-import { FileField, SelectField, TextAreaField } from './form-controls.tsx';
 
 const MB = 1024 * 1024;
 const ACCEPT = [...new Set([...Object.values(ALLOWED_ATTACHMENT_TYPES).flat(), ...Object.keys(ALLOWED_ATTACHMENT_TYPES)])].join(',');

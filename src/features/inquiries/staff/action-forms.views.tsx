@@ -1,16 +1,15 @@
+import { CsrfField, errorFor, RadioGroup, SelectField, TextAreaField, TextField } from '../../../web/components.tsx';
 import type { ReactNode } from 'react';
 import { canTransition, isOpen } from '../../../domain/inquiry/index.ts';
 import { findTermRuleVersion } from '../../../domain/terms/index.ts';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
-import { CsrfField } from '../../../web/components.tsx';
 import type { PageContext } from '../../../web/page-context.ts';
 import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
 import type { AnswerTemplateRow, StaffMember } from '../inquiries-staff.repository.ts';
 import { COMPLEX_REASONS, FORWARD_MODES, UNEXAMINED_REASONS, type InquiryAction } from '../inquiries-staff.schema.ts';
 import type { InquiryDetail } from '../inquiries-staff.service.ts';
 import { canManage, canWork } from './access.ts';
-import { errorFor, InputField, RadioField, SelectField, TextAreaField } from './form-fields.tsx';
 
 export type ActionFormsProps = {
   ctx: PageContext;
@@ -107,7 +106,7 @@ export function ActionForms(props: ActionFormsProps) {
           )}
           <form method="post" action={`${base}/reply`} noValidate id="field-reply">
             <CsrfField ctx={ctx} />
-            <InputField id="reply-subject" name="subject" label={t('inquiries.staff.replySubject')} value={value('reply', 'subject')} error={err('reply', 'subject')} />
+            <TextField id="reply-subject" name="subject" label={t('inquiries.staff.replySubject')} value={value('reply', 'subject')} error={err('reply', 'subject')} />
             <TextAreaField
               id="reply-text"
               name="text"
@@ -129,10 +128,10 @@ export function ActionForms(props: ActionFormsProps) {
       )}
       {may.forward && (
         <ActionForm ctx={ctx} base={base} action="forward" title={t('inquiries.staff.forwardTitle')}>
-          <RadioField
+          <RadioGroup
             id="forward-mode"
             name="mode"
-            label={t('inquiries.staff.forwardMode')}
+            legend={t('inquiries.staff.forwardMode')}
             value={value('forward', 'mode') ?? 'forward'}
             error={err('forward', 'mode')}
             options={FORWARD_MODES.map((m) => ({ value: m, label: t(m === 'forward' ? 'inquiries.staff.forwardModeForward' : 'inquiries.staff.forwardModeRefer') }))}
@@ -148,7 +147,7 @@ export function ActionForms(props: ActionFormsProps) {
               ...institutions.map((i) => ({ value: i.id, label: `${i.name[ctx.lang]} — ${i.topics[ctx.lang]}` })),
             ]}
           />
-          <InputField id="forward-institutionName" name="institutionName" label={t('inquiries.staff.institutionName')} value={value('forward', 'institutionName')} error={err('forward', 'institutionName')} />
+          <TextField id="forward-institutionName" name="institutionName" label={t('inquiries.staff.institutionName')} value={value('forward', 'institutionName')} error={err('forward', 'institutionName')} />
           <TextAreaField id="forward-note" name="note" rows={3} label={t('inquiries.staff.note')} value={value('forward', 'note')} error={err('forward', 'note')} />
           <button type="submit">{t('inquiries.staff.forwardSubmit')}</button>
         </ActionForm>
@@ -156,10 +155,10 @@ export function ActionForms(props: ActionFormsProps) {
       {may.complex && (
         <ActionForm ctx={ctx} base={base} action="complex" title={t('inquiries.staff.complexTitle')}>
           <p>{t('inquiries.staff.complexIntro')}</p>
-          <RadioField
+          <RadioGroup
             id="complex-reason"
             name="reason"
-            label={t('inquiries.staff.complexReason')}
+            legend={t('inquiries.staff.complexReason')}
             value={value('complex', 'reason')}
             error={err('complex', 'reason')}
             options={COMPLEX_REASONS.map((r) => ({ value: r, label: t(`inquiries.staff.complexReasons.${r}`) }))}
@@ -170,7 +169,7 @@ export function ActionForms(props: ActionFormsProps) {
       )}
       {may.extend && detail.deadlines.extensionMax && (
         <ActionForm ctx={ctx} base={base} action="extend" title={t('inquiries.staff.extendTitle')}>
-          <InputField
+          <TextField
             id="extend-newDeadline"
             name="newDeadline"
             type="date"
@@ -186,10 +185,10 @@ export function ActionForms(props: ActionFormsProps) {
       )}
       {may.unexamined && (
         <ActionForm ctx={ctx} base={base} action="unexamined" title={t('inquiries.staff.unexaminedTitle')}>
-          <RadioField
+          <RadioGroup
             id="unexamined-reason"
             name="reason"
-            label={t('inquiries.staff.unexaminedReason')}
+            legend={t('inquiries.staff.unexaminedReason')}
             value={value('unexamined', 'reason')}
             error={err('unexamined', 'reason')}
             options={UNEXAMINED_REASONS.map((r) => ({ value: r, label: t(`inquiries.staff.unexaminedReasons.${r}`) }))}
@@ -202,7 +201,7 @@ export function ActionForms(props: ActionFormsProps) {
       )}
       {may.merge && (
         <ActionForm ctx={ctx} base={base} action="merge" title={t('inquiries.staff.mergeTitle')}>
-          <InputField id="merge-into" name="into" label={t('inquiries.staff.mergeInto')} hint={t('inquiries.staff.mergeHint')} value={value('merge', 'into')} error={err('merge', 'into')} required />
+          <TextField id="merge-into" name="into" label={t('inquiries.staff.mergeInto')} hint={t('inquiries.staff.mergeHint')} value={value('merge', 'into')} error={err('merge', 'into')} required />
           <button type="submit">{t('inquiries.staff.mergeSubmit')}</button>
         </ActionForm>
       )}

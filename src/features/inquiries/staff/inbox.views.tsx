@@ -1,14 +1,13 @@
+import { ErrorSummary, type Option, SelectField, TextField } from '../../../web/components.tsx';
 import { INQUIRY_STATUSES } from '../../../domain/inquiry/index.ts';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import { INQUIRY_CHANNELS } from '../../../platform/db/schema.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
-import { ErrorSummary } from '../../../web/components.tsx';
 import { formatDate } from '../../../web/format.ts';
 import type { PageContext } from '../../../web/page-context.ts';
 import type { StaffMember } from '../inquiries-staff.repository.ts';
 import type { InboxItem } from '../inquiries-staff.schema.ts';
 import { canWork } from './access.ts';
-import { InputField, SelectField, type Option } from './form-fields.tsx';
 
 export type InboxFilters = Record<'status' | 'topic' | 'channel' | 'assignee' | 'overdue' | 'dueWithin' | 'q', string>;
 
@@ -71,7 +70,7 @@ function FilterForm({ ctx, scope, filters, errors, staff, topics }: Pick<InboxPr
       <h2 id="inbox-filters" style={{ marginTop: 0 }}>
         {t('inquiries.staff.filters')}
       </h2>
-      <InputField id="q" name="q" type="search" label={t('inquiries.staff.filterSearch')} hint={t('inquiries.staff.filterSearchHint')} value={filters.q} />
+      <TextField id="q" name="q" type="search" label={t('inquiries.staff.filterSearch')} hint={t('inquiries.staff.filterSearchHint')} value={filters.q} />
       <SelectField id="status" name="status" label={t('inquiries.staff.filterStatus')} value={filters.status || 'open'} options={statusOptions} />
       <SelectField id="topic" name="topic" label={t('inquiries.staff.filterTopic')} value={filters.topic} options={[any, ...[...topics].map(([value, label]) => ({ value, label }))]} />
       <SelectField
@@ -99,7 +98,7 @@ function FilterForm({ ctx, scope, filters, errors, staff, topics }: Pick<InboxPr
           {t('inquiries.staff.filterOverdue')}
         </label>
       </div>
-      <InputField
+      <TextField
         id="dueWithin"
         name="dueWithin"
         type="number"

@@ -1,10 +1,9 @@
+import { CsrfField, errorFor, ErrorSummary, SelectField, TextAreaField, TextField } from '../../../web/components.tsx';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary } from '../../../web/components.tsx';
 import { formatDate } from '../../../web/format.ts';
 import type { PageContext } from '../../../web/page-context.ts';
 import { REGISTRABLE_CHANNELS } from '../inquiries-staff.schema.ts';
-import { errorFor, InputField, SelectField, TextAreaField } from './form-fields.tsx';
 
 type RegisterProps = {
   ctx: PageContext;
@@ -38,7 +37,7 @@ export function RegisterLetterView({ ctx, scope, values, errors, topics, today }
           error={err('channel')}
           options={REGISTRABLE_CHANNELS.map((c) => ({ value: c, label: t(`inquiries.staff.channels.${c}`) }))}
         />
-        <InputField
+        <TextField
           id="receivedOn"
           name="receivedOn"
           type="date"
@@ -48,11 +47,11 @@ export function RegisterLetterView({ ctx, scope, values, errors, topics, today }
           error={err('receivedOn')}
           required
         />
-        <InputField id="name" name="name" label={t('inquiries.staff.name')} hint={t('inquiries.staff.nameHint')} value={values.name} error={err('name')} />
+        <TextField id="name" name="name" label={t('inquiries.staff.name')} hint={t('inquiries.staff.nameHint')} value={values.name} error={err('name')} />
         <TextAreaField id="address" name="address" rows={3} label={t('inquiries.staff.address')} value={values.address} error={err('address')} />
-        <InputField id="email" name="email" type="email" label={t('inquiries.staff.email')} value={values.email} error={err('email')} />
-        <InputField id="phone" name="phone" type="tel" label={t('inquiries.staff.phone')} value={values.phone} error={err('phone')} />
-        <InputField id="personalCode" name="personalCode" label={t('inquiries.staff.personalCode')} value={values.personalCode} error={err('personalCode')} />
+        <TextField id="email" name="email" type="email" label={t('inquiries.staff.email')} value={values.email} error={err('email')} />
+        <TextField id="phone" name="phone" type="tel" label={t('inquiries.staff.phone')} value={values.phone} error={err('phone')} />
+        <TextField id="personalCode" name="personalCode" label={t('inquiries.staff.personalCode')} value={values.personalCode} error={err('personalCode')} />
         <SelectField
           id="topic"
           name="topic"
@@ -61,7 +60,7 @@ export function RegisterLetterView({ ctx, scope, values, errors, topics, today }
           error={err('topic')}
           options={[{ value: '', label: t('inquiries.staff.topicNone') }, ...[...topics].map(([value, label]) => ({ value, label }))]}
         />
-        <InputField id="subject" name="subject" label={t('inquiries.staff.subject')} value={values.subject} error={err('subject')} />
+        <TextField id="subject" name="subject" label={t('inquiries.staff.subject')} value={values.subject} error={err('subject')} />
         <TextAreaField id="text" name="text" rows={10} label={t('inquiries.staff.text')} hint={t('inquiries.staff.textHint')} value={values.text} error={err('text')} required />
         <div className={attachmentError ? 'field field-error' : 'field'}>
           <label htmlFor="field-attachments">{t('inquiries.staff.scans')}</label>

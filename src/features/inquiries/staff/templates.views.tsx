@@ -1,10 +1,9 @@
+import { CsrfField, errorFor, ErrorSummary, TextAreaField, TextField } from '../../../web/components.tsx';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary } from '../../../web/components.tsx';
 import type { PageContext } from '../../../web/page-context.ts';
 import type { AnswerTemplateRow } from '../inquiries-staff.repository.ts';
 import { canManage } from './access.ts';
-import { errorFor, InputField, TextAreaField } from './form-fields.tsx';
 
 type TemplateFormProps = { ctx: PageContext; action: string; values: Record<string, string>; errors: FieldError[]; submit: string };
 
@@ -13,7 +12,7 @@ function TemplateForm({ ctx, action, values, errors, submit }: TemplateFormProps
   return (
     <form method="post" action={action} noValidate>
       <CsrfField ctx={ctx} />
-      <InputField id="title" name="title" label={t('inquiries.staff.templateTitle')} value={values.title} error={errorFor(errors, 'title')} required />
+      <TextField id="title" name="title" label={t('inquiries.staff.templateTitle')} value={values.title} error={errorFor(errors, 'title')} required />
       <TextAreaField id="bodyLv" name="bodyLv" label={t('inquiries.staff.templateBodyLv')} hint={t('inquiries.staff.templateHint')} value={values.bodyLv} error={errorFor(errors, 'bodyLv')} required />
       <TextAreaField id="bodyEn" name="bodyEn" label={t('inquiries.staff.templateBodyEn')} value={values.bodyEn} error={errorFor(errors, 'bodyEn')} />
       <button type="submit">{submit}</button>
