@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { languageSwitchHref, type PageContext } from './page-context.ts';
 
-/** `walkIn`: the agency has a centre that serves in queue order (the queue link is shown). */
-export type AgencyNav = { slug: string; shortName: string; walkIn?: boolean };
+/** `walkIn`: a centre serves in queue order (the queue link is shown); `booking`: visits can be booked. */
+export type AgencyNav = { slug: string; shortName: string; walkIn?: boolean; booking?: boolean };
 
 type LayoutProps = {
   ctx: PageContext;
@@ -65,6 +65,11 @@ export function Layout({ ctx, title, agency, stylesheets = [], children }: Layou
                   <li>
                     <a href={`/${agency.slug}/jautajums`}>{t('layout.askQuestion')}</a>
                   </li>
+                  {agency.booking && (
+                    <li>
+                      <a href={`/${agency.slug}/pieraksts`}>{t('layout.book')}</a>
+                    </li>
+                  )}
                   {agency.walkIn && (
                     <li>
                       <a href={`/${agency.slug}/rinda`}>{t('layout.queue')}</a>

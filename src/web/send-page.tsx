@@ -8,10 +8,16 @@ export type PageAgency = {
   slug: string;
   shortName: { lv: string; en: string };
   serviceCentres?: ReadonlyArray<{ walkIn: boolean; appointments: boolean }>;
+  videoConsultation?: unknown;
 };
 
 export function agencyNav(agency: PageAgency, lang: 'lv' | 'en'): AgencyNav {
-  return { slug: agency.slug, shortName: agency.shortName[lang], walkIn: agency.serviceCentres?.some((c) => c.walkIn) ?? false };
+  return {
+    slug: agency.slug,
+    shortName: agency.shortName[lang],
+    walkIn: agency.serviceCentres?.some((c) => c.walkIn) ?? false,
+    booking: (agency.serviceCentres?.some((c) => c.appointments) ?? false) || Boolean(agency.videoConsultation),
+  };
 }
 
 /** Renders a page in the site layout and sends it. */

@@ -84,6 +84,16 @@ export const ChannelSchema = z
   .strict();
 export type Channel = z.infer<typeof ChannelSchema>;
 
+/** A specialist who receives booked clients at a centre (staff day view per specialist). */
+export const SpecialistSchema = z
+  .object({
+    id: IdSchema,
+    name: z.string().trim().min(1),
+    /** Services this specialist takes; empty = all the centre's services. */
+    services: z.array(IdSchema).default([]),
+  })
+  .strict();
+
 export const ServiceCentreSchema = z
   .object({
     id: IdSchema,
@@ -96,6 +106,9 @@ export const ServiceCentreSchema = z
     walkIn: z.boolean(),
     counters: z.number().int().min(1).max(100),
     services: z.array(IdSchema).min(1),
+    /** How many clients of a service this centre takes at one time (overrides the service's seatsAtOneTime). */
+    seats: z.record(IdSchema, z.number().int().min(1).max(50)).default({}),
+    specialists: z.array(SpecialistSchema).default([]),
     note: LocalizedTextSchema.optional(),
   })
   .strict();
@@ -107,6 +120,8 @@ export const ServiceSchema = z
     name: LocalizedTextSchema,
     durationMinutes: z.number().int().min(5).max(240),
     bufferMinutes: z.number().int().min(0).max(60).default(0),
+    /** How many clients of this service a centre takes at one time, unless the centre says otherwise. */
+    seatsAtOneTime: z.number().int().min(1).max(50).default(1),
     /** Letter of this service's queue tickets (e.g. "P" gives P-042); the queue derives one when absent. */
     queueLetter: z
       .string()
@@ -122,6 +137,8 @@ export const VideoLocationSchema = z
     address: z.string().trim().min(1),
     city: z.string().trim().min(1),
     hours: HoursSchema,
+    /** Video consultations at this location at one time (rooms with a camera). */
+    seats: z.number().int().min(1).max(20).default(1),
   })
   .strict();
 
@@ -240,6 +257,18 @@ export const AgencyProfileSchema = z
     });
     const serviceIds = new Set(profile.services.map((s) => s.id));
     profile.serviceCentres.forEach((centre, i) => {
+      Object.keys(centre.seats).forEach((serviceId) => {
+        if (!centre.services.includes(serviceId)) {
+          ctx.addIssue({ code: 'custom', path: ['serviceCentres', i, 'seats', serviceId], message: `Seats for "${serviceId}", which this centre does not offer` });
+        }
+      });
+      centre.specialists.forEach((specialist, j) => {
+        specialist.services.forEach((serviceId, k) => {
+          if (!centre.services.includes(serviceId)) {
+            ctx.addIssue({ code: 'custom', path: ['serviceCentres', i, 'specialists', j, 'services', k], message: `Service "${serviceId}" is not offered at this centre` });
+          }
+        });
+      });
       centre.services.forEach((serviceId, j) => {
         if (!serviceIds.has(serviceId)) {
           ctx.addIssue({

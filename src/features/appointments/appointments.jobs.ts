@@ -1,4 +1,12 @@
-import type { JobDefinition } from '../../platform/jobs/job-definition.ts';
+import { defineJob, type JobDefinition } from '../../platform/jobs/job-definition.ts';
+import { sendReminders } from './reminders.service.ts';
+
+/** Every hour of the working day (Riga time): reminders for the next working day's appointments, each once. */
+export const appointmentReminderJob = defineJob('appointments.reminders', async (deps) => ({ sent: await sendReminders(deps) }), {
+  cron: '5 8-18 * * *',
+  tz: 'Europe/Riga',
+  queue: { policy: 'singleton' },
+});
 
 /** Background jobs of the appointments feature (listed in src/platform/jobs/app-jobs.ts); build each with defineJob. */
-export const appointmentsJobs: readonly JobDefinition[] = [];
+export const appointmentsJobs: readonly JobDefinition[] = [appointmentReminderJob];

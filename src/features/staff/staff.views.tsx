@@ -83,6 +83,9 @@ export function WorkplaceView({ ctx, scope, agencyName, walkIn }: { ctx: PageCon
         <li>
           <a href={`/staff/${scope.agency}/buj`}>{t('staff.faqLink')}</a>
         </li>
+        <li>
+          <a href={`/staff/${scope.agency}/pieraksti`}>{t('staff.appointmentsLink')}</a>
+        </li>
         {walkIn && (
           <li>
             <a href={`/staff/${scope.agency}/rinda`}>{t('staff.queueLink')}</a>

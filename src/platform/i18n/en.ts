@@ -144,6 +144,7 @@ export const en = {
     inquiriesLink: 'Inquiries',
     faqLink: 'Frequently asked questions (editing)',
     outboxLink: 'Outgoing mail',
+    appointmentsLink: 'Appointments: day and week plan, booking, closures',
     queueLink: 'Queue: counters and figures',
     feedbackResultsLink: 'Client feedback and survey results',
     feedbackRecordLink: 'Record feedback given in person or by phone',

@@ -142,6 +142,7 @@ export const lv = {
     inquiriesLink: 'Iesniegumi un jautājumi',
     faqLink: 'Biežāk uzdotie jautājumi (rediģēšana)',
     outboxLink: 'Nosūtītās vēstules',
+    appointmentsLink: 'Pieraksti: dienas un nedēļas plāns, pierakstīšana, slēgšana',
     queueLink: 'Rinda: lodziņi un rādītāji',
     feedbackResultsLink: 'Klientu atsauksmes un aptauju rezultāti',
     feedbackRecordLink: 'Reģistrēt klātienē vai pa tālruni saņemtu atsauksmi',

@@ -1,0 +1,195 @@
+// Appointment figures on PostgreSQL (issue 5):
+//   slot search over 30 days for one service across 30 centres, 50,000 existing appointments   p95 < 30 ms
+//   booking throughput, 200 concurrent clients                                                  ≥ 1,000 bookings/s
+//   … measured in the same run as pgbench (TPC-B-like) on the same server, and the ratio printed.
+// The booking clients run in a worker thread (their own event loop), the server in the main thread.
+// Run: BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench -- appointments
+// A generated VSAA profile with 30 centres is used (agencies/vsaa.yaml's centres repeated); a fresh database
+// is created and dropped, and pgbench initialises and drops its own database.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { sql } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import { parse, stringify } from 'yaml';
+import { createTestPlatform } from '../src/platform/testing/test-platform.ts';
+import { loadCalendar } from '../src/features/calendar/calendar.service.ts';
+import { findService, placesOf } from '../src/features/appointments/places.ts';
+import { freeSlots } from '../src/features/appointments/slot-search.service.ts';
+import { rigaIso } from '../src/features/appointments/time-format.ts';
+import { percentile, timeSequential } from './measure.ts';
+
+const APPOINTMENTS = Number(process.env.BENCH_APPOINTMENTS ?? 50_000);
+const CENTRES = 30;
+const CLIENTS = 200;
+const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 6_000);
+const PGBENCH = '/usr/lib/postgresql/15/bin/pgbench';
+const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (!adminUrl) {
+  console.error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server; this benchmark is for PostgreSQL.');
+  process.exit(2);
+}
+process.env.TEST_DATABASE_URL = adminUrl;
+
+// A VSAA profile with 30 centres: the real ones, then copies in the same cities.
+const agenciesDir = mkdtempSync(join(tmpdir(), 'apkalpe-bench-agencies-'));
+const root = new URL('../agencies/', import.meta.url).pathname;
+const vsaa = parse(readFileSync(join(root, 'vsaa.yaml'), 'utf8')) as { serviceCentres: Array<Record<string, unknown>> };
+const real = vsaa.serviceCentres;
+vsaa.serviceCentres = Array.from({ length: CENTRES }, (_, i) => {
+  const centre = structuredClone(real[i % real.length] ?? {});
+  if (i >= real.length) {
+    centre.id = `${String(centre.id)}-${i}`;
+    centre.name = { lv: `Bench KAC ${i}`, en: `Bench centre ${i}` };
+  }
+  return centre;
+});
+writeFileSync(join(agenciesDir, 'vsaa.yaml'), stringify(vsaa, { aliasDuplicateObjects: false }));
+writeFileSync(join(agenciesDir, 'kase.yaml'), readFileSync(join(root, 'kase.yaml')));
+
+const platform = await createTestPlatform('postgres', { agenciesDir });
+try {
+  const db = platform.deps.db;
+  const profile = platform.deps.agencies.get('vsaa');
+  if (!profile) throw new Error('no vsaa profile');
+  const centres = placesOf(profile).filter((p) => p.kind === 'centre');
+  console.log(`profile: ${centres.length} centres`);
+
+  // 50,000 appointments in SQL: every service's slots over the 30 days before and the 30 days after today,
+  // on weekdays, about two in three taken.
+  let t0 = performance.now();
+  const services: Array<[string, number]> = profile.services.filter((s) => centres[0]?.services.includes(s.id)).map((s) => [s.id, s.durationMinutes + s.bufferMinutes]);
+  const centreIds = centres.map((c) => c.id);
+  await db.execute(sql`
+    with slot as (
+      select c.id as centre_id, s.service_id,
+             ((d::date + time '08:30') at time zone 'Europe/Riga') + (k * s.step) * interval '1 minute' as starts_at
+      from unnest(string_to_array(${centreIds.join(',')}::text, ',')) as c(id)
+      cross join unnest(string_to_array(${services.map((s) => s[0]).join(',')}::text, ','), string_to_array(${services.map((s) => s[1]).join(',')}::text, ',')::int[]) as s(service_id, step)
+      cross join generate_series(current_date - 30, current_date + 30, interval '1 day') as d
+      cross join generate_series(0, 33) as k
+      where extract(isodow from d) < 6 and (k + 1) * s.step <= 510
+    ), chosen as (
+      select * from slot where abs(hashtext(centre_id || service_id || starts_at::text)) % 100 < 70 limit ${APPOINTMENTS}
+    ), seats as (
+      insert into appointment_slots (agency, centre_id, service_id, starts_at, ends_at, capacity, taken)
+      select 'vsaa', centre_id, service_id, starts_at, starts_at + interval '15 minutes', 1, 1 from chosen
+      returning id, centre_id, service_id, starts_at, ends_at
+    )
+    insert into appointments (agency, centre_id, service_id, slot_id, starts_at, ends_at, booking_code, manage_token_hash, channel, client_name, client_phone)
+    select 'vsaa', centre_id, service_id, id, starts_at, ends_at, 'Z' || lpad((row_number() over ())::text, 5, '0'), md5(id::text || 'x'), 'web', 'Klients', '+371 20000000'
+    from seats`);
+  await db.execute(sql`analyze appointment_slots`);
+  await db.execute(sql`analyze appointments`);
+  const counted = await db.execute(sql`select count(*)::int as n from appointments`);
+  console.log(`seeded ${(counted as unknown as { rows: Array<{ n: number }> }).rows[0]?.n} appointments in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = platform.app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const today = Temporal.Now.plainDateISO('Europe/Riga');
+  const from = today.toString();
+  const to = today.add({ days: 30 }).toString();
+
+  // 1. Slot search: one service, all 30 centres, 30 days, over HTTP.
+  let slotCount = 0;
+  const search = await timeSequential(process.env.BENCH_SKIP_SEARCH ? 0 : 200, async () => {
+    const res = await fetch(`${base}/api/v1/agencies/vsaa/slots?service=pensijas&from=${from}&to=${to}`);
+    if (res.status !== 200) throw new Error(`slots: ${res.status}`);
+    slotCount = ((await res.json()) as { slots: unknown[] }).slots.length;
+  });
+  report(`slot search, 30 days × ${centres.length} centres (${slotCount} free slots)`, search, 30);
+  // The same search without HTTP and JSON, to show where the time goes.
+  const pension = findService(profile, 'pensijas');
+  if (pension && !process.env.BENCH_SKIP_SEARCH) {
+    const direct = await timeSequential(200, async () => {
+      await freeSlots(db, await loadCalendar(platform.deps), platform.deps.clock(), profile, pension, centres, { from, to });
+    });
+    report('  of which the search itself (in-process, no HTTP/JSON)', direct, 30);
+  }
+
+  // 2. Booking throughput: 200 concurrent clients, each booking a distinct free slot over HTTP.
+  const calendar = await loadCalendar(platform.deps);
+  const targets: Array<{ centre: string; service: string; start: string }> = [];
+  for (const serviceId of ['dokumenti', 'pabalsti', 'pensijas']) {
+    const service = findService(profile, serviceId);
+    if (!service) continue;
+    const free = await freeSlots(db, calendar, platform.deps.clock(), profile, service, centres, { from: today.add({ days: 1 }).toString(), to });
+    for (const slot of free) for (let seat = 0; seat < slot.free; seat++) targets.push({ centre: slot.centre, service: serviceId, start: rigaIso(slot.start) });
+  }
+  const total = Math.min(BOOKINGS, targets.length);
+  // The 200 clients run in a worker thread, so that their HTTP work does not share the server's event loop.
+  t0 = performance.now();
+  const outcome = await runClients(`${base}/api/v1/agencies/vsaa/appointments`, targets.slice(0, total), CLIENTS);
+  const seconds = (performance.now() - t0) / 1000;
+  if (outcome.errors.length > 0) throw new Error(`booking failed: ${outcome.errors.slice(0, 3).join('; ')}`);
+  const bookingsPerSecond = outcome.booked / seconds;
+  report(`booking via POST /appointments (${CLIENTS} concurrent)`, outcome.times, Number.POSITIVE_INFINITY);
+  console.log(`booking throughput: ${bookingsPerSecond.toFixed(0)} bookings/s (${outcome.booked} booked, ${outcome.conflicts} conflicts, ${seconds.toFixed(1)} s)  target ≥ 1000  ${bookingsPerSecond >= 1000 ? 'OK' : 'MISSED'}`);
+
+  // 3. pgbench TPC-B-like on the same server, in its own database.
+  const tps = process.env.BENCH_SKIP_PGBENCH ? Number.NaN : runPgbench(adminUrl);
+  console.log(`pgbench TPC-B-like (scale 10, 50 clients, 2 threads, 15 s): ${tps.toFixed(0)} tps`);
+  console.log(`ratio bookings/s ÷ pgbench tps: ${(bookingsPerSecond / tps).toFixed(2)}`);
+} finally {
+  await platform.close();
+  rmSync(agenciesDir, { recursive: true, force: true });
+}
+
+type ClientOutcome = { booked: number; conflicts: number; times: number[]; errors: string[] };
+
+/** `concurrency` clients in a worker thread POST one booking each for every target; latencies and outcomes back. */
+function runClients(url: string, targets: Array<Record<string, string>>, concurrency: number): Promise<ClientOutcome> {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { url, targets, concurrency } = workerData;
+    const out = { booked: 0, conflicts: 0, times: [], errors: [] };
+    let next = 0;
+    async function client() {
+      while (next < targets.length) {
+        const i = next++;
+        const start = performance.now();
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ...targets[i], name: 'Bench ' + i, phone: '+371 20000000' }) });
+        const text = await res.text();
+        out.times.push(performance.now() - start);
+        if (res.status === 201) out.booked++;
+        else if (res.status === 409) out.conflicts++;
+        else out.errors.push(res.status + ' ' + text.slice(0, 200));
+      }
+    }
+    Promise.all(Array.from({ length: concurrency }, client)).then(() => parentPort.postMessage(out));
+  `;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(code, { eval: true, workerData: { url, targets, concurrency } });
+    worker.once('message', (message: ClientOutcome) => {
+      resolve(message);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+function runPgbench(url: string): number {
+  const name = `apkalpe_pgbench_${Date.now()}`;
+  const admin = new URL(url);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  execFileSync('psql', [admin.toString(), '-qc', `create database ${name}`]);
+  try {
+    execFileSync(PGBENCH, ['-i', '-q', '-s', '10', target.toString()], { stdio: ['ignore', 'ignore', 'ignore'] });
+    const out = execFileSync(PGBENCH, ['-c', '50', '-j', '2', '-T', '15', '-n', target.toString()], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const match = /tps = ([\d.]+)/.exec(out);
+    return match ? Number(match[1]) : Number.NaN;
+  } finally {
+    execFileSync('psql', [admin.toString(), '-qc', `drop database if exists ${name} with (force)`]);
+  }
+}
+
+function report(name: string, times: number[], targetMs: number): void {
+  const p95 = percentile(times, 95);
+  const verdict = Number.isFinite(targetMs) ? `target < ${targetMs} ms  ${p95 < targetMs ? 'OK' : 'MISSED'}` : '';
+  console.log(`${name.padEnd(66)} n=${times.length} p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  ${verdict}`);
+}

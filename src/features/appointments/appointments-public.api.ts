@@ -1,0 +1,159 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { originOf } from '../../platform/audit/audit.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/http/problem.ts';
+import { requireAgency } from '../agencies/agencies.routes.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
+import {
+  AgencySlugParamsSchema,
+  AppointmentIdParamsSchema,
+  BookingBodySchema,
+  BookingCreatedSchema,
+  CentresResponseSchema,
+  ClientAppointmentSchema,
+  ClientChangeBodySchema,
+  ManageQuerySchema,
+  SlotsQuerySchema,
+  SlotsResponseSchema,
+} from './appointments.schema.ts';
+import type { AppointmentRow } from './appointments.repository.ts';
+import { bookAppointment } from './booking.service.ts';
+import { announceLateness, auditClientView, cancelByClient, openWithToken, reschedule } from './client-manage.service.ts';
+import { findPlace, findService, placesOf, servicesOf } from './places.ts';
+import { freeSlots } from './slot-search.service.ts';
+import { rigaIso } from './time-format.ts';
+
+/** The manage token from `Authorization: Bearer …` or `?token=`. */
+export function manageTokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  const bearer = typeof header === 'string' && /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+  return bearer || (request.query as { token?: string }).token || undefined;
+}
+
+export function clientView(row: AppointmentRow) {
+  return {
+    id: row.id,
+    status: row.status,
+    service: row.serviceId,
+    centre: row.centreId,
+    start: rigaIso(row.startsAt),
+    end: rigaIso(row.endsAt),
+    bookingCode: row.bookingCode,
+    name: row.clientName,
+    lateMinutes: row.lateMinutes,
+  };
+}
+
+export async function appointmentsPublicApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const agencyFirst = { preValidation: async (request: FastifyRequest) => void requireAgency(deps, (request.params as { slug: string }).slug) };
+
+  api.get(
+    '/api/v1/agencies/:slug/centres',
+    { schema: { tags: ['appointments'], summary: 'Client service centres and video-consultation locations with the services booked there', params: AgencySlugParamsSchema, response: { 200: CentresResponseSchema } } },
+    async (request) => {
+      const profile = requireAgency(deps, request.params.slug);
+      const lang = request.lang;
+      return {
+        centres: placesOf(profile).map((place) => ({
+          id: place.id,
+          name: place.name[lang],
+          address: place.address,
+          services: servicesOf(profile)
+            .filter((s) => place.services.includes(s.id))
+            .map((s) => ({ id: s.id, name: s.name[lang], durationMinutes: s.durationMinutes })),
+          video: place.kind === 'video',
+        })),
+      };
+    },
+  );
+
+  api.get(
+    '/api/v1/agencies/:slug/slots',
+    {
+      schema: {
+        tags: ['appointments'],
+        summary: 'Free appointment slots of a service (working days, opening hours, minimum notice and horizon applied); `free` = seats left',
+        params: AgencySlugParamsSchema,
+        querystring: SlotsQuerySchema,
+        response: { 200: SlotsResponseSchema },
+      },
+      ...agencyFirst,
+    },
+    async (request) => {
+      const profile = requireAgency(deps, request.params.slug);
+      const { service: serviceId, centre, from, to } = request.query;
+      const service = findService(profile, serviceId);
+      if (!service) throw new AppError(422, 'appointment-invalid', 'appointments.errors.invalid', {}, [{ field: 'service', code: 'unknown-service', messageKey: 'appointments.errors.unknownService' }]);
+      const places = centre ? [findPlace(profile, centre)] : placesOf(profile);
+      if (places[0] === undefined) throw new AppError(422, 'appointment-invalid', 'appointments.errors.invalid', {}, [{ field: 'centre', code: 'unknown-centre', messageKey: 'appointments.errors.unknownCentre' }]);
+      if (centre && !places[0].services.includes(service.id)) {
+        throw new AppError(422, 'appointment-invalid', 'appointments.errors.invalid', {}, [{ field: 'centre', code: 'service-not-offered', messageKey: 'appointments.rejections.serviceNotOffered' }]);
+      }
+      const slots = await freeSlots(deps.db, await loadCalendar(deps), deps.clock(), profile, service, places.filter((p) => p !== undefined), { from, to });
+      return { slots: slots.map((s) => ({ start: s.startIso, end: s.endIso, centre: s.centre, service: s.service, free: s.free })) };
+    },
+  );
+
+  api.post(
+    '/api/v1/agencies/:slug/appointments',
+    {
+      schema: {
+        tags: ['appointments'],
+        summary: 'Book an appointment. 409 problem+json with `nearestSlots` when the seat is gone; 422 with the field and reason when a rule forbids the time',
+        params: AgencySlugParamsSchema,
+        body: BookingBodySchema,
+        response: { 201: BookingCreatedSchema, 200: BookingCreatedSchema.omit({ manageToken: true }) },
+      },
+      ...agencyFirst,
+    },
+    async (request, reply) => {
+      const profile = requireAgency(deps, request.params.slug);
+      const result = await bookAppointment(deps, originOf(request), profile, { ...request.body, channel: 'api', language: request.lang });
+      reply.header('cache-control', 'no-store');
+      const a = result.appointment;
+      const answer = { id: a.id, start: rigaIso(a.startsAt), end: rigaIso(a.endsAt), centre: a.centreId, bookingCode: a.bookingCode };
+      // A repeated idempotency key: the same appointment, but its token was shown only the first time.
+      if (result.duplicate) return reply.status(200).send(answer);
+      return reply.status(201).send({ ...answer, manageToken: result.manageToken ?? '' });
+    },
+  );
+
+  const manageSchema = { params: AppointmentIdParamsSchema, querystring: ManageQuerySchema };
+  api.get(
+    '/api/v1/appointments/:id',
+    { schema: { tags: ['appointments'], summary: 'The client’s appointment (manage token as `Authorization: Bearer` or `?token=`; a wrong token answers like an unknown id)', ...manageSchema, response: { 200: ClientAppointmentSchema } } },
+    async (request, reply) => {
+      const row = await openWithToken(deps, request.params.id, manageTokenOf(request));
+      await auditClientView(deps, originOf(request), row);
+      reply.header('cache-control', 'no-store');
+      return clientView(row);
+    },
+  );
+
+  api.patch(
+    '/api/v1/appointments/:id',
+    { schema: { tags: ['appointments'], summary: 'Reschedule to another free slot (`start`, optionally `centre`) or announce lateness (`lateMinutes`)', ...manageSchema, body: ClientChangeBodySchema, response: { 200: ClientAppointmentSchema } } },
+    async (request, reply) => {
+      const row = await openWithToken(deps, request.params.id, manageTokenOf(request), { forChange: true });
+      const profile = requireAgency(deps, row.agency);
+      let updated = row;
+      if (request.body.start) updated = await reschedule(deps, originOf(request), profile, row, { start: request.body.start, centre: request.body.centre });
+      if (request.body.lateMinutes) updated = await announceLateness(deps, originOf(request), updated, request.body.lateMinutes);
+      reply.header('cache-control', 'no-store');
+      return clientView(updated);
+    },
+  );
+
+  api.delete(
+    '/api/v1/appointments/:id',
+    { schema: { tags: ['appointments'], summary: 'Cancel the appointment; the seat is free again at once', ...manageSchema, response: { 200: ClientAppointmentSchema } } },
+    async (request, reply) => {
+      const row = await openWithToken(deps, request.params.id, manageTokenOf(request), { forChange: true });
+      reply.header('cache-control', 'no-store');
+      return clientView(await cancelByClient(deps, originOf(request), row));
+    },
+  );
+}
+

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
+import type { Clock } from '../../platform/clock.ts';
+import { originOf } from '../../platform/audit/audit.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { appointmentReminderJob } from './appointments.jobs.ts';
+import { bookAppointment } from './booking.service.ts';
+
+const clientOrigin = { actorId: null, actorLabel: 'client', ip: null } as ReturnType<typeof originOf>;
+
+for (const target of testTargets()) {
+  describe(`appointment reminders (${target})`, () => {
+    let platform: TestPlatform;
+    let now = Temporal.Instant.from('2026-11-16T07:00:00Z');
+    const clock: Clock = () => now;
+    before(async () => {
+      platform = await createTestPlatform(target, { clock });
+      const vsaa = platform.deps.agencies.get('vsaa');
+      assert.ok(vsaa);
+      const book = (start: string, email: string) =>
+        bookAppointment(platform.deps, clientOrigin, vsaa, { service: 'dokumenti', centre: 'riga-lacplesa', start, name: 'K', email, channel: 'web', language: 'lv' });
+      await book('2026-11-19T10:00:00+02:00', 'thu@example.lv'); // Thursday after the holiday
+      await book('2026-11-20T10:00:00+02:00', 'fri@example.lv');
+      await book('2026-11-23T10:00:00+02:00', 'mon@example.lv');
+    });
+    after(() => platform.close());
+
+    const reminders = async () => {
+      const result = await platform.deps.db.execute(sql.raw(`select to_address from mail_outbox where subject like 'Atgādinājums%' order by to_address`));
+      return (result as unknown as { rows: Array<{ to_address: string }> }).rows.map((r) => r.to_address);
+    };
+    const run = async (iso: string) => {
+      now = Temporal.Instant.from(iso);
+      return appointmentReminderJob.handler(platform.deps, {});
+    };
+
+    it('runs on Riga time at working hours', () => {
+      assert.equal(appointmentReminderJob.tz, 'Europe/Riga');
+      assert.equal(appointmentReminderJob.cron, '5 8-18 * * *');
+    });
+
+    it('on Tuesday 17 Nov reminds nobody: the next working day after the holiday is Thursday', async () => {
+      // Tuesday's next working day is Thursday 19 Nov (18 Nov is a holiday): Thursday's client is reminded.
+      assert.deepEqual(await run('2026-11-17T08:00:00Z'), { sent: 1 });
+      assert.deepEqual(await reminders(), ['thu@example.lv']);
+    });
+
+    it('on the holiday itself sends nothing', async () => {
+      assert.deepEqual(await run('2026-11-18T08:00:00Z'), { sent: 0 });
+    });
+
+    it('sends each reminder once however often it runs', async () => {
+      assert.deepEqual(await run('2026-11-19T08:00:00Z'), { sent: 1 });
+      assert.deepEqual(await run('2026-11-19T09:00:00Z'), { sent: 0 });
+      assert.deepEqual(await reminders(), ['fri@example.lv', 'thu@example.lv']);
+    });
+
+    it('on Friday reminds about Monday', async () => {
+      assert.deepEqual(await run('2026-11-20T08:00:00Z'), { sent: 1 });
+      assert.deepEqual(await reminders(), ['fri@example.lv', 'mon@example.lv', 'thu@example.lv']);
+      const body = await platform.deps.db.execute(sql.raw(`select body_text from mail_outbox where to_address = 'mon@example.lv' and subject like 'Atgādinājums%'`));
+      assert.match((body as unknown as { rows: Array<{ body_text: string }> }).rows[0]?.body_text ?? '', /personu apliecinošu dokumentu/);
+    });
+  });
+}

@@ -1,0 +1,245 @@
+import { and, asc, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
+import type { Database } from '../../platform/db/client.ts';
+import { appointmentCapacityChanges, appointments, appointmentSlots, type AppointmentStatus } from './appointments.tables.ts';
+
+export type AppointmentRow = typeof appointments.$inferSelect;
+export type NewAppointmentRow = typeof appointments.$inferInsert;
+export type CapacityChangeRow = typeof appointmentCapacityChanges.$inferSelect;
+export type SlotKey = { agency: string; centreId: string; serviceId: string; startsAt: Date };
+
+/**
+ * Takes one seat of the slot in one statement, creating its seat row on first use with `capacity`:
+ * `INSERT … ON CONFLICT DO UPDATE SET taken = taken + 1 WHERE taken < capacity`. The database locks the row
+ * and re-checks `taken < capacity` after any concurrent booking commits, so there is no check-then-insert
+ * race (and the CHECK constraint `taken <= capacity` backs it: a new row of a closed slot, capacity 0, is refused
+ * with a check violation). Returns the slot id, or undefined when every seat is taken.
+ */
+export async function takeSeat(db: Database, key: SlotKey, endsAt: Date, seats: { profile: number; date: string }): Promise<string | undefined> {
+  const capacity = newSeatCapacity(key, seats);
+  const rows = await db
+    .insert(appointmentSlots)
+    .values({ ...key, endsAt, capacity, taken: 1 })
+    .onConflictDoUpdate({
+      target: [appointmentSlots.agency, appointmentSlots.centreId, appointmentSlots.serviceId, appointmentSlots.startsAt],
+      set: { taken: sql`${appointmentSlots.taken} + 1` },
+      setWhere: lt(appointmentSlots.taken, appointmentSlots.capacity),
+    })
+    .returning({ id: appointmentSlots.id });
+  return rows[0]?.id;
+}
+
+/** A new seat row gets the capacity of the latest closure or capacity change covering the date, else the profile's. */
+function newSeatCapacity(key: SlotKey, seats: { profile: number; date: string }) {
+  const c = appointmentCapacityChanges;
+  return sql<number>`coalesce((select ${c.capacity} from ${c} where ${c.agency} = ${key.agency} and ${c.centreId} = ${key.centreId}
+    and (${c.serviceId} is null or ${c.serviceId} = ${key.serviceId}) and ${c.fromDate} <= ${seats.date} and ${c.toDate} >= ${seats.date}
+    order by ${c.createdAt} desc limit 1), ${seats.profile}::int)`;
+}
+
+export type NewBooking = Pick<
+  AppointmentRow,
+  'id' | 'agency' | 'centreId' | 'serviceId' | 'startsAt' | 'endsAt' | 'bookingCode' | 'manageTokenHash' | 'idempotencyKey' | 'channel' | 'clientName'
+  | 'clientEmail' | 'clientPhone' | 'clientPersonalCode' | 'reason' | 'companion' | 'language' | 'createdBy' | 'createdAt'
+>;
+
+/**
+ * Takes a seat (as takeSeat) and stores the appointment holding it, in ONE statement: the appointment is
+ * inserted only from the seat row the upsert returned. Returns the stored row, or undefined when every seat
+ * is taken.
+ */
+export async function bookSeat(db: Database, booking: NewBooking, seats: { profile: number; date: string }): Promise<AppointmentRow | undefined> {
+  const key = { agency: booking.agency, centreId: booking.centreId, serviceId: booking.serviceId, startsAt: booking.startsAt };
+  const s = appointmentSlots;
+  const b = booking;
+  const result = await db.execute(sql`
+    with seat as (
+      insert into ${s} (agency, centre_id, service_id, starts_at, ends_at, capacity, taken)
+      values (${b.agency}, ${b.centreId}, ${b.serviceId}, ${b.startsAt.toISOString()}::timestamptz, ${b.endsAt.toISOString()}::timestamptz, ${newSeatCapacity(key, seats)}, 1)
+      on conflict (agency, centre_id, service_id, starts_at) do update set taken = ${s}.taken + 1 where ${s}.taken < ${s}.capacity
+      returning id
+    )
+    insert into ${appointments} (id, agency, centre_id, service_id, slot_id, starts_at, ends_at, booking_code, manage_token_hash, idempotency_key,
+      channel, client_name, client_email, client_phone, client_personal_code, reason, companion, language, created_by, created_at)
+    select ${b.id}::uuid, ${b.agency}, ${b.centreId}, ${b.serviceId}, seat.id, ${b.startsAt.toISOString()}::timestamptz, ${b.endsAt.toISOString()}::timestamptz,
+      ${b.bookingCode}, ${b.manageTokenHash}, ${b.idempotencyKey}::text, ${b.channel}, ${b.clientName}, ${b.clientEmail}::text, ${b.clientPhone}::text,
+      ${b.clientPersonalCode}::text, ${b.reason}::text, ${b.companion}, ${b.language}, ${b.createdBy}::uuid, ${b.createdAt.toISOString()}::timestamptz
+    from seat
+    returning slot_id`);
+  const slotId = (result as unknown as { rows: Array<{ slot_id: string }> }).rows[0]?.slot_id;
+  if (!slotId) return undefined;
+  return {
+    ...b,
+    slotId,
+    status: 'booked',
+    specialistId: null,
+    notes: '',
+    lateMinutes: null,
+    arrivedAt: null,
+    identityDocument: null,
+    outcomeAt: null,
+    cancelledAt: null,
+    cancelReason: null,
+    reminderSentAt: null,
+  };
+}
+
+/** Gives a seat back (cancel, reschedule, closure). */
+export async function releaseSeat(db: Database, slotId: string): Promise<void> {
+  await db
+    .update(appointmentSlots)
+    .set({ taken: sql`${appointmentSlots.taken} - 1` })
+    .where(and(eq(appointmentSlots.id, slotId), sql`${appointmentSlots.taken} > 0`));
+}
+
+function slotKeyIs(key: SlotKey) {
+  return and(
+    eq(appointmentSlots.agency, key.agency),
+    eq(appointmentSlots.centreId, key.centreId),
+    eq(appointmentSlots.serviceId, key.serviceId),
+    eq(appointmentSlots.startsAt, key.startsAt),
+  );
+}
+
+/**
+ * Seats left per slot of a service at some places in [from, to), keyed "centre|epoch-ms". Read as one
+ * aggregated text row: a month of a busy service is thousands of rows, and one row parses much faster.
+ */
+export async function seatsLeft(db: Database, agency: string, serviceId: string, centreIds: string[], from: Date, to: Date): Promise<Map<string, number>> {
+  const seats = new Map<string, number>();
+  if (centreIds.length === 0) return seats;
+  const s = appointmentSlots;
+  const result = await db.execute(sql`
+    select string_agg(${s.centreId} || '|' || (extract(epoch from ${s.startsAt}) * 1000)::bigint || '|' || (${s.capacity} - ${s.taken}), ',') as seats
+    from ${s}
+    where ${s.agency} = ${agency} and ${s.serviceId} = ${serviceId} and ${inArray(s.centreId, centreIds)}
+      and ${s.startsAt} >= ${from.toISOString()} and ${s.startsAt} < ${to.toISOString()}`);
+  const text = (result as unknown as { rows: Array<{ seats: string | null }> }).rows[0]?.seats ?? '';
+  if (!text) return seats;
+  for (const item of text.split(',')) {
+    const last = item.lastIndexOf('|');
+    seats.set(item.slice(0, last), Number(item.slice(last + 1)));
+  }
+  return seats;
+}
+
+/** Closures and capacity changes touching [fromDate, toDate] at some places. */
+export async function capacityChanges(db: Database, agency: string, centreIds: string[], fromDate: string, toDate: string): Promise<CapacityChangeRow[]> {
+  if (centreIds.length === 0) return [];
+  return db
+    .select()
+    .from(appointmentCapacityChanges)
+    .where(
+      and(
+        eq(appointmentCapacityChanges.agency, agency),
+        inArray(appointmentCapacityChanges.centreId, centreIds),
+        lte(appointmentCapacityChanges.fromDate, toDate),
+        gte(appointmentCapacityChanges.toDate, fromDate),
+      ),
+    )
+    .orderBy(asc(appointmentCapacityChanges.createdAt));
+}
+
+export async function insertCapacityChange(db: Database, row: typeof appointmentCapacityChanges.$inferInsert): Promise<CapacityChangeRow> {
+  const [inserted] = await db.insert(appointmentCapacityChanges).values(row).returning();
+  if (!inserted) throw new Error('capacity change not inserted');
+  return inserted;
+}
+
+/** Sets the capacity of existing seat rows of a place (optionally one service) between two instants. */
+export async function setSeatCapacity(db: Database, agency: string, centreId: string, serviceId: string | null, from: Date, to: Date, capacity: number): Promise<void> {
+  await db
+    .update(appointmentSlots)
+    .set({ capacity })
+    .where(
+      and(
+        eq(appointmentSlots.agency, agency),
+        eq(appointmentSlots.centreId, centreId),
+        serviceId ? eq(appointmentSlots.serviceId, serviceId) : undefined,
+        gte(appointmentSlots.startsAt, from),
+        lt(appointmentSlots.startsAt, to),
+      ),
+    );
+}
+
+export async function appointmentById(db: Database, id: string, forUpdate = false): Promise<AppointmentRow | undefined> {
+  const query = db.select().from(appointments).where(eq(appointments.id, id));
+  const rows = forUpdate ? await query.for('update') : await query;
+  return rows[0];
+}
+
+export async function appointmentByIdempotencyKey(db: Database, agency: string, key: string): Promise<AppointmentRow | undefined> {
+  const rows = await db.select().from(appointments).where(and(eq(appointments.agency, agency), eq(appointments.idempotencyKey, key)));
+  return rows[0];
+}
+
+export async function appointmentByCode(db: Database, agency: string, centreId: string, code: string): Promise<AppointmentRow | undefined> {
+  const rows = await db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.agency, agency), eq(appointments.centreId, centreId), eq(appointments.bookingCode, code)));
+  return rows[0];
+}
+
+export async function updateAppointment(db: Database, id: string, values: Partial<NewAppointmentRow>, onlyIfStatus?: AppointmentStatus[]): Promise<AppointmentRow | undefined> {
+  const [row] = await db
+    .update(appointments)
+    .set(values)
+    .where(and(eq(appointments.id, id), onlyIfStatus ? inArray(appointments.status, onlyIfStatus) : undefined))
+    .returning();
+  return row;
+}
+
+/** Appointments of an agency in [from, to), optionally at one place, in time order. */
+export async function appointmentsBetween(db: Database, agency: string, from: Date, to: Date, centreId?: string): Promise<AppointmentRow[]> {
+  return db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.agency, agency), centreId ? eq(appointments.centreId, centreId) : undefined, gte(appointments.startsAt, from), lt(appointments.startsAt, to)))
+    .orderBy(asc(appointments.startsAt), asc(appointments.clientName));
+}
+
+/** Booked appointments at a place (optionally one service) in [from, to), latest booked first (they yield first on a closure). */
+export async function bookedAt(db: Database, agency: string, centreId: string, serviceId: string | null, from: Date, to: Date): Promise<AppointmentRow[]> {
+  return db
+    .select()
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.agency, agency),
+        eq(appointments.centreId, centreId),
+        serviceId ? eq(appointments.serviceId, serviceId) : undefined,
+        eq(appointments.status, 'booked'),
+        gte(appointments.startsAt, from),
+        lt(appointments.startsAt, to),
+      ),
+    )
+    .orderBy(asc(appointments.startsAt), sql`${appointments.createdAt} desc`);
+}
+
+/** Booked appointments starting in [from, to) whose reminder has not gone (every agency). */
+export async function appointmentsToRemind(db: Database, from: Date, to: Date): Promise<AppointmentRow[]> {
+  return db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.status, 'booked'), isNull(appointments.reminderSentAt), gte(appointments.startsAt, from), lt(appointments.startsAt, to)))
+    .orderBy(asc(appointments.startsAt));
+}
+
+/** Marks the reminder sent; false when another worker already did (so each reminder goes once). */
+export async function claimReminder(db: Database, id: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(appointments)
+    .set({ reminderSentAt: at })
+    .where(and(eq(appointments.id, id), isNull(appointments.reminderSentAt), eq(appointments.status, 'booked')))
+    .returning({ id: appointments.id });
+  return rows.length === 1;
+}
+
+export async function recentCapacityChanges(db: Database, agency: string, limit = 20): Promise<CapacityChangeRow[]> {
+  return db
+    .select()
+    .from(appointmentCapacityChanges)
+    .where(eq(appointmentCapacityChanges.agency, agency))
+    .orderBy(sql`${appointmentCapacityChanges.createdAt} desc`)
+    .limit(limit);
+}

@@ -1,0 +1,152 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Temporal } from 'temporal-polyfill';
+import { bookingCodeFrom, checkRequestedSlot, type SlotRejection } from '../../domain/booking/index.ts';
+import type { AuditOrigin } from '../../platform/audit/audit.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import type { Database } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/http/problem.ts';
+import type { MessageKey } from '../../platform/i18n/index.ts';
+import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
+import { confirmationMail } from './appointment-mail.ts';
+import { appointmentByIdempotencyKey, bookSeat, type AppointmentRow } from './appointments.repository.ts';
+import type { BookingBody } from './appointments.schema.ts';
+import { bookingRulesOf, findPlace, findService, type Place, type Service } from './places.ts';
+import { nearestFreeSlots } from './slot-search.service.ts';
+import { rigaIso, toDate } from './time-format.ts';
+
+export type BookingRequest = {
+  [K in keyof BookingBody]?: BookingBody[K] | undefined;
+} & Pick<BookingBody, 'service' | 'centre' | 'start' | 'name'> & { channel: 'web' | 'api' | 'staff'; language: 'lv' | 'en'; createdBy?: string | null };
+export type BookingResult = { appointment: AppointmentRow; manageToken: string | undefined; duplicate: boolean };
+
+export const REJECTION_MESSAGES: Record<SlotRejection, MessageKey> = {
+  past: 'appointments.rejections.past',
+  'non-working-day': 'appointments.rejections.nonWorkingDay',
+  'outside-hours': 'appointments.rejections.outsideHours',
+  'not-slot-start': 'appointments.rejections.notSlotStart',
+  'min-notice': 'appointments.rejections.minNotice',
+  'beyond-horizon': 'appointments.rejections.beyondHorizon',
+  'service-not-offered': 'appointments.rejections.serviceNotOffered',
+};
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function invalid(field: string, code: string, messageKey: MessageKey, values: Record<string, unknown> = {}): AppError {
+  return new AppError(422, 'appointment-invalid', 'appointments.errors.invalid', {}, [{ field, code, messageKey, values }]);
+}
+
+/** The place and service a request names, or a 422 on the field that is wrong. */
+export function resolvePlaceAndService(profile: AgencyProfile, centreId: string, serviceId: string): { place: Place; service: Service } {
+  const service = findService(profile, serviceId);
+  if (!service) throw invalid('service', 'unknown-service', 'appointments.errors.unknownService');
+  const place = findPlace(profile, centreId);
+  if (!place) throw invalid('centre', 'unknown-centre', 'appointments.errors.unknownCentre');
+  return { place, service };
+}
+
+/**
+ * Books a seat: rules checked first (422 with the reason on `start`), then one transaction takes the seat in
+ * the database (409 with the nearest free slots when it is gone), stores the appointment, the audit event and
+ * the confirmation e-mail. A repeated idempotency key answers the first appointment (duplicate: true).
+ */
+export async function bookAppointment(deps: AppDeps, origin: AuditOrigin, profile: AgencyProfile, request: BookingRequest): Promise<BookingResult> {
+  const { place, service } = resolvePlaceAndService(profile, request.centre, request.service);
+  if (profile.booking.requiresElectronicImpossibleReason && !request.reason) {
+    throw invalid('reason', 'required', 'appointments.errors.reasonRequired');
+  }
+  if (request.idempotencyKey) {
+    const earlier = await appointmentByIdempotencyKey(deps.db, profile.slug, request.idempotencyKey);
+    if (earlier) return { appointment: earlier, manageToken: undefined, duplicate: true };
+  }
+  const now = deps.clock();
+  const calendar = await loadCalendar(deps);
+  const start = Temporal.Instant.from(request.start);
+  const check = checkRequestedSlot({ place, service, start, now, rules: bookingRulesOf(profile), calendar });
+  if (!check.ok) throw invalid('start', check.reason, REJECTION_MESSAGES[check.reason], { days: profile.booking.minNoticeWorkingDays });
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await deps.db.transaction(async (tx) => {
+        const db = tx as unknown as Database;
+        const manageToken = randomBytes(24).toString('base64url');
+        const appointment = await bookSeat(
+          db,
+          {
+            id: randomUUID(),
+            agency: profile.slug,
+            centreId: place.id,
+            serviceId: service.id,
+            startsAt: toDate(check.slot.start),
+            endsAt: toDate(check.slot.end),
+            bookingCode: bookingCodeFrom(randomBytes(6)),
+            manageTokenHash: hashToken(manageToken),
+            idempotencyKey: request.idempotencyKey ?? null,
+            channel: request.channel,
+            clientName: request.name,
+            clientEmail: request.email ?? null,
+            clientPhone: request.phone ?? null,
+            clientPersonalCode: request.personalCode ?? null,
+            reason: request.reason ?? null,
+            companion: request.assistant ?? 'none',
+            language: request.language,
+            createdBy: request.createdBy ?? null,
+            createdAt: toDate(now),
+          },
+          { profile: place.seatsFor(service.id), date: check.date },
+        );
+        if (!appointment) throw new SlotTakenError();
+        await recordAudit(db, deps.clock, origin, {
+          action: 'appointment.booked',
+          recordType: 'appointment',
+          recordId: appointment.id,
+          agency: profile.slug,
+          details: { centre: place.id, service: service.id, start: rigaIso(check.slot.start), channel: request.channel },
+        });
+        if (appointment.clientEmail) await confirmationMail(deps, db, profile, appointment, manageToken);
+        return { appointment, manageToken, duplicate: false };
+      });
+    } catch (error) {
+      if (error instanceof SlotTakenError || seatsCheckViolated(error)) {
+        // The same form submitted twice at once: the first took the seat, the second answers with it.
+        const earlier = request.idempotencyKey ? await appointmentByIdempotencyKey(deps.db, profile.slug, request.idempotencyKey) : undefined;
+        if (earlier) return { appointment: earlier, manageToken: undefined, duplicate: true };
+        const nearest = await nearestFreeSlots(deps.db, calendar, now, profile, service, place, start);
+        throw new AppError(409, 'slot-taken', 'appointments.errors.slotTaken', {}, [], {
+          nearestSlots: nearest.map((s) => ({ start: rigaIso(s.start), end: rigaIso(s.end), centre: s.centre, service: s.service, free: s.free })),
+        });
+      }
+      const constraint = uniqueViolation(error);
+      if (constraint === 'appointments_idempotency_key' && request.idempotencyKey) {
+        const earlier = await appointmentByIdempotencyKey(deps.db, profile.slug, request.idempotencyKey);
+        if (earlier) return { appointment: earlier, manageToken: undefined, duplicate: true };
+      }
+      // A booking code drawn twice (1 in 244 million): draw again.
+      if (constraint === 'appointments_booking_code_key' && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+export class SlotTakenError extends Error {}
+
+/** A new seat row for a closed slot (capacity 0) is refused by the seats CHECK constraint. */
+export function seatsCheckViolated(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint } = e as { code?: string; constraint?: string };
+    if (code === '23514' && constraint === 'appointment_slots_seats_check') return true;
+  }
+  return false;
+}
+
+/** The unique constraint a PostgreSQL error broke (drizzle wraps the driver's error in `cause`). */
+export function uniqueViolation(error: unknown): string | undefined {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint } = e as { code?: string; constraint?: string };
+    if (code === '23505') return constraint ?? '';
+  }
+  return undefined;
+}

@@ -1,0 +1,245 @@
+import type { FieldError } from '../../platform/http/problem.ts';
+import { CsrfField, ErrorSummary, TextAreaField, TextField } from '../../web/components.tsx';
+import type { PageContext } from '../../web/page-context.ts';
+import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
+import type { Place, Service } from './places.ts';
+import { Carry, RadioGroup, bookingPath, formatClock, formatDay, hrefWith } from './page-support.tsx';
+
+export type Choice = { service?: Service | undefined; place?: Place | undefined; day?: string | undefined; start?: Date | undefined; end?: Date | undefined };
+export type TimeOption = { start: string; label: string; free: number };
+export type BookingFormValues = { name: string; email: string; phone: string; personalCode: string; assistant: string; reason: string; idempotencyKey: string };
+
+function ChoiceSummary({ ctx, profile, choice }: { ctx: PageContext; profile: AgencyProfile; choice: Choice }) {
+  const { t, lang } = ctx;
+  const path = bookingPath(profile.slug);
+  const rows: Array<[string, string, string | undefined]> = [];
+  if (choice.service) rows.push([t('appointments.page.service'), choice.service.name[lang], hrefWith(path, ctx, {})]);
+  if (choice.place) rows.push([t('appointments.page.place'), `${choice.place.name[lang]}, ${choice.place.address}`, hrefWith(path, ctx, { service: choice.service?.id })]);
+  if (choice.day) rows.push([t('appointments.page.chooseDay'), formatDay(choice.day, lang), hrefWith(path, ctx, { service: choice.service?.id, centre: choice.place?.id })]);
+  if (choice.start && choice.end) {
+    rows.push([t('appointments.page.time'), `${formatClock(choice.start)}–${formatClock(choice.end)}`, hrefWith(path, ctx, { service: choice.service?.id, centre: choice.place?.id, day: choice.day })]);
+  }
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="choice-summary">
+      <h2 id="choice-summary">{t('appointments.page.summary')}</h2>
+      <dl className="facts">
+        {rows.map(([label, value, href]) => (
+          <div className="facts-row" key={label}>
+            <dt>{label}</dt>
+            <dd>
+              {value}{' '}
+              {href && (
+                <a href={href}>
+                  {t('appointments.page.change')}
+                  <span className="visually-hidden"> ({label})</span>
+                </a>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function Step({ ctx, n, title, children }: { ctx: PageContext; n: number; title: string; children: React.ReactNode }) {
+  return (
+    <>
+      <p className="step-counter">{ctx.t('appointments.page.step', { n })}</p>
+      <h2>{title}</h2>
+      {children}
+    </>
+  );
+}
+
+export function BookingStartView({ ctx, profile, services }: { ctx: PageContext; profile: AgencyProfile; services: Service[] }) {
+  const { t, lang } = ctx;
+  return (
+    <>
+      <h1>{t('appointments.page.title')}</h1>
+      <p className="lead">{t('appointments.page.intro')}</p>
+      <p>{profile.booking.description[lang]}</p>
+      {profile.booking.minNoticeWorkingDays > 0 && <p className="notice">{t('appointments.page.minNotice', { days: profile.booking.minNoticeWorkingDays })}</p>}
+      <Step ctx={ctx} n={1} title={t('appointments.page.chooseService')}>
+        <form method="get" action={bookingPath(profile.slug)}>
+          <Carry ctx={ctx} values={{}} />
+          <RadioGroup
+            name="service"
+            legend={t('appointments.page.chooseService')}
+            hiddenLegend
+            options={services.map((s) => ({
+              value: s.id,
+              label: (
+                <>
+                  {s.name[lang]} <span className="muted">({t('appointments.page.duration', { minutes: s.durationMinutes })})</span>
+                </>
+              ),
+            }))}
+          />
+          <button type="submit">{t('appointments.page.next')}</button>
+        </form>
+      </Step>
+    </>
+  );
+}
+
+export function ChoosePlaceView({ ctx, profile, service, places }: { ctx: PageContext; profile: AgencyProfile; service: Service; places: Place[] }) {
+  const { t, lang } = ctx;
+  const groups: Array<[string, Place[]]> = [
+    [t('appointments.page.centres'), places.filter((p) => p.kind === 'centre')],
+    [t('appointments.page.videoLocations'), places.filter((p) => p.kind === 'video')],
+  ];
+  return (
+    <>
+      <h1>{t('appointments.page.title')}</h1>
+      <ChoiceSummary ctx={ctx} profile={profile} choice={{ service }} />
+      <Step ctx={ctx} n={2} title={t('appointments.page.chooseCentre')}>
+        <form method="get" action={bookingPath(profile.slug)}>
+          <Carry ctx={ctx} values={{ service: service.id }} />
+          {groups
+            .filter(([, list]) => list.length > 0)
+            .map(([legend, list]) => (
+              <RadioGroup
+                key={legend}
+                name="centre"
+                legend={legend}
+                checked={places[0]?.id ?? null}
+                options={list.map((p) => ({
+                  value: p.id,
+                  label: (
+                    <>
+                      {p.name[lang]}
+                      <span className="muted"> — {p.address}</span>
+                    </>
+                  ),
+                }))}
+              />
+            ))}
+          <button type="submit">{t('appointments.page.next')}</button>
+        </form>
+      </Step>
+    </>
+  );
+}
+
+export function ChooseDayView({ ctx, profile, choice, days }: { ctx: PageContext; profile: AgencyProfile; choice: Choice; days: Array<{ date: string; free: number }> }) {
+  const { t, lang } = ctx;
+  return (
+    <>
+      <h1>{t('appointments.page.title')}</h1>
+      <ChoiceSummary ctx={ctx} profile={profile} choice={choice} />
+      <Step ctx={ctx} n={3} title={t('appointments.page.chooseDay')}>
+        {days.length === 0 ? (
+          <p className="notice">{t('appointments.page.noDays')}</p>
+        ) : (
+          <form method="get" action={bookingPath(profile.slug)}>
+            <Carry ctx={ctx} values={{ service: choice.service?.id, centre: choice.place?.id }} />
+            <RadioGroup name="day" legend={t('appointments.page.chooseDay')} hiddenLegend grid options={days.map((d) => ({ value: d.date, label: formatDay(d.date, lang) }))} />
+            <button type="submit">{t('appointments.page.next')}</button>
+          </form>
+        )}
+      </Step>
+    </>
+  );
+}
+
+export function ChooseTimeView({
+  ctx,
+  profile,
+  choice,
+  times,
+  takenNotice,
+  action,
+  carry,
+}: {
+  ctx: PageContext;
+  profile: AgencyProfile;
+  choice: Choice;
+  times: TimeOption[];
+  takenNotice?: boolean;
+  action?: { method: 'get' | 'post'; url: string };
+  carry?: Record<string, string | undefined>;
+}) {
+  const { t } = ctx;
+  const form = action ?? { method: 'get' as const, url: bookingPath(profile.slug) };
+  return (
+    <>
+      <h1>{t('appointments.page.title')}</h1>
+      <ChoiceSummary ctx={ctx} profile={profile} choice={choice} />
+      <Step ctx={ctx} n={4} title={t('appointments.page.chooseTime')}>
+        {takenNotice && (
+          <p className="notice" role="alert">
+            {t('appointments.page.slotTaken')}
+          </p>
+        )}
+        {times.length === 0 ? (
+          <p className="notice">{t('appointments.page.noTimes')}</p>
+        ) : (
+          <form method={form.method} action={form.url}>
+            {form.method === 'post' && <CsrfField ctx={ctx} />}
+            <Carry ctx={ctx} values={carry ?? { service: choice.service?.id, centre: choice.place?.id, day: choice.day }} />
+            <RadioGroup name="start" legend={t('appointments.page.chooseTime')} hiddenLegend grid options={times.map((slot) => ({ value: slot.start, label: slot.label }))} />
+            <button type="submit">{t('appointments.page.next')}</button>
+          </form>
+        )}
+      </Step>
+    </>
+  );
+}
+
+export function DetailsFormView({
+  ctx,
+  profile,
+  choice,
+  start,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  profile: AgencyProfile;
+  choice: Choice;
+  start: string;
+  values: BookingFormValues;
+  errors: FieldError[];
+}) {
+  const { t } = ctx;
+  const err = (field: string) => errors.find((e) => e.field === field);
+  const needsReason = profile.booking.requiresElectronicImpossibleReason;
+  const companions: Array<[string, string]> = [
+    ['none', t('appointments.page.companionNone')],
+    ['assistant', t('appointments.page.companionAssistant')],
+    ['interpreter', t('appointments.page.companionInterpreter')],
+  ];
+  return (
+    <>
+      <h1>{t('appointments.page.title')}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <ChoiceSummary ctx={ctx} profile={profile} choice={choice} />
+      <Step ctx={ctx} n={5} title={t('appointments.page.details')}>
+        <form method="post" action={hrefWith(bookingPath(profile.slug), ctx, {})} noValidate>
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="service" value={choice.service?.id ?? ''} />
+          <input type="hidden" name="centre" value={choice.place?.id ?? ''} />
+          <input type="hidden" name="start" value={start} />
+          <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
+          <TextField name="name" label={t('appointments.page.name')} value={values.name} error={err('name')} autoComplete="name" required />
+          <TextField name="email" type="email" label={t('appointments.page.email')} hint={t('appointments.page.emailHint')} value={values.email} error={err('email')} autoComplete="email" />
+          <TextField name="phone" type="tel" label={t('appointments.page.phone')} value={values.phone} error={err('phone')} autoComplete="tel" />
+          <TextField name="personalCode" label={t('appointments.page.personalCode')} value={values.personalCode} error={err('personalCode')} />
+          <RadioGroup name="assistant" legend={t('appointments.page.companion')} className="field" checked={values.assistant || 'none'} options={companions.map(([value, label]) => ({ value, label }))} />
+          {needsReason && (
+            <TextAreaField name="reason" label={t('appointments.page.reason')} hint={t('appointments.page.reasonHint')} value={values.reason} error={err('reason')} rows={4} required />
+          )}
+          {err('start') && (
+            <p className="error-message" id="field-start">
+              {err('start')?.message}
+            </p>
+          )}
+          <p>{t('appointments.page.bring')}</p>
+          <button type="submit">{t('appointments.page.book')}</button>
+        </form>
+      </Step>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import type { FastifyReply } from 'fastify';
+import type { ReactNode } from 'react';
+import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
+import { sendPage } from '../../web/send-page.tsx';
+import type { PageContext } from '../../web/page-context.ts';
+
+export const APPOINTMENTS_CSS = '/static/appointments.css';
+
+/** A page in the site layout with the appointments stylesheet. */
+export function sendAppointmentsPage(
+  reply: FastifyReply,
+  ctx: PageContext,
+  page: { title: string; body: ReactNode; agency?: AgencyProfile; status?: number },
+) {
+  return sendPage(reply, ctx, { ...page, stylesheets: [APPOINTMENTS_CSS] });
+}
+
+export function bookingPath(slug: string): string {
+  return `/${slug}/pieraksts`;
+}
+
+/** A path with these query values (and ?lang=en on English pages). */
+export function hrefWith(path: string, ctx: PageContext, values: Record<string, string | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) if (v) query.set(k, v);
+  if (ctx.lang !== 'lv') query.set('lang', ctx.lang);
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** Hidden inputs that carry earlier choices (and the language) through a GET form. */
+export function Carry({ ctx, values }: { ctx: PageContext; values: Record<string, string | undefined> }) {
+  return (
+    <>
+      {Object.entries(values).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+      {ctx.lang !== 'lv' && <input type="hidden" name="lang" value={ctx.lang} />}
+    </>
+  );
+}
+
+/** "ceturtdiena, 2026. gada 19. novembris" / "Thursday 19 November 2026". */
+export function formatDay(date: string, lang: 'lv' | 'en'): string {
+  return new Intl.DateTimeFormat(lang === 'lv' ? 'lv-LV' : 'en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+}
+
+export function formatClock(date: Date): string {
+  return new Intl.DateTimeFormat('lv-LV', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Riga', hourCycle: 'h23' }).format(date);
+}
+
+export type RadioOption = { value: string; label: ReactNode };
+
+/** A group of radio buttons in a fieldset: the first (or `checked`) option is chosen, so Enter submits a choice. */
+export function RadioGroup({ name, legend, options, checked, hiddenLegend = false, grid = false, className = '' }: {
+  name: string;
+  legend: string;
+  options: RadioOption[];
+  checked?: string | null | undefined;
+  hiddenLegend?: boolean;
+  grid?: boolean;
+  className?: string;
+}) {
+  const chosen = checked === undefined ? options[0]?.value : checked;
+  return (
+    <fieldset className={['choice-list', grid ? 'choice-grid' : '', className].filter(Boolean).join(' ')}>
+      <legend className={hiddenLegend ? 'visually-hidden' : undefined}>{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value} className="choice">
+          <input type="radio" name={name} value={option.value} required defaultChecked={option.value === chosen} /> {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

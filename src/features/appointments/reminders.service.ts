@@ -1,0 +1,35 @@
+import { Temporal } from 'temporal-polyfill';
+import { rigaDate } from '../../domain/booking/index.ts';
+import type { AppDeps } from '../../platform/deps.ts';
+import type { Database } from '../../platform/db/client.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
+import { reminderMail } from './appointment-mail.ts';
+import { appointmentsToRemind, claimReminder } from './appointments.repository.ts';
+import { rigaStartOfDay, toDate } from './time-format.ts';
+
+/**
+ * On a working day, e-mails a reminder for every booked appointment from tomorrow up to and including the
+ * next working day (so Friday reminds about Monday). Each reminder goes once: it is claimed in the database
+ * in the same transaction that queues the mail. Returns how many were sent.
+ */
+export async function sendReminders(deps: AppDeps): Promise<number> {
+  const calendar = await loadCalendar(deps);
+  const today = rigaDate(deps.clock());
+  if (!calendar.isWorkingDay(today)) return 0;
+  const next = calendar.addWorkingDays(today, 1);
+  const from = rigaStartOfDay(Temporal.PlainDate.from(today).add({ days: 1 }).toString());
+  const to = rigaStartOfDay(Temporal.PlainDate.from(next).add({ days: 1 }).toString());
+  let sent = 0;
+  for (const row of await appointmentsToRemind(deps.db, toDate(from), toDate(to))) {
+    const profile = deps.agencies.get(row.agency);
+    if (!profile) continue;
+    const claimed = await deps.db.transaction(async (tx) => {
+      const db = tx as unknown as Database;
+      if (!(await claimReminder(db, row.id, toDate(deps.clock())))) return false;
+      await reminderMail(deps, db, profile, row);
+      return true;
+    });
+    if (claimed && row.clientEmail) sent++;
+  }
+  return sent;
+}

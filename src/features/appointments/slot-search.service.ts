@@ -1,0 +1,92 @@
+import { Temporal } from 'temporal-polyfill';
+import { bookingWindow, datesBetween, nearestSlots, rigaDate, slotsOnDate } from '../../domain/booking/index.ts';
+import type { LatvianCalendar } from '../../domain/calendar/index.ts';
+import type { Database } from '../../platform/db/client.ts';
+import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
+import { capacityChanges, seatsLeft } from './appointments.repository.ts';
+import { capacityOn } from './capacity.ts';
+import { bookingRulesOf, placesOf, type Place, type Service } from './places.ts';
+import { rigaIso, rigaStartOfDay, toDate } from './time-format.ts';
+
+export type FreeSlot = { start: Temporal.Instant; end: Temporal.Instant; startIso: string; endIso: string; centre: string; service: string; free: number };
+type DaySlot = { start: Temporal.Instant; end: Temporal.Instant; startMs: number; startIso: string; endIso: string };
+
+// A day's slots depend only on the place's hours, the service and the calendar: generated once per calendar
+// version (the Temporal work and the ISO texts are the cost of a search), then reused by every search.
+const daySlotCache = new WeakMap<LatvianCalendar, WeakMap<Place, Map<string, DaySlot[]>>>();
+const CACHE_LIMIT_PER_PLACE = 5_000;
+
+function daySlots(calendar: LatvianCalendar, place: Place, service: Service, date: string): DaySlot[] {
+  let byPlace = daySlotCache.get(calendar);
+  if (!byPlace) daySlotCache.set(calendar, (byPlace = new WeakMap()));
+  let byKey = byPlace.get(place);
+  if (!byKey) byPlace.set(place, (byKey = new Map()));
+  const key = `${service.id}|${service.durationMinutes}|${service.bufferMinutes}|${date}`;
+  let slots = byKey.get(key);
+  if (!slots) {
+    slots = slotsOnDate(place, service, date, calendar).map((s) => ({ ...s, startMs: s.start.epochMilliseconds, startIso: rigaIso(s.start), endIso: rigaIso(s.end) }));
+    if (byKey.size >= CACHE_LIMIT_PER_PLACE) byKey.clear();
+    byKey.set(key, slots);
+  }
+  return slots;
+}
+
+/**
+ * The free slots of a service from `from` to `to` (dates) at one place or at every place offering it:
+ * generated from the hours and booking rules (working days, shortened days, minimum notice, horizon, only
+ * after now), then reduced by the seats already taken (one query) and by closures and capacity changes.
+ */
+export async function freeSlots(
+  db: Database,
+  calendar: LatvianCalendar,
+  now: Temporal.Instant,
+  profile: AgencyProfile,
+  service: Service,
+  places: readonly Place[],
+  range: { from: string; to: string },
+): Promise<FreeSlot[]> {
+  const offering = places.filter((p) => p.services.includes(service.id));
+  const window = bookingWindow(now, bookingRulesOf(profile), calendar);
+  const from = range.from > window.earliest ? range.from : window.earliest;
+  const to = range.to < window.latest ? range.to : window.latest;
+  if (from > to || offering.length === 0) return [];
+  const ids = offering.map((p) => p.id);
+  const fromInstant = toDate(rigaStartOfDay(from));
+  const toInstant = toDate(rigaStartOfDay(Temporal.PlainDate.from(to).add({ days: 1 }).toString()));
+  const [seats, changes] = await Promise.all([seatsLeft(db, profile.slug, service.id, ids, fromInstant, toInstant), capacityChanges(db, profile.slug, ids, from, to)]);
+  const nowMs = now.epochMilliseconds;
+  const dates = datesBetween(from, to);
+  const result: FreeSlot[] = [];
+  for (const place of offering) {
+    for (const date of dates) {
+      const slots = daySlots(calendar, place, service, date);
+      if (slots.length === 0) continue;
+      const capacity = changes.length === 0 ? place.seatsFor(service.id) : capacityOn(place, service.id, date, changes);
+      for (const slot of slots) {
+        if (slot.startMs <= nowMs) continue;
+        const free = seats.get(`${place.id}|${slot.startMs}`) ?? capacity;
+        if (free > 0) result.push({ start: slot.start, end: slot.end, startIso: slot.startIso, endIso: slot.endIso, centre: place.id, service: service.id, free });
+      }
+    }
+  }
+  // Places are visited in profile order, so a stable sort by time keeps the same order between equal starts.
+  return result.sort((a, b) => a.start.epochMilliseconds - b.start.epochMilliseconds);
+}
+
+/** Up to `count` free slots of the service at the place nearest to the wanted start (±7 days searched). */
+export async function nearestFreeSlots(
+  db: Database,
+  calendar: LatvianCalendar,
+  now: Temporal.Instant,
+  profile: AgencyProfile,
+  service: Service,
+  place: Place,
+  wanted: Temporal.Instant,
+  count = 5,
+): Promise<FreeSlot[]> {
+  const day = Temporal.PlainDate.from(rigaDate(wanted));
+  const range = { from: day.subtract({ days: 7 }).toString(), to: day.add({ days: 7 }).toString() };
+  const free = await freeSlots(db, calendar, now, profile, service, [place], range);
+  return nearestSlots(free, wanted, count);
+}
+

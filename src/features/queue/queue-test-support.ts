@@ -1,0 +1,82 @@
+// Helpers shared by the queue tests (not a test file itself).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { Temporal } from 'temporal-polyfill';
+import type { Clock } from '../../platform/clock.ts';
+import type { StaffRole } from '../../platform/db/schema.ts';
+import { TestBrowser } from '../../platform/testing/http-client.ts';
+import type { TestPlatform, TestTarget } from '../../platform/testing/test-platform.ts';
+import { createStaffUser } from '../staff/staff.service.ts';
+import { preparePlatform } from '../../platform/bootstrap.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { buildApp } from '../../platform/http/app.ts';
+
+export const PASSWORD = 'correct horse battery';
+/** Thursday 19 November 2026, 10:00 in Riga: VSAA centres are open 08:30–17:00. */
+export const THURSDAY_10 = '2026-11-19T08:00:00Z';
+
+export function movableClock(iso: string): { clock: Clock; set: (iso: string) => void; advanceMinutes: (minutes: number) => void } {
+  let now = Temporal.Instant.from(iso);
+  return { clock: () => now, set: (next) => (now = Temporal.Instant.from(next)), advanceMinutes: (minutes) => (now = now.add({ minutes })) };
+}
+
+export async function signedInStaff(platform: TestPlatform, email: string, agency: string, role: StaffRole): Promise<TestBrowser> {
+  await createStaffUser({ ...platform.deps, agencyExists: () => true }, { actorId: null, actorLabel: 'test', ip: null }, { email, name: email.split('@')[0] ?? email, password: PASSWORD, agency, role });
+  const browser = new TestBrowser(platform.app);
+  await browser.signIn(email, PASSWORD);
+  return browser;
+}
+
+export async function rows<T>(platform: TestPlatform, query: string): Promise<T[]> {
+  const result = await platform.deps.db.execute(sql.raw(query));
+  return (result as unknown as { rows: T[] }).rows;
+}
+
+export async function count(platform: TestPlatform, table: string, where = 'true'): Promise<number> {
+  return (await rows<{ n: number }>(platform, `select count(*)::int as n from ${table} where ${where}`))[0]?.n ?? -1;
+}
+
+/** A database that outlives one platform: a PGlite data directory or a fresh PostgreSQL database. */
+export async function durableDatabase(target: TestTarget): Promise<{ target: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string }; drop: () => Promise<void> }> {
+  if (target === 'pglite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'apkalpe-queue-'));
+    return { target: { kind: 'pglite', dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL as string;
+  const name = `apkalpe_queue_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    target: { kind: 'postgres', url: url.toString() },
+    drop: async () => {
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** The platform as `npm start` builds it (preparePlatform + buildApp), on a database that outlives it. */
+export async function startPlatform(database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string }, clock: Clock) {
+  const config = { ...loadConfig({}), logLevel: 'silent' as const, ...(database.kind === 'pglite' ? { dataDir: database.dataDir } : { databaseUrl: database.url }) };
+  const prepared = await preparePlatform(config, clock);
+  const app = await buildApp(prepared.deps, { logger: false });
+  await app.ready();
+  return {
+    app,
+    deps: prepared.deps,
+    close: async () => {
+      await app.close();
+      await prepared.database.close();
+    },
+  };
+}

@@ -1,0 +1,178 @@
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { Database } from '../../platform/db/client.ts';
+import { queueCounters, queueNumberCounters, queueTickets } from '../../platform/db/schema.ts';
+
+export type TicketRow = typeof queueTickets.$inferSelect;
+export type NewTicketRow = typeof queueTickets.$inferInsert;
+export type CounterRow = typeof queueCounters.$inferSelect;
+
+/** The NOTIFY channel every process LISTENs on. */
+export const QUEUE_CHANNEL = 'apkalpe_queue';
+
+type CentreKey = { agency: string; centreId: string };
+
+/** The next running number of the service at the centre on the day: one row-locked upsert, never repeated. */
+export async function nextRunningNumber(db: Database, key: CentreKey & { serviceId: string; day: string }): Promise<number> {
+  const [row] = await db
+    .insert(queueNumberCounters)
+    .values({ ...key, last: 1 })
+    .onConflictDoUpdate({
+      target: [queueNumberCounters.agency, queueNumberCounters.centreId, queueNumberCounters.serviceId, queueNumberCounters.day],
+      set: { last: sql`${queueNumberCounters.last} + 1` },
+    })
+    .returning({ last: queueNumberCounters.last });
+  if (!row) throw new Error('queue number counter returned no row');
+  return row.last;
+}
+
+export async function insertTicket(db: Database, row: NewTicketRow): Promise<TicketRow> {
+  const [inserted] = await db.insert(queueTickets).values(row).returning();
+  if (!inserted) throw new Error('insert into queue_tickets returned no row');
+  return inserted;
+}
+
+export async function findTicket(db: Database, id: string): Promise<TicketRow | undefined> {
+  const [row] = await db.select().from(queueTickets).where(eq(queueTickets.id, id));
+  return row;
+}
+
+export async function findTicketByAppointment(db: Database, appointmentId: string): Promise<TicketRow | undefined> {
+  const [row] = await db.select().from(queueTickets).where(eq(queueTickets.appointmentId, appointmentId));
+  return row;
+}
+
+/** The ticket within one agency, locked for the change about to be made. */
+export async function lockTicketInAgency(db: Database, agency: string, id: string): Promise<TicketRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(queueTickets)
+    .where(and(eq(queueTickets.agency, agency), eq(queueTickets.id, id)))
+    .for('update');
+  return row;
+}
+
+/** The day's waiting tickets of a centre, in running order (a read: nothing locked). */
+export async function listWaiting(db: Database, key: CentreKey, day: string): Promise<TicketRow[]> {
+  return db
+    .select()
+    .from(queueTickets)
+    .where(and(eq(queueTickets.agency, key.agency), eq(queueTickets.centreId, key.centreId), eq(queueTickets.day, day), eq(queueTickets.status, 'waiting')))
+    .orderBy(asc(queueTickets.issuedAt), asc(queueTickets.runningNumber));
+}
+
+/**
+ * Locks the first of the given tickets (in the given order) that is still waiting and not being taken by another
+ * counter at this moment (FOR UPDATE SKIP LOCKED): only that one row, so other counters go on to the next.
+ */
+export async function lockFirstStillWaiting(db: Database, ids: string[]): Promise<string | null> {
+  if (ids.length === 0) return null;
+  const order = sql`array_position(array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}], ${queueTickets.id})`;
+  const [row] = await db
+    .select({ id: queueTickets.id })
+    .from(queueTickets)
+    .where(and(inArray(queueTickets.id, ids), eq(queueTickets.status, 'waiting')))
+    .orderBy(order)
+    .limit(1)
+    .for('update', { skipLocked: true });
+  return row?.id ?? null;
+}
+
+export async function updateTicket(db: Database, id: string, changes: PgUpdateSetSource<typeof queueTickets>): Promise<TicketRow> {
+  const [row] = await db.update(queueTickets).set(changes).where(eq(queueTickets.id, id)).returning();
+  if (!row) throw new Error('queue ticket vanished during update');
+  return row;
+}
+
+export async function listCounters(db: Database, key: CentreKey): Promise<CounterRow[]> {
+  return db
+    .select()
+    .from(queueCounters)
+    .where(and(eq(queueCounters.agency, key.agency), eq(queueCounters.centreId, key.centreId)))
+    .orderBy(asc(queueCounters.counterNo));
+}
+
+/**
+ * The counter's row, created closed when first used, and locked (one statement: ON CONFLICT DO UPDATE locks the
+ * existing row): two presses at one counter run one after the other.
+ */
+export async function lockCounter(db: Database, key: CentreKey & { counterNo: number }, now: Date): Promise<CounterRow> {
+  const [row] = await db
+    .insert(queueCounters)
+    .values({ ...key, updatedAt: now })
+    .onConflictDoUpdate({ target: [queueCounters.agency, queueCounters.centreId, queueCounters.counterNo], set: { updatedAt: sql`${queueCounters.updatedAt}` } })
+    .returning();
+  if (!row) throw new Error('queue counter upsert returned no row');
+  return row;
+}
+
+export async function updateCounter(db: Database, key: CentreKey & { counterNo: number }, changes: Partial<typeof queueCounters.$inferInsert>): Promise<CounterRow> {
+  const [row] = await db
+    .update(queueCounters)
+    .set(changes)
+    .where(and(eq(queueCounters.agency, key.agency), eq(queueCounters.centreId, key.centreId), eq(queueCounters.counterNo, key.counterNo)))
+    .returning();
+  if (!row) throw new Error('queue counter vanished during update');
+  return row;
+}
+
+/** Frees the counter that had this ticket called (after a transfer, served or no-show). */
+export async function releaseCounterOf(db: Database, key: CentreKey, ticketId: string, now: Date): Promise<void> {
+  await db
+    .update(queueCounters)
+    .set({ currentTicketId: null, updatedAt: now })
+    .where(and(eq(queueCounters.agency, key.agency), eq(queueCounters.centreId, key.centreId), eq(queueCounters.currentTicketId, ticketId)));
+}
+
+/** Service times (first call → served) of the latest served tickets of a service, in minutes, oldest first. */
+export async function recentServiceMinutes(db: Database, key: CentreKey, serviceId: string, limit: number): Promise<number[]> {
+  const rows = await db
+    .select({ minutes: sql<number>`extract(epoch from (${queueTickets.finishedAt} - ${queueTickets.firstCalledAt})) / 60` })
+    .from(queueTickets)
+    .where(
+      and(
+        eq(queueTickets.agency, key.agency),
+        eq(queueTickets.centreId, key.centreId),
+        eq(queueTickets.serviceId, serviceId),
+        eq(queueTickets.status, 'served'),
+        isNotNull(queueTickets.firstCalledAt),
+      ),
+    )
+    .orderBy(desc(queueTickets.finishedAt))
+    .limit(limit);
+  return rows.map((r) => Number(r.minutes)).reverse();
+}
+
+/** The latest calls of the day (called or finished), newest first: what the board shows. */
+export async function recentCalls(db: Database, key: CentreKey, day: string, limit: number): Promise<TicketRow[]> {
+  return db
+    .select()
+    .from(queueTickets)
+    .where(and(eq(queueTickets.agency, key.agency), eq(queueTickets.centreId, key.centreId), eq(queueTickets.day, day), isNotNull(queueTickets.calledAt)))
+    .orderBy(desc(queueTickets.calledAt))
+    .limit(limit);
+}
+
+export async function ticketsOfDay(db: Database, key: CentreKey, day: string): Promise<TicketRow[]> {
+  return db
+    .select()
+    .from(queueTickets)
+    .where(and(eq(queueTickets.agency, key.agency), eq(queueTickets.centreId, key.centreId), eq(queueTickets.day, day)))
+    .orderBy(asc(queueTickets.issuedAt));
+}
+
+/** Announces a change to every process (delivered when the transaction commits). */
+export async function notifyQueueChange(db: Database, payload: string): Promise<void> {
+  await db.execute(sql`select pg_notify(${QUEUE_CHANNEL}, ${payload})`);
+}
+
+/** The tickets called to a counter right now (one per counter at most). */
+export async function listCalled(db: Database, key: CentreKey, day: string): Promise<TicketRow[]> {
+  return db
+    .select()
+    .from(queueTickets)
+    .where(and(eq(queueTickets.agency, key.agency), eq(queueTickets.centreId, key.centreId), eq(queueTickets.day, day), eq(queueTickets.status, 'called')));
+}
+
+/** The first call ends the waiting time: a recall or a second counter's call keeps it. */
+export const firstCallAt = (now: Date) => sql`coalesce(${queueTickets.firstCalledAt}, ${now.toISOString()}::timestamptz)`;
