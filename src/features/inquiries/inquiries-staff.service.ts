@@ -94,7 +94,8 @@ export async function listInbox(
   const words = q && !reference ? inquirySearchText([q]).split(/\s+/).filter(Boolean).slice(0, 8) : undefined;
   const assignee = query.assignee === 'none' ? { none: true as const } : query.assignee === 'me' ? { id: scope.actor.id } : query.assignee ? { id: query.assignee } : undefined;
 
-  const rows = await repo.listInbox(deps.db, {
+  // The page and the overdue count are independent reads: on PostgreSQL they run on two connections at once.
+  const [rows, overdueCount] = await Promise.all([repo.listInbox(deps.db, {
     agency: scope.agency,
     statuses,
     topic: query.topic || undefined,
@@ -106,11 +107,10 @@ export async function listInbox(
     words,
     after,
     limit: INBOX_PAGE_SIZE + 1,
-  });
+  }), repo.countOverdue(deps.db, scope.agency, today)]);
   const page = rows.slice(0, INBOX_PAGE_SIZE);
   const last = page[page.length - 1];
   const nextCursor = rows.length > INBOX_PAGE_SIZE && last ? encodeCursor(last.deadline, last.id) : null;
-  const overdueCount = await repo.countOverdue(deps.db, scope.agency, today);
   await recordAudit(deps.db, deps.clock, origin, {
     action: 'inquiry.inbox-viewed',
     recordType: 'inquiry',

@@ -26,6 +26,8 @@ export async function staffInboxPages(app: FastifyInstance, deps: AppDeps): Prom
     const parsed = parseForm(InboxQuerySchema, query, request);
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
     let page = { items: [] as Awaited<ReturnType<typeof listInbox>>['items'], nextCursor: null as string | null, overdueCount: 0 };
+    const lists = getWorkLists(deps, scope); // read while the inbox is read
+    lists.catch(() => undefined); // awaited below; never an unhandled rejection if the inbox fails first
     if (parsed.ok) {
       try {
         page = await listInbox(deps, scope, originOf(request), parsed.data);
@@ -35,7 +37,7 @@ export async function staffInboxPages(app: FastifyInstance, deps: AppDeps): Prom
         errors = refused;
       }
     }
-    const lists = await getWorkLists(deps, scope);
+    const { staff, topics } = await lists;
     const profile = deps.agencies.get(scope.agency);
     const agencyName = profile?.name[ctx.lang] ?? scope.agency;
     return sendPage(reply, ctx, {
@@ -52,8 +54,8 @@ export async function staffInboxPages(app: FastifyInstance, deps: AppDeps): Prom
           overdueCount={page.overdueCount}
           filters={filters}
           errors={errors}
-          staff={lists.staff}
-          topics={topicNames(deps, scope.agency, ctx.lang, lists.topics)}
+          staff={staff}
+          topics={topicNames(deps, scope.agency, ctx.lang, topics)}
         />
       ),
     });
