@@ -16,7 +16,7 @@ if (unknown.length > 0) {
 let failed = 0;
 for (const name of asked.length > 0 ? asked : available) {
   console.log(`\n== bench/${name}.ts ==`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', `${here}${name}.ts`], { stdio: 'inherit', env: process.env });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `${here}${name}.ts`], { stdio: 'inherit', env: { NODE_ENV: 'production', ...process.env } }); // React's production build, as `npm start` runs it
   if (result.status !== 0) failed++;
 }
 process.exit(failed === 0 ? 0 : 1);

@@ -5,6 +5,22 @@ import type { Weekday, WeeklySummaryGroup } from '../domain/opening-hours/index.
 const LOCALES: Record<Language, string> = { lv: 'lv-LV', en: 'en-GB' };
 const ZONE = 'Europe/Riga';
 
+// Building an Intl.DateTimeFormat costs far more than using one (a 50-row inbox formats 150 dates): one per shape.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+export function formatter(lang: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(LOCALES[lang], options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+const MOMENT: Intl.DateTimeFormatOptions = { timeZone: ZONE, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' };
+const DATE: Intl.DateTimeFormatOptions = { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' };
+const DATE_WITH_WEEKDAY: Intl.DateTimeFormatOptions = { ...DATE, weekday: 'long' };
+
 /** "08:30" from an ISO moment, in Riga time. */
 export function formatTime(iso: string): string {
   const zdt = Temporal.ZonedDateTime.from(iso.includes('[') ? iso : `${iso}[${ZONE}]`);
@@ -14,27 +30,14 @@ export function formatTime(iso: string): string {
 /** "pirmdiena, 23. novembris, 08:30" / "Monday 23 November, 08:30". */
 export function formatMoment(iso: string, lang: Language): string {
   const date = new Date(Temporal.Instant.from(iso).epochMilliseconds);
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    timeZone: ZONE,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
+  return formatter(lang, MOMENT).format(date);
 }
 
 /** "2026. gada 23. novembris" / "23 November 2026", for a 'YYYY-MM-DD' date. */
 export function formatDate(isoDate: string, lang: Language, withWeekday = false): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12));
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    timeZone: 'UTC',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    ...(withWeekday ? { weekday: 'long' } : {}),
-  }).format(date);
+  return formatter(lang, withWeekday ? DATE_WITH_WEEKDAY : DATE).format(date);
 }
 
 export function weekdayOf(isoDate: string, t: Translate): string {

@@ -6,13 +6,14 @@ import { queueMail } from '../../platform/mail/mail.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { AppointmentRow } from './appointments.repository.ts';
 import { findPlace, findService } from './places.ts';
+import { formatter } from '../../web/format.ts';
 
 type Lang = 'lv' | 'en';
 const langOf = (row: AppointmentRow): Lang => (row.language === 'en' ? 'en' : 'lv');
 
 /** "2026. gada 19. novembrī 09:05" / "19 November 2026, 09:05" in Riga time. */
 export function formatWhen(date: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'lv' ? 'lv-LV' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Riga' }).format(date);
+  return formatter(lang, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Riga' }).format(date);
 }
 
 export function manageUrl(deps: Pick<AppDeps, 'config'>, row: AppointmentRow, token: string): string {

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { sendPage } from '../../web/send-page.tsx';
 import type { PageContext } from '../../web/page-context.ts';
+import { formatter } from '../../web/format.ts';
 
 export const APPOINTMENTS_CSS = '/static/appointments.css';
 
@@ -40,11 +41,11 @@ export function Carry({ ctx, values }: { ctx: PageContext; values: Record<string
 
 /** "ceturtdiena, 2026. gada 19. novembris" / "Thursday 19 November 2026". */
 export function formatDay(date: string, lang: 'lv' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'lv' ? 'lv-LV' : 'en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return formatter(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 export function formatClock(date: Date): string {
-  return new Intl.DateTimeFormat('lv-LV', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Riga', hourCycle: 'h23' }).format(date);
+  return formatter('lv', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Riga', hourCycle: 'h23' }).format(date);
 }
 
 export type RadioOption = { value: string; label: ReactNode };

@@ -1,12 +1,13 @@
 import type { Language } from '../../platform/i18n/index.ts';
 import type { OutboxRow } from '../../platform/mail/mail.repository.ts';
 import type { PageContext } from '../../web/page-context.ts';
+import { formatter } from '../../web/format.ts';
 
 const LOCALES: Record<Language, string> = { lv: 'lv-LV', en: 'en-GB' };
 
 /** "21.11.2026, 18:05" in Riga time, with the year: mail is looked up long after. */
 function formatStamp(at: Date, lang: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'Europe/Riga', dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return formatter(lang, { timeZone: 'Europe/Riga', dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
 
 function formatSize(bytes: number, lang: Language): string {
