@@ -302,6 +302,17 @@ describe('broken profiles name the file, the field path and the problem', () => 
     );
   });
 
+  it('a slug the platform uses for its own pages (staff, api, static, kalendars) is refused', async () => {
+    const demo = await readFile(demoFile, 'utf8');
+    for (const reserved of ['staff', 'api', 'static', 'kalendars']) {
+      assert.throws(
+        () => parseAgencyProfile(demo.replace(/^slug: demo$/m, `slug: ${reserved}`), `${reserved}.yaml`),
+        (e: unknown) => e instanceof AgencyProfileError && e.issues.some((i) => i.path === 'slug' && /Reserved by the platform/.test(i.message)),
+        reserved,
+      );
+    }
+  });
+
   it('an unreadable file is reported, not thrown', async () => {
     const result = await validateAgencyProfileFile(join(brokenDir, 'does-not-exist.yaml'));
     assert.equal(result.ok, false);

@@ -12,6 +12,8 @@ export const LocalizedTextSchema = z
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 const slugPattern = /^[a-z][a-z0-9-]{1,30}$/;
+/** First path segments the platform itself uses: an agency with such a slug would never get its pages. */
+export const RESERVED_SLUGS = ['api', 'staff', 'static', 'kalendars', 'favicon.ico', 'robots.txt'] as const;
 const idPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const timeRangePattern = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -188,7 +190,10 @@ export const NOTICE_KINDS = ['call-recording', 'video-surveillance', 'pre-holida
 
 export const AgencyProfileSchema = z
   .object({
-    slug: z.string().regex(slugPattern, 'Use 2–31 lower-case letters, digits or hyphens, starting with a letter'),
+    slug: z
+      .string()
+      .regex(slugPattern, 'Use 2–31 lower-case letters, digits or hyphens, starting with a letter')
+      .refine((slug) => !(RESERVED_SLUGS as readonly string[]).includes(slug), { message: `Reserved by the platform (${RESERVED_SLUGS.filter((s) => !s.includes('.')).join(', ')}): choose another slug` }),
     profileVersion: z.number().int().min(1),
     validFrom: z.string().regex(isoDatePattern, 'Use YYYY-MM-DD'),
     name: LocalizedTextSchema,
