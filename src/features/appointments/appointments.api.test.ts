@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { fixedClock } from '../../platform/clock.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { z } from 'zod';
+import { SlotSchema } from './appointments.schema.ts';
 import { findAppointmentForCheckIn, markAppointmentArrived, markAppointmentOutcome } from './appointment-checkin.ts';
 
 // Monday 16 November 2026, 09:00 in Riga. 18 November is a public holiday, 17 November is shortened.
@@ -43,6 +45,8 @@ for (const target of testTargets()) {
       assert.ok(!slots.some((s) => s.start.startsWith('2026-11-18')));
       assert.equal(slots.filter((s) => s.start.startsWith('2026-11-17')).at(-1)?.end, '2026-11-17T16:00:00+02:00');
       assert.ok(slots.every((s) => s.free >= 1 && s.centre === 'riga-lacplesa'));
+      // The route skips response re-validation for speed: the answer must still be exactly what the schema documents.
+      assert.equal(z.object({ slots: z.array(SlotSchema.strict()) }).strict().safeParse(response.json()).success, true);
     });
 
     it('the Treasury offers nothing inside two working days', async () => {
