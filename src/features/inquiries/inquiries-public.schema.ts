@@ -44,6 +44,12 @@ export const ClientAccessFormSchema = z.object({
   code: z.string().trim().max(60).default(''),
 });
 
+/** The follow-up page's addition form (multipart fields; files are collected apart). Length limits are judged by the service. */
+export const AdditionFormSchema = z.object({
+  code: z.string().trim().max(60).default(''),
+  text: z.string().max(200_000).default(''),
+});
+
 export const ClientMessageSchema = z.object({
   direction: z.enum(['in', 'out']).describe("'in' from the client, 'out' from the agency"),
   at: z.string().describe('ISO 8601 moment'),

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { hashAccessCode, parseReference, type InquiryStatus } from '../../domain/inquiry/index.ts';
+import { hashAccessCode, isOpen, parseReference, type InquiryStatus } from '../../domain/inquiry/index.ts';
 import { validatePersonalCode } from '../../domain/personal-code/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import { countRecentEvents } from '../../platform/audit/audit.repository.ts';
@@ -8,7 +8,7 @@ import { translator, type Language, type Translate } from '../../platform/i18n/i
 import { AppError, fieldErrorsFromIssues, type FieldError } from '../../platform/http/problem.ts';
 import type { AgencyProfile, LocalizedText } from '../agencies/agency-profile.schema.ts';
 import { findInquiryByReference, type InquiryRow } from './inquiries.repository.ts';
-import { checkAttachments, fileInquiry, type FiledInquiry, type InquiryDeps } from './inquiries.service.ts';
+import { appendClientMessage, checkAttachments, fileInquiry, type FiledInquiry, type InquiryDeps } from './inquiries.service.ts';
 import { ATTACHMENTS_MAX_COUNT, ATTACHMENTS_MAX_TOTAL_BYTES, PublicInquiryBodySchema, TEXT_MAX, type AttachmentInput, type PublicInquiryBody } from './inquiries.schema.ts';
 import { findInquiryByAgencyReference, listAttachmentNames, listClientMessages } from './inquiries-public.repository.ts';
 import { ACCESS_WINDOW_MINUTES, MAX_ACCESS_FAILURES, QUESTION_FORM_FIELDS, type ClientInquiryView, type QuestionFormValues, type QuestionStep } from './inquiries-public.schema.ts';
@@ -246,4 +246,32 @@ async function clientViewOf(deps: InquiryDeps, row: InquiryRow): Promise<ClientI
       attachments: attachments.filter((a) => a.messageId === m.id).map((a) => ({ fileName: a.fileName, size: a.size })),
     })),
   };
+}
+
+export type ClientAdditionResult =
+  | Exclude<ClientAccessResult, { ok: true }>
+  | { ok: true; outcome: 'added' | 'invalid' | 'closed'; inquiry: ClientInquiryView; errors: FieldError[] };
+
+/**
+ * The client adds information (text and files) to an open inquiry from the follow-up page, with the same
+ * access code and the same rate limit as viewing it. A client answering our request for information hands the
+ * inquiry back to the specialist (appendClientMessage). Nothing is written when anything is refused.
+ */
+export async function addClientInformation(
+  deps: InquiryDeps,
+  origin: AuditOrigin,
+  input: { agency: string; reference: string; code: string; text: string; uploads: Uploads; t: Translate; lang: Language },
+): Promise<ClientAdditionResult> {
+  const access = await openInquiryForClient(deps, origin, { reference: input.reference, code: input.code, agency: input.agency });
+  if (!access.ok) return access;
+  const row = await findInquiryByAgencyReference(deps.db, input.agency, access.inquiry.reference);
+  if (!row || !isOpen(row.status as InquiryStatus)) return { ok: true, outcome: 'closed', inquiry: access.inquiry, errors: [] };
+  const text = input.text.trim();
+  const errors: FieldError[] = [];
+  if (text === '') errors.push({ field: 'text', code: 'required', message: input.t('inquiries.public.follow.addTextRequired') });
+  if (text.length > TEXT_MAX) errors.push({ field: 'text', code: 'too_big', message: input.t('inquiries.public.errors.textTooLong', { max: TEXT_MAX, length: text.length }) });
+  errors.push(...attachmentErrors(input.uploads, input.t, input.lang));
+  if (errors.length > 0) return { ok: true, outcome: 'invalid', inquiry: access.inquiry, errors };
+  await appendClientMessage(deps, origin, row, { medium: 'web-form', text, attachments: input.uploads.files });
+  return { ok: true, outcome: 'added', inquiry: await clientViewOf(deps, (await findInquiryByAgencyReference(deps.db, input.agency, row.reference)) ?? row), errors: [] };
 }

@@ -7,9 +7,10 @@ import { pageContext } from '../../../web/page-context.ts';
 import { sendPage } from '../../../web/send-page.tsx';
 import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
 import { requireAgency } from '../../agencies/agencies.routes.ts';
-import { ClientAccessFormSchema } from '../inquiries-public.schema.ts';
-import { normalizeReferenceInput, openInquiryForClient, topicsFor } from '../inquiries-public.service.ts';
-import { AccessCodeView, ClientInquiryPage, followErrors } from './follow-up.views.tsx';
+import { AdditionFormSchema, ClientAccessFormSchema, type ClientInquiryView } from '../inquiries-public.schema.ts';
+import { addClientInformation, normalizeReferenceInput, openInquiryForClient, topicsFor, type ClientAccessResult } from '../inquiries-public.service.ts';
+import { AccessCodeView, ClientInquiryPage, followErrors, type AdditionForm } from './follow-up.views.tsx';
+import { uploadsOf } from './uploads.ts';
 
 type AgencyParams = { Params: { agency: string } };
 type ReferenceParams = { Params: { agency: string; reference: string } };
@@ -40,13 +41,28 @@ async function showInquiry(deps: AppDeps, request: FastifyRequest, reply: Fastif
     const message = request.t('inquiries.public.follow.notFound');
     return renderCodeForm(request, reply, profile, formReference, [{ field: referenceInAddress ? 'code' : 'reference', code: 'not_found', message }], 404);
   }
-  const ctx = pageContext(request);
+  return sendInquiryPage(request, reply, profile, result.inquiry, { code, errors: [], text: '' }, 200);
+}
+
+function sendInquiryPage(request: FastifyRequest, reply: FastifyReply, profile: AgencyProfile, inquiry: ClientInquiryView, addition: AdditionForm, status: number) {
+  const ctx = pageContext(request, reply.generateCsrf());
   reply.header('cache-control', 'no-store');
   return sendPage(reply, ctx, {
-    title: ctx.t('inquiries.public.follow.titleWithReference', { reference: result.inquiry.reference }),
-    body: <ClientInquiryPage ctx={ctx} inquiry={result.inquiry} topics={topicsFor(profile)} agencyName={profile.shortName[ctx.lang]} />,
+    title: `${addition.errors.length ? `${ctx.t('errors.summaryTitle')}: ` : ''}${ctx.t('inquiries.public.follow.titleWithReference', { reference: inquiry.reference })}`,
+    body: <ClientInquiryPage ctx={ctx} inquiry={inquiry} topics={topicsFor(profile)} agencyName={profile.shortName[ctx.lang]} addition={addition} />,
     agency: profile,
+    status,
   });
+}
+
+/** Refusals of the access code look exactly as on the code form (same status, same words). */
+function refuseAccess(request: FastifyRequest, reply: FastifyReply, profile: AgencyProfile, reference: string, result: Exclude<ClientAccessResult, { ok: true }>) {
+  if (result.reason === 'rate-limited') {
+    reply.header('retry-after', String(result.retryAfterMinutes * 60));
+    const message = request.t('inquiries.public.follow.tooManyAttempts', { minutes: result.retryAfterMinutes });
+    return renderCodeForm(request, reply, profile, reference, [{ field: 'code', code: 'too_many_attempts', message }], 429);
+  }
+  return renderCodeForm(request, reply, profile, reference, [{ field: 'code', code: 'not_found', message: request.t('inquiries.public.follow.notFound') }], 404);
 }
 
 /** /{agency}/jautajums/sekot and /{agency}/jautajums/{reference}: the client follows an inquiry with its access code. */
@@ -84,5 +100,19 @@ export async function followUpPages(app: FastifyInstance, deps: AppDeps): Promis
       return renderCodeForm(request, reply, profile, reference, followErrors(ctx, profile, { reference: false, code: true }), 400);
     }
     return showInquiry(deps, request, reply, profile, reference, code, true);
+  });
+
+  // The client adds text and files to an open inquiry (multipart; the code comes again in the form).
+  app.post<ReferenceParams>('/:agency/jautajums/:reference/papildinat', async (request, reply) => {
+    const profile = requireAgency(deps, request.params.agency);
+    const reference = referenceOfAgency(profile, request.params.reference);
+    const form = AdditionFormSchema.safeParse(request.body ?? {});
+    const code = form.success ? form.data.code : '';
+    const text = form.success ? form.data.text : '';
+    const result = await addClientInformation(deps, originOf(request), { agency: profile.slug, reference, code, text, uploads: uploadsOf(request), t: request.t, lang: request.lang });
+    if (!result.ok) return refuseAccess(request, reply, profile, reference, result);
+    const status = result.outcome === 'invalid' ? 400 : result.outcome === 'closed' ? 409 : 200;
+    const addition: AdditionForm = { code, errors: result.errors, text: result.outcome === 'invalid' ? text : '', ...(result.outcome === 'invalid' ? {} : { outcome: result.outcome }) };
+    return sendInquiryPage(request, reply, profile, result.inquiry, addition, status);
   });
 }

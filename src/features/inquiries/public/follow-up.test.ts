@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../platform/testing/test-platform.ts';
 import { insertInquiryMessage } from '../inquiries.repository.ts';
 import { fileInquiry } from '../inquiries.service.ts';
@@ -166,6 +167,46 @@ for (const target of testTargets()) {
       assert.equal((await post(`/vsaa/jautajums/${reference}`, accessCode, '192.0.2.7')).statusCode, 429);
       assert.equal((await post(`/vsaa/jautajums/${reference}`, accessCode, '192.0.2.8')).statusCode, 200);
       assert.equal(await countRows(platform, 'audit_log', `action = 'inquiry.access-denied' and details->>'ip' = '192.0.2.7'`), 10);
+    });
+
+    it('the client adds text and a file to an open inquiry; bad input and a wrong code write nothing; a closed one cannot be added to', async () => {
+      const filed = await fileInquiry(platform.deps, client, { agency: 'vsaa', channel: 'web-form', name: 'Līga', phone: '+371 21111111', text: 'Kā pieteikt pabalstu?' });
+      const ref = filed.inquiry.reference;
+      const browser = new QuestionBrowser(platform.app);
+      const shown = await showWithCode(browser, ref, filed.accessCode);
+      assert.equal(shown.statusCode, 200);
+      const form = mainOf(shown.body);
+      assert.match(form, new RegExp(`<form[^>]* action="/vsaa/jautajums/${ref}/papildinat"[^>]*enctype="multipart/form-data"`, 'i'));
+      assert.match(form, new RegExp(`<input type="hidden" name="code" value="${filed.accessCode}"/>`));
+      const action = `/vsaa/jautajums/${ref}/papildinat`;
+      const messagesBefore = await countRows(platform, 'inquiry_messages', `inquiry_id = '${filed.inquiry.id}'`);
+
+      const empty = await browser.postMultipart(action, { _csrf: csrfTokenIn(shown.body), code: filed.accessCode, text: '   ' });
+      assert.equal(empty.statusCode, 400);
+      assert.match(mainOf(empty.body), /Ierakstiet papildu informāciju/);
+      const exe = await browser.postMultipart(action, { _csrf: csrfTokenIn(shown.body), code: filed.accessCode, text: 'Pielikumā' }, [{ name: 'run.exe', type: 'application/x-msdownload', content: 'MZ' }]);
+      assert.equal(exe.statusCode, 400);
+      const wrong = await browser.postMultipart(action, { _csrf: csrfTokenIn(shown.body), code: 'AAAAAAAAAA', text: 'Cits' });
+      assert.equal(wrong.statusCode, 404, 'a wrong code: the same answer as on the code form');
+      assert.equal(await countRows(platform, 'inquiry_messages', `inquiry_id = '${filed.inquiry.id}'`), messagesBefore, 'nothing written');
+
+      const added = await browser.postMultipart(action, { _csrf: csrfTokenIn(shown.body), code: filed.accessCode, text: 'Papildinu: <b>esmu pensionārs</b>' }, [{ name: 'izziņa.pdf', type: 'application/pdf', content: '%PDF-1.4 izziņa' }]);
+      assert.equal(added.statusCode, 200);
+      const page = mainOf(added.body);
+      assert.match(page, /id="addition-added"/);
+      assert.match(page, /Papildinu: &lt;b&gt;esmu pensionārs&lt;\/b&gt;/, 'shown escaped');
+      assert.match(page, /izziņa\.pdf/);
+      assert.equal(await countRows(platform, 'inquiry_messages', `inquiry_id = '${filed.inquiry.id}' and direction = 'in' and medium = 'web-form'`), messagesBefore + 1);
+      assert.equal(await countRows(platform, 'inquiry_attachments', `inquiry_id = '${filed.inquiry.id}'`), 1);
+      const noCsrf = await browser.postMultipart(action, { code: filed.accessCode, text: 'Bez žetona' });
+      assert.equal(noCsrf.statusCode, 403);
+
+      await platform.deps.db.execute(sql`update inquiries set status = 'closed' where id = ${filed.inquiry.id}`);
+      const closed = await browser.postMultipart(action, { _csrf: csrfTokenIn(shown.body), code: filed.accessCode, text: 'Vēl' });
+      assert.equal(closed.statusCode, 409);
+      assert.match(mainOf(closed.body), /id="addition-closed"/);
+      assert.doesNotMatch(mainOf(closed.body), /papildinat/, 'no form on a closed inquiry');
+      assert.equal(await countRows(platform, 'inquiry_messages', `inquiry_id = '${filed.inquiry.id}'`), messagesBefore + 1);
     });
   });
 }

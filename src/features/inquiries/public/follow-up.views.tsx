@@ -1,11 +1,12 @@
 import type { FieldError } from '../../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary, TextField } from '../../../web/components.tsx';
+import { CsrfField, ErrorSummary, FileField, TextAreaField, TextField } from '../../../web/components.tsx';
+import { isOpen, type InquiryStatus } from '../../../domain/inquiry/index.ts';
 import { formatDate, formatMoment } from '../../../web/format.ts';
 import type { PageContext } from '../../../web/page-context.ts';
 import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
 import type { ClientInquiryView } from '../inquiries-public.schema.ts';
 import type { QuestionTopic } from '../inquiries-public.service.ts';
-import { questionPath, withLang } from './question-form.views.tsx';
+import { ACCEPT, questionPath, withLang } from './question-form.views.tsx';
 
 function exampleReference(profile: AgencyProfile): string {
   return `${profile.slug.toUpperCase()}-2026-000123`;
@@ -52,12 +53,51 @@ export function followErrors(ctx: PageContext, profile: AgencyProfile, missing: 
   return errors;
 }
 
-export function ClientInquiryPage({ ctx, inquiry, topics, agencyName }: { ctx: PageContext; inquiry: ClientInquiryView; topics: QuestionTopic[]; agencyName: string }) {
+/** The addition form's state: the code the client typed (kept only in this form), errors, text, and the outcome. */
+export type AdditionForm = { code: string; errors: FieldError[]; text: string; outcome?: 'added' | 'closed' };
+
+function AdditionFormView({ ctx, inquiry, form }: { ctx: PageContext; inquiry: ClientInquiryView; form: AdditionForm }) {
+  const { t } = ctx;
+  if (!isOpen(inquiry.status as InquiryStatus)) return null;
+  return (
+    <section aria-labelledby="add-title">
+      <h2 id="add-title">{t('inquiries.public.follow.addTitle')}</h2>
+      <p>{t('inquiries.public.follow.addLead')}</p>
+      <form method="post" action={withLang(`${questionPath(inquiry.agency)}/${inquiry.reference}/papildinat`, ctx)} encType="multipart/form-data" noValidate>
+        <ErrorSummary ctx={ctx} errors={form.errors} />
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="code" value={form.code} />
+        <TextAreaField name="text" label={t('inquiries.public.follow.addText')} value={form.text} rows={6} error={form.errors.find((e) => e.field === 'text')} required />
+        <FileField
+          name="attachments"
+          label={t('inquiries.public.follow.addFiles')}
+          hint={t('inquiries.public.follow.addFilesHint')}
+          error={form.errors.find((e) => e.field === 'attachments')}
+          accept={ACCEPT}
+          multiple
+        />
+        <button type="submit">{t('inquiries.public.follow.addSubmit')}</button>
+      </form>
+    </section>
+  );
+}
+
+export function ClientInquiryPage({ ctx, inquiry, topics, agencyName, addition }: { ctx: PageContext; inquiry: ClientInquiryView; topics: QuestionTopic[]; agencyName: string; addition?: AdditionForm }) {
   const { t, lang } = ctx;
   const topic = topics.find((candidate) => candidate.id === inquiry.topic);
   return (
     <>
       <h1>{t('inquiries.public.follow.titleWithReference', { reference: inquiry.reference })}</h1>
+      {addition?.outcome === 'added' && (
+        <p className="notice" role="status" id="addition-added">
+          {t('inquiries.public.follow.added')}
+        </p>
+      )}
+      {addition?.outcome === 'closed' && (
+        <p className="notice" role="alert" id="addition-closed">
+          {t('inquiries.public.follow.addClosed')}
+        </p>
+      )}
       <dl className="facts">
         <div className="facts-row">
           <dt>{t('inquiries.public.follow.status')}</dt>
@@ -117,6 +157,7 @@ export function ClientInquiryPage({ ctx, inquiry, topics, agencyName }: { ctx: P
           </li>
         ))}
       </ol>
+      {addition && <AdditionFormView ctx={ctx} inquiry={inquiry} form={addition} />}
       <p className="hint">{t('inquiries.public.follow.codeNotKept')}</p>
     </>
   );

@@ -9,7 +9,8 @@ import type { QuestionTopic } from '../inquiries-public.service.ts';
 import { faqEntryHref, type FaqSuggestion } from './faq-suggestions.ts';
 
 const MB = 1024 * 1024;
-const ACCEPT = [...new Set([...Object.values(ALLOWED_ATTACHMENT_TYPES).flat(), ...Object.keys(ALLOWED_ATTACHMENT_TYPES)])].join(',');
+/** The file input's accept list: every allowed extension and type. */
+export const ACCEPT = [...new Set([...Object.values(ALLOWED_ATTACHMENT_TYPES).flat(), ...Object.keys(ALLOWED_ATTACHMENT_TYPES)])].join(',');
 
 /** `?lang=en` on our own links and form actions, so that the language holds even without the cookie. */
 export function withLang(path: string, ctx: PageContext): string {
