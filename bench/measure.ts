@@ -1,4 +1,20 @@
-/** Timing helpers shared by the benchmarks. */
+// Timing helpers shared by the benchmarks, and the platform they measure.
+import { createTestPlatform, type TestPlatform } from '../src/platform/testing/test-platform.ts';
+
+/**
+ * The platform a benchmark measures: a fresh PostgreSQL database (created and dropped by the test platform) on the
+ * server of BENCH_DATABASE_URL or TEST_DATABASE_URL; exits with a hint when neither is set.
+ */
+export async function benchPlatform(): Promise<TestPlatform> {
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    console.error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server; this benchmark is for PostgreSQL.');
+    process.exit(2);
+  }
+  process.env.TEST_DATABASE_URL = adminUrl;
+  return createTestPlatform('postgres');
+}
+
 export function percentile(times: number[], p: number): number {
   const sorted = [...times].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
@@ -49,10 +65,11 @@ export async function timePaced(clients: number, rounds: number, intervalMs: num
   return times;
 }
 
-/** One line per figure: p50, p95 and whether the target is met. */
-export function report(name: string, times: number[], targetMs: number): void {
+/** One line per figure: p50, p95 and, when there is a target, whether it is met. */
+export function report(name: string, times: number[], targetMs?: number): void {
   const p95 = percentile(times, 95);
-  console.log(`${name.padEnd(66)} n=${times.length} p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  target < ${targetMs} ms  ${p95 < targetMs ? 'OK' : 'MISSED'}`);
+  const verdict = targetMs === undefined ? '' : `  target < ${targetMs} ms  ${p95 < targetMs ? 'OK' : 'MISSED'}`;
+  console.log(`${name.padEnd(66)} n=${times.length} p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${p95.toFixed(1)} ms${verdict}`);
 }
 
 /** GET that must answer 200 (body read to the end). */

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { RIGA_TIME_ZONE } from '../domain/opening-hours/index.ts';
 
 /** The current moment; injected so that tests and rules never read the wall clock themselves. */
 export type Clock = () => Temporal.Instant;
@@ -10,7 +11,8 @@ export function fixedClock(iso: string): Clock {
   return () => instant;
 }
 
-export const RIGA = 'Europe/Riga';
+/** Every wall-clock time of the platform is Riga time (the domain's constant, one source). */
+export const RIGA = RIGA_TIME_ZONE;
 
 /** Today's date in Riga, 'YYYY-MM-DD'. */
 export function rigaToday(clock: Clock): string {

@@ -55,3 +55,8 @@ export function formatWeeklyGroup(group: WeeklySummaryGroup, t: Translate): stri
   const ranges = group.ranges.map((r) => `${r.open}–${r.close}`).join(', ');
   return `${days}: ${ranges}`;
 }
+
+/** The Riga calendar date of an instant, written out ("2026. gada 23. novembris" / "23 November 2026"). */
+export function formatRigaDate(at: Date, lang: Language): string {
+  return formatDate(Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(ZONE).toPlainDate().toString(), lang);
+}

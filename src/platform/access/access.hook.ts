@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../http/problem.ts';
-import { roleAllows, scopeFor } from './policy.ts';
+import { roleAllows, scopeFor, type AgencyScope } from './policy.ts';
 
 /**
  * The one place where the agency boundary and the role checks are enforced.
@@ -25,4 +25,13 @@ export function agencyAccessHook(agencyExists: (slug: string) => boolean) {
     }
     request.scope = scope;
   };
+}
+
+/**
+ * The agency scope the gate set for this request. Only routes registered behind the gate (the features'
+ * *StaffRoutes) may ask; anywhere else it is a programming error, not a client's.
+ */
+export function scopeOf(request: FastifyRequest): AgencyScope {
+  if (!request.scope) throw new Error(`${request.method} ${request.routeOptions.url ?? request.url}: no agency scope (route registered outside the access gate?)`);
+  return request.scope;
 }

@@ -29,30 +29,40 @@ function migratedPgliteTemplate(): Promise<PGlite> {
   return pgliteTemplate;
 }
 
-async function openTestDatabase(target: TestTarget): Promise<DatabaseHandle & { dispose: () => Promise<void> }> {
-  if (target === 'pglite') {
-    const clone = (await (await migratedPgliteTemplate()).clone()) as PGlite;
-    const handle = await openDatabase({ kind: 'pglite', pglite: clone });
-    return { ...handle, dispose: handle.close };
-  }
-  const adminUrl = process.env.TEST_DATABASE_URL as string;
-  const name = `apkalpe_test_${randomBytes(6).toString('hex')}`;
+/** A new, empty PostgreSQL database on the server of `adminUrl` (for one test file or one benchmark), and how to drop it. */
+export async function createScratchPostgresDatabase(adminUrl: string, prefix = 'apkalpe_test'): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString() });
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+async function openTestDatabase(target: TestTarget): Promise<DatabaseHandle & { dispose: () => Promise<void> }> {
+  if (target === 'pglite') {
+    const clone = (await (await migratedPgliteTemplate()).clone()) as PGlite;
+    const handle = await openDatabase({ kind: 'pglite', pglite: clone });
+    return { ...handle, dispose: handle.close };
+  }
+  const scratch = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL as string);
+  const handle = await openDatabase({ kind: 'postgres', url: scratch.url });
   await handle.migrate();
   return {
     ...handle,
     dispose: async () => {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await scratch.drop();
     },
   };
 }
