@@ -7,18 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createStaffUser } from '../src/features/staff/staff.service.ts';
-import { createTestPlatform } from '../src/platform/testing/test-platform.ts';
-import { getOk, report, signIn, timeConcurrent, timePaced, timeSequential } from './measure.ts';
+import { benchPlatform, getOk, report, signIn, timeConcurrent, timePaced, timeSequential } from './measure.ts';
 
 const ROWS = Number(process.env.BENCH_INQUIRIES ?? 1_000_000);
-const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (!adminUrl) {
-  console.error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server; this benchmark is for PostgreSQL.');
-  process.exit(2);
-}
-process.env.TEST_DATABASE_URL = adminUrl;
-
-const platform = await createTestPlatform('postgres');
+const platform = await benchPlatform();
 try {
   const db = platform.deps.db;
   let t0 = performance.now();

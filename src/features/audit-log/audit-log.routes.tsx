@@ -1,7 +1,7 @@
+import { scopeOf } from '../../platform/access/access.hook.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { originOf } from '../../platform/audit/audit.ts';
-import type { AgencyScope } from '../../platform/access/policy.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { pageContext } from '../../web/page-context.ts';
 import { sendPage } from '../../web/send-page.tsx';
@@ -26,7 +26,7 @@ export async function auditLogRoutes(app: FastifyInstance, deps: AppDeps): Promi
       },
     },
     async (request) => {
-      const records = await readAgencyAudit(deps, request.scope as AgencyScope, originOf(request), request.query.before);
+      const records = await readAgencyAudit(deps, scopeOf(request), originOf(request), request.query.before);
       return { records: records.map((r) => ({ ...r, at: r.at.toISOString() })) };
     },
   );
@@ -35,7 +35,7 @@ export async function auditLogRoutes(app: FastifyInstance, deps: AppDeps): Promi
     '/staff/:agency/audit',
     { config: { permission: 'audit.read' }, schema: { hide: true, params: AgencyParamsSchema } },
     async (request, reply) => {
-      const scope = request.scope as AgencyScope;
+      const scope = scopeOf(request);
       const records = await readAgencyAudit(deps, scope, originOf(request));
       const ctx = pageContext(request, reply.generateCsrf());
       const agency = deps.agencies.get(scope.agency);

@@ -1,16 +1,6 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
-import { inquiries, inquiryAttachments, inquiryMessages } from '../../platform/db/schema.ts';
-import type { InquiryRow } from './inquiries.repository.ts';
-
-/** The client reaches an inquiry only through its own agency's pages: the reference and the agency must both match. */
-export async function findInquiryByAgencyReference(db: Database, agency: string, reference: string): Promise<InquiryRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(inquiries)
-    .where(and(eq(inquiries.agency, agency), eq(inquiries.reference, reference)));
-  return row;
-}
+import { inquiryAttachments, inquiryMessages } from '../../platform/db/schema.ts';
 
 /** What the client may read: their own messages and what was sent to them; staff notes stay inside. */
 export async function listClientMessages(db: Database, inquiryId: string) {

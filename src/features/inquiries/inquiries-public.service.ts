@@ -7,10 +7,10 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { translator, type Language, type Translate } from '../../platform/i18n/index.ts';
 import { AppError, fieldErrorsFromIssues, type FieldError } from '../../platform/http/problem.ts';
 import type { AgencyProfile, LocalizedText } from '../agencies/agency-profile.schema.ts';
-import { findInquiryByReference, type InquiryRow } from './inquiries.repository.ts';
+import { findInquiryByReference, findInquiryByReferenceInAgency, type InquiryRow } from './inquiries.repository.ts';
 import { appendClientMessage, checkAttachments, fileInquiry, type FiledInquiry, type InquiryDeps } from './inquiries.service.ts';
 import { ATTACHMENTS_MAX_COUNT, ATTACHMENTS_MAX_TOTAL_BYTES, PublicInquiryBodySchema, TEXT_MAX, type AttachmentInput, type PublicInquiryBody } from './inquiries.schema.ts';
-import { findInquiryByAgencyReference, listAttachmentNames, listClientMessages } from './inquiries-public.repository.ts';
+import { listAttachmentNames, listClientMessages } from './inquiries-public.repository.ts';
 import { ACCESS_WINDOW_MINUTES, MAX_ACCESS_FAILURES, QUESTION_FORM_FIELDS, type ClientInquiryView, type QuestionFormValues, type QuestionStep } from './inquiries-public.schema.ts';
 import { suggestFaqAnswers, type FaqSuggestion } from './public/faq-suggestions.ts';
 import type { Uploads } from './public/uploads.ts';
@@ -179,6 +179,8 @@ export function normalizeReferenceInput(reference: string): string {
   return reference.replace(/\s+/g, '').toUpperCase().slice(0, 40);
 }
 
+type ClientAccessRefusal = Exclude<ClientAccessResult, { ok: true }>;
+
 /**
  * The client's view of an inquiry, by reference and access code. A wrong code, an unknown reference and a
  * reference of another agency all answer "not found" alike; failures are counted in the audit log (so every
@@ -189,6 +191,16 @@ export async function openInquiryForClient(
   origin: AuditOrigin,
   request: { reference: string; code: string | undefined; agency?: string },
 ): Promise<ClientAccessResult> {
+  const access = await checkClientAccess(deps, origin, request);
+  return access.ok ? { ok: true, inquiry: await showToClient(deps, origin, access.row) } : access;
+}
+
+/** The inquiry the reference and code open, or the refusal (recorded, rate-limited). */
+async function checkClientAccess(
+  deps: InquiryDeps,
+  origin: AuditOrigin,
+  request: { reference: string; code: string | undefined; agency?: string },
+): Promise<{ ok: true; row: InquiryRow } | ClientAccessRefusal> {
   const reference = normalizeReferenceInput(request.reference);
   const code = (request.code ?? '').trim();
   // Without a code there is nothing to check and nothing to guess: the same answer, nothing counted.
@@ -205,7 +217,7 @@ export async function openInquiryForClient(
   const parsed = parseReference(reference);
   let row: InquiryRow | undefined;
   if (parsed && (!request.agency || parsed.agency === request.agency)) {
-    row = request.agency ? await findInquiryByAgencyReference(deps.db, request.agency, reference) : await findInquiryByReference(deps.db, reference);
+    row = request.agency ? await findInquiryByReferenceInAgency(deps.db, request.agency, reference) : await findInquiryByReference(deps.db, reference);
   }
   const codeHash = hashAccessCode(code.slice(0, 60));
   if (!row || !sameHash(row.accessCodeHash, codeHash)) {
@@ -218,6 +230,11 @@ export async function openInquiryForClient(
     });
     return { ok: false, reason: 'not-found' };
   }
+  return { ok: true, row };
+}
+
+/** What the client sees of the inquiry; every showing is audited. */
+async function showToClient(deps: InquiryDeps, origin: AuditOrigin, row: InquiryRow): Promise<ClientInquiryView> {
   const inquiry = await clientViewOf(deps, row);
   await recordAudit(deps.db, deps.clock, origin, {
     action: 'inquiry.viewed-by-client',
@@ -226,8 +243,9 @@ export async function openInquiryForClient(
     agency: row.agency,
     details: { reference: row.reference },
   });
-  return { ok: true, inquiry };
+  return inquiry;
 }
+
 
 async function clientViewOf(deps: InquiryDeps, row: InquiryRow): Promise<ClientInquiryView> {
   const [messages, attachments] = await Promise.all([listClientMessages(deps.db, row.id), listAttachmentNames(deps.db, row.id)]);
@@ -249,7 +267,7 @@ async function clientViewOf(deps: InquiryDeps, row: InquiryRow): Promise<ClientI
 }
 
 export type ClientAdditionResult =
-  | Exclude<ClientAccessResult, { ok: true }>
+  | ClientAccessRefusal
   | { ok: true; outcome: 'added' | 'invalid' | 'closed'; inquiry: ClientInquiryView; errors: FieldError[] };
 
 /**
@@ -262,16 +280,18 @@ export async function addClientInformation(
   origin: AuditOrigin,
   input: { agency: string; reference: string; code: string; text: string; uploads: Uploads; t: Translate; lang: Language },
 ): Promise<ClientAdditionResult> {
-  const access = await openInquiryForClient(deps, origin, { reference: input.reference, code: input.code, agency: input.agency });
+  const access = await checkClientAccess(deps, origin, { reference: input.reference, code: input.code, agency: input.agency });
   if (!access.ok) return access;
-  const row = await findInquiryByAgencyReference(deps.db, input.agency, access.inquiry.reference);
-  if (!row || !isOpen(row.status as InquiryStatus)) return { ok: true, outcome: 'closed', inquiry: access.inquiry, errors: [] };
+  const { row } = access;
+  if (!isOpen(row.status as InquiryStatus)) return { ok: true, outcome: 'closed', inquiry: await showToClient(deps, origin, row), errors: [] };
   const text = input.text.trim();
   const errors: FieldError[] = [];
   if (text === '') errors.push({ field: 'text', code: 'required', message: input.t('inquiries.public.follow.addTextRequired') });
   if (text.length > TEXT_MAX) errors.push({ field: 'text', code: 'too_big', message: input.t('inquiries.public.errors.textTooLong', { max: TEXT_MAX, length: text.length }) });
   errors.push(...attachmentErrors(input.uploads, input.t, input.lang));
-  if (errors.length > 0) return { ok: true, outcome: 'invalid', inquiry: access.inquiry, errors };
+  if (errors.length > 0) return { ok: true, outcome: 'invalid', inquiry: await showToClient(deps, origin, row), errors };
   await appendClientMessage(deps, origin, row, { medium: 'web-form', text, attachments: input.uploads.files });
-  return { ok: true, outcome: 'added', inquiry: await clientViewOf(deps, (await findInquiryByAgencyReference(deps.db, input.agency, row.reference)) ?? row), errors: [] };
+  // The client's message may have handed the inquiry back (waiting-for-client → assigned): show the status as it is now.
+  const current = (await findInquiryByReferenceInAgency(deps.db, input.agency, row.reference)) ?? row;
+  return { ok: true, outcome: 'added', inquiry: await showToClient(deps, origin, current), errors: [] };
 }

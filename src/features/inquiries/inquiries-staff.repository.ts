@@ -139,32 +139,27 @@ function selectInboxPage(db: Database, where: SQL[], limit: number): Promise<Inb
     .limit(limit);
 }
 
-/** Staff who can work inquiries in the agency (specialists, supervisors, administrators; not disabled). */
-export async function listWorkingStaff(db: Database, agency: string): Promise<StaffMember[]> {
+/** Active (not disabled) members of the agency that also meet `condition`. */
+function activeMembers(db: Database, agency: string, condition: SQL) {
   return db
     .select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffMemberships.role })
     .from(staffMemberships)
     .innerJoin(staffUsers, eq(staffUsers.id, staffMemberships.userId))
-    .where(and(eq(staffMemberships.agency, agency), ne(staffMemberships.role, 'auditor'), isNull(staffUsers.disabledAt)))
-    .orderBy(asc(staffUsers.name));
+    .where(and(eq(staffMemberships.agency, agency), condition, isNull(staffUsers.disabledAt)));
+}
+
+/** Staff who can work inquiries in the agency (specialists, supervisors, administrators; not disabled). */
+export async function listWorkingStaff(db: Database, agency: string): Promise<StaffMember[]> {
+  return activeMembers(db, agency, ne(staffMemberships.role, 'auditor')).orderBy(asc(staffUsers.name));
 }
 
 export async function findStaffMember(db: Database, agency: string, userId: string): Promise<StaffMember | undefined> {
-  const [row] = await db
-    .select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffMemberships.role })
-    .from(staffMemberships)
-    .innerJoin(staffUsers, eq(staffUsers.id, staffMemberships.userId))
-    .where(and(eq(staffMemberships.agency, agency), eq(staffMemberships.userId, userId), isNull(staffUsers.disabledAt)));
+  const [row] = await activeMembers(db, agency, eq(staffMemberships.userId, userId));
   return row;
 }
 
 export async function listSupervisors(db: Database, agency: string): Promise<StaffMember[]> {
-  return db
-    .select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffMemberships.role })
-    .from(staffMemberships)
-    .innerJoin(staffUsers, eq(staffUsers.id, staffMemberships.userId))
-    .where(and(eq(staffMemberships.agency, agency), eq(staffMemberships.role, 'supervisor'), isNull(staffUsers.disabledAt)))
-    .orderBy(asc(staffUsers.email));
+  return activeMembers(db, agency, eq(staffMemberships.role, 'supervisor')).orderBy(asc(staffUsers.email));
 }
 
 export async function findStaffName(db: Database, userId: string): Promise<string | null> {
@@ -175,11 +170,6 @@ export async function findStaffName(db: Database, userId: string): Promise<strin
 /** The inquiry, row-locked for the rest of the transaction (one action at a time per inquiry). */
 export async function lockInquiryInAgency(db: Database, agency: string, id: string): Promise<InquiryRow | undefined> {
   const [row] = await db.select().from(inquiries).where(and(eq(inquiries.agency, agency), eq(inquiries.id, id))).for('update');
-  return row;
-}
-
-export async function findInquiryByReferenceInAgency(db: Database, agency: string, reference: string): Promise<InquiryRow | undefined> {
-  const [row] = await db.select().from(inquiries).where(and(eq(inquiries.agency, agency), eq(inquiries.reference, reference)));
   return row;
 }
 

@@ -9,19 +9,12 @@ export type InquiryEventRow = typeof inquiryEvents.$inferSelect;
 export type InquiryAttachmentRow = typeof inquiryAttachments.$inferSelect;
 
 /**
- * The next running number for the agency and year: a row-locked upsert in its own short transaction, so
- * numbers never repeat and concurrent filings wait for each other only for this one statement (like a
- * sequence: a filing that fails afterwards leaves a gap). Its commit need not wait for the disk: the WAL is
- * flushed in order, so it is durable before the inquiry that uses the number can be.
+ * The next running number for the agency and year: one row-locked upsert, so numbers never repeat. Called
+ * outside the filing transaction, it commits on its own and concurrent filings wait for each other only for
+ * this one statement (like a sequence: a filing that fails afterwards leaves a gap). Inside a caller's
+ * transaction (an opinion filed as an inquiry) it simply joins it.
  */
 export async function nextReferenceNumber(db: Database, agency: string, year: number): Promise<number> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local synchronous_commit = off`);
-    return incrementCounter(tx as unknown as Database, agency, year);
-  });
-}
-
-async function incrementCounter(db: Database, agency: string, year: number): Promise<number> {
   const [row] = await db
     .insert(inquiryCounters)
     .values({ agency, year, last: 1 })
@@ -54,6 +47,12 @@ export async function insertInquiryAttachment(db: Database, attachment: typeof i
 /** Within one agency only: every staff read goes through a function that takes the agency. */
 export async function findInquiryInAgency(db: Database, agency: string, id: string): Promise<InquiryRow | undefined> {
   const [row] = await db.select().from(inquiries).where(and(eq(inquiries.agency, agency), eq(inquiries.id, id)));
+  return row;
+}
+
+/** Within one agency: a reference of another agency finds nothing (client pages, staff merge). */
+export async function findInquiryByReferenceInAgency(db: Database, agency: string, reference: string): Promise<InquiryRow | undefined> {
+  const [row] = await db.select().from(inquiries).where(and(eq(inquiries.agency, agency), eq(inquiries.reference, reference)));
   return row;
 }
 

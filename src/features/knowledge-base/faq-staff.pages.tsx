@@ -1,3 +1,4 @@
+import { scopeOf } from '../../platform/access/access.hook.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AgencyScope } from '../../platform/access/policy.ts';
 import { originOf } from '../../platform/audit/audit.ts';
@@ -53,7 +54,7 @@ type FormState = {
 };
 
 function renderForm(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, state: FormState) {
-  const scope = request.scope as AgencyScope;
+  const scope = scopeOf(request);
   const ctx = pageContext(request, reply.generateCsrf());
   const agency = deps.agencies.get(scope.agency);
   const query = request.query as { saved?: string; created?: string };
@@ -89,7 +90,7 @@ function requireEditor(scope: AgencyScope): void {
 /** Staff pages inside the agency gate: every role reads; supervisors and administrators change (checked in the service). */
 export async function faqStaffPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get<AgencyParams>('/staff/:agency/buj', async (request, reply) => {
-    const scope = request.scope as AgencyScope;
+    const scope = scopeOf(request);
     const ctx = pageContext(request, reply.generateCsrf());
     const agency = deps.agencies.get(scope.agency);
     const entries = await listFaqForStaff(deps, scope);
@@ -113,7 +114,7 @@ export async function faqStaffPages(app: FastifyInstance, deps: AppDeps): Promis
   });
 
   app.get<AgencyParams>('/staff/:agency/buj/jauns', async (request, reply) => {
-    const scope = request.scope as AgencyScope;
+    const scope = scopeOf(request);
     requireEditor(scope);
     const topic = faqTopics(deps, scope.agency)[0]?.id ?? '';
     const form: FaqForm = { topic, status: 'draft', questionLv: '', answerLv: '', questionEn: '', answerEn: '', version: '' };
@@ -121,7 +122,7 @@ export async function faqStaffPages(app: FastifyInstance, deps: AppDeps): Promis
   });
 
   app.post<AgencyParams>('/staff/:agency/buj/jauns', async (request, reply) => {
-    const scope = request.scope as AgencyScope;
+    const scope = scopeOf(request);
     const form = formFromBody(request.body);
     const result = await createFaq(deps, scope, originOf(request), contentOf(form));
     if (result.ok) return reply.redirect(`/staff/${scope.agency}/buj/${result.entry.id}?created=1`, 303);
@@ -130,12 +131,12 @@ export async function faqStaffPages(app: FastifyInstance, deps: AppDeps): Promis
   });
 
   app.get<EntryParams>('/staff/:agency/buj/:id', async (request, reply) => {
-    const { entry, revisions } = await getFaqForStaff(deps, request.scope as AgencyScope, request.params.id);
+    const { entry, revisions } = await getFaqForStaff(deps, scopeOf(request), request.params.id);
     return renderForm(deps, request, reply, { form: formOf(entry), errors: [], status: 200, entry, revisions });
   });
 
   app.post<EntryParams>('/staff/:agency/buj/:id', async (request, reply) => {
-    const scope = request.scope as AgencyScope;
+    const scope = scopeOf(request);
     const form = formFromBody(request.body);
     const result = await updateFaq(deps, scope, originOf(request), request.params.id, contentOf(form), form.version);
     if (result.ok) return reply.redirect(`/staff/${scope.agency}/buj/${result.entry.id}?saved=1`, 303);

@@ -1,6 +1,6 @@
+import { scopeOf } from '../../platform/access/access.hook.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AgencyScope } from '../../platform/access/policy.ts';
 import { originOf } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, fieldErrorsFromIssues, problemType, sendProblem } from '../../platform/http/problem.ts';
@@ -97,7 +97,7 @@ export async function faqStaffApiRoutes(app: FastifyInstance, deps: AppDeps): Pr
   api.get(
     '/api/v1/staff/:agency/faq',
     { schema: { tags: TAGS, summary: "All the agency's entries, drafts included", params: StaffFaqParamsSchema, response: { 200: StaffFaqListResponseSchema } } },
-    async (request) => ({ entries: (await listFaqForStaff(deps, request.scope as AgencyScope)).map(staffEntry) }),
+    async (request) => ({ entries: (await listFaqForStaff(deps, scopeOf(request))).map(staffEntry) }),
   );
 
   api.post(
@@ -112,7 +112,7 @@ export async function faqStaffApiRoutes(app: FastifyInstance, deps: AppDeps): Pr
       },
     },
     async (request, reply) => {
-      const result = await createFaq(deps, request.scope as AgencyScope, originOf(request), request.body);
+      const result = await createFaq(deps, scopeOf(request), originOf(request), request.body);
       if (!result.ok) return sendWriteProblem(request, reply, result);
       return reply.status(201).send(staffEntry(result.entry));
     },
@@ -131,7 +131,7 @@ export async function faqStaffApiRoutes(app: FastifyInstance, deps: AppDeps): Pr
     },
     async (request, reply) => {
       const { version, ...input } = request.body;
-      const result = await updateFaq(deps, request.scope as AgencyScope, originOf(request), request.params.id, input, version);
+      const result = await updateFaq(deps, scopeOf(request), originOf(request), request.params.id, input, version);
       if (!result.ok) return sendWriteProblem(request, reply, result);
       return staffEntry(result.entry);
     },

@@ -1,5 +1,5 @@
+import { scopeOf } from '../../platform/access/access.hook.ts';
 import type { FastifyInstance } from 'fastify';
-import type { AgencyScope } from '../../platform/access/policy.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { pageContext } from '../../web/page-context.ts';
 import { sendPage } from '../../web/send-page.tsx';
@@ -8,7 +8,7 @@ import { WorkplaceView } from './staff.views.tsx';
 /** Registered inside the agency-scoped staff plugin: request.scope is set. */
 export async function workplaceRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get<{ Params: { agency: string } }>('/staff/:agency', async (request, reply) => {
-    const scope = request.scope as AgencyScope;
+    const scope = scopeOf(request);
     const ctx = pageContext(request, reply.generateCsrf());
     const agency = deps.agencies.get(scope.agency);
     const name = agency?.name[ctx.lang] ?? scope.agency;

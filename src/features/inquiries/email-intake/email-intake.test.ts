@@ -165,7 +165,7 @@ for (const target of testTargets()) {
       assert.equal((await byReference(referenceIn(both.response))).signed, null);
     });
 
-    it('a mail gets a receipt with the access code; an automatic one (Auto-Submitted, a list, a bounce) gets none (RFC 3834)', async () => {
+    it('a mail gets a receipt with the access code; an automatic one (Auto-Submitted, a list, bulk) gets none (RFC 3834; the bounce case is in the unit tests)', async () => {
       const outboxTo = async (address: string) => (await platform.deps.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, address))).length;
       const human = await send({ from: 'peteris@example.lv', subject: uniqueSubject('Cilvēks'), text: 'Sveiki' });
       const reference = referenceIn(human.response);

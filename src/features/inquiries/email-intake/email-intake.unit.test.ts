@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Attachment } from 'mailparser';
-import { composeText, NO_TEXT_PLACEHOLDER, prepareAttachments, threadMessageIds } from './email-intake.service.ts';
+import { composeText, isAutomaticMail, NO_TEXT_PLACEHOLDER, prepareAttachments, threadMessageIds } from './email-intake.service.ts';
 import { SenderThrottle } from './sender-throttle.ts';
 
 const file = (filename: string | undefined, contentType: string, size: number, related = false) =>
@@ -63,3 +63,16 @@ describe('attachments and text of a received mail', () => {
     assert.deepEqual(threadMessageIds({ inReplyTo: undefined, references: undefined }), []);
   });
 });
+
+describe('automatic mail gets no receipt (RFC 3834)', () => {
+  const headers = (entries: Array<[string, unknown]>) => new Map(entries) as never;
+  it('a person\'s mail is not automatic; an auto-reply, a bounce, a list or bulk mail is', () => {
+    assert.equal(isAutomaticMail(headers([]), 'anna@example.lv'), false);
+    assert.equal(isAutomaticMail(headers([['auto-submitted', 'no']]), 'anna@example.lv'), false);
+    assert.equal(isAutomaticMail(headers([['auto-submitted', 'auto-replied']]), 'anna@example.lv'), true);
+    assert.equal(isAutomaticMail(headers([]), ''), true, 'a bounce has an empty envelope sender');
+    assert.equal(isAutomaticMail(headers([['precedence', 'Bulk']]), 'news@example.lv'), true);
+    assert.equal(isAutomaticMail(headers([['list', { id: { name: 'news.example.lv' } }]]), 'news@example.lv'), true);
+  });
+});
+

@@ -31,16 +31,8 @@ function renderCodeForm(request: FastifyRequest, reply: FastifyReply, profile: A
 /** Checks the code and shows the inquiry; every refusal looks the same whatever its cause. */
 async function showInquiry(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, profile: AgencyProfile, reference: string, code: string, referenceInAddress: boolean) {
   const result = await openInquiryForClient(deps, originOf(request), { reference, code, agency: profile.slug });
-  const formReference = referenceInAddress ? reference : null;
-  if (!result.ok) {
-    if (result.reason === 'rate-limited') {
-      reply.header('retry-after', String(result.retryAfterMinutes * 60));
-      const message = request.t('inquiries.public.follow.tooManyAttempts', { minutes: result.retryAfterMinutes });
-      return renderCodeForm(request, reply, profile, formReference, [{ field: 'code', code: 'too_many_attempts', message }], 429);
-    }
-    const message = request.t('inquiries.public.follow.notFound');
-    return renderCodeForm(request, reply, profile, formReference, [{ field: referenceInAddress ? 'code' : 'reference', code: 'not_found', message }], 404);
-  }
+  // Without the reference in the address the client typed it too: "not found" points at the reference field.
+  if (!result.ok) return refuseAccess(request, reply, profile, referenceInAddress ? reference : null, referenceInAddress ? 'code' : 'reference', result);
   return sendInquiryPage(request, reply, profile, result.inquiry, { code, errors: [], text: '' }, 200);
 }
 
@@ -56,13 +48,20 @@ function sendInquiryPage(request: FastifyRequest, reply: FastifyReply, profile: 
 }
 
 /** Refusals of the access code look exactly as on the code form (same status, same words). */
-function refuseAccess(request: FastifyRequest, reply: FastifyReply, profile: AgencyProfile, reference: string, result: Exclude<ClientAccessResult, { ok: true }>) {
+function refuseAccess(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  profile: AgencyProfile,
+  formReference: string | null,
+  notFoundField: 'code' | 'reference',
+  result: Exclude<ClientAccessResult, { ok: true }>,
+) {
   if (result.reason === 'rate-limited') {
     reply.header('retry-after', String(result.retryAfterMinutes * 60));
     const message = request.t('inquiries.public.follow.tooManyAttempts', { minutes: result.retryAfterMinutes });
-    return renderCodeForm(request, reply, profile, reference, [{ field: 'code', code: 'too_many_attempts', message }], 429);
+    return renderCodeForm(request, reply, profile, formReference, [{ field: 'code', code: 'too_many_attempts', message }], 429);
   }
-  return renderCodeForm(request, reply, profile, reference, [{ field: 'code', code: 'not_found', message: request.t('inquiries.public.follow.notFound') }], 404);
+  return renderCodeForm(request, reply, profile, formReference, [{ field: notFoundField, code: 'not_found', message: request.t('inquiries.public.follow.notFound') }], 404);
 }
 
 /** /{agency}/jautajums/sekot and /{agency}/jautajums/{reference}: the client follows an inquiry with its access code. */
@@ -110,7 +109,7 @@ export async function followUpPages(app: FastifyInstance, deps: AppDeps): Promis
     const code = form.success ? form.data.code : '';
     const text = form.success ? form.data.text : '';
     const result = await addClientInformation(deps, originOf(request), { agency: profile.slug, reference, code, text, uploads: uploadsOf(request), t: request.t, lang: request.lang });
-    if (!result.ok) return refuseAccess(request, reply, profile, reference, result);
+    if (!result.ok) return refuseAccess(request, reply, profile, reference, 'code', result);
     const status = result.outcome === 'invalid' ? 400 : result.outcome === 'closed' ? 409 : 200;
     const addition: AdditionForm = { code, errors: result.errors, text: result.outcome === 'invalid' ? text : '', ...(result.outcome === 'invalid' ? {} : { outcome: result.outcome }) };
     return sendInquiryPage(request, reply, profile, result.inquiry, addition, status);

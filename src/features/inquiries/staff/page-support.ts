@@ -1,28 +1,12 @@
+export { scopeOf } from '../../../platform/access/access.hook.ts';
+export { formValues, nonEmpty } from '../../../web/form-values.ts';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { AgencyScope } from '../../../platform/access/policy.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { problemFromError } from '../../../platform/http/error-handler.ts';
 import { AppError, fieldErrorsFromIssues, type FieldError } from '../../../platform/http/problem.ts';
 import { faqTopicsFor } from '../../knowledge-base/faq.topics.ts';
 
-export function scopeOf(request: FastifyRequest): AgencyScope {
-  return request.scope as AgencyScope;
-}
-
-/** The posted form's text fields (never the CSRF token), as the form shows them again. */
-export function formValues(body: unknown): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    if (key !== '_csrf' && typeof value === 'string') values[key] = value;
-  }
-  return values;
-}
-
-/** Query parameters without the empty ones a GET form sends for untouched fields. */
-export function nonEmpty(query: unknown): Record<string, string> {
-  return Object.fromEntries(Object.entries(formValues(query)).filter(([, v]) => v.trim() !== ''));
-}
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] };
 
