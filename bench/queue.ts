@@ -9,7 +9,7 @@ import { actOnTicket, callNext, staffCentre } from '../src/features/queue/queue-
 import { createStaffUser } from '../src/features/staff/staff.service.ts';
 import { Temporal } from 'temporal-polyfill';
 import { createTestPlatform } from '../src/platform/testing/test-platform.ts';
-import { percentile, report, signIn } from './measure.ts';
+import { report, signIn } from './measure.ts';
 
 const BOARDS = Number(process.env.BENCH_BOARDS ?? 500);
 const CALLS = Number(process.env.BENCH_CALLS ?? 100);

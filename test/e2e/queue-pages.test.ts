@@ -78,6 +78,9 @@ describe('public queue pages (JavaScript off)', () => {
     const { context, page } = await openPage(browser, platform.baseUrl, '/vsaa/rinda/jelgava/tablo');
     try {
       assert.equal(await page.locator('#board-chime').isVisible(), false);
+      // The ticket taken at the kiosk above is counted in its service's row, server-rendered.
+      const pensions = page.locator('.board-waiting tbody tr', { hasText: 'P – Konsultācija par pensijām' });
+      assert.equal(await pensions.locator('td').nth(1).innerText(), '1');
       assert.deepEqual(await axeViolations(page), []);
     } finally {
       await context.close();

@@ -1,4 +1,4 @@
-export { formatTicketNumber, queueDayOf, queueLetters, RIGA_TIME_ZONE, type QueueService } from './ticket-number.ts';
+export { formatTicketNumber, queueDayOf, queueLetters, type QueueService } from './ticket-number.ts';
 export { APPOINTMENT_EARLY_MINUTES, callOrder, chooseNext, isAppointmentDue, isCallableBy, type CallingCounter, type WaitingTicket } from './call-next.ts';
 export { estimateWaitMinutes, median, percentile, RECENT_SERVICES, type WaitEstimateInput } from './estimate.ts';
 export { dailyFigures, figuresOf, TICKET_STATUSES, type DailyFigures, type Figures, type TicketFact, type TicketStatus } from './figures.ts';

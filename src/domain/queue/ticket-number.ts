@@ -1,6 +1,5 @@
-import { Temporal } from 'temporal-polyfill';
-
-export const RIGA_TIME_ZONE = 'Europe/Riga';
+import type { Temporal } from 'temporal-polyfill';
+import { RIGA_TIME_ZONE } from '../opening-hours/index.ts';
 
 export type QueueService = { id: string; queueLetter?: string | undefined };
 

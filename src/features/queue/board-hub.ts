@@ -35,6 +35,9 @@ export class BoardHub {
         for (const key of this.boards.keys()) this.refresh(key);
       },
       onError: (error) => this.log.warn({ err: error }, 'queue listener lost its connection; reconnecting'),
+    }).catch((error: unknown) => {
+      this.listener = null; // not cached: the next board to connect tries again
+      throw error;
     });
     this.heartbeat ??= setInterval(() => this.writeAll(': ping\n\n'), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -43,7 +46,12 @@ export class BoardHub {
 
   /** Adds an open SSE response; the first event is the current state. */
   async connect(agency: string, centre: string, response: ServerResponse, initialState: unknown): Promise<void> {
-    await this.ensureListening();
+    try {
+      await this.ensureListening();
+    } catch (error) {
+      response.end(); // a stream that would never get an event: the board's EventSource reconnects instead
+      throw error;
+    }
     const key = `${agency}/${centre}`;
     let board = this.boards.get(key);
     if (!board) {
@@ -56,12 +64,6 @@ export class BoardHub {
       board.clients.delete(response);
       if (board.clients.size === 0 && this.boards.get(key) === board) this.boards.delete(key);
     });
-  }
-
-  count(): number {
-    let n = 0;
-    for (const board of this.boards.values()) n += board.clients.size;
-    return n;
   }
 
   /** Reloads one centre's state and sends it; changes arriving meanwhile coalesce into one more reload. */

@@ -14,6 +14,10 @@ function notFound(): AppError {
   return new AppError(404, 'booking-not-found', 'queue.errors.bookingNotFound', {}, [{ field: 'bookingCode', code: 'not_found', messageKey: 'queue.errors.bookingNotFound' }]);
 }
 
+function alreadyCheckedIn(): AppError {
+  return new AppError(409, 'already-checked-in', 'queue.errors.alreadyCheckedIn', {}, [{ field: 'bookingCode', code: 'already_checked_in', messageKey: 'queue.errors.alreadyCheckedIn' }]);
+}
+
 /**
  * A client with an appointment today checks in with the booking code: the appointment is marked arrived and a
  * ticket joins the queue with the appointment's window, so counters call it first within that window.
@@ -24,7 +28,7 @@ export async function checkInAtKiosk(deps: Deps, origin: AuditOrigin, centre: Qu
   const today = queueDayOf(deps.clock());
   if (!appointment || queueDayOf(Temporal.Instant.fromEpochMilliseconds(appointment.start.getTime())) !== today) throw notFound();
   if (appointment.status !== 'booked') {
-    if (appointment.status === 'arrived') throw new AppError(409, 'already-checked-in', 'queue.errors.alreadyCheckedIn', {}, [{ field: 'bookingCode', code: 'already_checked_in', messageKey: 'queue.errors.alreadyCheckedIn' }]);
+    if (appointment.status === 'arrived') throw alreadyCheckedIn();
     throw notFound();
   }
   return issueTicket(deps, origin, centre, {
@@ -34,7 +38,7 @@ export async function checkInAtKiosk(deps: Deps, origin: AuditOrigin, centre: Qu
     // Two presses of the same code: the second finds the appointment no longer 'booked'.
     alsoInTransaction: async (tx, now) => {
       if (!(await markAppointmentArrived(tx, appointment.id, now))) {
-        throw new AppError(409, 'already-checked-in', 'queue.errors.alreadyCheckedIn', {}, [{ field: 'bookingCode', code: 'already_checked_in', messageKey: 'queue.errors.alreadyCheckedIn' }]);
+        throw alreadyCheckedIn();
       }
     },
   });

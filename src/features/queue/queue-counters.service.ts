@@ -48,11 +48,9 @@ function counterView(row: CounterRow | undefined, counter: number, day: string, 
 
 /** Every counter of the centre with its state and the ticket it has called; a staff view (audited). */
 export async function listCentreCounters(deps: Deps, scope: AgencyScope, origin: AuditOrigin, centre: QueueCentre): Promise<CounterView[]> {
-  const instant = deps.clock();
-  const day = queueDayOf(instant);
+  const day = queueDayOf(deps.clock());
   const key = { agency: scope.agency, centreId: centre.centre.id };
-  const rows = await listCounters(deps.db, key);
-  const called = await listCalled(deps.db, key, day);
+  const [rows, called] = await Promise.all([listCounters(deps.db, key), listCalled(deps.db, key, day)]);
   await recordAudit(deps.db, deps.clock, origin, { action: 'queue.counters-viewed', recordType: 'queue-centre', recordId: centre.centre.id, agency: scope.agency });
   return Array.from({ length: centre.centre.counters }, (_, i) => {
     const row = rows.find((r) => r.counterNo === i + 1);
@@ -72,7 +70,7 @@ export async function openCounter(deps: Deps, scope: AgencyScope, origin: AuditO
     await lockCounter(tx, key, now);
     const row = await updateCounter(tx, key, { open: true, services: unique, openedDay: day, openedBy: scope.actor.id, updatedAt: now });
     await recordAudit(tx, deps.clock, origin, { action: 'queue.counter-opened', recordType: 'queue-counter', recordId: `${centre.centre.id}/${counter}`, agency: scope.agency, details: { services: unique } });
-    await publishQueueChange(tx, { agency: scope.agency, centre: centre.centre.id, kind: 'counter' }, now);
+    await publishQueueChange(tx, { agency: scope.agency, centre: centre.centre.id, kind: 'counter' });
     return counterView(row, counter, day, null);
   });
 }
@@ -97,7 +95,7 @@ export async function closeCounter(deps: Deps, scope: AgencyScope, origin: Audit
     if (called) throw counterBusy(called);
     const closed = await updateCounter(tx, key, { open: false, currentTicketId: null, updatedAt: now });
     await recordAudit(tx, deps.clock, origin, { action: 'queue.counter-closed', recordType: 'queue-counter', recordId: `${centre.centre.id}/${counter}`, agency: scope.agency });
-    await publishQueueChange(tx, { agency: scope.agency, centre: centre.centre.id, kind: 'counter' }, now);
+    await publishQueueChange(tx, { agency: scope.agency, centre: centre.centre.id, kind: 'counter' });
     return counterView(closed, counter, day, null);
   });
 }
@@ -137,7 +135,7 @@ export async function callNext(
       const ticket = await updateTicket(tx, chosen, { status: 'called', counterNo: counter, targetCounterNo: null, calledAt: now, firstCalledAt: firstCallAt(now), updatedAt: now });
       await updateCounter(tx, { ...key, counterNo: counter }, { currentTicketId: ticket.id, updatedAt: now });
       await recordAudit(tx, deps.clock, origin, { action: 'queue.ticket-called', recordType: 'queue-ticket', recordId: ticket.id, agency: scope.agency, details: { counter, number: ticket.number } });
-      await publishQueueChange(tx, { agency: scope.agency, centre: centre.centre.id, kind: 'called' }, now);
+      await publishQueueChange(tx, { agency: scope.agency, centre: centre.centre.id, kind: 'called' });
       return ticket;
     }
     return null;
@@ -193,7 +191,7 @@ export async function actOnTicket(deps: Deps, scope: AgencyScope, origin: AuditO
     }
     const details = input.action === 'transfer' ? { from: { service: ticket.serviceId, counter: ticket.counterNo }, to: { service: updated.serviceId, counter: updated.targetCounterNo } } : { counter: ticket.counterNo };
     await recordAudit(tx, deps.clock, origin, { action: `queue.ticket-${input.action}`, recordType: 'queue-ticket', recordId: ticket.id, agency: scope.agency, details: { number: ticket.number, ...details } });
-    await publishQueueChange(tx, { agency: scope.agency, centre: ticket.centreId, kind: input.action }, now);
+    await publishQueueChange(tx, { agency: scope.agency, centre: ticket.centreId, kind: input.action });
     return updated;
   });
 }

@@ -6,12 +6,13 @@ import type { FieldError } from '../../platform/http/problem.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { renderDocument } from '../../web/layout.tsx';
 import { pageContext } from '../../web/page-context.ts';
+import { sendPage } from '../../web/send-page.tsx';
 import { requireAgency } from '../agencies/agencies.routes.ts';
 import { surveyLinkForContact, surveyQrSvg } from '../feedback/survey-invitations.service.ts';
 import { BoardDocument } from './queue-board.views.tsx';
 import { centreOpenNow, requireWalkInCentre, walkInCentres, type QueueCentre } from './queue-centre.ts';
 import { checkInAtKiosk } from './queue-check-in.ts';
-import { refusal, sendQueuePage } from './queue-pages-support.tsx';
+import { QUEUE_STYLESHEETS, refusal } from './queue-pages-support.tsx';
 import { CentresView, KioskView, TicketPageView, withLang, type TicketSurvey } from './queue-public.views.tsx';
 import { boardState, findTicketView, issueTicket, ticketPath } from './queue-tickets.service.ts';
 
@@ -25,7 +26,8 @@ export async function renderKiosk(deps: AppDeps, request: FastifyRequest, reply:
   const ctx = pageContext(request, reply.generateCsrf());
   const [board, hours] = await Promise.all([boardState(deps, centre), centreOpenNow(deps.db, centre, deps.clock())]);
   const title = ctx.t('queue.kiosk.title', { centre: centre.centre.name[ctx.lang] });
-  return sendQueuePage(reply, ctx, {
+  return sendPage(reply, ctx, {
+    stylesheets: QUEUE_STYLESHEETS,
     title: errors.length ? `${ctx.t('errors.summaryTitle')}: ${title}` : title,
     agency: centre.agency,
     status,
@@ -49,7 +51,7 @@ export async function queuePublicPages(app: FastifyInstance, deps: AppDeps): Pro
   app.get<{ Params: { agency: string } }>('/:agency/rinda', async (request, reply) => {
     const profile = requireAgency(deps, request.params.agency);
     const ctx = pageContext(request);
-    return sendQueuePage(reply, ctx, { title: ctx.t('queue.centres.title'), agency: profile, body: <CentresView ctx={ctx} centres={walkInCentres(profile)} /> });
+    return sendPage(reply, ctx, { stylesheets: QUEUE_STYLESHEETS, title: ctx.t('queue.centres.title'), agency: profile, body: <CentresView ctx={ctx} centres={walkInCentres(profile)} /> });
   });
 
   app.get<CentreParams>('/:agency/rinda/:centre', async (request, reply) => renderKiosk(deps, request, reply, walkInCentreOf(deps, request.params), [], 200));
@@ -86,7 +88,8 @@ export async function queuePublicPages(app: FastifyInstance, deps: AppDeps): Pro
     if (ticket.agency !== request.params.agency || ticket.centreId !== request.params.centre) throw new AppError(404, 'ticket-not-found', 'queue.errors.ticketNotFound');
     const ctx = pageContext(request);
     reply.header('cache-control', 'no-store');
-    return sendQueuePage(reply, ctx, {
+    return sendPage(reply, ctx, {
+      stylesheets: QUEUE_STYLESHEETS,
       title: ctx.t('queue.ticket.title', { number: view.number }),
       agency: centre.agency,
       body: <TicketPageView ctx={ctx} centre={centre} ticket={view} survey={await ticketSurvey(deps, ticket)} />,

@@ -1,7 +1,7 @@
+import { scopeOf } from '../../platform/access/access.hook.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { queueDayOf } from '../../domain/queue/index.ts';
-import type { AgencyScope } from '../../platform/access/policy.ts';
 import { originOf } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { requireWalkInCentre } from './queue-centre.ts';
@@ -24,10 +24,6 @@ import {
   TransferBodySchema,
 } from './queue.schema.ts';
 
-export function scopeOf(request: FastifyRequest): AgencyScope {
-  if (!request.scope) throw new Error('queue staff route outside the agency gate');
-  return request.scope;
-}
 
 export function staffTicketJson(t: TicketRow) {
   return {

@@ -6,10 +6,11 @@ import { originOf } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, type FieldError } from '../../platform/http/problem.ts';
 import { pageContext } from '../../web/page-context.ts';
+import { sendPage } from '../../web/send-page.tsx';
 import { requireWalkInCentre, walkInCentres, type QueueCentre } from './queue-centre.ts';
 import { actOnTicket, callNext, centreFigures, closeCounter, listCentreCounters, openCounter, staffCentre, type TicketActionInput } from './queue-counters.service.ts';
-import { refusal, sendQueuePage } from './queue-pages-support.tsx';
-import { scopeOf } from './queue-staff.api.ts';
+import { QUEUE_STYLESHEETS, refusal } from './queue-pages-support.tsx';
+import { scopeOf } from '../../platform/access/access.hook.ts';
 import { ConsoleView, FiguresView, StaffCentresView, staffQueuePath } from './queue-staff.views.tsx';
 import { boardState, issueTicket } from './queue-tickets.service.ts';
 
@@ -50,7 +51,8 @@ async function renderConsole(deps: AppDeps, request: FastifyRequest, reply: Fast
   const number = ctx.query.get('number') ?? '';
   const notice = done === 'called' ? ctx.t('queue.console.called', { number }) : done === 'issued' ? ctx.t('queue.console.issued', { number }) : done === 'empty' ? ctx.t('queue.console.nobodyWaiting') : done ? ctx.t('queue.console.done') : null;
   const title = ctx.t('queue.console.title', { centre: centre.centre.name[ctx.lang] });
-  return sendQueuePage(reply, ctx, {
+  return sendPage(reply, ctx, {
+    stylesheets: QUEUE_STYLESHEETS,
     title: errors.length ? `${ctx.t('errors.summaryTitle')}: ${title}` : title,
     agency: centre.agency,
     status,
@@ -89,7 +91,7 @@ export async function queueStaffPages(app: FastifyInstance, deps: AppDeps): Prom
     if (!profile) throw new AppError(404, 'agency-not-found', 'errors.notFoundTitle');
     const ctx = pageContext(request);
     const may = { operate: roleAllows(scope.role, 'queue.operate'), figures: roleAllows(scope.role, 'queue.figures') };
-    return sendQueuePage(reply, ctx, { title: ctx.t('queue.console.centresTitle'), agency: profile, body: <StaffCentresView ctx={ctx} agency={scope.agency} centres={walkInCentres(profile)} may={may} /> });
+    return sendPage(reply, ctx, { stylesheets: QUEUE_STYLESHEETS, title: ctx.t('queue.console.centresTitle'), agency: profile, body: <StaffCentresView ctx={ctx} agency={scope.agency} centres={walkInCentres(profile)} may={may} /> });
   });
 
   app.get<CentreParams>('/staff/:agency/rinda/:centre', { config: operate }, async (request, reply) => {
@@ -150,7 +152,8 @@ export async function queueStaffPages(app: FastifyInstance, deps: AppDeps): Prom
     const errors: FieldError[] = valid ? [] : [{ field: 'day', code: 'invalid_date', message: ctx.t('queue.errors.dayInvalid') }];
     const figures = valid ? await centreFigures(deps, scope, originOf(request), centre, day) : null;
     const title = ctx.t('queue.figures.title', { centre: centre.centre.name[ctx.lang] });
-    return sendQueuePage(reply, ctx, {
+    return sendPage(reply, ctx, {
+      stylesheets: QUEUE_STYLESHEETS,
       title: errors.length ? `${ctx.t('errors.summaryTitle')}: ${title}` : title,
       agency: centre.agency,
       status: valid ? 200 : 400,

@@ -2,14 +2,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { Temporal } from 'temporal-polyfill';
 import type { Clock } from '../../platform/clock.ts';
 import type { StaffRole } from '../../platform/db/schema.ts';
 import { TestBrowser } from '../../platform/testing/http-client.ts';
-import type { TestPlatform, TestTarget } from '../../platform/testing/test-platform.ts';
+import { createScratchPostgresDatabase, type TestPlatform, type TestTarget } from '../../platform/testing/test-platform.ts';
 import { createStaffUser } from '../staff/staff.service.ts';
 import { preparePlatform } from '../../platform/bootstrap.ts';
 import { loadConfig } from '../../platform/config.ts';
@@ -46,23 +44,8 @@ export async function durableDatabase(target: TestTarget): Promise<{ target: { k
     const dataDir = mkdtempSync(join(tmpdir(), 'apkalpe-queue-'));
     return { target: { kind: 'pglite', dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL as string;
-  const name = `apkalpe_queue_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    target: { kind: 'postgres', url: url.toString() },
-    drop: async () => {
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
+  const { url, drop } = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL as string, 'apkalpe_queue');
+  return { target: { kind: 'postgres', url }, drop };
 }
 
 /** The platform as `npm start` builds it (preparePlatform + buildApp), on a database that outlives it. */

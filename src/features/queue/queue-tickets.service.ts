@@ -76,7 +76,7 @@ export async function issueTicket(
       agency: key.agency,
       details: { centre: key.centreId, service: service.id, number: row.number, channel: input.channel },
     });
-    await publishQueueChange(tx, { agency: key.agency, centre: key.centreId, kind: 'issued' }, now);
+    await publishQueueChange(tx, { agency: key.agency, centre: key.centreId, kind: 'issued' });
     return row;
   });
   return describeTicket(deps, centre, ticket);

@@ -37,11 +37,6 @@ export async function findTicket(db: Database, id: string): Promise<TicketRow | 
   return row;
 }
 
-export async function findTicketByAppointment(db: Database, appointmentId: string): Promise<TicketRow | undefined> {
-  const [row] = await db.select().from(queueTickets).where(eq(queueTickets.appointmentId, appointmentId));
-  return row;
-}
-
 /** The ticket within one agency, locked for the change about to be made. */
 export async function lockTicketInAgency(db: Database, agency: string, id: string): Promise<TicketRow | undefined> {
   const [row] = await db
