@@ -13,20 +13,13 @@ import { inviteToSurvey } from '../src/features/feedback/survey-invitations.serv
 import { submitSurvey } from '../src/features/feedback/survey-responses.service.ts';
 import { createStaffUser } from '../src/features/staff/staff.service.ts';
 import { translator } from '../src/platform/i18n/index.ts';
-import { createTestPlatform } from '../src/platform/testing/test-platform.ts';
-import { getOk, percentile, report, signIn, timeConcurrent, timeSequential } from './measure.ts';
+import { benchPlatform, getOk, report, signIn, timeConcurrent, timeSequential } from './measure.ts';
 
 const RESPONSES = Number(process.env.BENCH_FEEDBACK_RESPONSES ?? 1_000_000);
 // Four invitations in five are answered: RESPONSES answers need RESPONSES × 5/4 invitations.
 const INVITATIONS = Math.ceil((RESPONSES * 5) / 4);
-const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (!adminUrl) {
-  console.error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server; this benchmark is for PostgreSQL.');
-  process.exit(2);
-}
-process.env.TEST_DATABASE_URL = adminUrl;
 
-const platform = await createTestPlatform('postgres');
+const platform = await benchPlatform();
 try {
   const db = platform.deps.db;
   const centres = (platform.deps.agencies.get('vsaa')?.serviceCentres ?? []).map((c) => c.id);

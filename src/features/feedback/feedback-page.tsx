@@ -13,13 +13,3 @@ export function sendFeedbackPage(
 ) {
   return sendPage(reply, ctx, { ...page, stylesheets: FEEDBACK_STYLESHEETS });
 }
-
-/** Form fields as strings (first value of repeated fields; anything else → ''). */
-export function formFields(body: unknown): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const [key, raw] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    const value = Array.isArray(raw) ? raw[0] : raw;
-    if (typeof value === 'string') fields[key] = value;
-  }
-  return fields;
-}

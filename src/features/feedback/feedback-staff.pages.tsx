@@ -5,7 +5,8 @@ import type { AppDeps } from '../../platform/deps.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { pageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
-import { formFields, sendFeedbackPage } from './feedback-page.tsx';
+import { formValues } from '../../web/form-values.ts';
+import { sendFeedbackPage } from './feedback-page.tsx';
 import { MyResponsesView, PhoneCallView, RecordOpinionView, ResultsView } from './feedback-staff.views.tsx';
 import { recordOpinion } from './opinions.service.ts';
 import { logPhoneConsultation, phoneTopics } from './phone-consultations.service.ts';
@@ -19,7 +20,7 @@ function scopeOf(request: FastifyRequest, deps: AppDeps): { scope: AgencyScope; 
 }
 
 function filterInput(query: unknown): FilterInput {
-  const q = formFields(query);
+  const q = formValues(query);
   return { from: (q['from'] ?? '').slice(0, 20), to: (q['to'] ?? '').slice(0, 20), centre: (q['centre'] ?? '').slice(0, 60), channel: (q['channel'] ?? '').slice(0, 60) };
 }
 
@@ -82,14 +83,14 @@ export async function feedbackStaffPages(app: FastifyInstance, deps: AppDeps): P
 
   app.get<AgencyParams>('/staff/:agency/atsauksmes/jauna', { config: { permission: 'feedback.record' } }, async (request, reply) => {
     const { profile } = scopeOf(request, deps);
-    const saved = formFields(request.query)['saved'];
-    const notice = saved === 'inquiry' ? request.t('feedback.staff.recordedInquiry', { reference: formFields(request.query)['ref'] ?? '', deadline: formFields(request.query)['deadline'] ?? '' }) : saved ? request.t('feedback.staff.recorded') : null;
+    const { saved, ref = '', deadline = '' } = formValues(request.query);
+    const notice = saved === 'inquiry' ? request.t('feedback.staff.recordedInquiry', { reference: ref, deadline }) : saved ? request.t('feedback.staff.recorded') : null;
     return renderRecordForm(request, reply, profile, {}, [], 200, notice);
   });
 
   app.post<AgencyParams>('/staff/:agency/atsauksmes/jauna', { config: { permission: 'feedback.record' } }, async (request, reply) => {
     const { profile } = scopeOf(request, deps);
-    const raw = formFields(request.body);
+    const raw = formValues(request.body);
     const source = raw['source'] === 'phone' ? 'phone' : raw['source'] === 'in-person' ? 'in-person' : null;
     if (!source) {
       const error = { field: 'source', code: 'invalid_value', message: request.t('feedback.opinion.errors.source') };
@@ -107,14 +108,14 @@ export async function feedbackStaffPages(app: FastifyInstance, deps: AppDeps): P
 
   app.get<AgencyParams>('/staff/:agency/atsauksmes/zvans', { config: { permission: 'feedback.record' } }, async (request, reply) => {
     const { profile } = scopeOf(request, deps);
-    const saved = formFields(request.query)['saved'];
+    const saved = formValues(request.query)['saved'];
     const notice = saved === 'survey' ? request.t('feedback.staff.callLoggedSurvey') : saved ? request.t('feedback.staff.callLogged') : null;
     return renderCallForm(request, reply, profile, {}, [], 200, notice);
   });
 
   app.post<AgencyParams>('/staff/:agency/atsauksmes/zvans', { config: { permission: 'feedback.record' } }, async (request, reply) => {
     const { scope, profile } = scopeOf(request, deps);
-    const raw = formFields(request.body);
+    const raw = formValues(request.body);
     const result = await logPhoneConsultation(deps, scope, originOf(request), raw, request.lang);
     if (result.kind === 'invalid') return renderCallForm(request, reply, profile, raw, result.errors, 400, null);
     return reply.redirect(`/staff/${profile.slug}/atsauksmes/zvans?saved=${result.surveySent ? 'survey' : '1'}`, 303);

@@ -4,6 +4,8 @@ import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { QuestionTopic } from '../inquiries/inquiries-public.service.ts';
 import { ScoreBarChart, ScoreLineChart } from './charts.tsx';
+import { formatRigaDate } from '../../web/format.ts';
+import { OPINION_KIND_LABEL } from './opinion.schema.ts';
 import { OpinionFields } from './opinion.views.tsx';
 import type { ResponseAboutStaff } from './feedback.repository.ts';
 import type { FeedbackResults, FilterInput, ScoreLine } from './results.service.ts';
@@ -164,8 +166,8 @@ export function ResultsView({ ctx, profile, results, input, errors, canRecord }:
             {results.opinions.map((o) => (
               <li key={o.id}>
                 <p className="muted">
-                  {o.receivedAt.toISOString().slice(0, 10)} ·{' '}
-                  {t(o.kind === 'praise' ? 'feedback.opinion.kindPraise' : o.kind === 'complaint' ? 'feedback.opinion.kindComplaint' : 'feedback.opinion.kindSuggestion')} ·{' '}
+                  {formatRigaDate(o.receivedAt, lang)} ·{' '}
+                  {t(OPINION_KIND_LABEL[o.kind])} ·{' '}
                   {o.anonymous ? t('feedback.staff.opinionAnonymous') : o.authorName}
                   {o.centreId ? ` · ${centreLabel(profile, o.centreId, lang)}` : ''}
                   {o.channelId ? ` · ${channelLabel(profile, o.channelId, lang)}` : ''}
@@ -272,7 +274,7 @@ export function MyResponsesView({ ctx, profile, responses }: { ctx: PageContext;
           {responses.map((r) => (
             <li key={r.id}>
               <p className="muted">
-                {r.submittedAt.toISOString().slice(0, 10)} · {centreLabel(profile, r.centreId ?? '', lang)} · {channelLabel(profile, r.channelId ?? '', lang)}
+                {formatRigaDate(r.submittedAt, lang)} · {centreLabel(profile, r.centreId ?? '', lang)} · {channelLabel(profile, r.channelId ?? '', lang)}
               </p>
               <dl className="facts">
                 {Object.entries(r.ratings).map(([question, rating]) => (

@@ -92,52 +92,33 @@ export async function countResponse(db: Database, cell: ResultCell, ratings: Rec
 
 export type ResultFilters = { from?: string | undefined; to?: string | undefined; centre?: string | undefined; channel?: string | undefined };
 
-type CellColumns = { agency: AnyPgColumn; month: AnyPgColumn; centreKey: AnyPgColumn; channelKey: AnyPgColumn };
+type CellColumns = { agency: AnyPgColumn; month: AnyPgColumn; centre: AnyPgColumn; channel: AnyPgColumn };
 
-function cellFilter(
-  columns: CellColumns,
-  agency: string,
-  f: ResultFilters,
-): SQL | undefined {
+function cellFilter(columns: CellColumns, agency: string, f: ResultFilters): SQL | undefined {
   return and(
     eq(columns.agency, agency),
     f.from ? gte(columns.month, f.from) : undefined,
     f.to ? lte(columns.month, f.to) : undefined,
-    f.centre ? eq(columns.centreKey, f.centre) : undefined,
-    f.channel ? eq(columns.channelKey, f.channel) : undefined,
+    f.centre ? eq(columns.centre, f.centre) : undefined,
+    f.channel ? eq(columns.channel, f.channel) : undefined,
   );
 }
 
 export type ScoreMonthRow = { month: string; centreKey: string; channelKey: string; questionId: string; answers: number; total: number };
 export type InvitationMonthRow = { month: string; centreKey: string; channelKey: string; invited: number; responded: number };
 
+const scoreCells = { agency: feedbackScoreMonths.agency, month: feedbackScoreMonths.month, centre: feedbackScoreMonths.centreKey, channel: feedbackScoreMonths.channelKey };
+const invitationCells = { agency: feedbackInvitationMonths.agency, month: feedbackInvitationMonths.month, centre: feedbackInvitationMonths.centreKey, channel: feedbackInvitationMonths.channelKey };
+const responseCells = { agency: feedbackResponses.agency, month: feedbackResponses.month, centre: feedbackResponses.centreId, channel: feedbackResponses.channelId };
+
 export async function listScoreMonths(db: Database, agency: string, f: ResultFilters): Promise<ScoreMonthRow[]> {
-  return db
-    .select({
-      month: feedbackScoreMonths.month,
-      centreKey: feedbackScoreMonths.centreKey,
-      channelKey: feedbackScoreMonths.channelKey,
-      questionId: feedbackScoreMonths.questionId,
-      answers: feedbackScoreMonths.answers,
-      total: feedbackScoreMonths.total,
-    })
-    .from(feedbackScoreMonths)
-    .where(cellFilter(feedbackScoreMonths, agency, f))
-    .orderBy(feedbackScoreMonths.month);
+  const { month, centreKey, channelKey, questionId, answers, total } = feedbackScoreMonths;
+  return db.select({ month, centreKey, channelKey, questionId, answers, total }).from(feedbackScoreMonths).where(cellFilter(scoreCells, agency, f)).orderBy(month);
 }
 
 export async function listInvitationMonths(db: Database, agency: string, f: ResultFilters): Promise<InvitationMonthRow[]> {
-  return db
-    .select({
-      month: feedbackInvitationMonths.month,
-      centreKey: feedbackInvitationMonths.centreKey,
-      channelKey: feedbackInvitationMonths.channelKey,
-      invited: feedbackInvitationMonths.invited,
-      responded: feedbackInvitationMonths.responded,
-    })
-    .from(feedbackInvitationMonths)
-    .where(cellFilter(feedbackInvitationMonths, agency, f))
-    .orderBy(feedbackInvitationMonths.month);
+  const { month, centreKey, channelKey, invited, responded } = feedbackInvitationMonths;
+  return db.select({ month, centreKey, channelKey, invited, responded }).from(feedbackInvitationMonths).where(cellFilter(invitationCells, agency, f)).orderBy(month);
 }
 
 export type CommentRow = {
@@ -167,16 +148,7 @@ export async function listComments(db: Database, agency: string, f: ResultFilter
     })
     .from(feedbackResponses)
     .leftJoin(staffUsers, eq(staffUsers.id, feedbackResponses.staffId))
-    .where(
-      and(
-        eq(feedbackResponses.agency, agency),
-        eq(feedbackResponses.hasComment, true),
-        f.from ? gte(feedbackResponses.month, f.from) : undefined,
-        f.to ? lte(feedbackResponses.month, f.to) : undefined,
-        f.centre ? eq(feedbackResponses.centreId, f.centre) : undefined,
-        f.channel ? eq(feedbackResponses.channelId, f.channel) : undefined,
-      ),
-    )
+    .where(and(cellFilter(responseCells, agency, f), eq(feedbackResponses.hasComment, true)))
     .orderBy(desc(feedbackResponses.submittedAt))
     .limit(limit);
 }
@@ -185,14 +157,6 @@ export async function insertOpinion(db: Database, row: NewOpinion): Promise<Opin
   const [inserted] = await db.insert(feedbackOpinions).values(row).returning();
   if (!inserted) throw new Error('opinion not stored');
   return inserted;
-}
-
-export async function countOpinionsFromSender(db: Database, senderHash: string, since: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(feedbackOpinions)
-    .where(and(eq(feedbackOpinions.senderHash, senderHash), gte(feedbackOpinions.receivedAt, since)));
-  return row?.n ?? 0;
 }
 
 export async function listOpinions(db: Database, agency: string, limit: number): Promise<OpinionRow[]> {

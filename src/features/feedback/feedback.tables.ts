@@ -1,6 +1,7 @@
 // Tables of the feedback feature (re-exported by src/platform/db/schema.ts so drizzle-kit and the typed client see them).
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { OPINION_KINDS, OPINION_SOURCES, OPINION_SUBJECTS } from '../../domain/feedback/opinion.ts';
 
 export const SURVEY_CONTACT_KINDS = ['inquiry', 'appointment', 'ticket', 'phone'] as const;
 export type SurveyContactKind = (typeof SURVEY_CONTACT_KINDS)[number];
@@ -89,9 +90,6 @@ export const feedbackInvitationMonths = pgTable(
   (t) => [primaryKey({ columns: [t.agency, t.month, t.centreKey, t.channelKey] })],
 );
 
-export const OPINION_KIND_VALUES = ['praise', 'complaint', 'suggestion'] as const;
-export const OPINION_SOURCE_VALUES = ['web', 'in-person', 'phone'] as const;
-export const OPINION_SUBJECT_VALUES = ['general', 'centre', 'channel', 'staff'] as const;
 
 /** Praise, complaints and suggestions: from the public form, or recorded by staff (in person, by phone). */
 export const feedbackOpinions = pgTable(
@@ -99,8 +97,8 @@ export const feedbackOpinions = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     agency: text('agency').notNull(),
-    kind: text('kind', { enum: OPINION_KIND_VALUES }).notNull(),
-    subject: text('subject', { enum: OPINION_SUBJECT_VALUES }).notNull().default('general'),
+    kind: text('kind', { enum: OPINION_KINDS }).notNull(),
+    subject: text('subject', { enum: OPINION_SUBJECTS }).notNull().default('general'),
     centreId: text('centre_id'),
     channelId: text('channel_id'),
     /** The staff member the opinion is about, as the client named them. */
@@ -110,18 +108,15 @@ export const feedbackOpinions = pgTable(
     authorEmail: text('author_email'),
     authorPhone: text('author_phone'),
     text: text('text').notNull(),
-    source: text('source', { enum: OPINION_SOURCE_VALUES }).notNull(),
+    source: text('source', { enum: OPINION_SOURCES }).notNull(),
     expectsAnswer: boolean('expects_answer').notNull().default(false),
     /** The inquiry it became (Law on Submissions term), when it did. */
     inquiryReference: text('inquiry_reference'),
     recordedBy: uuid('recorded_by'),
-    /** SHA-256 of the sender's address: counts floods from one address without keeping the address. */
-    senderHash: text('sender_hash'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     index('feedback_opinions_agency_idx').on(t.agency, t.receivedAt),
-    index('feedback_opinions_sender_idx').on(t.senderHash, t.receivedAt),
     check('feedback_opinions_kind_check', sql`${t.kind} in ('praise', 'complaint', 'suggestion')`),
     check('feedback_opinions_source_check', sql`${t.source} in ('web', 'in-person', 'phone')`),
     check('feedback_opinions_subject_check', sql`${t.subject} in ('general', 'centre', 'channel', 'staff')`),

@@ -5,7 +5,8 @@ import type { FieldError } from '../../platform/http/problem.ts';
 import { pageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { requireAgency } from '../agencies/agencies.routes.ts';
-import { formFields, sendFeedbackPage } from './feedback-page.tsx';
+import { formValues } from '../../web/form-values.ts';
+import { sendFeedbackPage } from './feedback-page.tsx';
 import { recordOpinion } from './opinions.service.ts';
 import { OpinionFormView, OpinionThanksView, type OpinionConfirmation } from './opinion.views.tsx';
 import { withLang } from './survey.views.tsx';
@@ -43,7 +44,7 @@ export async function opinionPages(app: FastifyInstance, deps: AppDeps): Promise
 
   app.post<AgencyParams>('/:agency/atsauksme', async (request, reply) => {
     const profile = requireAgency(deps, request.params.agency);
-    const raw = formFields(request.body);
+    const raw = formValues(request.body);
     const result = await recordOpinion(deps, originOf(request), { profile, raw, source: 'web', lang: request.lang });
     if (result.kind === 'rate-limited') {
       const ctx = pageContext(request);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { OPINION_KINDS, OPINION_SOURCES, OPINION_SUBJECTS, OPINION_TEXT_MAX } from '../../domain/feedback/index.ts';
+import { OPINION_KINDS, OPINION_SOURCES, OPINION_SUBJECTS, OPINION_TEXT_MAX, type OpinionKind } from '../../domain/feedback/index.ts';
+import type { MessageKey } from '../../platform/i18n/index.ts';
 
 /** Issues carry the message key of our catalog; the service translates them with the field's values. */
 const key = (name: string) => ({ message: `feedback.opinion.errors.${name}` });
@@ -41,3 +42,10 @@ export const OPINION_FIELDS = ['kind', 'subject', 'centre', 'channel', 'staffNam
 /** Sender floods: at most this many opinions from one address per window. */
 export const OPINION_FLOOD_LIMIT = 5;
 export const OPINION_FLOOD_WINDOW_MINUTES = 60;
+
+/** The label of each kind of opinion in the catalog. */
+export const OPINION_KIND_LABEL: Record<OpinionKind, MessageKey> = {
+  praise: 'feedback.opinion.kindPraise',
+  complaint: 'feedback.opinion.kindComplaint',
+  suggestion: 'feedback.opinion.kindSuggestion',
+};

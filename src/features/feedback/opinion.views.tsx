@@ -1,8 +1,9 @@
-import { OPINION_TEXT_MAX } from '../../domain/feedback/index.ts';
+import { OPINION_KINDS, OPINION_TEXT_MAX } from '../../domain/feedback/index.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { CheckboxField, CsrfField, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
+import { OPINION_KIND_LABEL } from './opinion.schema.ts';
 import { withLang } from './survey.views.tsx';
 
 export type OpinionFormMode = { kind: 'public' } | { kind: 'staff' };
@@ -32,11 +33,7 @@ export function OpinionFields({ ctx, profile, values, errors, mode }: { ctx: Pag
         legend={t('feedback.opinion.kind')}
         error={errorOf('kind')}
         value={values['kind'] ?? ''}
-        options={[
-          { value: 'praise', label: t('feedback.opinion.kindPraise') },
-          { value: 'complaint', label: t('feedback.opinion.kindComplaint') },
-          { value: 'suggestion', label: t('feedback.opinion.kindSuggestion') },
-        ]}
+        options={OPINION_KINDS.map((kind) => ({ value: kind, label: t(OPINION_KIND_LABEL[kind]) }))}
         inline
       />
       <RadioGroup

@@ -1,24 +1,20 @@
-import { createHash } from 'node:crypto';
 import { OPINION_TEXT_MAX, opinionBecomesInquiry } from '../../domain/feedback/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
+import { countRecentEvents } from '../../platform/audit/audit.repository.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { FieldError, IssueLike } from '../../platform/http/problem.ts';
 import { translator, type Language, type MessageKey } from '../../platform/i18n/index.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { fileInquiry } from '../inquiries/inquiries.service.ts';
-import { countOpinionsFromSender, insertOpinion, type OpinionRow } from './feedback.repository.ts';
-import { OPINION_FIELDS, OPINION_FLOOD_LIMIT, OPINION_FLOOD_WINDOW_MINUTES, OpinionFormSchema, type OpinionForm } from './opinion.schema.ts';
+import { insertOpinion, type OpinionRow } from './feedback.repository.ts';
+import { OPINION_FIELDS, OPINION_KIND_LABEL, OPINION_FLOOD_LIMIT, OPINION_FLOOD_WINDOW_MINUTES, OpinionFormSchema, type OpinionForm } from './opinion.schema.ts';
 
 export type FiledAsInquiry = { reference: string; deadline: string; accessCode: string };
 export type OpinionResult =
   | { kind: 'invalid'; errors: FieldError[] }
   | { kind: 'rate-limited'; retryAfterMinutes: number }
   | { kind: 'saved'; opinion: OpinionRow; inquiry: FiledAsInquiry | null };
-
-export function senderHash(ip: string): string {
-  return createHash('sha256').update(`feedback-sender\n${ip}`).digest('hex');
-}
 
 function fieldErrors(issues: readonly IssueLike[], raw: Record<string, string>, lang: Language): FieldError[] {
   const t = translator(lang);
@@ -47,7 +43,7 @@ function profileErrors(profile: AgencyProfile, form: OpinionForm, lang: Language
 /** The text the inquiry carries: what kind of opinion, about what, and the client's words. */
 function inquiryText(profile: AgencyProfile, form: OpinionForm): { subject: string; text: string } {
   const t = translator('lv');
-  const kind = t(form.kind === 'praise' ? 'feedback.opinion.kindPraise' : form.kind === 'complaint' ? 'feedback.opinion.kindComplaint' : 'feedback.opinion.kindSuggestion');
+  const kind = t(OPINION_KIND_LABEL[form.kind]);
   const about =
     form.subject === 'centre'
       ? profile.serviceCentres.find((c) => c.id === form.centre)?.name.lv
@@ -60,9 +56,9 @@ function inquiryText(profile: AgencyProfile, form: OpinionForm): { subject: stri
 }
 
 /**
- * Records a praise, complaint or suggestion. From the web, floods from one address are refused (counted in
- * the table, so every process shares the limit). A written complaint or a named opinion that expects an
- * answer is filed as an inquiry with the statutory term, in the same transaction.
+ * Records a praise, complaint or suggestion. From the web, floods from one address are refused. A written
+ * complaint or a named opinion that expects an answer is filed as an inquiry with the statutory term, in the
+ * same transaction.
  */
 export async function recordOpinion(
   deps: AppDeps,
@@ -71,10 +67,11 @@ export async function recordOpinion(
 ): Promise<OpinionResult> {
   const { profile, lang } = input;
   const now = new Date(deps.clock().epochMilliseconds);
-  const sender = input.source === 'web' ? senderHash(origin.ip ?? '') : null;
-  if (sender) {
+  // Web floods are counted on the audit trail per address, like the other rate limits (shared by every process).
+  const ip = input.source === 'web' ? (origin.ip ?? '') : null;
+  if (ip !== null) {
     const since = new Date(now.getTime() - OPINION_FLOOD_WINDOW_MINUTES * 60_000);
-    if ((await countOpinionsFromSender(deps.db, sender, since)) >= OPINION_FLOOD_LIMIT) {
+    if ((await countRecentEvents(deps.db, 'feedback.opinion-received', 'ip', ip, since)) >= OPINION_FLOOD_LIMIT) {
       return { kind: 'rate-limited', retryAfterMinutes: OPINION_FLOOD_WINDOW_MINUTES };
     }
   }
@@ -124,7 +121,6 @@ export async function recordOpinion(
       expectsAnswer: form.expectsAnswer,
       inquiryReference: inquiry?.reference ?? null,
       recordedBy: input.source === 'web' ? null : origin.actorId,
-      senderHash: sender,
       receivedAt: now,
     });
     await recordAudit(db, deps.clock, origin, {
@@ -132,7 +128,7 @@ export async function recordOpinion(
       recordType: 'feedback_opinion',
       recordId: opinion.id,
       agency: profile.slug,
-      details: { kind: form.kind, source: form.source, inquiry: inquiry?.reference ?? null },
+      details: { kind: form.kind, source: form.source, inquiry: inquiry?.reference ?? null, ...(ip !== null && { ip }) },
     });
     return { kind: 'saved', opinion, inquiry };
   });

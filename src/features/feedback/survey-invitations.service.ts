@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { Temporal } from 'temporal-polyfill';
 import { signInvitationToken } from '../../domain/feedback/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
-import { RIGA, type Clock } from '../../platform/clock.ts';
+import { RIGA, rigaToday, type Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/problem.ts';
@@ -12,11 +12,13 @@ import { deliverMail, queueMail } from '../../platform/mail/mail.ts';
 import type { OutboxRow } from '../../platform/mail/mail.repository.ts';
 import { getOrCreateSetting } from '../../platform/settings.repository.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
+import { formatRigaDate } from '../../web/format.ts';
+import type { SurveyContactKind } from './feedback.tables.ts';
 import { countInvitation, findInvitation, findInvitationForContact, insertInvitation } from './feedback.repository.ts';
 
 export type SurveyInvitationInput = {
   agency: string;
-  contactKind: 'inquiry' | 'appointment' | 'ticket' | 'phone';
+  contactKind: SurveyContactKind;
   contactRef: string;
   centreId?: string;
   channelId?: string;
@@ -28,9 +30,18 @@ export type SurveyInvitationInput = {
 const SYSTEM_ORIGIN: AuditOrigin = { actorId: null, actorLabel: 'system', ip: null };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+// The key never changes once stored, so each process reads it once per database (not on every survey link).
+const signingSecrets = new WeakMap<Database, Promise<string>>();
+
 /** The installation's survey link signing key: created once, kept in app_settings, shared by every process. */
 export function surveySigningSecret(db: Database): Promise<string> {
-  return getOrCreateSetting(db, 'feedback_survey_secret', () => randomBytes(32).toString('base64url'));
+  let secret = signingSecrets.get(db);
+  if (!secret) {
+    secret = getOrCreateSetting(db, 'feedback_survey_secret', () => randomBytes(32).toString('base64url'));
+    secret.catch(() => signingSecrets.delete(db));
+    signingSecrets.set(db, secret);
+  }
+  return secret;
 }
 
 export function surveyPath(agency: string, token: string): string {
@@ -39,7 +50,7 @@ export function surveyPath(agency: string, token: string): string {
 
 /** First day of the Riga month of an instant ('YYYY-MM-01'). */
 export function rigaMonth(clock: Clock): string {
-  return `${clock().toZonedDateTimeISO(RIGA).toPlainDate().toString().slice(0, 7)}-01`;
+  return `${rigaToday(clock).slice(0, 7)}-01`;
 }
 
 function checkContact(profile: AgencyProfile, input: SurveyInvitationInput): void {
@@ -57,11 +68,6 @@ function checkContact(profile: AgencyProfile, input: SurveyInvitationInput): voi
     errors.push({ field: 'contactRef', code: 'invalid_format', message: { lv: 'Norādiet saziņas atsauci (līdz 200 rakstzīmēm).', en: 'Give the contact reference (up to 200 characters).' } });
   }
   if (errors.length > 0) throw new AppError(400, 'validation', 'errors.validation', {}, errors);
-}
-
-function formatExpiry(expiresAt: Date, lang: 'lv' | 'en'): string {
-  const riga = Temporal.Instant.fromEpochMilliseconds(expiresAt.getTime()).toZonedDateTimeISO(RIGA).toPlainDate();
-  return riga.toLocaleString(lang === 'lv' ? 'lv-LV' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 /**
@@ -108,7 +114,7 @@ export async function inviteToSurvey(
           agency: profile.slug,
           to: input.email,
           subject: t('feedback.survey.mailSubject', { agency: agencyName }),
-          text: t('feedback.survey.mailBody', { agency: agencyName, link, expires: formatExpiry(expiresAt, input.lang) }),
+          text: t('feedback.survey.mailBody', { agency: agencyName, link, expires: formatRigaDate(expiresAt, input.lang) }),
         },
       );
     }

@@ -22,7 +22,7 @@ export async function openSurvey(deps: AppDeps, profile: AgencyProfile, token: s
 }
 
 export type SurveyForm = Record<string, string>;
-export type SurveySubmission = { kind: 'link'; reason: SurveyLinkProblem } | { kind: 'invalid'; errors: FieldError[] } | { kind: 'saved' };
+export type SurveySubmission = { kind: 'link'; reason: SurveyLinkProblem } | { kind: 'invalid'; errors: FieldError[]; asksConsent: boolean } | { kind: 'saved' };
 
 function problemMessage(problem: SurveyAnswerProblem, questions: readonly SurveyQuestion[], form: SurveyForm, t: Translate, lang: Language): FieldError {
   const question = questions.find((q) => q.id === problem.question);
@@ -48,8 +48,9 @@ export async function submitSurvey(
   if (!access.ok) return { kind: 'link', reason: access.reason };
   const questions = input.profile.feedback.survey.questions;
   const validation = validateSurveyAnswers(questions, input.form);
-  if (!validation.ok) return { kind: 'invalid', errors: validation.problems.map((p) => problemMessage(p, questions, input.form, input.t, input.lang)) };
-  const staffIdentified = Boolean(access.invitation.staffId) && input.form['staffConsent'] === 'yes';
+  const asksConsent = Boolean(access.invitation.staffId);
+  if (!validation.ok) return { kind: 'invalid', asksConsent, errors: validation.problems.map((p) => problemMessage(p, questions, input.form, input.t, input.lang)) };
+  const staffIdentified = asksConsent && input.form['staffConsent'] === 'yes';
   const now = new Date(deps.clock().epochMilliseconds);
   const saved = await deps.db.transaction(async (tx) => {
     const db = tx as unknown as Database;

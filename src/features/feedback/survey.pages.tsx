@@ -4,7 +4,8 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { pageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { requireAgency } from '../agencies/agencies.routes.ts';
-import { formFields, sendFeedbackPage } from './feedback-page.tsx';
+import { formValues } from '../../web/form-values.ts';
+import { sendFeedbackPage } from './feedback-page.tsx';
 import { openSurvey, submitSurvey, type SurveyLinkProblem } from './survey-responses.service.ts';
 import { SurveyFormView, SurveyMessageView, surveyMessageTitle, withLang } from './survey.views.tsx';
 
@@ -45,12 +46,11 @@ export async function surveyPages(app: FastifyInstance, deps: AppDeps): Promise<
 
   app.post<SurveyParams>('/:agency/aptauja/:token', async (request, reply) => {
     const profile = requireAgency(deps, request.params.agency);
-    const form = formFields(request.body);
+    const form = formValues(request.body);
     const result = await submitSurvey(deps, originOf(request), { profile, token: request.params.token, form, t: request.t, lang: request.lang });
     if (result.kind === 'link') return sendMessage(request, reply, profile, result.reason, LINK_STATUS[result.reason].post);
     if (result.kind === 'invalid') {
       const ctx = pageContext(request, reply.generateCsrf());
-      const access = await openSurvey(deps, profile, request.params.token);
       return sendFeedbackPage(reply, ctx, {
         title: `${ctx.t('errors.summaryTitle')}: ${ctx.t('feedback.survey.title')}`,
         body: (
@@ -60,7 +60,7 @@ export async function surveyPages(app: FastifyInstance, deps: AppDeps): Promise<
             action={request.url.split('?')[0] as string}
             values={form}
             errors={result.errors}
-            asksConsent={access.ok && Boolean(access.invitation.staffId)}
+            asksConsent={result.asksConsent}
           />
         ),
         agency: profile,
