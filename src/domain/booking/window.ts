@@ -1,9 +1,9 @@
 import { Temporal } from 'temporal-polyfill';
 import type { LatvianCalendar } from '../calendar/index.ts';
+import { RIGA_TIME_ZONE } from '../opening-hours/index.ts';
 import { computeTerm } from '../terms/index.ts';
 import type { BookingRules } from './types.ts';
 
-export const RIGA_TIME_ZONE = 'Europe/Riga';
 
 /** The days on which a client booking now may book: [earliest, latest], both 'YYYY-MM-DD' in Riga. */
 export type BookingWindow = { today: string; earliest: string; latest: string };

@@ -1,7 +1,8 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { AppDeps } from '../../platform/deps.ts';
+import { RIGA } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { translator } from '../../platform/i18n/index.ts';
+import { translator, type MessageKey } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/mail.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { AppointmentRow } from './appointments.repository.ts';
@@ -11,9 +12,9 @@ import { formatter } from '../../web/format.ts';
 type Lang = 'lv' | 'en';
 const langOf = (row: AppointmentRow): Lang => (row.language === 'en' ? 'en' : 'lv');
 
-/** "2026. gada 19. novembrī 09:05" / "19 November 2026, 09:05" in Riga time. */
-export function formatWhen(date: Date, lang: Lang): string {
-  return formatter(lang, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Riga' }).format(date);
+/** "ceturtdiena, 2026. gada 19. novembris 09:05" / "Thursday, 19 November 2026 at 09:05" in Riga time (mail needs the year). */
+function formatWhen(date: Date, lang: Lang): string {
+  return formatter(lang, { dateStyle: 'full', timeStyle: 'short', timeZone: RIGA }).format(date);
 }
 
 export function manageUrl(deps: Pick<AppDeps, 'config'>, row: AppointmentRow, token: string): string {
@@ -53,78 +54,68 @@ export function appointmentIcs(profile: AgencyProfile, row: AppointmentRow, lang
   return calendar.toString();
 }
 
-function body(lines: Array<string | false>): string {
-  return lines.filter((l): l is string => l !== false).join('\n');
-}
-
-type MailKind = 'confirmation' | 'reminder';
+type Described = ReturnType<typeof describe>;
 
 /** The visit's facts every client mail repeats: when, where, the code, what to bring, the duty to tell. */
-function visitLines(t: ReturnType<typeof describe>['t'], values: ReturnType<typeof describe>['values']): string[] {
+function visitLines({ t, values }: Described): string[] {
   return [t('appointments.mail.when', values), t('appointments.mail.where', values), t('appointments.mail.code', values), '', t('appointments.mail.bring'), t('appointments.mail.duty')];
 }
 
-async function visitMail(deps: AppDeps, db: Database, profile: AgencyProfile, row: AppointmentRow, kind: MailKind, token?: string): Promise<void> {
+/** A mail to the client in their language (none without an address): greeting, the lines, signature, and the .ics when asked. */
+async function mailClient(
+  deps: AppDeps,
+  db: Database,
+  profile: AgencyProfile,
+  row: AppointmentRow,
+  subject: MessageKey,
+  lines: (described: Described) => string[],
+  ics?: 'REQUEST' | 'CANCEL',
+): Promise<void> {
   if (!row.clientEmail) return;
   const lang = langOf(row);
-  const { t, values } = describe(profile, row, lang);
-  const confirmation = kind === 'confirmation';
+  const described = describe(profile, row, lang);
+  const { t, values } = described;
+  const text = [t('appointments.mail.greeting', values), '', ...lines(described), '', t('appointments.mail.signature', values)];
   await queueMail({ ...deps, db }, {
     agency: profile.slug,
     to: row.clientEmail,
-    subject: t(confirmation ? 'appointments.mail.confirmationSubject' : 'appointments.mail.reminderSubject', values),
-    text: body([
-      t('appointments.mail.greeting', values),
-      '',
-      t(confirmation ? 'appointments.mail.confirmed' : 'appointments.mail.reminder', values),
-      ...visitLines(t, values),
-      '',
-      token !== undefined && t('appointments.mail.manage', { url: manageUrl(deps, row, token) }),
-      token !== undefined && '',
-      t('appointments.mail.signature', values),
-    ]),
-    ...(confirmation
-      ? { attachments: [{ fileName: 'pieraksts.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: Buffer.from(appointmentIcs(profile, row, lang)) }] }
+    subject: t(subject, values),
+    text: text.join('\n'),
+    ...(ics
+      ? { attachments: [{ fileName: 'pieraksts.ics', contentType: `text/calendar; charset=utf-8; method=${ics}`, content: Buffer.from(appointmentIcs(profile, row, lang, ics === 'CANCEL')) }] }
       : {}),
   });
 }
 
 /** Confirmation with the .ics, the address, what to bring and the private manage link. */
 export function confirmationMail(deps: AppDeps, db: Database, profile: AgencyProfile, row: AppointmentRow, token: string): Promise<void> {
-  return visitMail(deps, db, profile, row, 'confirmation', token);
+  return mailClient(deps, db, profile, row, 'appointments.mail.confirmationSubject', (d) => [
+    d.t('appointments.mail.confirmed', d.values),
+    ...visitLines(d),
+    '',
+    d.t('appointments.mail.manage', { url: manageUrl(deps, row, token) }),
+  ], 'REQUEST');
 }
 
 /** The reminder the working day before. */
 export function reminderMail(deps: AppDeps, db: Database, profile: AgencyProfile, row: AppointmentRow): Promise<void> {
-  return visitMail(deps, db, profile, row, 'reminder');
+  return mailClient(deps, db, profile, row, 'appointments.mail.reminderSubject', (d) => [d.t('appointments.mail.reminder', d.values), ...visitLines(d)]);
 }
 
 /** Tells the client the agency cancelled (closure) or moved the appointment. */
-export async function changeByAgencyMail(
+export function changeByAgencyMail(
   deps: AppDeps,
   db: Database,
   profile: AgencyProfile,
   row: AppointmentRow,
   change: { kind: 'cancelled'; reason: string } | { kind: 'moved' },
 ): Promise<void> {
-  if (!row.clientEmail) return;
-  const lang = langOf(row);
-  const { t, values } = describe(profile, row, lang);
-  const cancelled = change.kind === 'cancelled';
-  await queueMail({ ...deps, db }, {
-    agency: profile.slug,
-    to: row.clientEmail,
-    subject: t(cancelled ? 'appointments.mail.cancelledSubject' : 'appointments.mail.movedSubject', values),
-    text: body([
-      t('appointments.mail.greeting', values),
-      '',
-      cancelled ? t('appointments.mail.cancelled', values) : t('appointments.mail.moved', values),
-      cancelled && t('appointments.mail.cancelledBecause', { reason: change.reason }),
-      !cancelled && t('appointments.mail.where', values),
-      cancelled && t('appointments.mail.rebook', { url: `${deps.config.publicUrl}/${profile.slug}/pieraksts` }),
-      '',
-      t('appointments.mail.signature', values),
-    ]),
-    attachments: [{ fileName: 'pieraksts.ics', contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'REQUEST'}`, content: Buffer.from(appointmentIcs(profile, row, lang, cancelled)) }],
-  });
+  if (change.kind === 'moved') {
+    return mailClient(deps, db, profile, row, 'appointments.mail.movedSubject', ({ t, values }) => [t('appointments.mail.moved', values), t('appointments.mail.where', values)], 'REQUEST');
+  }
+  return mailClient(deps, db, profile, row, 'appointments.mail.cancelledSubject', ({ t, values }) => [
+    t('appointments.mail.cancelled', values),
+    t('appointments.mail.cancelledBecause', { reason: change.reason }),
+    t('appointments.mail.rebook', { url: `${deps.config.publicUrl}/${profile.slug}/pieraksts` }),
+  ], 'CANCEL');
 }

@@ -1,8 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { originOf } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { AppError } from '../../platform/http/problem.ts';
 import { requireAgency } from '../agencies/agencies.routes.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import {
@@ -18,20 +17,27 @@ import {
   SlotsResponseSchema,
 } from './appointments.schema.ts';
 import type { AppointmentRow } from './appointments.repository.ts';
-import { bookAppointment } from './booking.service.ts';
+import { bookAppointment, invalidField, type BookingResult } from './booking.service.ts';
 import { announceLateness, auditClientView, cancelByClient, openWithToken, reschedule } from './client-manage.service.ts';
 import { findPlace, findService, placesOf, servicesOf } from './places.ts';
 import { freeSlots } from './slot-search.service.ts';
 import { rigaIso } from './time-format.ts';
 
 /** The manage token from `Authorization: Bearer …` or `?token=`. */
-export function manageTokenOf(request: FastifyRequest): string | undefined {
+function manageTokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   const bearer = typeof header === 'string' && /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   return bearer || (request.query as { token?: string }).token || undefined;
 }
 
-export function clientView(row: AppointmentRow) {
+/** 201 with the manage token; a repeated idempotency key answers 200 with the same appointment, but the token was shown only the first time. */
+export function sendBookingResult(reply: FastifyReply, { appointment: a, manageToken, duplicate }: BookingResult) {
+  const answer = { id: a.id, start: rigaIso(a.startsAt), end: rigaIso(a.endsAt), centre: a.centreId, bookingCode: a.bookingCode };
+  if (duplicate) return reply.status(200).send(answer);
+  return reply.status(201).send({ ...answer, manageToken: manageToken ?? '' });
+}
+
+function clientView(row: AppointmentRow) {
   return {
     id: row.id,
     status: row.status,
@@ -88,13 +94,11 @@ export async function appointmentsPublicApi(app: FastifyInstance, deps: AppDeps)
       const profile = requireAgency(deps, request.params.slug);
       const { service: serviceId, centre, from, to } = request.query;
       const service = findService(profile, serviceId);
-      if (!service) throw new AppError(422, 'appointment-invalid', 'appointments.errors.invalid', {}, [{ field: 'service', code: 'unknown-service', messageKey: 'appointments.errors.unknownService' }]);
-      const places = centre ? [findPlace(profile, centre)] : placesOf(profile);
-      if (places[0] === undefined) throw new AppError(422, 'appointment-invalid', 'appointments.errors.invalid', {}, [{ field: 'centre', code: 'unknown-centre', messageKey: 'appointments.errors.unknownCentre' }]);
-      if (centre && !places[0].services.includes(service.id)) {
-        throw new AppError(422, 'appointment-invalid', 'appointments.errors.invalid', {}, [{ field: 'centre', code: 'service-not-offered', messageKey: 'appointments.rejections.serviceNotOffered' }]);
-      }
-      const slots = await freeSlots(deps.db, await loadCalendar(deps), deps.clock(), profile, service, places.filter((p) => p !== undefined), { from, to });
+      if (!service) throw invalidField('service', 'unknown-service', 'appointments.errors.unknownService');
+      const place = centre ? findPlace(profile, centre) : undefined;
+      if (centre && !place) throw invalidField('centre', 'unknown-centre', 'appointments.errors.unknownCentre');
+      if (place && !place.services.includes(service.id)) throw invalidField('centre', 'service-not-offered', 'appointments.rejections.serviceNotOffered');
+      const slots = await freeSlots(deps.db, await loadCalendar(deps), deps.clock(), profile, service, place ? [place] : placesOf(profile), { from, to });
       return { slots: slots.map((s) => ({ start: s.startIso, end: s.endIso, centre: s.centre, service: s.service, free: s.free })) };
     },
   );
@@ -115,11 +119,7 @@ export async function appointmentsPublicApi(app: FastifyInstance, deps: AppDeps)
       const profile = requireAgency(deps, request.params.slug);
       const result = await bookAppointment(deps, originOf(request), profile, { ...request.body, channel: 'api', language: request.lang });
       reply.header('cache-control', 'no-store');
-      const a = result.appointment;
-      const answer = { id: a.id, start: rigaIso(a.startsAt), end: rigaIso(a.endsAt), centre: a.centreId, bookingCode: a.bookingCode };
-      // A repeated idempotency key: the same appointment, but its token was shown only the first time.
-      if (result.duplicate) return reply.status(200).send(answer);
-      return reply.status(201).send({ ...answer, manageToken: result.manageToken ?? '' });
+      return sendBookingResult(reply, result);
     },
   );
 

@@ -20,6 +20,7 @@ import {
   StaffUpdateBodySchema,
 } from './appointments.schema.ts';
 import { changeCapacity, staffAppointment, staffBook, staffCancel, staffCheckIn, staffOutcome, staffSchedule, staffUpdate } from './staff.service.ts';
+import { sendBookingResult } from './appointments-public.api.ts';
 import { rigaIso } from './time-format.ts';
 
 export const scopeOf = (request: FastifyRequest) => request.scope as AgencyScope;
@@ -74,11 +75,7 @@ export async function appointmentsStaffApi(scoped: FastifyInstance, deps: AppDep
       schema: { tags, summary: 'Book on a client’s behalf (e.g. by phone); the same rules as the public booking', params: StaffAgencyParamsSchema, body: StaffBookingBodySchema, response: { 201: BookingCreatedSchema, 200: BookingCreatedSchema.omit({ manageToken: true }) } },
     },
     async (request, reply) => {
-      const result = await staffBook(deps, scopeOf(request), originOf(request), { ...request.body, language: request.lang });
-      const a = result.appointment;
-      const answer = { id: a.id, start: rigaIso(a.startsAt), end: rigaIso(a.endsAt), centre: a.centreId, bookingCode: a.bookingCode };
-      if (result.duplicate) return reply.status(200).send(answer);
-      return reply.status(201).send({ ...answer, manageToken: result.manageToken ?? '' });
+      return sendBookingResult(reply, await staffBook(deps, scopeOf(request), originOf(request), { ...request.body, language: request.lang }));
     },
   );
 

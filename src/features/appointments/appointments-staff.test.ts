@@ -51,6 +51,7 @@ for (const target of testTargets()) {
       const notes = await specialist.request({ method: 'PATCH', url: `${base}/${id}`, json: { notes: 'Atnesa iesniegumu', specialist: 'nav' } });
       assert.equal(notes.statusCode, 422);
       assert.equal((await specialist.request({ method: 'PATCH', url: `${base}/${id}`, json: { notes: 'Atnesa iesniegumu' } })).statusCode, 200);
+      assert.equal((await specialist.request({ method: 'PATCH', url: `${base}/${id}`, json: { specialist: 'lacplesa-1' } })).statusCode, 200);
       const served = await specialist.request({ method: 'POST', url: `${base}/${id}/outcome`, json: { outcome: 'served' } });
       assert.equal((served.json() as { status: string }).status, 'served');
       // The served client is asked to rate the visit: a signed survey link by e-mail, tied to the centre.
@@ -61,6 +62,10 @@ for (const target of testTargets()) {
       const day = await specialist.get(`${base}?date=2026-11-19&centre=riga-lacplesa`);
       assert.equal(day.statusCode, 200);
       assert.ok((day.json() as { appointments: Array<{ id: string; notes: string }> }).appointments.some((a) => a.id === id && a.notes === 'Atnesa iesniegumu'));
+      // The specialist's own view: their appointment, and not another specialist's.
+      const ids = async (who: string) => ((await specialist.get(`${base}?date=2026-11-19&specialist=${who}`)).json() as { appointments: Array<{ id: string }> }).appointments.map((a) => a.id);
+      assert.deepEqual(await ids('lacplesa-1'), [id]);
+      assert.deepEqual(await ids('lacplesa-2'), []);
       const actions = (await rows<{ action: string }>(platform, `select action from audit_log where agency = 'vsaa' and action like 'appointment.%' order by id`)).map((r) => r.action);
       for (const action of ['appointment.booked', 'appointment.checked-in', 'appointment.updated', 'appointment.served', 'appointment.schedule-viewed']) assert.ok(actions.includes(action), action);
     });

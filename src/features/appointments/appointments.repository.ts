@@ -189,12 +189,20 @@ export async function updateAppointment(db: Database, id: string, values: Partia
   return row;
 }
 
-/** Appointments of an agency in [from, to), optionally at one place, in time order. */
-export async function appointmentsBetween(db: Database, agency: string, from: Date, to: Date, centreId?: string): Promise<AppointmentRow[]> {
+/** Appointments of an agency in [from, to), optionally at one place and of one specialist, in time order. */
+export async function appointmentsBetween(db: Database, agency: string, from: Date, to: Date, only: { centreId?: string | undefined; specialistId?: string | undefined } = {}): Promise<AppointmentRow[]> {
   return db
     .select()
     .from(appointments)
-    .where(and(eq(appointments.agency, agency), centreId ? eq(appointments.centreId, centreId) : undefined, gte(appointments.startsAt, from), lt(appointments.startsAt, to)))
+    .where(
+      and(
+        eq(appointments.agency, agency),
+        only.centreId ? eq(appointments.centreId, only.centreId) : undefined,
+        only.specialistId ? eq(appointments.specialistId, only.specialistId) : undefined,
+        gte(appointments.startsAt, from),
+        lt(appointments.startsAt, to),
+      ),
+    )
     .orderBy(asc(appointments.startsAt), asc(appointments.clientName));
 }
 

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Temporal } from 'temporal-polyfill';
 import { bookingWindow, rigaDate } from '../../domain/booking/index.ts';
 import { originOf } from '../../platform/audit/audit.ts';
+import type { LatvianCalendar } from '../../domain/calendar/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, fieldErrorsFromIssues, type FieldError } from '../../platform/http/problem.ts';
 import { pageContext, type PageContext } from '../../web/page-context.ts';
@@ -14,10 +15,10 @@ import { BookingBodySchema } from './appointments.schema.ts';
 import { bookAppointment } from './booking.service.ts';
 import { BookingStartView, ChooseDayView, ChoosePlaceView, ChooseTimeView, DetailsFormView, type BookingFormValues, type Choice, type TimeOption } from './booking.views.tsx';
 import { ConfirmationView, MessagePage } from './manage.views.tsx';
-import { bookingPath, formatClock, hrefWith, sendAppointmentsPage } from './page-support.tsx';
+import { formatTime } from '../../web/format.ts';
+import { bookingPath, hrefWith, sendAppointmentsPage } from './page-support.tsx';
 import { bookingRulesOf, findPlace, findService, placesOf, servicesOf, type Place, type Service } from './places.ts';
 import { freeSlots, type FreeSlot } from './slot-search.service.ts';
-import { rigaIso } from './time-format.ts';
 
 type AgencyParams = { Params: { agency: string } };
 const CONFIRMATION_COOKIE = 'apkalpe_appointment';
@@ -34,14 +35,15 @@ function choiceFrom(profile: AgencyProfile, query: Record<string, unknown>): Cho
   return { service, place: usable, day, ...(startText ? { startText } : {}) };
 }
 
-export async function slotsOfDay(deps: AppDeps, profile: AgencyProfile, service: Service, place: Place, day: string): Promise<FreeSlot[]> {
-  return freeSlots(deps.db, await loadCalendar(deps), deps.clock(), profile, service, [place], { from: day, to: day });
+/** The free slots of one day at one place; pass the calendar when the request has already loaded it. */
+export async function slotsOfDay(deps: AppDeps, profile: AgencyProfile, service: Service, place: Place, day: string, calendar?: LatvianCalendar): Promise<FreeSlot[]> {
+  return freeSlots(deps.db, calendar ?? (await loadCalendar(deps)), deps.clock(), profile, service, [place], { from: day, to: day });
 }
 
 export function timeOptions(slots: FreeSlot[], ctx: PageContext): TimeOption[] {
   return slots.map((s) => ({
-    start: rigaIso(s.start),
-    label: `${formatClock(new Date(s.start.epochMilliseconds))}–${formatClock(new Date(s.end.epochMilliseconds))}${s.free > 1 ? ` (${ctx.t('appointments.page.freeSeats', { count: s.free })})` : ''}`,
+    start: s.startIso,
+    label: `${formatTime(s.startIso)}–${formatTime(s.endIso)}${s.free > 1 ? ` (${ctx.t('appointments.page.freeSeats', { count: s.free })})` : ''}`,
     free: s.free,
   }));
 }
@@ -78,14 +80,17 @@ export async function bookingPages(app: FastifyInstance, deps: AppDeps): Promise
       const calendar = await loadCalendar(deps);
       const window = bookingWindow(deps.clock(), bookingRulesOf(profile), calendar);
       const slots = await freeSlots(deps.db, calendar, deps.clock(), profile, choice.service, [choice.place], { from: window.today, to: window.latest });
-      const days = [...new Set(slots.map((s) => rigaDate(s.start)))].map((date) => ({ date, free: slots.filter((s) => rigaDate(s.start) === date).length }));
+      // startIso is Riga wall-clock time, so its first ten characters are the Riga date.
+      const freeByDay = new Map<string, number>();
+      for (const s of slots) freeByDay.set(s.startIso.slice(0, 10), (freeByDay.get(s.startIso.slice(0, 10)) ?? 0) + 1);
+      const days = [...freeByDay].map(([date, free]) => ({ date, free }));
       return page(<ChooseDayView ctx={ctx} profile={profile} choice={choice} days={days} />);
     }
     const slots = await slotsOfDay(deps, profile, choice.service, choice.place, choice.day);
-    const chosen = slots.find((s) => rigaIso(s.start) === choice.startText);
+    const chosen = slots.find((s) => s.startIso === choice.startText);
     if (!chosen) return page(<ChooseTimeView ctx={ctx} profile={profile} choice={choice} times={timeOptions(slots, ctx)} />);
     const full = { ...choice, start: new Date(chosen.start.epochMilliseconds), end: new Date(chosen.end.epochMilliseconds) };
-    return renderDetails(request, reply, profile, full, rigaIso(chosen.start), emptyValues(), [], 200);
+    return renderDetails(request, reply, profile, full, chosen.startIso, emptyValues(), [], 200);
   });
 
   app.post<AgencyParams>('/:agency/pieraksts', async (request, reply) => {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
-import { bookingCodeFrom, checkRequestedSlot, type SlotRejection } from '../../domain/booking/index.ts';
+import { bookingCodeFrom, checkRequestedSlot, type SlotCheck, type SlotRejection } from '../../domain/booking/index.ts';
+import type { LatvianCalendar } from '../../domain/calendar/index.ts';
 import type { AuditOrigin } from '../../platform/audit/audit.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -21,7 +22,7 @@ export type BookingRequest = {
 } & Pick<BookingBody, 'service' | 'centre' | 'start' | 'name'> & { channel: 'web' | 'api' | 'staff'; language: 'lv' | 'en'; createdBy?: string | null };
 export type BookingResult = { appointment: AppointmentRow; manageToken: string | undefined; duplicate: boolean };
 
-export const REJECTION_MESSAGES: Record<SlotRejection, MessageKey> = {
+const REJECTION_MESSAGES: Record<SlotRejection, MessageKey> = {
   past: 'appointments.rejections.past',
   'non-working-day': 'appointments.rejections.nonWorkingDay',
   'outside-hours': 'appointments.rejections.outsideHours',
@@ -35,17 +36,35 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function invalid(field: string, code: string, messageKey: MessageKey, values: Record<string, unknown> = {}): AppError {
+/** A 422 naming the one field that is wrong and why. */
+export function invalidField(field: string, code: string, messageKey: MessageKey, values: Record<string, unknown> = {}): AppError {
   return new AppError(422, 'appointment-invalid', 'appointments.errors.invalid', {}, [{ field, code, messageKey, values }]);
 }
 
 /** The place and service a request names, or a 422 on the field that is wrong. */
 export function resolvePlaceAndService(profile: AgencyProfile, centreId: string, serviceId: string): { place: Place; service: Service } {
   const service = findService(profile, serviceId);
-  if (!service) throw invalid('service', 'unknown-service', 'appointments.errors.unknownService');
+  if (!service) throw invalidField('service', 'unknown-service', 'appointments.errors.unknownService');
   const place = findPlace(profile, centreId);
-  if (!place) throw invalid('centre', 'unknown-centre', 'appointments.errors.unknownCentre');
+  if (!place) throw invalidField('centre', 'unknown-centre', 'appointments.errors.unknownCentre');
   return { place, service };
+}
+
+type SlotRequest = { profile: AgencyProfile; place: Place; service: Service; start: Temporal.Instant; now: Temporal.Instant; calendar: LatvianCalendar };
+
+/** The requested start as a slot the booking rules allow, or a 422 on `start` with the reason. */
+export function allowedSlot({ profile, place, service, start, now, calendar }: SlotRequest): Extract<SlotCheck, { ok: true }> {
+  const check = checkRequestedSlot({ place, service, start, now, rules: bookingRulesOf(profile), calendar });
+  if (!check.ok) throw invalidField('start', check.reason, REJECTION_MESSAGES[check.reason], { days: profile.booking.minNoticeWorkingDays });
+  return check;
+}
+
+/** The 409 for a seat that is gone, with the nearest free slots of the service at the place. */
+export async function slotTaken(db: Database, { profile, place, service, start, now, calendar }: SlotRequest): Promise<AppError> {
+  const nearest = await nearestFreeSlots(db, calendar, now, profile, service, place, start);
+  return new AppError(409, 'slot-taken', 'appointments.errors.slotTaken', {}, [], {
+    nearestSlots: nearest.map((s) => ({ start: s.startIso, end: s.endIso, centre: s.centre, service: s.service, free: s.free })),
+  });
 }
 
 /**
@@ -56,7 +75,7 @@ export function resolvePlaceAndService(profile: AgencyProfile, centreId: string,
 export async function bookAppointment(deps: AppDeps, origin: AuditOrigin, profile: AgencyProfile, request: BookingRequest): Promise<BookingResult> {
   const { place, service } = resolvePlaceAndService(profile, request.centre, request.service);
   if (profile.booking.requiresElectronicImpossibleReason && !request.reason) {
-    throw invalid('reason', 'required', 'appointments.errors.reasonRequired');
+    throw invalidField('reason', 'required', 'appointments.errors.reasonRequired');
   }
   if (request.idempotencyKey) {
     const earlier = await appointmentByIdempotencyKey(deps.db, profile.slug, request.idempotencyKey);
@@ -65,8 +84,7 @@ export async function bookAppointment(deps: AppDeps, origin: AuditOrigin, profil
   const now = deps.clock();
   const calendar = await loadCalendar(deps);
   const start = Temporal.Instant.from(request.start);
-  const check = checkRequestedSlot({ place, service, start, now, rules: bookingRulesOf(profile), calendar });
-  if (!check.ok) throw invalid('start', check.reason, REJECTION_MESSAGES[check.reason], { days: profile.booking.minNoticeWorkingDays });
+  const check = allowedSlot({ profile, place, service, start, now, calendar });
 
   for (let attempt = 0; ; attempt++) {
     try {
@@ -114,10 +132,7 @@ export async function bookAppointment(deps: AppDeps, origin: AuditOrigin, profil
         // The same form submitted twice at once: the first took the seat, the second answers with it.
         const earlier = request.idempotencyKey ? await appointmentByIdempotencyKey(deps.db, profile.slug, request.idempotencyKey) : undefined;
         if (earlier) return { appointment: earlier, manageToken: undefined, duplicate: true };
-        const nearest = await nearestFreeSlots(deps.db, calendar, now, profile, service, place, start);
-        throw new AppError(409, 'slot-taken', 'appointments.errors.slotTaken', {}, [], {
-          nearestSlots: nearest.map((s) => ({ start: rigaIso(s.start), end: rigaIso(s.end), centre: s.centre, service: s.service, free: s.free })),
-        });
+        throw await slotTaken(deps.db, { profile, place, service, start, now, calendar });
       }
       const constraint = uniqueViolation(error);
       if (constraint === 'appointments_idempotency_key' && request.idempotencyKey) {

@@ -3,7 +3,8 @@ import { CsrfField, ErrorSummary, TextAreaField, TextField } from '../../web/com
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { Place, Service } from './places.ts';
-import { Carry, RadioGroup, bookingPath, formatClock, formatDay, hrefWith } from './page-support.tsx';
+import { formatDate } from '../../web/format.ts';
+import { Carry, RadioGroup, bookingPath, formatTimeSpan, hrefWith } from './page-support.tsx';
 
 export type Choice = { service?: Service | undefined; place?: Place | undefined; day?: string | undefined; start?: Date | undefined; end?: Date | undefined };
 export type TimeOption = { start: string; label: string; free: number };
@@ -15,9 +16,9 @@ function ChoiceSummary({ ctx, profile, choice }: { ctx: PageContext; profile: Ag
   const rows: Array<[string, string, string | undefined]> = [];
   if (choice.service) rows.push([t('appointments.page.service'), choice.service.name[lang], hrefWith(path, ctx, {})]);
   if (choice.place) rows.push([t('appointments.page.place'), `${choice.place.name[lang]}, ${choice.place.address}`, hrefWith(path, ctx, { service: choice.service?.id })]);
-  if (choice.day) rows.push([t('appointments.page.chooseDay'), formatDay(choice.day, lang), hrefWith(path, ctx, { service: choice.service?.id, centre: choice.place?.id })]);
+  if (choice.day) rows.push([t('appointments.page.chooseDay'), formatDate(choice.day, lang, true), hrefWith(path, ctx, { service: choice.service?.id, centre: choice.place?.id })]);
   if (choice.start && choice.end) {
-    rows.push([t('appointments.page.time'), `${formatClock(choice.start)}–${formatClock(choice.end)}`, hrefWith(path, ctx, { service: choice.service?.id, centre: choice.place?.id, day: choice.day })]);
+    rows.push([t('appointments.page.time'), formatTimeSpan(choice.start, choice.end), hrefWith(path, ctx, { service: choice.service?.id, centre: choice.place?.id, day: choice.day })]);
   }
   if (rows.length === 0) return null;
   return (
@@ -135,7 +136,7 @@ export function ChooseDayView({ ctx, profile, choice, days }: { ctx: PageContext
         ) : (
           <form method="get" action={bookingPath(profile.slug)}>
             <Carry ctx={ctx} values={{ service: choice.service?.id, centre: choice.place?.id }} />
-            <RadioGroup name="day" legend={t('appointments.page.chooseDay')} hiddenLegend grid options={days.map((d) => ({ value: d.date, label: formatDay(d.date, lang) }))} />
+            <RadioGroup name="day" legend={t('appointments.page.chooseDay')} hiddenLegend grid options={days.map((d) => ({ value: d.date, label: formatDate(d.date, lang, true) }))} />
             <button type="submit">{t('appointments.page.next')}</button>
           </form>
         )}

@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
-import { checkRequestedSlot } from '../../domain/booking/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Database } from '../../platform/db/client.ts';
@@ -8,9 +7,7 @@ import { AppError } from '../../platform/http/problem.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { appointmentById, releaseSeat, takeSeat, updateAppointment, type AppointmentRow } from './appointments.repository.ts';
-import { REJECTION_MESSAGES, SlotTakenError, hashToken, resolvePlaceAndService, seatsCheckViolated } from './booking.service.ts';
-import { bookingRulesOf } from './places.ts';
-import { nearestFreeSlots } from './slot-search.service.ts';
+import { SlotTakenError, allowedSlot, hashToken, resolvePlaceAndService, seatsCheckViolated, slotTaken } from './booking.service.ts';
 import { rigaIso, toDate } from './time-format.ts';
 
 const notFound = () => new AppError(404, 'appointment-not-found', 'appointments.errors.notFound');
@@ -74,42 +71,32 @@ export async function reschedule(
   change: { start: string; centre?: string | undefined },
 ): Promise<AppointmentRow> {
   const { place, service } = resolvePlaceAndService(profile, change.centre ?? row.centreId, row.serviceId);
-  const now = deps.clock();
-  const calendar = await loadCalendar(deps);
-  const start = Temporal.Instant.from(change.start);
-  const check = checkRequestedSlot({ place, service, start, now, rules: bookingRulesOf(profile), calendar });
-  if (!check.ok) {
-    throw new AppError(422, 'appointment-invalid', 'appointments.errors.invalid', {}, [{ field: 'start', code: check.reason, messageKey: REJECTION_MESSAGES[check.reason], values: { days: profile.booking.minNoticeWorkingDays } }]);
-  }
+  const request = { profile, place, service, start: Temporal.Instant.from(change.start), now: deps.clock(), calendar: await loadCalendar(deps) };
+  const check = allowedSlot(request);
   const moved = await deps.db
     .transaction(async (tx) => {
-    const db = tx as unknown as Database;
-    const current = await appointmentById(db, row.id, true);
-    if (!current || current.status !== 'booked') throw new AppError(409, 'appointment-not-changeable', 'appointments.errors.notChangeable');
-    const key = { agency: profile.slug, centreId: place.id, serviceId: service.id, startsAt: toDate(check.slot.start) };
-    const slotId = await takeSeat(db, key, toDate(check.slot.end), { profile: place.seatsFor(service.id), date: check.date });
-    if (!slotId) throw new SlotTakenError();
-    await releaseSeat(db, current.slotId);
-    const updated = await updateAppointment(db, row.id, { slotId, centreId: place.id, startsAt: key.startsAt, endsAt: toDate(check.slot.end), reminderSentAt: null, lateMinutes: null });
-    await recordAudit(db, deps.clock, origin, {
-      action: 'appointment.rescheduled',
-      recordType: 'appointment',
-      recordId: row.id,
-      agency: row.agency,
-      details: { from: rigaIso(current.startsAt), to: rigaIso(check.slot.start), centre: place.id },
-    });
-    return updated;
+      const db = tx as unknown as Database;
+      const current = await appointmentById(db, row.id, true);
+      if (!current || current.status !== 'booked') throw new AppError(409, 'appointment-not-changeable', 'appointments.errors.notChangeable');
+      const key = { agency: profile.slug, centreId: place.id, serviceId: service.id, startsAt: toDate(check.slot.start) };
+      const slotId = await takeSeat(db, key, toDate(check.slot.end), { profile: place.seatsFor(service.id), date: check.date });
+      if (!slotId) throw new SlotTakenError();
+      await releaseSeat(db, current.slotId);
+      const updated = await updateAppointment(db, row.id, { slotId, centreId: place.id, startsAt: key.startsAt, endsAt: toDate(check.slot.end), reminderSentAt: null, lateMinutes: null });
+      await recordAudit(db, deps.clock, origin, {
+        action: 'appointment.rescheduled',
+        recordType: 'appointment',
+        recordId: row.id,
+        agency: row.agency,
+        details: { from: rigaIso(current.startsAt), to: rigaIso(check.slot.start), centre: place.id },
+      });
+      return updated;
     })
     .catch((error: unknown) => {
       // The seat is gone (or the slot is closed): answered below with the nearest free slots.
       if (error instanceof SlotTakenError || seatsCheckViolated(error)) return undefined;
       throw error;
     });
-  if (!moved) {
-    const nearest = await nearestFreeSlots(deps.db, calendar, now, profile, service, place, start);
-    throw new AppError(409, 'slot-taken', 'appointments.errors.slotTaken', {}, [], {
-      nearestSlots: nearest.map((s) => ({ start: rigaIso(s.start), end: rigaIso(s.end), centre: s.centre, service: s.service, free: s.free })),
-    });
-  }
+  if (!moved) throw await slotTaken(deps.db, request);
   return moved;
 }

@@ -52,7 +52,7 @@ export async function managePages(app: FastifyInstance, deps: AppDeps): Promise<
     const day = /^\d{4}-\d{2}-\d{2}$/.test(text(query.day)) ? text(query.day) : undefined;
     const service = findService(profile, row.serviceId);
     const place = findPlace(profile, row.centreId);
-    const times = day && service && place ? timeOptions(await slotsOfDay(deps, profile, service, place, day), ctx) : [];
+    const times = day && service && place ? timeOptions(await slotsOfDay(deps, profile, service, place, day, calendar), ctx) : [];
     return sendAppointmentsPage(reply, ctx, {
       title: ctx.t('appointments.page.manageTitle'),
       body: <ManageView ctx={ctx} profile={profile} row={row} token={token} done={text(query.done) || undefined} day={day} times={times} window={window} />,

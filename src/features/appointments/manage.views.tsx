@@ -3,9 +3,9 @@ import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { AppointmentRow } from './appointments.repository.ts';
 import type { TimeOption } from './booking.views.tsx';
-import { Carry, RadioGroup, bookingPath, formatClock, formatDay, hrefWith } from './page-support.tsx';
+import { formatDate } from '../../web/format.ts';
+import { Carry, RadioGroup, bookingPath, formatVisit, hrefWith } from './page-support.tsx';
 import { findPlace, findService } from './places.ts';
-import { rigaIso } from './time-format.ts';
 
 export function managePath(slug: string, id: string): string {
   return `${bookingPath(slug)}/mans/${id}`;
@@ -18,7 +18,7 @@ export function AppointmentFacts({ ctx, profile, row }: { ctx: PageContext; prof
   const rows: Array<[string, string]> = [
     [t('appointments.page.bookingCode'), row.bookingCode],
     [t('appointments.page.service'), service?.name[lang] ?? row.serviceId],
-    [t('appointments.page.time'), `${formatDay(rigaIso(row.startsAt).slice(0, 10), lang)}, ${formatClock(row.startsAt)}–${formatClock(row.endsAt)}`],
+    [t('appointments.page.time'), formatVisit(row.startsAt, row.endsAt, lang)],
     [t('appointments.page.place'), place?.name[lang] ?? row.centreId],
     [t('appointments.page.address'), place?.address ?? ''],
     [t('appointments.page.status'), t(`appointments.page.statuses.${row.status}`)],
@@ -142,7 +142,7 @@ export function ManageView({
                 <form method="post" action={hrefWith(`${base}/parcelt`, ctx, {})}>
                   <CsrfField ctx={ctx} />
                   <input type="hidden" name="token" value={token} />
-                  <RadioGroup name="start" legend={formatDay(day, ctx.lang)} grid options={times.map((slot) => ({ value: slot.start, label: slot.label }))} />
+                  <RadioGroup name="start" legend={formatDate(day, ctx.lang, true)} grid options={times.map((slot) => ({ value: slot.start, label: slot.label }))} />
                   <button type="submit">{t('appointments.page.reschedule')}</button>
                 </form>
               ))}

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { sendPage } from '../../web/send-page.tsx';
 import type { PageContext } from '../../web/page-context.ts';
-import { formatter } from '../../web/format.ts';
+import { formatDate, formatTime } from '../../web/format.ts';
+import { rigaIso } from './time-format.ts';
 
 export const APPOINTMENTS_CSS = '/static/appointments.css';
 
@@ -39,13 +40,14 @@ export function Carry({ ctx, values }: { ctx: PageContext; values: Record<string
   );
 }
 
-/** "ceturtdiena, 2026. gada 19. novembris" / "Thursday 19 November 2026". */
-export function formatDay(date: string, lang: 'lv' | 'en'): string {
-  return formatter(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+/** "09:00–09:20" in Riga time. */
+export function formatTimeSpan(start: Date, end: Date): string {
+  return `${formatTime(rigaIso(start))}–${formatTime(rigaIso(end))}`;
 }
 
-export function formatClock(date: Date): string {
-  return formatter('lv', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Riga', hourCycle: 'h23' }).format(date);
+/** "ceturtdiena, 2026. gada 19. novembris, 09:00–09:20" / "Thursday, 19 November 2026, 09:00–09:20". */
+export function formatVisit(start: Date, end: Date, lang: 'lv' | 'en'): string {
+  return `${formatDate(rigaIso(start).slice(0, 10), lang, true)}, ${formatTimeSpan(start, end)}`;
 }
 
 export type RadioOption = { value: string; label: ReactNode };

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { rigaDate } from '../../domain/booking/index.ts';
+import { rigaToday } from '../../platform/clock.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
@@ -14,7 +14,7 @@ import { rigaStartOfDay, toDate } from './time-format.ts';
  */
 export async function sendReminders(deps: AppDeps): Promise<number> {
   const calendar = await loadCalendar(deps);
-  const today = rigaDate(deps.clock());
+  const today = rigaToday(deps.clock);
   if (!calendar.isWorkingDay(today)) return 0;
   const next = calendar.addWorkingDays(today, 1);
   const from = rigaStartOfDay(Temporal.PlainDate.from(today).add({ days: 1 }).toString());

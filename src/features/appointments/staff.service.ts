@@ -23,13 +23,13 @@ import {
   type AppointmentRow,
   type CapacityChangeRow,
 } from './appointments.repository.ts';
-import { bookAppointment, type BookingRequest } from './booking.service.ts';
+import type { IDENTITY_DOCUMENT_KINDS } from './appointments.schema.ts';
+import { bookAppointment, invalidField, type BookingRequest } from './booking.service.ts';
 import { findPlace, findService, type Place } from './places.ts';
 import { nearestFreeSlots } from './slot-search.service.ts';
 import { rigaStartOfDay, toDate, toInstant } from './time-format.ts';
 
-export const IDENTITY_DOCUMENTS = ['passport', 'id-card', 'residence-permit', 'other'] as const;
-export type IdentityDocument = (typeof IDENTITY_DOCUMENTS)[number];
+type IdentityDocument = (typeof IDENTITY_DOCUMENT_KINDS)[number];
 
 const notFound = () => new AppError(404, 'appointment-not-found', 'appointments.errors.notFound');
 const notAllowed = () => new AppError(409, 'appointment-state', 'appointments.errors.notAllowed');
@@ -49,10 +49,9 @@ export async function staffSchedule(
   if (query.centre && !findPlace(profile, query.centre)) throw new AppError(404, 'centre-not-found', 'appointments.errors.unknownCentre');
   const from = toDate(rigaStartOfDay(query.date));
   const to = toDate(rigaStartOfDay(Temporal.PlainDate.from(query.date).add({ days: query.days }).toString()));
-  const rows = await appointmentsBetween(deps.db, scope.agency, from, to, query.centre);
-  const result = query.specialist ? rows.filter((r) => r.specialistId === query.specialist) : rows;
-  await audit(deps.db, deps, origin, scope, 'appointment.schedule-viewed', null, { ...query, count: result.length });
-  return result;
+  const rows = await appointmentsBetween(deps.db, scope.agency, from, to, { centreId: query.centre, specialistId: query.specialist });
+  await audit(deps.db, deps, origin, scope, 'appointment.schedule-viewed', null, { ...query, count: rows.length });
+  return rows;
 }
 
 /** One appointment of the scope's agency (another agency's answers 404); the view is audited. */
@@ -136,7 +135,7 @@ export function staffUpdate(deps: AppDeps, scope: AgencyScope, origin: AuditOrig
     'appointment.updated',
     (db, row) => {
       if (values.specialist && !findPlace(profile, row.centreId)?.specialists.some((s) => s.id === values.specialist)) {
-        throw new AppError(422, 'appointment-invalid', 'appointments.errors.invalid', {}, [{ field: 'specialist', code: 'unknown-specialist', messageKey: 'appointments.errors.unknownSpecialist' }]);
+        throw invalidField('specialist', 'unknown-specialist', 'appointments.errors.unknownSpecialist');
       }
       return updateAppointment(db, id, {
         ...(values.notes !== undefined ? { notes: values.notes } : {}),
@@ -183,10 +182,8 @@ export async function changeCapacity(
 ): Promise<{ change: CapacityChangeRow; cancelled: AppointmentRow[]; moved: AppointmentRow[] }> {
   const profile = requireAgency(deps, scope.agency);
   const place = findPlace(profile, input.centre);
-  if (!place) throw new AppError(422, 'appointment-invalid', 'appointments.errors.invalid', {}, [{ field: 'centre', code: 'unknown-centre', messageKey: 'appointments.errors.unknownCentre' }]);
-  if (input.service && !place.services.includes(input.service)) {
-    throw new AppError(422, 'appointment-invalid', 'appointments.errors.invalid', {}, [{ field: 'service', code: 'service-not-offered', messageKey: 'appointments.rejections.serviceNotOffered' }]);
-  }
+  if (!place) throw invalidField('centre', 'unknown-centre', 'appointments.errors.unknownCentre');
+  if (input.service && !place.services.includes(input.service)) throw invalidField('service', 'service-not-offered', 'appointments.rejections.serviceNotOffered');
   const from = toDate(rigaStartOfDay(input.from));
   const to = toDate(rigaStartOfDay(Temporal.PlainDate.from(input.to).add({ days: 1 }).toString()));
   const calendar = await loadCalendar(deps);

@@ -7,7 +7,8 @@ import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { AppointmentRow, CapacityChangeRow } from './appointments.repository.ts';
 import { IDENTITY_DOCUMENT_KINDS } from './appointments.schema.ts';
 import type { TimeOption } from './booking.views.tsx';
-import { RadioGroup, formatClock, formatDay } from './page-support.tsx';
+import { formatDate } from '../../web/format.ts';
+import { RadioGroup, formatTimeSpan, formatVisit } from './page-support.tsx';
 import { findPlace, findService, placesOf, servicesOf } from './places.ts';
 import { rigaIso } from './time-format.ts';
 
@@ -51,7 +52,7 @@ export function ScheduleView({ ctx, scope, profile, filters, rows }: { ctx: Page
       {rows.length === 0 && <p className="notice">{t('appointments.staff.none')}</p>}
       {[...byDay].map(([day, list]) => (
         <section key={day} aria-labelledby={`day-${day}`}>
-          <h2 id={`day-${day}`}>{formatDay(day, lang)}</h2>
+          <h2 id={`day-${day}`}>{formatDate(day, lang, true)}</h2>
           <div className="table-scroll">
             <table className="day-table">
               <thead>
@@ -68,7 +69,7 @@ export function ScheduleView({ ctx, scope, profile, filters, rows }: { ctx: Page
                 {list.map((row) => (
                   <tr key={row.id}>
                     <td>
-                      {formatClock(row.startsAt)}–{formatClock(row.endsAt)}
+                      {formatTimeSpan(row.startsAt, row.endsAt)}
                     </td>
                     <td>{findPlace(profile, row.centreId)?.name[lang] ?? row.centreId}</td>
                     <td>{findService(profile, row.serviceId)?.name[lang] ?? row.serviceId}</td>
@@ -94,7 +95,7 @@ export function StaffDetailView({ ctx, scope, profile, row, saved, errors }: { c
   const place = findPlace(profile, row.centreId);
   const canWork = roleAllows(scope.role, 'appointments.work');
   const facts: Array<[string, string]> = [
-    [t('appointments.staff.time'), `${formatDay(rigaIso(row.startsAt).slice(0, 10), lang)}, ${formatClock(row.startsAt)}–${formatClock(row.endsAt)}`],
+    [t('appointments.staff.time'), formatVisit(row.startsAt, row.endsAt, lang)],
     [t('appointments.staff.centre'), `${place?.name[lang] ?? row.centreId}, ${place?.address ?? ''}`],
     [t('appointments.staff.service'), findService(profile, row.serviceId)?.name[lang] ?? row.serviceId],
     [t('appointments.staff.client'), row.clientName],

@@ -1,6 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-
-const RIGA = 'Europe/Riga';
+import { RIGA } from '../../platform/clock.ts';
 
 /** '2026-11-19T09:05:00+02:00': the instant as Riga wall-clock time with its offset. */
 export function rigaIso(instant: Temporal.Instant | Date): string {
