@@ -1,15 +1,9 @@
 import type { AppDeps } from '../platform/deps.ts';
 import { seedKnownCalendarEntries } from './calendar/calendar.service.ts';
 import { seedKnowledgeBase } from './knowledge-base/faq.seed.ts';
-import { seedAppointments } from './appointments/appointments.plugin.ts';
-import { seedQueue } from './queue/queue.plugin.ts';
-import { seedFeedback } from './feedback/feedback.plugin.ts';
 
 /** Once-only seed data, run at every start (each seeder knows whether it already ran). */
 export async function runSeeds(deps: Pick<AppDeps, 'db' | 'agencies'>): Promise<void> {
   await seedKnownCalendarEntries(deps);
   await seedKnowledgeBase(deps);
-  await seedAppointments(deps);
-  await seedQueue(deps);
-  await seedFeedback(deps);
 }

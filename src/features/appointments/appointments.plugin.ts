@@ -18,6 +18,3 @@ export async function appointmentsStaffRoutes(scoped: FastifyInstance, deps: App
   await appointmentsStaffApi(scoped, deps);
   await appointmentsStaffPages(scoped, deps);
 }
-
-/** Once-only seed data (runs at every start; must know whether it already ran). */
-export async function seedAppointments(_deps: Pick<AppDeps, 'db' | 'agencies'>): Promise<void> {}

@@ -14,6 +14,3 @@ export async function feedbackRoutes(app: FastifyInstance, deps: AppDeps): Promi
 export async function feedbackStaffRoutes(scoped: FastifyInstance, deps: AppDeps): Promise<void> {
   await feedbackStaffPages(scoped, deps);
 }
-
-/** Once-only seed data: none (survey questions live in the agency profiles). */
-export async function seedFeedback(_deps: Pick<AppDeps, 'db' | 'agencies'>): Promise<void> {}

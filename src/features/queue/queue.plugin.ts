@@ -24,6 +24,3 @@ export async function queueStaffRoutes(scoped: FastifyInstance, deps: AppDeps): 
   await queueStaffApi(scoped, deps);
   await queueStaffPages(scoped, deps);
 }
-
-/** Once-only seed data (runs at every start; must know whether it already ran). */
-export async function seedQueue(_deps: Pick<AppDeps, 'db' | 'agencies'>): Promise<void> {}

@@ -1,7 +1,5 @@
 import { sendDeadlineWarnings } from '../../features/inquiries/deadline-warnings.service.ts';
 import { appointmentsJobs } from '../../features/appointments/appointments.jobs.ts';
-import { feedbackJobs } from '../../features/feedback/feedback.jobs.ts';
-import { queueJobs } from '../../features/queue/queue.jobs.ts';
 import { defineJob, type JobDefinition } from './job-definition.ts';
 import { deliverUnsentMail } from './mail-delivery.ts';
 
@@ -19,6 +17,4 @@ export const APP_JOBS: readonly JobDefinition[] = [
     queue: { policy: 'singleton', retryLimit: 0, expireInSeconds: 10 * 60 },
   }),
   ...appointmentsJobs,
-  ...queueJobs,
-  ...feedbackJobs,
 ];
