@@ -11,10 +11,13 @@ import {
   nearestSlots,
   normalizeBookingCode,
   slotsOnDate,
+  calendarLookup,
   BOOKING_CODE_ALPHABET,
   type BookableService,
   type BookingPlace,
 } from './index.ts';
+import { placeIntervalsOn } from './slots.ts';
+import { openIntervalsOn } from '../opening-hours/index.ts';
 
 const calendar = new LatvianCalendar([]);
 const weekday = ['08:30-17:00'].map((r) => ({ open: r.slice(0, 5), close: r.slice(6) }));
@@ -78,6 +81,28 @@ describe('slotsOnDate', () => {
     const after = slotsOnDate(centre, docs, '2026-10-26', calendar); // Monday, EET
     assert.equal(before[0]!.start.toString(), '2026-10-23T05:30:00Z');
     assert.equal(after[0]!.start.toString(), '2026-10-26T06:30:00Z');
+  });
+});
+
+describe('remembered per calendar', () => {
+  it('gives the opening intervals of openIntervalsOn, computed once per calendar, hours and date', () => {
+    const first = placeIntervalsOn(centre.hours, '2026-11-17', calendar);
+    assert.deepEqual(first, openIntervalsOn(centre.hours, '2026-11-17', calendarLookup(calendar)));
+    assert.equal(placeIntervalsOn(centre.hours, '2026-11-17', calendar), first, 'the same array the second time');
+  });
+
+  it('a changed calendar (a new object) is computed afresh: a new day off closes the day', () => {
+    assert.equal(placeIntervalsOn(centre.hours, '2026-11-19', calendar).length, 1);
+    const withDayOff = new LatvianCalendar([{ kind: 'day-off', date: '2026-11-19', name: { lv: 'Brīvdiena', en: 'Day off' }, source: 'tests' }]);
+    assert.deepEqual(placeIntervalsOn(centre.hours, '2026-11-19', withDayOff), []);
+    assert.equal(checkRequestedSlot({ place: centre, service: pension, start: at('2026-11-19T09:05:00+02:00'), now: monday9, rules: vsaaRules, calendar: withDayOff }).ok, false);
+    assert.equal(checkRequestedSlot({ place: centre, service: pension, start: at('2026-11-19T09:05:00+02:00'), now: monday9, rules: vsaaRules, calendar }).ok, true);
+  });
+
+  it('the booking window follows the day of `now` and the rules, not the first answer', () => {
+    assert.deepEqual(bookingWindow(monday9, kaseRules, calendar), { today: '2026-11-16', earliest: '2026-11-19', latest: '2026-12-16' });
+    assert.deepEqual(bookingWindow(monday9, vsaaRules, calendar), { today: '2026-11-16', earliest: '2026-11-16', latest: '2026-12-16' });
+    assert.deepEqual(bookingWindow(at('2026-11-17T09:00:00+02:00'), kaseRules, calendar), { today: '2026-11-17', earliest: '2026-11-20', latest: '2026-12-17' });
   });
 });
 

@@ -1,7 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { LatvianCalendar } from '../calendar/index.ts';
-import { openIntervalsOn } from '../opening-hours/index.ts';
-import { calendarLookup } from './slots.ts';
+import { placeIntervalsOn } from './slots.ts';
 import type { BookableService, BookingPlace, BookingRules, SlotCheck } from './types.ts';
 import { bookingWindow, rigaDate } from './window.ts';
 
@@ -27,7 +26,7 @@ export function checkRequestedSlot(input: {
     return { ok: false, reason: 'non-working-day' };
   }
   const end = start.add({ minutes: service.durationMinutes });
-  const interval = openIntervalsOn(place.hours, date, calendarLookup(calendar)).find(
+  const interval = placeIntervalsOn(place.hours, date, calendar).find(
     (iv) => Temporal.Instant.compare(iv.start.toInstant(), start) <= 0 && Temporal.Instant.compare(end, iv.end.toInstant()) <= 0,
   );
   if (!interval) return { ok: false, reason: 'outside-hours' };

@@ -1,10 +1,10 @@
 import { Temporal } from 'temporal-polyfill';
 import { RIGA } from '../../platform/clock.ts';
+import { rigaIsoAt } from '../../domain/opening-hours/index.ts';
 
-/** '2026-11-19T09:05:00+02:00': the instant as Riga wall-clock time with its offset. */
+/** '2026-11-19T09:05:00+02:00': the instant as Riga wall-clock time with its offset, to the second. */
 export function rigaIso(instant: Temporal.Instant | Date): string {
-  const i = instant instanceof Date ? Temporal.Instant.fromEpochMilliseconds(instant.getTime()) : instant;
-  return i.toZonedDateTimeISO(RIGA).toString({ timeZoneName: 'never', smallestUnit: 'second' });
+  return rigaIsoAt(instant instanceof Date ? instant.getTime() : instant.epochMilliseconds);
 }
 
 export function toDate(instant: Temporal.Instant): Date {
