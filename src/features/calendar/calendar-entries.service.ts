@@ -15,6 +15,7 @@ import {
   type CalendarEntryRow,
 } from './calendar.repository.ts';
 import { bilingual } from './calendar.schema.ts';
+import { calendarChanged } from './calendar.service.ts';
 import {
   CalendarEntryInputSchema,
   calendarConsistencyProblem,
@@ -33,8 +34,13 @@ function requireCalendarManager(actor: StaffActor | null): StaffActor {
   return actor;
 }
 
-function transaction<T>(deps: ServiceDeps, work: (db: Database) => Promise<T>): Promise<T> {
-  return deps.db.transaction(async (tx) => work(tx as unknown as Database));
+/** A change in one transaction; afterwards this process reads the calendar again (committed or not). */
+async function transaction<T>(deps: ServiceDeps, work: (db: Database) => Promise<T>): Promise<T> {
+  try {
+    return await deps.db.transaction(async (tx) => work(tx as unknown as Database));
+  } finally {
+    calendarChanged();
+  }
 }
 
 function auditDetails(entry: CalendarEntry): Record<string, unknown> {

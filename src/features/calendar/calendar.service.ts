@@ -26,18 +26,33 @@ import { insertCalendarEntriesIfAbsent, listCalendarEntries, toCalendarEntry } f
 import { bilingual, type Bilingual } from './calendar.schema.ts';
 
 /**
- * The agency calendar from the current table. The table is small (dozens of
- * rows), so it is read per use: every process sees an administrator's change at once.
+ * How long a process may use the calendar it read before reading the table again. Changes made in this process
+ * are seen at once (calendarChanged); another process's changes (the import CLI, a second app process) within
+ * this time. The table is small, but reading it on every booking was one of its few round trips.
  */
-export async function loadCalendar(deps: Pick<ServiceDeps, 'db'>): Promise<LatvianCalendar> {
+export const CALENDAR_MAX_AGE_MS = 2_000;
+
+type LoadedCalendar = { signature: string; calendar: LatvianCalendar; loadedAt: number; generation: number };
+const loaded = new WeakMap<Database, LoadedCalendar>();
+let generation = 0;
+
+/** The agency calendar from the current table, read again when older than `maxAgeMs`, per database handle. */
+export async function loadCalendar(deps: Pick<ServiceDeps, 'db'>, maxAgeMs = CALENDAR_MAX_AGE_MS): Promise<LatvianCalendar> {
+  const cached = loaded.get(deps.db);
+  if (cached && cached.generation === generation && performance.now() - cached.loadedAt < maxAgeMs) return cached.calendar;
+  const readAt = { loadedAt: performance.now(), generation };
   const entries = (await listCalendarEntries(deps.db)).map(toCalendarEntry);
-  // The built calendar memoises its years: reuse it while the table's content is unchanged.
+  // The built calendar memoises its years: keep it while the table's content is unchanged.
   const signature = JSON.stringify(entries);
-  if (lastCalendar?.signature !== signature) lastCalendar = { signature, calendar: new LatvianCalendar(entries) };
-  return lastCalendar.calendar;
+  const calendar = cached?.signature === signature ? cached.calendar : new LatvianCalendar(entries);
+  loaded.set(deps.db, { signature, calendar, ...readAt });
+  return calendar;
 }
 
-let lastCalendar: { signature: string; calendar: LatvianCalendar } | undefined;
+/** Called after this process changed the calendar table: the next loadCalendar reads it again. */
+export function calendarChanged(): void {
+  generation++;
+}
 
 /** Seeds the known one-off holidays and Cabinet-order transfers once; later edits are the administrators'. */
 export async function seedKnownCalendarEntries(deps: Pick<ServiceDeps, 'db'>): Promise<void> {
@@ -47,6 +62,7 @@ export async function seedKnownCalendarEntries(deps: Pick<ServiceDeps, 'db'>): P
       await insertCalendarEntriesIfAbsent(db, KNOWN_CALENDAR_ENTRIES);
     }
   });
+  calendarChanged();
 }
 
 /** Every day from `from` to `to` (both included; the range is validated by the route schema). */
