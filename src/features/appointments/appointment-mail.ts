@@ -3,25 +3,28 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { RIGA } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { translator, type MessageKey } from '../../platform/i18n/index.ts';
-import { queueMail } from '../../platform/mail/mail.ts';
+import { queueMail, type OutgoingMail } from '../../platform/mail/mail.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { AppointmentRow } from './appointments.repository.ts';
+
+/** What a client mail tells of an appointment (a booking about to be stored has all of it). */
+type MailedAppointment = Pick<AppointmentRow, 'id' | 'agency' | 'centreId' | 'serviceId' | 'startsAt' | 'endsAt' | 'bookingCode' | 'clientName' | 'clientEmail' | 'language'>;
 import { findPlace, findService } from './places.ts';
 import { formatter } from '../../web/format.ts';
 
 type Lang = 'lv' | 'en';
-const langOf = (row: AppointmentRow): Lang => (row.language === 'en' ? 'en' : 'lv');
+const langOf = (row: MailedAppointment): Lang => (row.language === 'en' ? 'en' : 'lv');
 
 /** "ceturtdiena, 2026. gada 19. novembris 09:05" / "Thursday, 19 November 2026 at 09:05" in Riga time (mail needs the year). */
 function formatWhen(date: Date, lang: Lang): string {
   return formatter(lang, { dateStyle: 'full', timeStyle: 'short', timeZone: RIGA }).format(date);
 }
 
-export function manageUrl(deps: Pick<AppDeps, 'config'>, row: AppointmentRow, token: string): string {
+export function manageUrl(deps: Pick<AppDeps, 'config'>, row: Pick<AppointmentRow, 'id' | 'agency'>, token: string): string {
   return `${deps.config.publicUrl}/${row.agency}/pieraksts/mans/${row.id}?token=${encodeURIComponent(token)}`;
 }
 
-function describe(profile: AgencyProfile, row: AppointmentRow, lang: Lang) {
+function describe(profile: AgencyProfile, row: MailedAppointment, lang: Lang) {
   const t = translator(lang);
   const place = findPlace(profile, row.centreId);
   const service = findService(profile, row.serviceId);
@@ -38,7 +41,7 @@ function describe(profile: AgencyProfile, row: AppointmentRow, lang: Lang) {
 }
 
 /** The appointment as an iCalendar event (RFC 5545), with the same UID on every send so a calendar updates it. */
-export function appointmentIcs(profile: AgencyProfile, row: AppointmentRow, lang: Lang, cancelled = false): string {
+export function appointmentIcs(profile: AgencyProfile, row: MailedAppointment, lang: Lang, cancelled = false): string {
   const { t, values } = describe(profile, row, lang);
   const calendar = ical({ prodId: { company: 'Apkalpe', product: 'appointments', language: lang.toUpperCase() }, method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST });
   calendar.createEvent({
@@ -62,21 +65,20 @@ function visitLines({ t, values }: Described): string[] {
 }
 
 /** A mail to the client in their language (none without an address): greeting, the lines, signature, and the .ics when asked. */
-async function mailClient(
-  deps: AppDeps,
-  db: Database,
+function clientMail(
+  deps: Pick<AppDeps, 'config'>,
   profile: AgencyProfile,
-  row: AppointmentRow,
+  row: MailedAppointment,
   subject: MessageKey,
   lines: (described: Described) => string[],
   ics?: 'REQUEST' | 'CANCEL',
-): Promise<void> {
-  if (!row.clientEmail) return;
+): OutgoingMail | undefined {
+  if (!row.clientEmail) return undefined;
   const lang = langOf(row);
   const described = describe(profile, row, lang);
   const { t, values } = described;
   const text = [t('appointments.mail.greeting', values), '', ...lines(described), '', t('appointments.mail.signature', values)];
-  await queueMail({ ...deps, db }, {
+  return {
     agency: profile.slug,
     to: row.clientEmail,
     subject: t(subject, values),
@@ -84,12 +86,17 @@ async function mailClient(
     ...(ics
       ? { attachments: [{ fileName: 'pieraksts.ics', contentType: `text/calendar; charset=utf-8; method=${ics}`, content: Buffer.from(appointmentIcs(profile, row, lang, ics === 'CANCEL')) }] }
       : {}),
-  });
+  };
 }
 
-/** Confirmation with the .ics, the address, what to bring and the private manage link. */
-export function confirmationMail(deps: AppDeps, db: Database, profile: AgencyProfile, row: AppointmentRow, token: string): Promise<void> {
-  return mailClient(deps, db, profile, row, 'appointments.mail.confirmationSubject', (d) => [
+/** The client mail, if any, queued in the outbox (inside the caller's transaction when `db` is one). */
+async function queueClientMail(deps: AppDeps, db: Database, mail: OutgoingMail | undefined): Promise<void> {
+  if (mail) await queueMail({ ...deps, db }, mail);
+}
+
+/** Confirmation with the .ics, the address, what to bring and the private manage link (none without an e-mail address). */
+export function confirmationMail(deps: Pick<AppDeps, 'config'>, profile: AgencyProfile, row: MailedAppointment, token: string): OutgoingMail | undefined {
+  return clientMail(deps, profile, row, 'appointments.mail.confirmationSubject', (d) => [
     d.t('appointments.mail.confirmed', d.values),
     ...visitLines(d),
     '',
@@ -99,7 +106,7 @@ export function confirmationMail(deps: AppDeps, db: Database, profile: AgencyPro
 
 /** The reminder the working day before. */
 export function reminderMail(deps: AppDeps, db: Database, profile: AgencyProfile, row: AppointmentRow): Promise<void> {
-  return mailClient(deps, db, profile, row, 'appointments.mail.reminderSubject', (d) => [d.t('appointments.mail.reminder', d.values), ...visitLines(d)]);
+  return queueClientMail(deps, db, clientMail(deps, profile, row, 'appointments.mail.reminderSubject', (d) => [d.t('appointments.mail.reminder', d.values), ...visitLines(d)]));
 }
 
 /** Tells the client the agency cancelled (closure) or moved the appointment. */
@@ -111,11 +118,11 @@ export function changeByAgencyMail(
   change: { kind: 'cancelled'; reason: string } | { kind: 'moved' },
 ): Promise<void> {
   if (change.kind === 'moved') {
-    return mailClient(deps, db, profile, row, 'appointments.mail.movedSubject', ({ t, values }) => [t('appointments.mail.moved', values), t('appointments.mail.where', values)], 'REQUEST');
+    return queueClientMail(deps, db, clientMail(deps, profile, row, 'appointments.mail.movedSubject', ({ t, values }) => [t('appointments.mail.moved', values), t('appointments.mail.where', values)], 'REQUEST'));
   }
-  return mailClient(deps, db, profile, row, 'appointments.mail.cancelledSubject', ({ t, values }) => [
+  return queueClientMail(deps, db, clientMail(deps, profile, row, 'appointments.mail.cancelledSubject', ({ t, values }) => [
     t('appointments.mail.cancelled', values),
     t('appointments.mail.cancelledBecause', { reason: change.reason }),
     t('appointments.mail.rebook', { url: `${deps.config.publicUrl}/${profile.slug}/pieraksts` }),
-  ], 'CANCEL');
+  ], 'CANCEL'));
 }

@@ -82,6 +82,13 @@ for (const target of testTargets()) {
       assert.ok(!problem.nearestSlots.some((s) => s.start === start));
       assert.equal(await count(platform, 'appointments', `starts_at = '${start}'`), 1);
       assert.equal(await count(platform, 'appointment_slots', `starts_at = '${start}' and taken = 1 and capacity = 1`), 1);
+      // The seat, the appointment, its audit row and the mail are one statement: the 99 refused left none of them.
+      const winner = await platform.deps.db.execute(sql.raw(`select id::text, client_email from appointments where starts_at = '${start}'`));
+      const { id, client_email: email } = (winner as unknown as { rows: Array<{ id: string; client_email: string }> }).rows[0] ?? { id: '', client_email: '' };
+      assert.equal(await count(platform, 'audit_log', `action = 'appointment.booked' and details->>'start' = '${start}'`), 1);
+      assert.equal(await count(platform, 'audit_log', `action = 'appointment.booked' and record_id = '${id}'`), 1);
+      assert.equal(await count(platform, 'mail_outbox', `to_address like 'k%@example.lv'`), 1);
+      assert.equal(await count(platform, 'mail_outbox', `to_address = '${email}'`), 1);
     });
 
     it('books, shows with the manage token only, and the booking code finds it for check-in', async () => {

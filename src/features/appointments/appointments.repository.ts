@@ -1,5 +1,8 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
+import { auditInsertIf, type AuditEvent } from '../../platform/audit/audit.repository.ts';
 import type { Database } from '../../platform/db/client.ts';
+import { executePrepared } from '../../platform/db/prepared.ts';
+import { outboxInsertIf, type NewOutboxRow } from '../../platform/mail/mail.repository.ts';
 import { appointmentCapacityChanges, appointments, appointmentSlots, type AppointmentStatus } from './appointments.tables.ts';
 
 export type AppointmentRow = typeof appointments.$inferSelect;
@@ -42,30 +45,37 @@ export type NewBooking = Pick<
   | 'clientEmail' | 'clientPhone' | 'clientPersonalCode' | 'reason' | 'companion' | 'language' | 'createdBy' | 'createdAt'
 >;
 
+/** What one booking statement stores besides the appointment: its audit event and, when there is one, the client's mail. */
+export type BookingRecords = { audit: AuditEvent; mail: NewOutboxRow | undefined };
+
 /**
- * Takes a seat (as takeSeat) and stores the appointment holding it, in ONE statement: the appointment is
- * inserted only from the seat row the upsert returned. Returns the stored row, or undefined when every seat
- * is taken.
+ * Takes a seat (as takeSeat) and stores the appointment holding it, its audit event and the confirmation mail,
+ * in ONE statement (one round trip, atomic without a transaction): the appointment is inserted only from the
+ * seat row the upsert returned, the audit row and the mail only when the appointment was. Returns the stored
+ * row, or undefined when every seat is taken (then nothing is written).
  */
-export async function bookSeat(db: Database, booking: NewBooking, seats: { profile: number; date: string }): Promise<AppointmentRow | undefined> {
+export async function bookSeat(db: Database, booking: NewBooking, seats: { profile: number; date: string }, records: BookingRecords): Promise<AppointmentRow | undefined> {
   const key = { agency: booking.agency, centreId: booking.centreId, serviceId: booking.serviceId, startsAt: booking.startsAt };
   const s = appointmentSlots;
   const b = booking;
-  const result = await db.execute(sql`
+  // Prepared: parsing and planning this statement cost the database more than running it.
+  const rows = await executePrepared<{ slot_id: string }>(db, records.mail ? 'appointments_book_seat_mail' : 'appointments_book_seat', sql`
     with seat as (
       insert into ${s} (agency, centre_id, service_id, starts_at, ends_at, capacity, taken)
       values (${b.agency}, ${b.centreId}, ${b.serviceId}, ${b.startsAt.toISOString()}::timestamptz, ${b.endsAt.toISOString()}::timestamptz, ${newSeatCapacity(key, seats)}, 1)
       on conflict (agency, centre_id, service_id, starts_at) do update set taken = ${s}.taken + 1 where ${s}.taken < ${s}.capacity
       returning id
-    )
-    insert into ${appointments} (id, agency, centre_id, service_id, slot_id, starts_at, ends_at, booking_code, manage_token_hash, idempotency_key,
-      channel, client_name, client_email, client_phone, client_personal_code, reason, companion, language, created_by, created_at)
-    select ${b.id}::uuid, ${b.agency}, ${b.centreId}, ${b.serviceId}, seat.id, ${b.startsAt.toISOString()}::timestamptz, ${b.endsAt.toISOString()}::timestamptz,
-      ${b.bookingCode}, ${b.manageTokenHash}, ${b.idempotencyKey}::text, ${b.channel}, ${b.clientName}, ${b.clientEmail}::text, ${b.clientPhone}::text,
-      ${b.clientPersonalCode}::text, ${b.reason}::text, ${b.companion}, ${b.language}, ${b.createdBy}::uuid, ${b.createdAt.toISOString()}::timestamptz
-    from seat
-    returning slot_id`);
-  const slotId = (result as unknown as { rows: Array<{ slot_id: string }> }).rows[0]?.slot_id;
+    ), booked as (
+      insert into ${appointments} (id, agency, centre_id, service_id, slot_id, starts_at, ends_at, booking_code, manage_token_hash, idempotency_key,
+        channel, client_name, client_email, client_phone, client_personal_code, reason, companion, language, created_by, created_at)
+      select ${b.id}::uuid, ${b.agency}, ${b.centreId}, ${b.serviceId}, seat.id, ${b.startsAt.toISOString()}::timestamptz, ${b.endsAt.toISOString()}::timestamptz,
+        ${b.bookingCode}, ${b.manageTokenHash}, ${b.idempotencyKey}::text, ${b.channel}, ${b.clientName}, ${b.clientEmail}::text, ${b.clientPhone}::text,
+        ${b.clientPersonalCode}::text, ${b.reason}::text, ${b.companion}, ${b.language}, ${b.createdBy}::uuid, ${b.createdAt.toISOString()}::timestamptz
+      from seat
+      returning slot_id
+    ), audited as (${auditInsertIf('booked', records.audit)})${records.mail ? sql`, mailed as (${outboxInsertIf('booked', records.mail)})` : sql``}
+    select slot_id from booked`);
+  const slotId = rows[0]?.slot_id;
   if (!slotId) return undefined;
   return {
     ...b,

@@ -3,15 +3,16 @@ import { Temporal } from 'temporal-polyfill';
 import { bookingCodeFrom, checkRequestedSlot, type SlotCheck, type SlotRejection } from '../../domain/booking/index.ts';
 import type { LatvianCalendar } from '../../domain/calendar/index.ts';
 import type { AuditOrigin } from '../../platform/audit/audit.ts';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { auditEvent } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Database } from '../../platform/db/client.ts';
+import { outboxRowFor } from '../../platform/mail/mail.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { confirmationMail } from './appointment-mail.ts';
-import { appointmentByIdempotencyKey, bookSeat, type AppointmentRow } from './appointments.repository.ts';
+import { appointmentByIdempotencyKey, bookSeat, type AppointmentRow, type NewBooking } from './appointments.repository.ts';
 import type { BookingBody } from './appointments.schema.ts';
 import { bookingRulesOf, findPlace, findService, type Place, type Service } from './places.ts';
 import { nearestFreeSlots } from './slot-search.service.ts';
@@ -68,8 +69,8 @@ export async function slotTaken(db: Database, { profile, place, service, start, 
 }
 
 /**
- * Books a seat: rules checked first (422 with the reason on `start`), then one transaction takes the seat in
- * the database (409 with the nearest free slots when it is gone), stores the appointment, the audit event and
+ * Books a seat: rules checked first (422 with the reason on `start`), then one statement takes the seat in
+ * the database (409 with the nearest free slots when it is gone) and stores the appointment, the audit event and
  * the confirmation e-mail. A repeated idempotency key answers the first appointment (duplicate: true).
  */
 export async function bookAppointment(deps: AppDeps, origin: AuditOrigin, profile: AgencyProfile, request: BookingRequest): Promise<BookingResult> {
@@ -88,45 +89,20 @@ export async function bookAppointment(deps: AppDeps, origin: AuditOrigin, profil
 
   for (let attempt = 0; ; attempt++) {
     try {
-      return await deps.db.transaction(async (tx) => {
-        const db = tx as unknown as Database;
-        const manageToken = randomBytes(24).toString('base64url');
-        const appointment = await bookSeat(
-          db,
-          {
-            id: randomUUID(),
-            agency: profile.slug,
-            centreId: place.id,
-            serviceId: service.id,
-            startsAt: toDate(check.slot.start),
-            endsAt: toDate(check.slot.end),
-            bookingCode: bookingCodeFrom(randomBytes(6)),
-            manageTokenHash: hashToken(manageToken),
-            idempotencyKey: request.idempotencyKey ?? null,
-            channel: request.channel,
-            clientName: request.name,
-            clientEmail: request.email ?? null,
-            clientPhone: request.phone ?? null,
-            clientPersonalCode: request.personalCode ?? null,
-            reason: request.reason ?? null,
-            companion: request.assistant ?? 'none',
-            language: request.language,
-            createdBy: request.createdBy ?? null,
-            createdAt: toDate(now),
-          },
-          { profile: place.seatsFor(service.id), date: check.date },
-        );
-        if (!appointment) throw new SlotTakenError();
-        await recordAudit(db, deps.clock, origin, {
-          action: 'appointment.booked',
-          recordType: 'appointment',
-          recordId: appointment.id,
-          agency: profile.slug,
-          details: { centre: place.id, service: service.id, start: rigaIso(check.slot.start), channel: request.channel },
-        });
-        if (appointment.clientEmail) await confirmationMail(deps, db, profile, appointment, manageToken);
-        return { appointment, manageToken, duplicate: false };
+      const manageToken = randomBytes(24).toString('base64url');
+      const booking = newBooking(profile, place, service, check.slot, request, { manageTokenHash: hashToken(manageToken), createdAt: toDate(now) });
+      const audit = auditEvent(deps.clock, origin, {
+        action: 'appointment.booked',
+        recordType: 'appointment',
+        recordId: booking.id,
+        agency: profile.slug,
+        details: { centre: place.id, service: service.id, start: rigaIso(check.slot.start), channel: request.channel },
       });
+      const mail = confirmationMail(deps, profile, booking, manageToken);
+      const seats = { profile: place.seatsFor(service.id), date: check.date };
+      const appointment = await bookSeat(deps.db, booking, seats, { audit, mail: mail && outboxRowFor(deps, mail) });
+      if (!appointment) throw new SlotTakenError();
+      return { appointment, manageToken, duplicate: false };
     } catch (error) {
       if (error instanceof SlotTakenError || seatsCheckViolated(error)) {
         // The same form submitted twice at once: the first took the seat, the second answers with it.
@@ -144,6 +120,38 @@ export async function bookAppointment(deps: AppDeps, origin: AuditOrigin, profil
       throw error;
     }
   }
+}
+
+/** The appointment row a request books, with a fresh id and booking code. */
+function newBooking(
+  profile: AgencyProfile,
+  place: Place,
+  service: Service,
+  slot: { start: Temporal.Instant; end: Temporal.Instant },
+  request: BookingRequest,
+  stamp: { manageTokenHash: string; createdAt: Date },
+): NewBooking {
+  return {
+    id: randomUUID(),
+    agency: profile.slug,
+    centreId: place.id,
+    serviceId: service.id,
+    startsAt: toDate(slot.start),
+    endsAt: toDate(slot.end),
+    bookingCode: bookingCodeFrom(randomBytes(6)),
+    manageTokenHash: stamp.manageTokenHash,
+    idempotencyKey: request.idempotencyKey ?? null,
+    channel: request.channel,
+    clientName: request.name,
+    clientEmail: request.email ?? null,
+    clientPhone: request.phone ?? null,
+    clientPersonalCode: request.personalCode ?? null,
+    reason: request.reason ?? null,
+    companion: request.assistant ?? 'none',
+    language: request.language,
+    createdBy: request.createdBy ?? null,
+    createdAt: stamp.createdAt,
+  };
 }
 
 export class SlotTakenError extends Error {}

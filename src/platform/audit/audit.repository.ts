@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { auditLog, staffMemberships } from '../db/schema.ts';
 
@@ -18,6 +18,17 @@ export type AuditRecord = AuditEvent & { id: number };
 
 export async function insertAuditEvent(db: Database, event: AuditEvent): Promise<void> {
   await db.insert(auditLog).values(event);
+}
+
+/**
+ * The event's INSERT as a part of a bigger statement, written only when the CTE named `cte` (an earlier part of
+ * the same WITH) returned a row: a change and its audit row in one statement, so one round trip and no transaction.
+ */
+export function auditInsertIf(cte: string, event: AuditEvent): SQL {
+  return sql`insert into ${auditLog} (at, actor_id, actor_label, agency, action, record_type, record_id, ip, details)
+    select ${event.at.toISOString()}::timestamptz, ${event.actorId}::uuid, ${event.actorLabel}, ${event.agency}::text, ${event.action}, ${event.recordType},
+      ${event.recordId}::text, ${event.ip}::text, ${JSON.stringify(event.details)}::jsonb
+    where exists (select from ${sql.identifier(cte)})`;
 }
 
 /**

@@ -23,7 +23,12 @@ export function originOf(request: FastifyRequest): AuditOrigin {
 
 /** Writes one audit event; call it inside the transaction of the change it records. */
 export async function recordAudit(db: Database, clock: Clock, origin: AuditOrigin, input: AuditInput): Promise<void> {
-  const event: AuditEvent = {
+  await insertAuditEvent(db, auditEvent(clock, origin, input));
+}
+
+/** The event as it will be stored: for a change written in one statement with its audit row (see auditInsertIf). */
+export function auditEvent(clock: Clock, origin: AuditOrigin, input: AuditInput): AuditEvent {
+  return {
     at: new Date(clock().epochMilliseconds),
     actorId: origin.actorId,
     actorLabel: origin.actorLabel,
@@ -34,5 +39,4 @@ export async function recordAudit(db: Database, clock: Clock, origin: AuditOrigi
     ip: origin.ip,
     details: input.details ?? {},
   };
-  await insertAuditEvent(db, event);
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { mailOutbox } from '../db/schema.ts';
 
@@ -9,6 +9,14 @@ export async function insertOutboxMail(db: Database, row: NewOutboxRow): Promise
   const [inserted] = await db.insert(mailOutbox).values(row).returning();
   if (!inserted) throw new Error('insert into mail_outbox returned no row');
   return inserted;
+}
+
+/** The mail's INSERT as a part of a bigger statement, written only when the CTE named `cte` returned a row (as auditInsertIf). */
+export function outboxInsertIf(cte: string, row: NewOutboxRow): SQL {
+  return sql`insert into ${mailOutbox} (agency, to_address, from_address, subject, body_text, headers, attachments, transport, created_at)
+    select ${row.agency ?? null}::text, ${row.toAddress}, ${row.fromAddress}, ${row.subject}, ${row.bodyText}, ${JSON.stringify(row.headers ?? {})}::jsonb,
+      ${JSON.stringify(row.attachments ?? [])}::jsonb, ${row.transport}, ${(row.createdAt ?? new Date()).toISOString()}::timestamptz
+    where exists (select from ${sql.identifier(cte)})`;
 }
 
 export type DeliveryResult = { sentAt: Date; error: null } | { sentAt: null; error: string; attempts: number; nextAttemptAt: Date | null };

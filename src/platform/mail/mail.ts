@@ -3,7 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppConfig } from '../config.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
-import { insertOutboxMail, markOutboxMail, type OutboxRow } from './mail.repository.ts';
+import { insertOutboxMail, markOutboxMail, type NewOutboxRow, type OutboxRow } from './mail.repository.ts';
 import { nextDeliveryAttempt } from './retry-policy.ts';
 
 export type OutgoingMail = {
@@ -36,7 +36,12 @@ function transportFor(smtpUrl: string): Transporter {
  * platform promised to send is never lost. Without SMTP_URL the outbox is where staff read it.
  */
 export async function queueMail(deps: MailDeps, mail: OutgoingMail): Promise<OutboxRow> {
-  return insertOutboxMail(deps.db, {
+  return insertOutboxMail(deps.db, outboxRowFor(deps, mail));
+}
+
+/** The outbox row of a mail, for a change that stores it in its own statement (see outboxInsertIf). */
+export function outboxRowFor(deps: Omit<MailDeps, 'db'>, mail: OutgoingMail): NewOutboxRow {
+  return {
     agency: mail.agency,
     toAddress: mail.to,
     fromAddress: mail.from ?? deps.config.mailFrom,
@@ -46,7 +51,7 @@ export async function queueMail(deps: MailDeps, mail: OutgoingMail): Promise<Out
     attachments: (mail.attachments ?? []).map((a) => ({ fileName: a.fileName, contentType: a.contentType, contentBase64: a.content.toString('base64') })),
     transport: deps.config.smtpUrl ? 'smtp' : 'outbox',
     createdAt: new Date(deps.clock().epochMilliseconds),
-  });
+  };
 }
 
 /** Our own Message-ID, kept with the mail: a reply names it in In-Reply-To, and the intake finds the inquiry. */
