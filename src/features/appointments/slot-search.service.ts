@@ -9,7 +9,7 @@ import { bookingRulesOf, placesOf, type Place, type Service } from './places.ts'
 import { rigaIso, rigaStartOfDay, toDate } from './time-format.ts';
 
 export type FreeSlot = { start: Temporal.Instant; end: Temporal.Instant; startMs: number; startIso: string; endIso: string; centre: string; service: string; free: number };
-type DaySlot = { start: Temporal.Instant; end: Temporal.Instant; startMs: number; startIso: string; endIso: string };
+type DaySlot = { start: Temporal.Instant; end: Temporal.Instant; startMs: number; startMinute: number; startIso: string; endIso: string };
 
 // A day's slots depend only on the place's hours, the service and the calendar: generated once per calendar
 // version (the Temporal work and the ISO texts are the cost of a search), then reused by every search.
@@ -24,7 +24,7 @@ function daySlots(calendar: LatvianCalendar, place: Place, service: Service, dat
   const key = `${service.id}|${service.durationMinutes}|${service.bufferMinutes}|${date}`;
   let slots = byKey.get(key);
   if (!slots) {
-    slots = slotsOnDate(place, service, date, calendar).map((s) => ({ ...s, startMs: s.start.epochMilliseconds, startIso: rigaIso(s.start), endIso: rigaIso(s.end) }));
+    slots = slotsOnDate(place, service, date, calendar).map((s) => ({ ...s, startMs: s.start.epochMilliseconds, startMinute: s.start.epochMilliseconds / 60_000, startIso: rigaIso(s.start), endIso: rigaIso(s.end) }));
     if (byKey.size >= CACHE_LIMIT_PER_PLACE) byKey.clear();
     byKey.set(key, slots);
   }
@@ -58,13 +58,14 @@ export async function freeSlots(
   const dates = datesBetween(from, to);
   const result: FreeSlot[] = [];
   for (const place of offering) {
+    const seatsAtPlace = seats.get(place.id);
     for (const date of dates) {
       const slots = daySlots(calendar, place, service, date);
       if (slots.length === 0) continue;
       const capacity = changes.length === 0 ? place.seatsFor(service.id) : capacityOn(place, service.id, date, changes);
       for (const slot of slots) {
         if (slot.startMs <= nowMs) continue;
-        const free = seats.get(`${place.id}|${slot.startMs}`) ?? capacity;
+        const free = seatsAtPlace?.get(slot.startMinute) ?? capacity;
         if (free > 0) result.push({ start: slot.start, end: slot.end, startMs: slot.startMs, startIso: slot.startIso, endIso: slot.endIso, centre: place.id, service: service.id, free });
       }
     }
