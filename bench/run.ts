@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 
 const here = new URL('.', import.meta.url).pathname;
 const available = readdirSync(here)
-  .filter((f) => f.endsWith('.ts') && !['run.ts', 'measure.ts'].includes(f))
+  .filter((f) => f.endsWith('.ts') && !['run.ts', 'measure.ts', 'http-clients.ts'].includes(f))
   .map((f) => f.replace(/\.ts$/, ''))
   .sort();
 const asked = process.argv.slice(2);
