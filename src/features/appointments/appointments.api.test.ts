@@ -49,6 +49,19 @@ for (const target of testTargets()) {
       assert.equal(z.object({ slots: z.array(SlotSchema.strict()) }).strict().safeParse(response.json()).success, true);
     });
 
+    it('counts seats down as they are taken: a 2-seat slot shows 2, then 1, then is gone', async () => {
+      const slot = '2026-11-23T09:40:00+02:00';
+      const url = '/api/v1/agencies/vsaa/slots?service=pabalsti&centre=riga-lacplesa&from=2026-11-23&to=2026-11-23';
+      const freeAt = async () => ((await platform.app.inject({ url })).json() as { slots: Array<{ start: string; free: number }> }).slots.find((s) => s.start === slot)?.free;
+      assert.equal(await freeAt(), 2);
+      const take = { service: 'pabalsti', centre: 'riga-lacplesa', start: slot, phone: '+371 20000000' };
+      assert.equal((await post('vsaa', { ...take, name: 'Pirmais' })).statusCode, 201);
+      assert.equal(await freeAt(), 1);
+      assert.equal((await post('vsaa', { ...take, name: 'Otrais' })).statusCode, 201);
+      assert.equal(await freeAt(), undefined, 'a full slot is not offered');
+      assert.equal((await post('vsaa', { ...take, name: 'Trešais' })).statusCode, 409);
+    });
+
     it('the Treasury offers nothing inside two working days', async () => {
       const response = await platform.app.inject({ url: '/api/v1/agencies/kase/slots?service=konti&from=2026-11-16&to=2026-11-20' });
       const { slots } = response.json() as { slots: Array<{ start: string }> };
