@@ -1,8 +1,8 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
-import { auditInsertIf, type AuditEvent } from '../../platform/audit/audit.repository.ts';
+import { auditInsertIf, auditValues, type AuditEvent } from '../../platform/audit/audit.repository.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { executePrepared } from '../../platform/db/prepared.ts';
-import { outboxInsertIf, type NewOutboxRow } from '../../platform/mail/mail.repository.ts';
+import { preparedStatement } from '../../platform/db/prepared.ts';
+import { outboxInsertIf, outboxValues, type NewOutboxRow } from '../../platform/mail/mail.repository.ts';
 import { appointmentCapacityChanges, appointments, appointmentSlots, type AppointmentStatus } from './appointments.tables.ts';
 
 export type AppointmentRow = typeof appointments.$inferSelect;
@@ -33,10 +33,15 @@ export async function takeSeat(db: Database, key: SlotKey, endsAt: Date, seats: 
 
 /** A new seat row gets the capacity of the latest closure or capacity change covering the date, else the profile's. */
 function newSeatCapacity(key: SlotKey, seats: { profile: number; date: string }) {
+  return capacityFor({ agency: key.agency, centreId: key.centreId, serviceId: key.serviceId, date: seats.date, profileSeats: seats.profile });
+}
+
+/** The capacity subquery of newSeatCapacity over values or placeholders. */
+function capacityFor(k: { agency: unknown; centreId: unknown; serviceId: unknown; date: unknown; profileSeats: unknown }) {
   const c = appointmentCapacityChanges;
-  return sql<number>`coalesce((select ${c.capacity} from ${c} where ${c.agency} = ${key.agency} and ${c.centreId} = ${key.centreId}
-    and (${c.serviceId} is null or ${c.serviceId} = ${key.serviceId}) and ${c.fromDate} <= ${seats.date} and ${c.toDate} >= ${seats.date}
-    order by ${c.createdAt} desc limit 1), ${seats.profile}::int)`;
+  return sql<number>`coalesce((select ${c.capacity} from ${c} where ${c.agency} = ${k.agency} and ${c.centreId} = ${k.centreId}
+    and (${c.serviceId} is null or ${c.serviceId} = ${k.serviceId}) and ${c.fromDate} <= ${k.date} and ${c.toDate} >= ${k.date}
+    order by ${c.createdAt} desc limit 1), ${k.profileSeats}::int)`;
 }
 
 export type NewBooking = Pick<
@@ -48,37 +53,61 @@ export type NewBooking = Pick<
 /** What one booking statement stores besides the appointment: its audit event and, when there is one, the client's mail. */
 export type BookingRecords = { audit: AuditEvent; mail: NewOutboxRow | undefined };
 
+type BookingValue = keyof NewBooking | 'seatDate' | 'profileSeats';
+/** p('agency'): the placeholder a booking's value fills. */
+const p = (name: BookingValue) => sql.placeholder(name);
+
 /**
- * Takes a seat (as takeSeat) and stores the appointment holding it, its audit event and the confirmation mail,
- * in ONE statement (one round trip, atomic without a transaction): the appointment is inserted only from the
- * seat row the upsert returned, the audit row and the mail only when the appointment was. Returns the stored
- * row, or undefined when every seat is taken (then nothing is written).
+ * The seat upsert (as takeSeat), the appointment from the seat row it returned, and the audit row (and mail) only
+ * when the appointment was stored: one statement, atomic without a transaction.
  */
-export async function bookSeat(db: Database, booking: NewBooking, seats: { profile: number; date: string }, records: BookingRecords): Promise<AppointmentRow | undefined> {
-  const key = { agency: booking.agency, centreId: booking.centreId, serviceId: booking.serviceId, startsAt: booking.startsAt };
+function bookingStatement(withMail: boolean) {
   const s = appointmentSlots;
-  const b = booking;
-  // Prepared: parsing and planning this statement cost the database more than running it.
-  const rows = await executePrepared<{ slot_id: string }>(db, records.mail ? 'appointments_book_seat_mail' : 'appointments_book_seat', sql`
+  const capacity = capacityFor({ agency: p('agency'), centreId: p('centreId'), serviceId: p('serviceId'), date: p('seatDate'), profileSeats: p('profileSeats') });
+  return sql`
     with seat as (
       insert into ${s} (agency, centre_id, service_id, starts_at, ends_at, capacity, taken)
-      values (${b.agency}, ${b.centreId}, ${b.serviceId}, ${b.startsAt.toISOString()}::timestamptz, ${b.endsAt.toISOString()}::timestamptz, ${newSeatCapacity(key, seats)}, 1)
+      values (${p('agency')}, ${p('centreId')}, ${p('serviceId')}, ${p('startsAt')}::timestamptz, ${p('endsAt')}::timestamptz, ${capacity}, 1)
       on conflict (agency, centre_id, service_id, starts_at) do update set taken = ${s}.taken + 1 where ${s}.taken < ${s}.capacity
       returning id
     ), booked as (
       insert into ${appointments} (id, agency, centre_id, service_id, slot_id, starts_at, ends_at, booking_code, manage_token_hash, idempotency_key,
         channel, client_name, client_email, client_phone, client_personal_code, reason, companion, language, created_by, created_at)
-      select ${b.id}::uuid, ${b.agency}, ${b.centreId}, ${b.serviceId}, seat.id, ${b.startsAt.toISOString()}::timestamptz, ${b.endsAt.toISOString()}::timestamptz,
-        ${b.bookingCode}, ${b.manageTokenHash}, ${b.idempotencyKey}::text, ${b.channel}, ${b.clientName}, ${b.clientEmail}::text, ${b.clientPhone}::text,
-        ${b.clientPersonalCode}::text, ${b.reason}::text, ${b.companion}, ${b.language}, ${b.createdBy}::uuid, ${b.createdAt.toISOString()}::timestamptz
+      select ${p('id')}::uuid, ${p('agency')}::text, ${p('centreId')}::text, ${p('serviceId')}::text, seat.id, ${p('startsAt')}::timestamptz, ${p('endsAt')}::timestamptz,
+        ${p('bookingCode')}::text, ${p('manageTokenHash')}::text, ${p('idempotencyKey')}::text, ${p('channel')}::text, ${p('clientName')}::text, ${p('clientEmail')}::text,
+        ${p('clientPhone')}::text, ${p('clientPersonalCode')}::text, ${p('reason')}::text, ${p('companion')}::text, ${p('language')}::text, ${p('createdBy')}::uuid,
+        ${p('createdAt')}::timestamptz
       from seat
       returning slot_id
-    ), audited as (${auditInsertIf('booked', records.audit)})${records.mail ? sql`, mailed as (${outboxInsertIf('booked', records.mail)})` : sql``}
-    select slot_id from booked`);
+    ), audited as (${auditInsertIf('booked')})${withMail ? sql`, mailed as (${outboxInsertIf('booked')})` : sql``}
+    select slot_id from booked`;
+}
+
+// Prepared: parsing and planning this statement cost the database more than running it.
+const bookWithoutMail = preparedStatement<{ slot_id: string }>('appointments_book_seat', bookingStatement(false));
+const bookWithMail = preparedStatement<{ slot_id: string }>('appointments_book_seat_mail', bookingStatement(true));
+
+/**
+ * Takes a seat (as takeSeat) and stores the appointment holding it, its audit event and the confirmation mail,
+ * in ONE prepared statement (one round trip, atomic without a transaction): the appointment is inserted only from
+ * the seat row the upsert returned, the audit row and the mail only when the appointment was. Returns the stored
+ * row, or undefined when every seat is taken (then nothing is written).
+ */
+export async function bookSeat(db: Database, booking: NewBooking, seats: { profile: number; date: string }, records: BookingRecords): Promise<AppointmentRow | undefined> {
+  const values: Record<BookingValue, unknown> = {
+    ...booking,
+    startsAt: booking.startsAt.toISOString(),
+    endsAt: booking.endsAt.toISOString(),
+    createdAt: booking.createdAt.toISOString(),
+    seatDate: seats.date,
+    profileSeats: seats.profile,
+  };
+  const statement = records.mail ? bookWithMail : bookWithoutMail;
+  const rows = await statement(db, { ...values, ...auditValues(records.audit), ...(records.mail ? outboxValues(records.mail) : {}) });
   const slotId = rows[0]?.slot_id;
   if (!slotId) return undefined;
   return {
-    ...b,
+    ...booking,
     slotId,
     status: 'booked',
     specialistId: null,

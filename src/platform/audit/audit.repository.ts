@@ -21,14 +21,31 @@ export async function insertAuditEvent(db: Database, event: AuditEvent): Promise
 }
 
 /**
- * The event's INSERT as a part of a bigger statement, written only when the CTE named `cte` (an earlier part of
- * the same WITH) returned a row: a change and its audit row in one statement, so one round trip and no transaction.
+ * The audit INSERT as a part of a bigger prepared statement, written only when the CTE named `cte` (an earlier part
+ * of the same WITH) returned a row: a change and its audit row in one statement, so one round trip and no
+ * transaction. Its values are the placeholders of auditValues.
  */
-export function auditInsertIf(cte: string, event: AuditEvent): SQL {
+export function auditInsertIf(cte: string): SQL {
+  const p = (name: keyof AuditEvent) => sql.placeholder(`audit_${name}`);
   return sql`insert into ${auditLog} (at, actor_id, actor_label, agency, action, record_type, record_id, ip, details)
-    select ${event.at.toISOString()}::timestamptz, ${event.actorId}::uuid, ${event.actorLabel}, ${event.agency}::text, ${event.action}, ${event.recordType},
-      ${event.recordId}::text, ${event.ip}::text, ${JSON.stringify(event.details)}::jsonb
+    select ${p('at')}::timestamptz, ${p('actorId')}::uuid, ${p('actorLabel')}::text, ${p('agency')}::text, ${p('action')}::text, ${p('recordType')}::text,
+      ${p('recordId')}::text, ${p('ip')}::text, ${p('details')}::jsonb
     where exists (select from ${sql.identifier(cte)})`;
+}
+
+/** The placeholder values of auditInsertIf for one event. */
+export function auditValues(event: AuditEvent): Record<`audit_${keyof AuditEvent}`, unknown> {
+  return {
+    audit_at: event.at.toISOString(),
+    audit_actorId: event.actorId,
+    audit_actorLabel: event.actorLabel,
+    audit_agency: event.agency,
+    audit_action: event.action,
+    audit_recordType: event.recordType,
+    audit_recordId: event.recordId,
+    audit_ip: event.ip,
+    audit_details: JSON.stringify(event.details),
+  };
 }
 
 /**

@@ -3,46 +3,55 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestPlatform, testTargets, type TestPlatform } from '../testing/test-platform.ts';
 import type { Database } from './client.ts';
-import { executePrepared } from './prepared.ts';
+import { preparedStatement } from './prepared.ts';
+
+const saveSetting = preparedStatement<{ key: string; value: string }>(
+  'test_save_setting',
+  sql`insert into app_settings (key, value) values (${sql.placeholder('key')}, ${sql.placeholder('value')})
+    on conflict (key) do update set value = excluded.value returning key, value`,
+);
+const countSettings = preparedStatement<{ n: number }>('test_count_settings', sql`select count(*)::int as n from app_settings where key = ${sql.placeholder('key')}`);
 
 for (const target of testTargets()) {
-  describe(`executePrepared (${target})`, () => {
+  describe(`preparedStatement (${target})`, () => {
     let platform: TestPlatform;
     before(async () => {
       platform = await createTestPlatform(target);
     });
     after(() => platform.close());
 
-    const setting = (key: string, value: string) =>
-      sql`insert into app_settings (key, value) values (${key}, ${value}) on conflict (key) do update set value = excluded.value returning key, value`;
-
-    it('runs the same named statement again and again with new values', async () => {
+    it('runs again and again with new values', async () => {
       // More calls than the pool has connections, so some connections run it a second time from their cache.
-      const results = await Promise.all(Array.from({ length: 25 }, (_, i) => executePrepared<{ key: string; value: string }>(platform.deps.db, 'test_setting', setting(`prepared-${i}`, `v${i}`))));
+      const results = await Promise.all(Array.from({ length: 25 }, (_, i) => saveSetting(platform.deps.db, { key: `prepared-${i}`, value: `v${i}` })));
       assert.deepEqual(results.map((rows) => rows[0]?.value), Array.from({ length: 25 }, (_, i) => `v${i}`));
-      const again = await executePrepared<{ value: string }>(platform.deps.db, 'test_setting', setting('prepared-3', 'changed'));
-      assert.equal(again[0]?.value, 'changed');
+      assert.equal((await saveSetting(platform.deps.db, { key: 'prepared-3', value: 'changed' }))[0]?.value, 'changed');
+      assert.equal((await countSettings(platform.deps.db, { key: 'prepared-3' }))[0]?.n, 1);
     });
 
     it('takes part in a transaction: rolled back with it', async () => {
       await assert.rejects(
         platform.deps.db.transaction(async (tx) => {
-          await executePrepared(tx as unknown as Database, 'test_setting', setting('prepared-rolled-back', 'x'));
+          await saveSetting(tx as unknown as Database, { key: 'prepared-rolled-back', value: 'x' });
+          assert.equal((await countSettings(tx as unknown as Database, { key: 'prepared-rolled-back' }))[0]?.n, 1, 'seen inside');
           throw new Error('roll back');
         }),
         /roll back/,
       );
-      const rows = await executePrepared<{ n: number }>(platform.deps.db, 'test_count', sql`select count(*)::int as n from app_settings where key = ${'prepared-rolled-back'}`);
-      assert.equal(rows[0]?.n, 0);
+      assert.equal((await countSettings(platform.deps.db, { key: 'prepared-rolled-back' }))[0]?.n, 0);
+    });
+
+    it('refuses a call with a value missing', async () => {
+      await assert.rejects(saveSetting(platform.deps.db, { key: 'no-value' }), /No value for placeholder "value"/);
     });
 
     if (target === 'postgres') {
       it('refuses a name already standing for other SQL text (node-postgres keeps statements by name)', async () => {
+        const first = preparedStatement('test_once', sql`select 1 as one`);
+        const clash = preparedStatement('test_once', sql`select 2 as two`);
         // One connection for both calls, so the second one meets the first one's statement.
         await platform.deps.db.transaction(async (tx) => {
-          const db = tx as unknown as Database;
-          await executePrepared(db, 'test_once', sql`select 1 as one`);
-          await assert.rejects(executePrepared(db, 'test_once', sql`select 2 as two`), (error: Error) => /Prepared statements must be unique/.test(String(error.cause)));
+          await first(tx as unknown as Database, {});
+          await assert.rejects(clash(tx as unknown as Database, {}), (error: Error) => /Prepared statements must be unique/.test(String(error.cause)));
         });
       });
     }

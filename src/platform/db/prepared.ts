@@ -1,17 +1,23 @@
-import type { SQL } from 'drizzle-orm';
+import type { Query, SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database } from './client.ts';
 
 const dialect = new PgDialect();
 
+/** Runs a prepared statement with the values of its placeholders; the rows it returns. */
+export type PreparedStatement<Row> = (db: Database, values: Record<string, unknown>) => Promise<Row[]>;
+
 /**
- * Runs a hot statement as a named prepared statement: on PostgreSQL each connection parses and plans it once
- * (node-postgres keeps it by name), which for a statement of several CTEs is most of its cost in the database.
- * A name must always stand for the same SQL text (values only as parameters); node-postgres refuses a name
- * reused for other text. PGlite runs it as an ordinary statement. Works inside a transaction too.
+ * A hot statement written once with `sql.placeholder('name')` for every value: its text is built once per
+ * process, and PostgreSQL parses and plans it once per connection (node-postgres keeps it by `name`), which for a
+ * statement of several CTEs is most of its cost in the database. `name` must be unique in the program. PGlite
+ * runs it as an ordinary statement. Works inside a transaction too (pass the transaction as `db`).
  */
-export async function executePrepared<Row>(db: Database, name: string, query: SQL): Promise<Row[]> {
-  const prepared = db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);
-  const result = (await prepared.execute()) as { rows: Row[] };
-  return result.rows;
+export function preparedStatement<Row>(name: string, query: SQL): PreparedStatement<Row> {
+  let built: Query | undefined;
+  return async (db, values) => {
+    built ??= dialect.sqlToQuery(query);
+    const result = (await db._.session.prepareQuery(built, undefined, name, false).execute(values)) as { rows: Row[] };
+    return result.rows;
+  };
 }

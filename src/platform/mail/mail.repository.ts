@@ -11,12 +11,30 @@ export async function insertOutboxMail(db: Database, row: NewOutboxRow): Promise
   return inserted;
 }
 
-/** The mail's INSERT as a part of a bigger statement, written only when the CTE named `cte` returned a row (as auditInsertIf). */
-export function outboxInsertIf(cte: string, row: NewOutboxRow): SQL {
+type OutboxField = 'agency' | 'toAddress' | 'fromAddress' | 'subject' | 'bodyText' | 'headers' | 'attachments' | 'transport' | 'createdAt';
+
+/** The outbox INSERT as a part of a bigger prepared statement, written only when the CTE named `cte` returned a row (as auditInsertIf). */
+export function outboxInsertIf(cte: string): SQL {
+  const p = (name: OutboxField) => sql.placeholder(`mail_${name}`);
   return sql`insert into ${mailOutbox} (agency, to_address, from_address, subject, body_text, headers, attachments, transport, created_at)
-    select ${row.agency ?? null}::text, ${row.toAddress}, ${row.fromAddress}, ${row.subject}, ${row.bodyText}, ${JSON.stringify(row.headers ?? {})}::jsonb,
-      ${JSON.stringify(row.attachments ?? [])}::jsonb, ${row.transport}, ${(row.createdAt ?? new Date()).toISOString()}::timestamptz
+    select ${p('agency')}::text, ${p('toAddress')}::text, ${p('fromAddress')}::text, ${p('subject')}::text, ${p('bodyText')}::text, ${p('headers')}::jsonb,
+      ${p('attachments')}::jsonb, ${p('transport')}::text, ${p('createdAt')}::timestamptz
     where exists (select from ${sql.identifier(cte)})`;
+}
+
+/** The placeholder values of outboxInsertIf for one mail. */
+export function outboxValues(row: NewOutboxRow): Record<`mail_${OutboxField}`, unknown> {
+  return {
+    mail_agency: row.agency ?? null,
+    mail_toAddress: row.toAddress,
+    mail_fromAddress: row.fromAddress,
+    mail_subject: row.subject,
+    mail_bodyText: row.bodyText,
+    mail_headers: JSON.stringify(row.headers ?? {}),
+    mail_attachments: JSON.stringify(row.attachments ?? []),
+    mail_transport: row.transport,
+    mail_createdAt: (row.createdAt ?? new Date()).toISOString(),
+  };
 }
 
 export type DeliveryResult = { sentAt: Date; error: null } | { sentAt: null; error: string; attempts: number; nextAttemptAt: Date | null };
