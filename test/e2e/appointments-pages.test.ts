@@ -6,9 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { fixedClock } from '../../src/platform/clock.ts';
 import {
-  axeViolations,
+  assertAccessible,
+  assertFitsSmallPhone,
   createStaffAccount,
-  horizontalOverflow,
   launchChromium,
   newContext,
   SMALL_PHONE,
@@ -38,11 +38,8 @@ after(async () => {
 
 async function assertGood(page: Page, what: string, phone = true): Promise<void> {
   assert.equal(await page.locator('h1').count(), 1, `one h1 on ${what}`);
-  assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);
-  if (phone) {
-    const { scrollWidth, viewportWidth } = await horizontalOverflow(page);
-    assert.ok(scrollWidth <= viewportWidth, `${what}: no horizontal overflow on a 360 px phone (${scrollWidth} > ${viewportWidth})`);
-  }
+  await assertAccessible(page, what);
+  if (phone) await assertFitsSmallPhone(page, what);
 }
 
 /** Submits the step form of the page (the first radio is pre-selected) and waits for the next page. */

@@ -6,9 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { inviteToSurvey } from '../../src/features/feedback/survey-invitations.service.ts';
 import {
-  axeViolations,
+  assertAccessible,
+  assertFitsSmallPhone,
   createStaffAccount,
-  horizontalOverflow,
   launchChromium,
   newContext,
   openPage,
@@ -36,16 +36,7 @@ after(async () => {
   await platform?.close();
 });
 
-async function assertAccessible(page: Page, what: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe violations on ${what} (${page.url()}):\n${violations.join('\n')}`);
-}
 
-async function assertFitsPhone(page: Page): Promise<void> {
-  const { scrollWidth, viewportWidth } = await horizontalOverflow(page);
-  assert.equal(viewportWidth, SMALL_PHONE.width);
-  assert.ok(scrollWidth <= viewportWidth, `${page.url()} is ${scrollWidth}px wide on a ${viewportWidth}px screen`);
-}
 
 async function submit(page: Page, label: string): Promise<number> {
   const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: label }).click()]);
@@ -61,13 +52,13 @@ describe('survey page on a small phone, JavaScript off', () => {
       try {
         assert.equal(response.status(), 200);
         await assertAccessible(page, 'survey form');
-        await assertFitsPhone(page);
+        await assertFitsSmallPhone(page);
         // Send without the required overall rating: the error summary and the field error.
         await page.locator('#field-courtesy-4').check();
         assert.equal(await submit(page, lang === 'lv' ? 'Nosūtīt vērtējumu' : 'Send rating'), 400);
         assert.equal(await page.locator('.error-summary a').count(), 1);
         await assertAccessible(page, 'survey form with errors');
-        await assertFitsPhone(page);
+        await assertFitsSmallPhone(page);
         await page.locator('#field-overall-5').check();
         await page.locator('#field-comment').fill(lang === 'lv' ? 'Ātri un laipni.' : 'Quick and kind.');
         await page.locator('#field-staffConsent').check();
@@ -77,7 +68,7 @@ describe('survey page on a small phone, JavaScript off', () => {
         const again = await visit(page, path);
         assert.equal(again.status(), 410);
         await assertAccessible(page, 'survey already answered');
-        await assertFitsPhone(page);
+        await assertFitsSmallPhone(page);
       } finally {
         await context.close();
       }
@@ -89,7 +80,7 @@ describe('survey page on a small phone, JavaScript off', () => {
     try {
       assert.equal(response.status(), 404);
       await assertAccessible(page, 'invalid survey link');
-      await assertFitsPhone(page);
+      await assertFitsSmallPhone(page);
     } finally {
       await context.close();
     }
@@ -104,12 +95,12 @@ describe('opinion form on a small phone, JavaScript off', () => {
       try {
         assert.equal(response.status(), 200);
         await assertAccessible(page, 'opinion form');
-        await assertFitsPhone(page);
+        await assertFitsSmallPhone(page);
         const send = lang === 'lv' ? 'Nosūtīt atsauksmi' : 'Send feedback';
         assert.equal(await submit(page, send), 400);
         assert.ok((await page.locator('.error-summary a').count()) >= 2);
         await assertAccessible(page, 'opinion form with errors');
-        await assertFitsPhone(page);
+        await assertFitsSmallPhone(page);
         await page.locator('#field-kind-complaint').check();
         await page.locator('#field-subject-centre').check();
         await page.locator('#field-centre').selectOption('daugavpils');
@@ -120,7 +111,7 @@ describe('opinion form on a small phone, JavaScript off', () => {
         assert.equal(await submit(page, send), 200);
         assert.match(await page.locator('main').innerText(), /VSAA-2026-\d+/);
         await assertAccessible(page, 'opinion thanks');
-        await assertFitsPhone(page);
+        await assertFitsSmallPhone(page);
       } finally {
         await context.close();
       }

@@ -6,8 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { fixedClock, type Clock } from '../../src/platform/clock.ts';
 import {
+  assertAccessible,
+  assertFitsSmallPhone,
   axeViolations,
-  horizontalOverflow,
   launchChromium,
   openPage,
   SMALL_PHONE,
@@ -85,8 +86,7 @@ describe('every public page, JavaScript off', { concurrency: 2 }, () => {
           assert.equal(skip.hash, '#main', 'following the skip link goes to #main');
           assert.equal(skip.focusAfterFollowing, '#main', `following the skip link on ${url} moves focus to <main>`);
 
-          const violations = await axeViolations(page);
-          assert.deepEqual(violations, [], `axe violations on ${url}:\n${violations.join('\n')}`);
+          await assertAccessible(page, url);
         } finally {
           await context.close();
         }
@@ -138,9 +138,7 @@ describe('small phone (360×740), JavaScript off', { concurrency: 2 }, () => {
         const { context, page, response } = await openPage(browser, platform.baseUrl, url, { viewport: SMALL_PHONE });
         try {
           assert.equal(response.status(), 200);
-          const { scrollWidth, viewportWidth } = await horizontalOverflow(page);
-          assert.equal(viewportWidth, SMALL_PHONE.width);
-          assert.ok(scrollWidth <= viewportWidth, `${url} is ${scrollWidth}px wide on a ${viewportWidth}px screen`);
+          await assertFitsSmallPhone(page, url);
         } finally {
           await context.close();
         }

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import {
-  axeViolations,
+  assertAccessible,
+  assertFitsSmallPhone,
   createStaffAccount,
-  horizontalOverflow,
   launchChromium,
   newContext,
   openPage,
@@ -41,21 +41,21 @@ describe('public queue pages (JavaScript off)', () => {
     const { context, page, response } = await openPage(browser, platform.baseUrl, '/vsaa/rinda/jelgava');
     try {
       assert.equal(response.status(), 200);
-      assert.deepEqual(await axeViolations(page), []);
+      await assertAccessible(page);
       const button = page.locator('button[value="pensijas"]');
       const box = await button.boundingBox();
       assert.ok(box && box.height >= 88, `large touch target (${box?.height} px)`);
       await Promise.all([page.waitForURL(/\/biletes\//), button.click()]);
       ticketPath = new URL(page.url()).pathname;
       assert.match(await page.locator('h1').innerText(), /P-001/);
-      assert.deepEqual(await axeViolations(page), []);
+      await assertAccessible(page);
       await visit(page, `${ticketPath}?lang=en`);
       assert.match(await page.locator('html').getAttribute('lang') ?? '', /en/);
-      assert.deepEqual(await axeViolations(page), []);
+      await assertAccessible(page);
       await visit(page, '/vsaa/rinda/jelgava?lang=en');
-      assert.deepEqual(await axeViolations(page), []);
+      await assertAccessible(page);
       await visit(page, '/vsaa/rinda');
-      assert.deepEqual(await axeViolations(page), []);
+      await assertAccessible(page);
     } finally {
       await context.close();
     }
@@ -65,9 +65,8 @@ describe('public queue pages (JavaScript off)', () => {
     for (const path of ['/vsaa/rinda/jelgava', ticketPath, '/vsaa/rinda/jelgava/tablo', '/vsaa/rinda']) {
       const { context, page } = await openPage(browser, platform.baseUrl, path, { viewport: SMALL_PHONE });
       try {
-        const { scrollWidth, viewportWidth } = await horizontalOverflow(page);
-        assert.ok(scrollWidth <= viewportWidth, `${path}: ${scrollWidth} > ${viewportWidth}`);
-        assert.deepEqual(await axeViolations(page), [], path);
+        await assertFitsSmallPhone(page, path);
+        await assertAccessible(page, path);
       } finally {
         await context.close();
       }
@@ -81,7 +80,7 @@ describe('public queue pages (JavaScript off)', () => {
       // The ticket taken at the kiosk above is counted in its service's row, server-rendered.
       const pensions = page.locator('.board-waiting tbody tr', { hasText: 'P – Konsultācija par pensijām' });
       assert.equal(await pensions.locator('td').nth(1).innerText(), '1');
-      assert.deepEqual(await axeViolations(page), []);
+      await assertAccessible(page);
     } finally {
       await context.close();
     }
@@ -100,25 +99,25 @@ describe('board live and staff pages (JavaScript on)', () => {
       assert.equal(await chime.isVisible(), true);
       await chime.click();
       assert.equal(await chime.getAttribute('aria-pressed'), 'true');
-      assert.deepEqual(await axeViolations(board), []);
+      await assertAccessible(board);
 
       const staff = await staffContext.newPage();
       const signedIn = await signInWithKeyboard(staff, 'supervisor.queue@e2e.test', PASSWORD);
       assert.equal(signedIn.status(), 200);
       await visit(staff, '/staff/vsaa/rinda/jelgava?counter=3');
-      assert.deepEqual(await axeViolations(staff), []);
+      await assertAccessible(staff);
       await staff.check('#service-pensijas');
       await Promise.all([staff.waitForURL(/done=opened/), staff.getByRole('button', { name: 'Atvērt lodziņu / saglabāt pakalpojumus' }).click()]);
       await Promise.all([staff.waitForURL(/done=called/), staff.getByRole('button', { name: 'Izsaukt nākamo' }).click()]);
-      assert.deepEqual(await axeViolations(staff), []);
+      await assertAccessible(staff);
       await board.waitForFunction(() => document.querySelector('.board-latest td')?.textContent === 'P-001', undefined, { timeout: 5000 });
       assert.equal(await board.locator('.board-latest td').nth(1).innerText(), '3');
-      assert.deepEqual(await axeViolations(board), []);
+      await assertAccessible(board);
 
       await visit(staff, '/staff/vsaa/rinda/jelgava/skaitli');
-      assert.deepEqual(await axeViolations(staff), []);
+      await assertAccessible(staff);
       await visit(staff, '/staff/vsaa/rinda');
-      assert.deepEqual(await axeViolations(staff), []);
+      await assertAccessible(staff);
     } finally {
       await boardContext.close();
       await staffContext.close();

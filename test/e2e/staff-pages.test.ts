@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { fileInquiry } from '../../src/features/inquiries/inquiries.service.ts';
 import {
-  axeViolations,
+  assertAccessible,
   createStaffAccount,
   focusedElement,
   launchChromium,
@@ -39,10 +39,6 @@ after(async () => {
   await platform?.close();
 });
 
-async function assertAccessible(page: Page, what: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `axe violations on ${what} (${page.url()}):\n${violations.join('\n')}`);
-}
 
 function path(page: Page): string {
   return new URL(page.url()).pathname;

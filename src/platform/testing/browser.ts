@@ -1,6 +1,7 @@
 // Helpers for the browser tests in test/e2e: a real server on a random localhost
 // port, one Debian Chromium per test file (never a downloaded browser), pages with
 // JavaScript on or off, sign-in through the real form, and axe scans.
+import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import type { StaffRole } from '../db/schema.ts';
@@ -232,4 +233,17 @@ export function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; v
     scrollWidth: (document.scrollingElement ?? document.documentElement).scrollWidth,
     viewportWidth: window.innerWidth,
   }));
+}
+
+/** Fails with the list of axe violations (WCAG 2.1 A/AA) on the page as it is now. */
+export async function assertAccessible(page: Page, what = page.url()): Promise<void> {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe violations on ${what} (${page.url()}):\n${violations.join('\n')}`);
+}
+
+/** Fails when the page is wider than its small-phone viewport (WCAG 1.4.10 reflow). */
+export async function assertFitsSmallPhone(page: Page, what = page.url()): Promise<void> {
+  const { scrollWidth, viewportWidth } = await horizontalOverflow(page);
+  assert.equal(viewportWidth, SMALL_PHONE.width, `${what} is not on a small-phone viewport`);
+  assert.ok(scrollWidth <= viewportWidth, `${what} is ${scrollWidth}px wide on a ${viewportWidth}px screen`);
 }
