@@ -42,9 +42,16 @@ export async function insertSession(
   await db.insert(staffSessions).values(session);
 }
 
+/** A session that has not expired, with its user and the user's memberships (by agency): one query per staff request. */
 export async function findLiveSession(db: Database, id: string, now: Date) {
+  const m = staffMemberships;
   const [row] = await db
-    .select({ session: staffSessions, user: staffUsers })
+    .select({
+      session: staffSessions,
+      user: staffUsers,
+      memberships: sql<Array<{ agency: string; role: StaffRole }>>`coalesce((select json_agg(json_build_object('agency', ${m.agency}, 'role', ${m.role}) order by ${m.agency})
+        from ${m} where ${m.userId} = ${staffUsers.id}), '[]'::json)`,
+    })
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
     .where(and(eq(staffSessions.id, id), gt(staffSessions.expiresAt, now)));

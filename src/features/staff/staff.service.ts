@@ -109,8 +109,7 @@ export async function resolveSession(deps: ServiceDeps, token: string): Promise<
   const sessionId = hashSessionToken(token);
   const row = await repo.findLiveSession(deps.db, sessionId, new Date(deps.clock().epochMilliseconds));
   if (!row || row.user.disabledAt) return null;
-  const memberships = await repo.listMemberships(deps.db, row.user.id);
-  return { id: row.user.id, email: row.user.email, name: row.user.name, memberships, sessionId };
+  return { id: row.user.id, email: row.user.email, name: row.user.name, memberships: row.memberships, sessionId };
 }
 
 export async function signOut(deps: ServiceDeps, origin: AuditOrigin, actor: StaffActor): Promise<void> {

@@ -4,7 +4,8 @@ import { sql } from 'drizzle-orm';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
 import { TestBrowser } from '../../platform/testing/http-client.ts';
 import type { StaffRole } from '../../platform/db/schema.ts';
-import { createStaffUser, MAX_FAILED_PER_EMAIL } from './staff.service.ts';
+import { findUserByEmail, upsertMembership } from './staff.repository.ts';
+import { createStaffUser, MAX_FAILED_PER_EMAIL, resolveSession, signIn } from './staff.service.ts';
 
 const PASSWORD = 'correct horse battery';
 
@@ -44,6 +45,20 @@ for (const target of testTargets()) {
       assert.equal(home.statusCode, 200);
       assert.match(home.body, /Valsts sociālās apdrošināšanas aģentūra/);
       assert.deepEqual((await auditActions(platform, 'auditor@vsaa.test')).slice(-1), ['staff.signed-in']);
+    });
+
+    it('a session carries every membership of its user, by agency (one query per request)', async () => {
+      await addStaff(platform, 'both@vsaa.test', 'vsaa', 'supervisor');
+      const both = await findUserByEmail(platform.deps.db, 'both@vsaa.test');
+      assert.ok(both);
+      await upsertMembership(platform.deps.db, both.id, 'kase', 'auditor');
+      const signedIn = await signIn(platform.deps, { actorId: null, actorLabel: 'test', ip: null, userAgent: null }, { email: 'both@vsaa.test', password: PASSWORD });
+      assert.ok(signedIn.ok);
+      const actor = await resolveSession(platform.deps, signedIn.token);
+      assert.deepEqual(actor?.memberships, [{ agency: 'kase', role: 'auditor' }, { agency: 'vsaa', role: 'supervisor' }]);
+      await platform.deps.db.execute(sql`delete from staff_memberships where user_id = ${both.id}`);
+      assert.deepEqual((await resolveSession(platform.deps, signedIn.token))?.memberships, []);
+      assert.equal(await resolveSession(platform.deps, 'not-a-session'), null);
     });
 
     it('the password is stored as an argon2id hash', async () => {
