@@ -1,13 +1,13 @@
 import { callOrder, canApply, dailyFigures, isCounterOpenToday, queueDayOf, type DailyFigures, type TicketAction } from '../../domain/queue/index.ts';
 import type { AgencyScope } from '../../platform/access/policy.ts';
-import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
+import { auditEvent, recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { requireCentre, requireCounterNumber, requireService, type QueueCentre } from './queue-centre.ts';
 import { inviteToSurvey } from '../feedback/survey-invitations.service.ts';
 import { recordAppointmentOutcome } from './queue-check-in.ts';
-import { publishQueueChange } from './queue-events.ts';
+import { publishQueueChange, queueChangePayload } from './queue-events.ts';
 import { asWaitingTicket } from './queue-snapshot.ts';
 import {
   firstCallAt,
@@ -17,6 +17,7 @@ import {
   lockCounter,
   lockFirstStillWaiting,
   lockTicketInAgency,
+  markCounterCalled,
   releaseCounterOf,
   ticketsOfDay,
   updateCounter,
@@ -133,9 +134,12 @@ export async function callNext(
       const chosen = await lockFirstStillWaiting(tx, order.slice(start, start + CALL_CANDIDATES).map((t) => t.id));
       if (!chosen) continue;
       const ticket = await updateTicket(tx, chosen, { status: 'called', counterNo: counter, targetCounterNo: null, calledAt: now, firstCalledAt: firstCallAt(now), updatedAt: now });
-      await updateCounter(tx, { ...key, counterNo: counter }, { currentTicketId: ticket.id, updatedAt: now });
-      await recordAudit(tx, deps.clock, origin, { action: 'queue.ticket-called', recordType: 'queue-ticket', recordId: ticket.id, agency: scope.agency, details: { counter, number: ticket.number } });
-      await publishQueueChange(tx, { agency: scope.agency, centre: centre.centre.id, kind: 'called' });
+      await markCounterCalled(tx, { ...key, counterNo: counter }, {
+        ticketId: ticket.id,
+        now,
+        audit: auditEvent(deps.clock, origin, { action: 'queue.ticket-called', recordType: 'queue-ticket', recordId: ticket.id, agency: scope.agency, details: { counter, number: ticket.number } }),
+        payload: queueChangePayload({ agency: scope.agency, centre: centre.centre.id, kind: 'called' }),
+      });
       return ticket;
     }
     return null;

@@ -6,7 +6,12 @@ export type QueueChange = { agency: string; centre: string; kind: string };
 
 /** Call inside the transaction of the change: PostgreSQL delivers it to every listening process on commit. */
 export async function publishQueueChange(db: Database, change: QueueChange): Promise<void> {
-  await notifyQueueChange(db, JSON.stringify(change));
+  await notifyQueueChange(db, queueChangePayload(change));
+}
+
+/** The NOTIFY payload of a change (for a statement that notifies itself, as markCounterCalled). */
+export function queueChangePayload(change: QueueChange): string {
+  return JSON.stringify(change);
 }
 
 /** The centre a NOTIFY payload names, or null for anything else on the channel. */

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { auditInsertIf, auditValues, type AuditEvent } from '../../platform/audit/audit.repository.ts';
 import type { Database } from '../../platform/db/client.ts';
+import { preparedStatement } from '../../platform/db/prepared.ts';
 import { queueCounters, queueNumberCounters, queueTickets } from '../../platform/db/schema.ts';
 
 export type TicketRow = typeof queueTickets.$inferSelect;
@@ -159,6 +161,30 @@ export async function ticketsOfDay(db: Database, key: CentreKey, day: string): P
 /** Announces a change to every process (delivered when the transaction commits). */
 export async function notifyQueueChange(db: Database, payload: string): Promise<void> {
   await db.execute(sql`select pg_notify(${QUEUE_CHANNEL}, ${payload})`);
+}
+
+const p = (name: string) => sql.placeholder(name);
+
+// "Call next" ends with the counter pointing at the called ticket, the audit row and the NOTIFY: one prepared
+// statement instead of three round trips inside the call's transaction (the call's latency is its round trips).
+const counterCalled = preparedStatement<{ notified: unknown }>(
+  'queue_counter_called',
+  sql`with counter as (
+      update ${queueCounters} set current_ticket_id = ${p('ticketId')}::uuid, updated_at = ${p('now')}::timestamptz
+      where agency = ${p('agency')}::text and centre_id = ${p('centreId')}::text and counter_no = ${p('counterNo')}::int
+      returning 1
+    ), audited as (${auditInsertIf('counter')})
+    select pg_notify(${QUEUE_CHANNEL}, ${p('payload')}::text) as notified from counter`,
+);
+
+/** Points the counter at the ticket it called, writes the audit event and announces the change, in one statement. */
+export async function markCounterCalled(
+  db: Database,
+  key: CentreKey & { counterNo: number },
+  call: { ticketId: string; now: Date; audit: AuditEvent; payload: string },
+): Promise<void> {
+  const rows = await counterCalled(db, { ...key, ticketId: call.ticketId, now: call.now.toISOString(), payload: call.payload, ...auditValues(call.audit) });
+  if (rows.length === 0) throw new Error('queue counter vanished during a call');
 }
 
 /** The tickets called to a counter right now (one per counter at most). */
