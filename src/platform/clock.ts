@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { RIGA_TIME_ZONE } from '../domain/opening-hours/index.ts';
+import { RIGA_TIME_ZONE, rigaDateAt } from '../domain/opening-hours/index.ts';
 
 /** The current moment; injected so that tests and rules never read the wall clock themselves. */
 export type Clock = () => Temporal.Instant;
@@ -16,5 +16,5 @@ export const RIGA = RIGA_TIME_ZONE;
 
 /** Today's date in Riga, 'YYYY-MM-DD'. */
 export function rigaToday(clock: Clock): string {
-  return clock().toZonedDateTimeISO(RIGA).toPlainDate().toString();
+  return rigaDateAt(clock().epochMilliseconds);
 }

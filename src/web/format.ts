@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Language, Translate } from '../platform/i18n/index.ts';
-import type { Weekday, WeeklySummaryGroup } from '../domain/opening-hours/index.ts';
+import { rigaDateAt, type Weekday, type WeeklySummaryGroup } from '../domain/opening-hours/index.ts';
 
 const LOCALES: Record<Language, string> = { lv: 'lv-LV', en: 'en-GB' };
 const ZONE = 'Europe/Riga';
@@ -58,5 +58,5 @@ export function formatWeeklyGroup(group: WeeklySummaryGroup, t: Translate): stri
 
 /** The Riga calendar date of an instant, written out ("2026. gada 23. novembris" / "23 November 2026"). */
 export function formatRigaDate(at: Date, lang: Language): string {
-  return formatDate(Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(ZONE).toPlainDate().toString(), lang);
+  return formatDate(rigaDateAt(at.getTime()), lang);
 }

@@ -1,6 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-
-const RIGA = 'Europe/Riga';
+import { RIGA_TIME_ZONE } from './hours.ts';
 const HOUR_MS = 3_600_000;
 
 type Offset = { text: string; ms: number };
@@ -12,7 +11,7 @@ export function rigaOffsetAt(epochMs: number): Offset {
   const hour = Math.floor(epochMs / HOUR_MS);
   let offset = offsetByHour.get(hour);
   if (!offset) {
-    const zoned = Temporal.Instant.fromEpochMilliseconds(hour * HOUR_MS).toZonedDateTimeISO(RIGA);
+    const zoned = Temporal.Instant.fromEpochMilliseconds(hour * HOUR_MS).toZonedDateTimeISO(RIGA_TIME_ZONE);
     offset = { text: zoned.offset, ms: zoned.offsetNanoseconds / 1_000_000 };
     if (offsetByHour.size >= 100_000) offsetByHour.clear();
     offsetByHour.set(hour, offset);

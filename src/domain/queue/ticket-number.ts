@@ -1,5 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
-import { RIGA_TIME_ZONE } from '../opening-hours/index.ts';
+import { rigaDateAt } from '../opening-hours/index.ts';
 
 export type QueueService = { id: string; queueLetter?: string | undefined };
 
@@ -42,5 +42,5 @@ export function formatTicketNumber(letter: string, runningNumber: number): strin
 
 /** The queue day of a moment: its calendar date in Riga (numbers restart at midnight Riga time). */
 export function queueDayOf(at: Temporal.Instant): string {
-  return at.toZonedDateTimeISO(RIGA_TIME_ZONE).toPlainDate().toString();
+  return rigaDateAt(at.epochMilliseconds);
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
+import { rigaDateAt } from '../../domain/opening-hours/index.ts';
 import { computeTerm } from '../../domain/terms/index.ts';
 import { formatReference, generateAccessCode, hashAccessCode } from '../../domain/inquiry/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
-import { RIGA } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/problem.ts';
@@ -93,7 +93,7 @@ export async function fileInquiry(deps: InquiryDeps, origin: AuditOrigin, input:
   checkAttachments(attachments);
 
   const receivedAt = input.receivedAt ?? new Date(deps.clock().epochMilliseconds);
-  const receivedOn = Temporal.Instant.fromEpochMilliseconds(receivedAt.getTime()).toZonedDateTimeISO(RIGA).toPlainDate();
+  const receivedOn = Temporal.PlainDate.from(rigaDateAt(receivedAt.getTime()));
   const calendar = await loadCalendar(deps);
   const answer = computeTerm('submission.answer', receivedOn.toString(), calendar);
   const forward = computeTerm('submission.forward', receivedOn.toString(), calendar);

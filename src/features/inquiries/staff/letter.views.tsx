@@ -1,5 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
-import { RIGA } from '../../../platform/clock.ts';
+import { rigaDateAt } from '../../../domain/opening-hours/index.ts';
 import { formatDate } from '../../../web/format.ts';
 import { renderDocument } from '../../../web/layout.tsx';
 import type { PageContext } from '../../../web/page-context.ts';
@@ -40,7 +39,7 @@ type LetterProps = {
 /** The printable letter: its own document (no site header), with print CSS. */
 export function renderLetterDocument({ ctx, agency, inquiry, message, author, backHref }: LetterProps): string {
   const t = ctx.t;
-  const sentOn = Temporal.Instant.fromEpochMilliseconds(message.at.getTime()).toZonedDateTimeISO(RIGA).toPlainDate().toString();
+  const sentOn = rigaDateAt(message.at.getTime());
   const printButton = `<button type="button" onclick="window.print()">${escapeHtml(t('inquiries.staff.letterPrint'))}</button>`;
   return renderDocument(
     <html lang={ctx.lang}>
