@@ -10,38 +10,40 @@ export type NewAppointmentRow = typeof appointments.$inferInsert;
 export type CapacityChangeRow = typeof appointmentCapacityChanges.$inferSelect;
 export type SlotKey = { agency: string; centreId: string; serviceId: string; startsAt: Date };
 
+type SeatValue = 'agency' | 'centreId' | 'serviceId' | 'startsAt' | 'endsAt' | 'seatDate' | 'profileSeats';
+type BookingValue = keyof NewBooking | SeatValue;
+/** p('agency'): the placeholder a seat's or a booking's value fills. */
+const p = (name: BookingValue) => sql.placeholder(name);
+
 /**
- * Takes one seat of the slot in one statement, creating its seat row on first use with `capacity`:
- * `INSERT … ON CONFLICT DO UPDATE SET taken = taken + 1 WHERE taken < capacity`. The database locks the row
- * and re-checks `taken < capacity` after any concurrent booking commits, so there is no check-then-insert
- * race (and the CHECK constraint `taken <= capacity` backs it: a new row of a closed slot, capacity 0, is refused
- * with a check violation). Returns the slot id, or undefined when every seat is taken.
+ * Takes one seat of the slot, creating its seat row on first use: `INSERT … ON CONFLICT DO UPDATE SET taken =
+ * taken + 1 WHERE taken < capacity RETURNING id`. The database locks the row and re-checks `taken < capacity` after
+ * any concurrent booking commits, so there is no check-then-insert race (and the CHECK constraint `taken <=
+ * capacity` backs it: a new row of a closed slot, capacity 0, is refused with a check violation). A new row gets
+ * the capacity of the latest closure or capacity change covering the date, else the profile's.
  */
-export async function takeSeat(db: Database, key: SlotKey, endsAt: Date, seats: { profile: number; date: string }): Promise<string | undefined> {
-  const capacity = newSeatCapacity(key, seats);
-  const rows = await db
-    .insert(appointmentSlots)
-    .values({ ...key, endsAt, capacity, taken: 1 })
-    .onConflictDoUpdate({
-      target: [appointmentSlots.agency, appointmentSlots.centreId, appointmentSlots.serviceId, appointmentSlots.startsAt],
-      set: { taken: sql`${appointmentSlots.taken} + 1` },
-      setWhere: lt(appointmentSlots.taken, appointmentSlots.capacity),
-    })
-    .returning({ id: appointmentSlots.id });
-  return rows[0]?.id;
-}
-
-/** A new seat row gets the capacity of the latest closure or capacity change covering the date, else the profile's. */
-function newSeatCapacity(key: SlotKey, seats: { profile: number; date: string }) {
-  return capacityFor({ agency: key.agency, centreId: key.centreId, serviceId: key.serviceId, date: seats.date, profileSeats: seats.profile });
-}
-
-/** The capacity subquery of newSeatCapacity over values or placeholders. */
-function capacityFor(k: { agency: unknown; centreId: unknown; serviceId: unknown; date: unknown; profileSeats: unknown }) {
+function seatUpsert() {
+  const s = appointmentSlots;
   const c = appointmentCapacityChanges;
-  return sql<number>`coalesce((select ${c.capacity} from ${c} where ${c.agency} = ${k.agency} and ${c.centreId} = ${k.centreId}
-    and (${c.serviceId} is null or ${c.serviceId} = ${k.serviceId}) and ${c.fromDate} <= ${k.date} and ${c.toDate} >= ${k.date}
-    order by ${c.createdAt} desc limit 1), ${k.profileSeats}::int)`;
+  const capacity = sql`coalesce((select ${c.capacity} from ${c} where ${c.agency} = ${p('agency')} and ${c.centreId} = ${p('centreId')}
+    and (${c.serviceId} is null or ${c.serviceId} = ${p('serviceId')}) and ${c.fromDate} <= ${p('seatDate')}::date and ${c.toDate} >= ${p('seatDate')}::date
+    order by ${c.createdAt} desc limit 1), ${p('profileSeats')}::int)`;
+  return sql`insert into ${s} (agency, centre_id, service_id, starts_at, ends_at, capacity, taken)
+    values (${p('agency')}, ${p('centreId')}, ${p('serviceId')}, ${p('startsAt')}::timestamptz, ${p('endsAt')}::timestamptz, ${capacity}, 1)
+    on conflict (agency, centre_id, service_id, starts_at) do update set taken = ${s}.taken + 1 where ${s}.taken < ${s}.capacity
+    returning id`;
+}
+
+const takeSeatStatement = preparedStatement<{ id: string }>('appointments_take_seat', seatUpsert());
+
+/** The placeholder values of seatUpsert for a slot. */
+function seatValues(key: SlotKey, endsAt: Date, seats: { profile: number; date: string }): Record<SeatValue, unknown> {
+  return { ...key, startsAt: key.startsAt.toISOString(), endsAt: endsAt.toISOString(), seatDate: seats.date, profileSeats: seats.profile };
+}
+
+/** Takes one seat of the slot (see seatUpsert). Returns the slot id, or undefined when every seat is taken. */
+export async function takeSeat(db: Database, key: SlotKey, endsAt: Date, seats: { profile: number; date: string }): Promise<string | undefined> {
+  return (await takeSeatStatement(db, seatValues(key, endsAt, seats)))[0]?.id;
 }
 
 export type NewBooking = Pick<
@@ -53,24 +55,13 @@ export type NewBooking = Pick<
 /** What one booking statement stores besides the appointment: its audit event and, when there is one, the client's mail. */
 export type BookingRecords = { audit: AuditEvent; mail: NewOutboxRow | undefined };
 
-type BookingValue = keyof NewBooking | 'seatDate' | 'profileSeats';
-/** p('agency'): the placeholder a booking's value fills. */
-const p = (name: BookingValue) => sql.placeholder(name);
-
 /**
  * The seat upsert (as takeSeat), the appointment from the seat row it returned, and the audit row (and mail) only
  * when the appointment was stored: one statement, atomic without a transaction.
  */
 function bookingStatement(withMail: boolean) {
-  const s = appointmentSlots;
-  const capacity = capacityFor({ agency: p('agency'), centreId: p('centreId'), serviceId: p('serviceId'), date: p('seatDate'), profileSeats: p('profileSeats') });
   return sql`
-    with seat as (
-      insert into ${s} (agency, centre_id, service_id, starts_at, ends_at, capacity, taken)
-      values (${p('agency')}, ${p('centreId')}, ${p('serviceId')}, ${p('startsAt')}::timestamptz, ${p('endsAt')}::timestamptz, ${capacity}, 1)
-      on conflict (agency, centre_id, service_id, starts_at) do update set taken = ${s}.taken + 1 where ${s}.taken < ${s}.capacity
-      returning id
-    ), booked as (
+    with seat as (${seatUpsert()}), booked as (
       insert into ${appointments} (id, agency, centre_id, service_id, slot_id, starts_at, ends_at, booking_code, manage_token_hash, idempotency_key,
         channel, client_name, client_email, client_phone, client_personal_code, reason, companion, language, created_by, created_at)
       select ${p('id')}::uuid, ${p('agency')}::text, ${p('centreId')}::text, ${p('serviceId')}::text, seat.id, ${p('startsAt')}::timestamptz, ${p('endsAt')}::timestamptz,
@@ -94,14 +85,7 @@ const bookWithMail = preparedStatement<{ slot_id: string }>('appointments_book_s
  * row, or undefined when every seat is taken (then nothing is written).
  */
 export async function bookSeat(db: Database, booking: NewBooking, seats: { profile: number; date: string }, records: BookingRecords): Promise<AppointmentRow | undefined> {
-  const values: Record<BookingValue, unknown> = {
-    ...booking,
-    startsAt: booking.startsAt.toISOString(),
-    endsAt: booking.endsAt.toISOString(),
-    createdAt: booking.createdAt.toISOString(),
-    seatDate: seats.date,
-    profileSeats: seats.profile,
-  };
+  const values: Record<BookingValue, unknown> = { ...booking, ...seatValues(booking, booking.endsAt, seats), createdAt: booking.createdAt.toISOString() };
   const statement = records.mail ? bookWithMail : bookWithoutMail;
   const rows = await statement(db, { ...values, ...auditValues(records.audit), ...(records.mail ? outboxValues(records.mail) : {}) });
   const slotId = rows[0]?.slot_id;
