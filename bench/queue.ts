@@ -157,7 +157,7 @@ function connectBoards(port: number, path: string, count: number): Promise<Board
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.on('message', (message: { connected?: number; number?: string; times?: number[]; closed?: boolean }) => {
-      if (message.connected) {
+      if (message.connected !== undefined) {
         resolve({
           waitForAll: (number) =>
             new Promise((done, fail) => {
