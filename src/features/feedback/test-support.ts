@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { StaffRole } from '../../platform/db/schema.ts';
-import { TestBrowser } from '../../platform/testing/http-client.ts';
 import type { TestPlatform } from '../../platform/testing/test-platform.ts';
-import { createStaffUser } from '../staff/staff.service.ts';
-
-export const PASSWORD = 'correct horse battery';
+import { addStaff as addTestStaff } from '../../platform/testing/staff-accounts.ts';
 
 /** A clock the test can move forward. */
 export function movableClock(iso: string) {
@@ -18,19 +15,11 @@ export function movableClock(iso: string) {
   };
 }
 
-export async function addStaff(platform: TestPlatform, email: string, agency: string, role: StaffRole): Promise<string> {
-  const user = await createStaffUser(
-    { ...platform.deps, agencyExists: () => true },
-    { actorId: null, actorLabel: 'test', ip: null },
-    { email, name: `Name ${email.split('@')[0]}`, password: PASSWORD, agency, role },
-  );
-  return user.id;
-}
+export { signedIn } from '../../platform/testing/staff-accounts.ts';
 
-export async function signedIn(platform: TestPlatform, email: string): Promise<TestBrowser> {
-  const browser = new TestBrowser(platform.app);
-  await browser.signIn(email, PASSWORD);
-  return browser;
+/** A new staff member's id; named "Name <local part>" so that a page showing the name is unmistakable. */
+export async function addStaff(platform: TestPlatform, email: string, agency: string, role: StaffRole): Promise<string> {
+  return (await addTestStaff(platform, email, agency, role, `Name ${email.split('@')[0]}`)).id;
 }
 
 export async function rows<T>(platform: TestPlatform, query: ReturnType<typeof sql>): Promise<T[]> {

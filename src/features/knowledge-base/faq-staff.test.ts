@@ -1,27 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import type { StaffRole } from '../../platform/db/schema.ts';
 import { TestBrowser } from '../../platform/testing/http-client.ts';
+import { addStaff, signedIn } from '../../platform/testing/staff-accounts.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
-import { createStaffUser } from '../staff/staff.service.ts';
 import { listFaqEntries } from './faq.repository.ts';
 
-const PASSWORD = 'correct horse battery';
 
-async function addStaff(platform: TestPlatform, email: string, agency: string, role: StaffRole) {
-  await createStaffUser(
-    { ...platform.deps, agencyExists: () => true },
-    { actorId: null, actorLabel: 'test', ip: null },
-    { email, name: `Name ${email.split('@')[0]}`, password: PASSWORD, agency, role },
-  );
-}
 
-async function signedIn(platform: TestPlatform, email: string): Promise<TestBrowser> {
-  const browser = new TestBrowser(platform.app);
-  await browser.signIn(email, PASSWORD);
-  return browser;
-}
 
 async function auditFor(platform: TestPlatform, recordId: string): Promise<Array<{ action: string; agency: string; actor_label: string }>> {
   const result = await platform.deps.db.execute(
@@ -50,9 +36,9 @@ for (const target of testTargets()) {
     let kaseEntryId = '';
     before(async () => {
       platform = await createTestPlatform(target);
-      await addStaff(platform, 'vaditajs@vsaa.test', 'vsaa', 'supervisor');
-      await addStaff(platform, 'specialists@vsaa.test', 'vsaa', 'specialist');
-      await addStaff(platform, 'admin@kase.test', 'kase', 'administrator');
+      await addStaff(platform, 'vaditajs@vsaa.test', 'vsaa', 'supervisor', 'Name vaditajs');
+      await addStaff(platform, 'specialists@vsaa.test', 'vsaa', 'specialist', 'Name specialists');
+      await addStaff(platform, 'admin@kase.test', 'kase', 'administrator', 'Name admin');
       supervisor = await signedIn(platform, 'vaditajs@vsaa.test');
       specialist = await signedIn(platform, 'specialists@vsaa.test');
       kaseEntryId = (await listFaqEntries(platform.deps.db, 'kase', { publishedOnly: false }))[0]?.id ?? '';

@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import type { StaffRole } from '../../platform/db/schema.ts';
 import { sendMail } from '../../platform/mail/mail.ts';
 import type { OutboxRow } from '../../platform/mail/mail.repository.ts';
 import { TestBrowser } from '../../platform/testing/http-client.ts';
+import { addStaff, TEST_PASSWORD as PASSWORD } from '../../platform/testing/staff-accounts.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
-import { createStaffUser } from '../staff/staff.service.ts';
 
-const PASSWORD = 'correct horse battery';
 
-async function addStaff(platform: TestPlatform, email: string, agency: string, role: StaffRole) {
-  await createStaffUser(
-    { ...platform.deps, agencyExists: () => true },
-    { actorId: null, actorLabel: 'test', ip: null },
-    { email, name: email.split('@')[0] ?? email, password: PASSWORD, agency, role },
-  );
-}
 
 async function auditOf(platform: TestPlatform, email: string) {
   const result = await platform.deps.db.execute(

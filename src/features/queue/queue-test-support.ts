@@ -5,15 +5,12 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Clock } from '../../platform/clock.ts';
-import type { StaffRole } from '../../platform/db/schema.ts';
-import { TestBrowser } from '../../platform/testing/http-client.ts';
 import { createScratchPostgresDatabase, type TestPlatform, type TestTarget } from '../../platform/testing/test-platform.ts';
-import { createStaffUser } from '../staff/staff.service.ts';
 import { preparePlatform } from '../../platform/bootstrap.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { buildApp } from '../../platform/http/app.ts';
 
-export const PASSWORD = 'correct horse battery';
+export { TEST_PASSWORD as PASSWORD } from '../../platform/testing/staff-accounts.ts';
 /** Thursday 19 November 2026, 10:00 in Riga: VSAA centres are open 08:30–17:00. */
 export const THURSDAY_10 = '2026-11-19T08:00:00Z';
 
@@ -22,12 +19,7 @@ export function movableClock(iso: string): { clock: Clock; set: (iso: string) =>
   return { clock: () => now, set: (next) => (now = Temporal.Instant.from(next)), advanceMinutes: (minutes) => (now = now.add({ minutes })) };
 }
 
-export async function signedInStaff(platform: TestPlatform, email: string, agency: string, role: StaffRole): Promise<TestBrowser> {
-  await createStaffUser({ ...platform.deps, agencyExists: () => true }, { actorId: null, actorLabel: 'test', ip: null }, { email, name: email.split('@')[0] ?? email, password: PASSWORD, agency, role });
-  const browser = new TestBrowser(platform.app);
-  await browser.signIn(email, PASSWORD);
-  return browser;
-}
+export { signedInStaff } from '../../platform/testing/staff-accounts.ts';
 
 export async function rows<T>(platform: TestPlatform, query: string): Promise<T[]> {
   const result = await platform.deps.db.execute(sql.raw(query));

@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { addStaff, TEST_PASSWORD as PASSWORD } from '../../platform/testing/staff-accounts.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
 import { TestBrowser } from '../../platform/testing/http-client.ts';
-import type { StaffRole } from '../../platform/db/schema.ts';
 import { findUserByEmail, upsertMembership } from './staff.repository.ts';
-import { createStaffUser, MAX_FAILED_PER_EMAIL, resolveSession, signIn } from './staff.service.ts';
+import { MAX_FAILED_PER_EMAIL, resolveSession, signIn } from './staff.service.ts';
 
-const PASSWORD = 'correct horse battery';
 
-async function addStaff(platform: TestPlatform, email: string, agency: string, role: StaffRole) {
-  await createStaffUser(
-    { ...platform.deps, agencyExists: () => true },
-    { actorId: null, actorLabel: 'test', ip: null },
-    { email, name: email.split('@')[0] ?? email, password: PASSWORD, agency, role },
-  );
-}
 
 async function auditActions(platform: TestPlatform, email: string): Promise<string[]> {
   const result = await platform.deps.db.execute(sql`select action from audit_log where actor_label = ${email} order by id`);

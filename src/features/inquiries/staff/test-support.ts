@@ -2,24 +2,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import type { AuditOrigin } from '../../../platform/audit/audit.ts';
-import type { StaffRole } from '../../../platform/db/schema.ts';
-import { TestBrowser } from '../../../platform/testing/http-client.ts';
 import type { TestPlatform } from '../../../platform/testing/test-platform.ts';
-import { createStaffUser } from '../../staff/staff.service.ts';
+import type { TestStaff } from '../../../platform/testing/staff-accounts.ts';
 import type { InquiryRow } from '../inquiries.repository.ts';
 import type { NewInquiryInput } from '../inquiries.schema.ts';
 import { fileInquiry } from '../inquiries.service.ts';
 
-export const PASSWORD = 'correct horse battery';
 export const CLIENT: AuditOrigin = { actorId: null, actorLabel: 'client', ip: '127.0.0.1' };
 
-export type TestStaff = { id: string; email: string; name: string; agency: string; role: StaffRole };
-
-export async function addStaff(platform: TestPlatform, email: string, agency: string, role: StaffRole): Promise<TestStaff> {
-  const name = email.split('@')[0] ?? email;
-  const user = await createStaffUser({ ...platform.deps, agencyExists: () => true }, { actorId: null, actorLabel: 'test', ip: null }, { email, name, password: PASSWORD, agency, role });
-  return { id: user.id, email, name, agency, role };
-}
+export { addStaff, signedIn, TEST_PASSWORD as PASSWORD, type TestStaff } from '../../../platform/testing/staff-accounts.ts';
 
 export function scopeOf(staff: TestStaff): AgencyScope {
   return { actor: { id: staff.id, email: staff.email, name: staff.name, memberships: [{ agency: staff.agency, role: staff.role }], sessionId: 'test' }, agency: staff.agency, role: staff.role };
@@ -74,12 +65,6 @@ export async function outboxTo(platform: TestPlatform, to: string) {
 export async function countRows(platform: TestPlatform, table: string, where = 'true'): Promise<number> {
   const [row] = await rows<{ n: number }>(platform, sql.raw(`select count(*)::int as n from ${table} where ${where}`));
   return row?.n ?? -1;
-}
-
-export async function signedIn(platform: TestPlatform, email: string): Promise<TestBrowser> {
-  const browser = new TestBrowser(platform.app);
-  await browser.signIn(email, PASSWORD);
-  return browser;
 }
 
 export function csrfFrom(html: string): string {
