@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { preparePlatform } from './platform/bootstrap.ts';
+import { preparePlatform } from './app/bootstrap.ts';
 import { loadConfig } from './platform/config.ts';
 import { signIn } from './features/staff/staff.service.ts';
 

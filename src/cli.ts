@@ -1,15 +1,8 @@
 // Operator command line: `npx apkalpe <group> <command> [options]`.
 import { parseArgs } from 'node:util';
-import { agenciesCommands } from './features/agencies/agencies.cli.ts';
-import { calendarCommands } from './features/calendar/calendar.cli.ts';
-import { usersCommands } from './features/staff/staff.cli.ts';
-import type { CliGroup } from './platform/cli-command.ts';
+import { cliGroups, withPlatform } from './app/cli.ts';
 
-const groups: Record<string, CliGroup> = {
-  agencies: agenciesCommands,
-  users: usersCommands,
-  calendar: calendarCommands,
-};
+const groups = cliGroups();
 
 function usage(): string {
   const lines = ['Usage: npx apkalpe <group> <command> [options]', ''];
@@ -33,7 +26,7 @@ async function run(argv: string[]): Promise<number> {
     process.stderr.write(`${(error as Error).message}\nUsage: apkalpe ${groupName} ${commandName} ${command.usage}\n`);
     return 2;
   }
-  return command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals);
+  return command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals, { withPlatform });
 }
 
 run(process.argv.slice(2)).then(

@@ -1,15 +1,16 @@
 import { AgencyProfileError } from './features/agencies/agency-profile.loader.ts';
 import { startEmailIntake, type EmailIntake } from './features/inquiries/email-intake/email-intake.server.ts';
 import { createDemoUsers, DEMO_PASSWORD } from './features/staff/demo-users.ts';
-import { preparePlatform } from './platform/bootstrap.ts';
+import { buildApplication } from './app/app.ts';
+import { preparePlatform } from './app/bootstrap.ts';
+import { APP_JOBS } from './app/jobs.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
-import { buildApp } from './platform/http/app.ts';
 import { startJobs, type JobRunner } from './platform/jobs/jobs.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const { deps, database } = await preparePlatform(config);
-  const app = await buildApp(deps);
+  const app = await buildApplication(deps);
 
   const demoUsers = database.kind === 'pglite' ? await createDemoUsers(deps, deps.agencies.list().map((a) => a.slug)) : [];
 
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  jobs = await startJobs(deps, database, { log: app.log });
+  jobs = await startJobs(deps, database, { jobs: APP_JOBS, log: app.log });
   if (config.smtpIntakePort) intake = await startEmailIntake(deps, { port: config.smtpIntakePort, host: config.host, log: app.log });
   const where = database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
   const lines = [

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from './db/client.ts';
-import { appSettings } from './db/schema.ts';
+import { appSettings } from './db/tables.ts';
 
 /** Reads a setting, creating it once (first writer wins, so every process agrees). */
 export async function getOrCreateSetting(db: Database, key: string, create: () => string): Promise<string> {

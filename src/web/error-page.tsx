@@ -1,5 +1,6 @@
 import { Layout, renderDocument } from './layout.tsx';
-import type { PageContext } from './page-context.ts';
+import type { FastifyRequest } from 'fastify';
+import { pageContext, type PageContext } from './page-context.ts';
 
 export function renderErrorPage(ctx: PageContext, title: string, text: string): string {
   return renderDocument(
@@ -11,4 +12,9 @@ export function renderErrorPage(ctx: PageContext, title: string, text: string): 
       </p>
     </Layout>,
   );
+}
+
+/** The platform's error handler renders its pages through this (src/app wires it). */
+export function renderRequestErrorPage(request: FastifyRequest, title: string, text: string): string {
+  return renderErrorPage(pageContext(request), title, text);
 }

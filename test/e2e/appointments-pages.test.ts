@@ -16,7 +16,7 @@ import {
   startServedPlatform,
   visit,
   type ServedPlatform,
-} from '../../src/platform/testing/browser.ts';
+} from '../support/browser.ts';
 
 // Monday 16 November 2026, 09:00 in Riga.
 const NOW = '2026-11-16T07:00:00Z';

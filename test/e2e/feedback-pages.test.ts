@@ -18,7 +18,7 @@ import {
   visit,
   type ServedPlatform,
   type StaffAccount,
-} from '../../src/platform/testing/browser.ts';
+} from '../support/browser.ts';
 
 const SUPERVISOR: StaffAccount = { email: 'vaditaja@vsaa.example.lv', password: 'vaditajas-parole-2026', agency: 'vsaa', role: 'supervisor' };
 

@@ -15,7 +15,7 @@ import {
   startServedPlatform,
   useSkipLink,
   type ServedPlatform,
-} from '../../src/platform/testing/browser.ts';
+} from '../support/browser.ts';
 
 type PublicPage = { path: string; status?: number };
 

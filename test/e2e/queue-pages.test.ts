@@ -15,7 +15,7 @@ import {
   startServedPlatform,
   visit,
   type ServedPlatform,
-} from '../../src/platform/testing/browser.ts';
+} from '../support/browser.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 
 // Thursday 19 November 2026, 10:00 in Riga: VSAA centres are open.

@@ -19,7 +19,7 @@ import {
   visit,
   type ServedPlatform,
   type StaffAccount,
-} from '../../src/platform/testing/browser.ts';
+} from '../support/browser.ts';
 
 const AUDITOR: StaffAccount = { email: 'auditore@vsaa.example.lv', password: 'auditors-secret-2026', agency: 'vsaa', role: 'auditor' };
 const ADMIN: StaffAccount = { email: 'admins@vsaa.example.lv', password: 'administrators-2026', agency: 'vsaa', role: 'administrator' };

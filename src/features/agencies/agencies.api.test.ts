@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../platform/clock.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 
 type ChannelBody = { channels: Array<{ id: string; kind: string; address: string; openNow: boolean; nextChange: string | null; closesAt: string | null; nextOpening: string | null; alwaysAvailable: boolean; requiresSecureSignature: boolean; subAddressee: string | null }> };
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fixedClock } from '../../platform/clock.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
 

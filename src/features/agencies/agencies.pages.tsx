@@ -3,7 +3,6 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { pageContext } from '../../web/page-context.ts';
 import { sendPage } from '../../web/send-page.tsx';
 import { loadCalendar } from '../calendar/calendar.service.ts';
-import { requireAgency } from './agencies.routes.ts';
 import { channelsWithStatus, hoursStatus } from './agencies.service.ts';
 import { AgencyHomeView, HomeView, StandardView } from './agencies.views.tsx';
 import { ContactsView } from './contacts.views.tsx';
@@ -17,7 +16,7 @@ export async function agenciesPages(app: FastifyInstance, deps: AppDeps): Promis
   });
 
   app.get<AgencyParams>('/:agency', async (request, reply) => {
-    const agency = requireAgency(deps, request.params.agency);
+    const agency = deps.agencies.require(request.params.agency);
     const ctx = pageContext(request);
     const calendar = await loadCalendar(deps);
     const open = channelsWithStatus(agency.channels, calendar, deps.clock()).filter(
@@ -31,7 +30,7 @@ export async function agenciesPages(app: FastifyInstance, deps: AppDeps): Promis
   });
 
   app.get<AgencyParams>('/:agency/standarts', async (request, reply) => {
-    const agency = requireAgency(deps, request.params.agency);
+    const agency = deps.agencies.require(request.params.agency);
     const ctx = pageContext(request);
     return sendPage(reply, ctx, {
       title: `${ctx.t('standard.title')}: ${agency.shortName[ctx.lang]}`,
@@ -41,7 +40,7 @@ export async function agenciesPages(app: FastifyInstance, deps: AppDeps): Promis
   });
 
   app.get<AgencyParams>('/:agency/kontakti', async (request, reply) => {
-    const agency = requireAgency(deps, request.params.agency);
+    const agency = deps.agencies.require(request.params.agency);
     const ctx = pageContext(request);
     const calendar = await loadCalendar(deps);
     const at = deps.clock();

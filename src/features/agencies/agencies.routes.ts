@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/http/problem.ts';
+
 import type { AppDeps } from '../../platform/deps.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
-import type { AgencyProfile } from './agency-profile.schema.ts';
+
 import {
   AgencyListResponseSchema,
   AgencyProfileResponseSchema,
@@ -15,13 +15,6 @@ import {
 import { AgencyProfileSchema } from './agency-profile.schema.ts';
 import { fieldErrorsFromIssues } from '../../platform/http/problem.ts';
 import { channelsWithStatus } from './agencies.service.ts';
-
-export function requireAgency(deps: AppDeps, slug: string): AgencyProfile {
-  const profile = deps.agencies.get(slug);
-  if (!profile) throw new AppError(404, 'agency-not-found', 'errors.notFoundTitle');
-  return profile;
-}
-
 
 export async function agenciesRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -54,7 +47,7 @@ export async function agenciesRoutes(app: FastifyInstance, deps: AppDeps): Promi
         response: { 200: AgencyProfileResponseSchema },
       },
     },
-    async (request) => requireAgency(deps, request.params.slug),
+    async (request) => deps.agencies.require(request.params.slug),
   );
 
   api.get(
@@ -68,7 +61,7 @@ export async function agenciesRoutes(app: FastifyInstance, deps: AppDeps): Promi
       },
     },
     async (request) => {
-      const profile = requireAgency(deps, request.params.slug);
+      const profile = deps.agencies.require(request.params.slug);
       const at = deps.clock();
       const calendar = await loadCalendar(deps);
       return {

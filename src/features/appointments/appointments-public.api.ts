@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { originOf } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { requireAgency } from '../agencies/agencies.routes.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import {
   AgencySlugParamsSchema,
@@ -53,13 +52,13 @@ function clientView(row: AppointmentRow) {
 
 export async function appointmentsPublicApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const agencyFirst = { preValidation: async (request: FastifyRequest) => void requireAgency(deps, (request.params as { slug: string }).slug) };
+  const agencyFirst = { preValidation: async (request: FastifyRequest) => void deps.agencies.require((request.params as { slug: string }).slug) };
 
   api.get(
     '/api/v1/agencies/:slug/centres',
     { schema: { tags: ['appointments'], summary: 'Client service centres and video-consultation locations with the services booked there', params: AgencySlugParamsSchema, response: { 200: CentresResponseSchema } } },
     async (request) => {
-      const profile = requireAgency(deps, request.params.slug);
+      const profile = deps.agencies.require(request.params.slug);
       const lang = request.lang;
       return {
         centres: placesOf(profile).map((place) => ({
@@ -91,7 +90,7 @@ export async function appointmentsPublicApi(app: FastifyInstance, deps: AppDeps)
       ...agencyFirst,
     },
     async (request) => {
-      const profile = requireAgency(deps, request.params.slug);
+      const profile = deps.agencies.require(request.params.slug);
       const { service: serviceId, centre, from, to } = request.query;
       const service = findService(profile, serviceId);
       if (!service) throw invalidField('service', 'unknown-service', 'appointments.errors.unknownService');
@@ -116,7 +115,7 @@ export async function appointmentsPublicApi(app: FastifyInstance, deps: AppDeps)
       ...agencyFirst,
     },
     async (request, reply) => {
-      const profile = requireAgency(deps, request.params.slug);
+      const profile = deps.agencies.require(request.params.slug);
       const result = await bookAppointment(deps, originOf(request), profile, { ...request.body, channel: 'api', language: request.lang });
       reply.header('cache-control', 'no-store');
       return sendBookingResult(reply, result);
@@ -140,7 +139,7 @@ export async function appointmentsPublicApi(app: FastifyInstance, deps: AppDeps)
     { schema: { tags: ['appointments'], summary: 'Reschedule to another free slot (`start`, optionally `centre`) or announce lateness (`lateMinutes`)', ...manageSchema, body: ClientChangeBodySchema, response: { 200: ClientAppointmentSchema } } },
     async (request, reply) => {
       const row = await openWithToken(deps, request.params.id, manageTokenOf(request), { forChange: true });
-      const profile = requireAgency(deps, row.agency);
+      const profile = deps.agencies.require(row.agency);
       let updated = row;
       if (request.body.start) updated = await reschedule(deps, originOf(request), profile, row, { start: request.body.start, centre: request.body.centre });
       if (request.body.lateMinutes) updated = await announceLateness(deps, originOf(request), updated, request.body.lateMinutes);

@@ -60,7 +60,7 @@ export async function appointmentsStaffApi(scoped: FastifyInstance, deps: AppDep
 
   api.get(
     base,
-    { schema: { tags, summary: 'Day or week schedule, per centre and specialist (audited)', params: StaffAgencyParamsSchema, querystring: StaffScheduleQuerySchema, response: { 200: StaffScheduleResponseSchema } } },
+    { config: { permission: 'appointments.read' }, schema: { tags, summary: 'Day or week schedule, per centre and specialist (audited)', params: StaffAgencyParamsSchema, querystring: StaffScheduleQuerySchema, response: { 200: StaffScheduleResponseSchema } } },
     async (request) => {
       const q = request.query;
       const rows = await staffSchedule(deps, scopeOf(request), originOf(request), { date: q.date, days: q.view === 'week' ? 7 : 1, centre: q.centre, specialist: q.specialist });
@@ -93,7 +93,7 @@ export async function appointmentsStaffApi(scoped: FastifyInstance, deps: AppDep
 
   api.get(
     `${base}/:id`,
-    { schema: { tags, summary: 'One appointment (audited)', params: StaffAppointmentParamsSchema, response: { 200: StaffAppointmentSchema } } },
+    { config: { permission: 'appointments.read' }, schema: { tags, summary: 'One appointment (audited)', params: StaffAppointmentParamsSchema, response: { 200: StaffAppointmentSchema } } },
     async (request) => staffJson(await staffAppointment(deps, scopeOf(request), originOf(request), request.params.id)),
   );
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { fixedClock } from '../../platform/clock.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { z } from 'zod';
 import { SlotSchema } from './appointments.schema.ts';
 import { findAppointmentForCheckIn, markAppointmentArrived, markAppointmentOutcome } from './appointment-checkin.ts';

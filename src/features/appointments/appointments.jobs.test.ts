@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Clock } from '../../platform/clock.ts';
 import { originOf } from '../../platform/audit/audit.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { appointmentReminderJob } from './appointments.jobs.ts';
 import { bookAppointment } from './booking.service.ts';
 

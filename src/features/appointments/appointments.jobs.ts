@@ -8,5 +8,5 @@ export const appointmentReminderJob = defineJob('appointments.reminders', async 
   queue: { policy: 'singleton' },
 });
 
-/** Background jobs of the appointments feature (listed in src/platform/jobs/app-jobs.ts); build each with defineJob. */
+/** Background jobs of the appointments feature (the module lists them; src/app/jobs.ts collects every module's); build each with defineJob. */
 export const appointmentsJobs: readonly JobDefinition[] = [appointmentReminderJob];

@@ -1,6 +1,6 @@
-// Tables of the appointments feature (re-exported by src/platform/db/schema.ts so drizzle-kit and the typed client see them).
+// Tables of the appointments feature (listed in src/app/schema.ts for drizzle-kit).
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const APPOINTMENT_STATUSES = ['booked', 'arrived', 'served', 'no-show', 'cancelled'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];

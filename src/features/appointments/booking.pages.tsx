@@ -8,7 +8,6 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, fieldErrorsFromIssues, type FieldError } from '../../platform/http/problem.ts';
 import { pageContext, type PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
-import { requireAgency } from '../agencies/agencies.routes.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { appointmentById } from './appointments.repository.ts';
 import { BookingBodySchema } from './appointments.schema.ts';
@@ -66,7 +65,7 @@ function renderDetails(request: FastifyRequest, reply: FastifyReply, profile: Ag
 /** /{agency}/pieraksts: service → place → day → time → details, each step a GET form (works without JavaScript). */
 export async function bookingPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get<AgencyParams>('/:agency/pieraksts', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     const query = request.query as Record<string, unknown>;
     const choice = choiceFrom(profile, query);
     const ctx = pageContext(request);
@@ -94,7 +93,7 @@ export async function bookingPages(app: FastifyInstance, deps: AppDeps): Promise
   });
 
   app.post<AgencyParams>('/:agency/pieraksts', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     const form = (request.body ?? {}) as Record<string, unknown>;
     const values: BookingFormValues = {
       name: text(form.name),
@@ -164,7 +163,7 @@ export async function bookingPages(app: FastifyInstance, deps: AppDeps): Promise
   });
 
   app.get<AgencyParams>('/:agency/pieraksts/apstiprinats', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     const ctx = pageContext(request);
     reply.header('cache-control', 'no-store');
     const raw = request.cookies[CONFIRMATION_COOKIE];

@@ -5,7 +5,6 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { pageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
-import { requireAgency } from '../agencies/agencies.routes.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { appointmentIcs } from './appointment-mail.ts';
 import type { AppointmentRow } from './appointments.repository.ts';
@@ -21,7 +20,7 @@ const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}
 
 /** The appointment behind a manage link, or the same "not found" page for an unknown id and a wrong token. */
 async function open(deps: AppDeps, request: FastifyRequest<ManageParams>, reply: FastifyReply, token: string, forChange: boolean): Promise<{ profile: AgencyProfile; row: AppointmentRow } | undefined> {
-  const profile = requireAgency(deps, request.params.agency);
+  const profile = deps.agencies.require(request.params.agency);
   const ctx = pageContext(request);
   reply.header('cache-control', 'no-store');
   try {

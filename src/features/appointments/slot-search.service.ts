@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/client.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { capacityChanges, seatsLeft, type CapacityChangeRow } from './appointments.repository.ts';
 import { capacityOn } from './capacity.ts';
-import { bookingRulesOf, placesOf, type Place, type Service } from './places.ts';
+import { bookingRulesOf, type Place, type Service } from './places.ts';
 import { rigaIso, rigaStartOfDay, toDate } from './time-format.ts';
 
 export type FreeSlot = { start: Temporal.Instant; end: Temporal.Instant; startMs: number; startIso: string; endIso: string; centre: string; service: string; free: number };

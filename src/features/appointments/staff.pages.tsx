@@ -6,7 +6,6 @@ import { rigaToday } from '../../platform/clock.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, fieldErrorsFromIssues, type FieldError } from '../../platform/http/problem.ts';
 import { pageContext } from '../../web/page-context.ts';
-import { requireAgency } from '../agencies/agencies.routes.ts';
 import { scopeOf } from './appointments-staff.api.ts';
 import { recentCapacityChanges } from './appointments.repository.ts';
 import { BookingBodySchema, CapacityChangeBodySchema, CheckInBodySchema, OutcomeBodySchema, StaffCancelBodySchema } from './appointments.schema.ts';
@@ -35,9 +34,9 @@ function errorsOf(error: unknown, request: FastifyRequest): FieldError[] | undef
 
 /** /staff/{agency}/pieraksti: schedule, one appointment's work, booking for a client, closures. */
 export async function appointmentsStaffPages(scoped: FastifyInstance, deps: AppDeps): Promise<void> {
-  scoped.get<Params>('/staff/:agency/pieraksti', async (request, reply) => {
+  scoped.get<Params>('/staff/:agency/pieraksti', { config: { permission: 'appointments.read' } }, async (request, reply) => {
     const scope = scopeOf(request);
-    const profile = requireAgency(deps, scope.agency);
+    const profile = deps.agencies.require(scope.agency);
     const q = request.query as Record<string, unknown>;
     const date = /^\d{4}-\d{2}-\d{2}$/.test(text(q.date)) ? text(q.date) : rigaToday(deps.clock);
     const centre = findPlace(profile, text(q.centre)) ? text(q.centre) : '';
@@ -49,7 +48,7 @@ export async function appointmentsStaffPages(scoped: FastifyInstance, deps: AppD
 
   const renderBook = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldError[], status: number, bookedCode?: string) => {
     const scope = scopeOf(request);
-    const profile = requireAgency(deps, scope.agency);
+    const profile = deps.agencies.require(scope.agency);
     const service = findService(profile, values.service ?? '') ?? findService(profile, profile.services[0]?.id ?? '');
     const place = findPlace(profile, values.centre ?? '') ?? placesOf(profile).find((p) => service && p.services.includes(service.id));
     const day = /^\d{4}-\d{2}-\d{2}$/.test(values.day ?? '') ? (values.day as string) : '';
@@ -84,7 +83,7 @@ export async function appointmentsStaffPages(scoped: FastifyInstance, deps: AppD
 
   const renderClosures = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldError[], status: number, done?: { cancelled: number; moved: number }) => {
     const scope = scopeOf(request);
-    const profile = requireAgency(deps, scope.agency);
+    const profile = deps.agencies.require(scope.agency);
     const ctx = pageContext(request, reply.generateCsrf());
     const changes = await recentCapacityChanges(deps.db, scope.agency);
     return sendAppointmentsPage(reply, ctx, { title: ctx.t('appointments.staff.closures'), status, body: <ClosuresView ctx={ctx} scope={scope} profile={profile} changes={changes} values={values} errors={errors} done={done} /> });
@@ -111,14 +110,14 @@ export async function appointmentsStaffPages(scoped: FastifyInstance, deps: AppD
 
   const renderDetail = async (request: FastifyRequest<IdParams>, reply: FastifyReply, errors: FieldError[], status: number) => {
     const scope = scopeOf(request);
-    const profile = requireAgency(deps, scope.agency);
+    const profile = deps.agencies.require(scope.agency);
     if (!isUuid(request.params.id)) throw new AppError(404, 'appointment-not-found', 'appointments.errors.notFound');
     const row = await staffAppointment(deps, scope, originOf(request), request.params.id);
     const ctx = pageContext(request, reply.generateCsrf());
     const saved = text((request.query as Record<string, unknown>).saved) === '1';
     return sendAppointmentsPage(reply, ctx, { title: ctx.t('appointments.staff.detailTitle', { code: row.bookingCode }), status, body: <StaffDetailView ctx={ctx} scope={scope} profile={profile} row={row} saved={saved} errors={errors} /> });
   };
-  scoped.get<IdParams>('/staff/:agency/pieraksti/:id', async (request, reply) => renderDetail(request, reply, [], 200));
+  scoped.get<IdParams>('/staff/:agency/pieraksti/:id', { config: { permission: 'appointments.read' } }, async (request, reply) => renderDetail(request, reply, [], 200));
 
   const action = (suffix: string, run: (request: FastifyRequest<IdParams>, form: Record<string, string>) => Promise<unknown>) =>
     scoped.post<IdParams>(`/staff/:agency/pieraksti/:id/${suffix}`, work, async (request, reply) => {

@@ -7,7 +7,6 @@ import { AppError } from '../../platform/http/problem.ts';
 import { nearestSlots, rigaDate } from '../../domain/booking/index.ts';
 import type { LatvianCalendar } from '../../domain/calendar/index.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
-import { requireAgency } from '../agencies/agencies.routes.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { inviteToSurvey } from '../feedback/survey-invitations.service.ts';
 import { changeByAgencyMail } from './appointment-mail.ts';
@@ -45,7 +44,7 @@ export async function staffSchedule(
   origin: AuditOrigin,
   query: { date: string; days: number; centre?: string | undefined; specialist?: string | undefined },
 ): Promise<AppointmentRow[]> {
-  const profile = requireAgency(deps, scope.agency);
+  const profile = deps.agencies.require(scope.agency);
   if (query.centre && !findPlace(profile, query.centre)) throw new AppError(404, 'centre-not-found', 'appointments.errors.unknownCentre');
   const from = toDate(rigaStartOfDay(query.date));
   const to = toDate(rigaStartOfDay(Temporal.PlainDate.from(query.date).add({ days: query.days }).toString()));
@@ -64,7 +63,7 @@ export async function staffAppointment(deps: AppDeps, scope: AgencyScope, origin
 
 /** Books on a client's behalf (e.g. the Treasury by phone): the client's rules apply, the staff member is recorded. */
 export async function staffBook(deps: AppDeps, scope: AgencyScope, origin: AuditOrigin, request: Omit<BookingRequest, 'channel' | 'createdBy'>) {
-  return bookAppointment(deps, origin, requireAgency(deps, scope.agency), { ...request, channel: 'staff', createdBy: scope.actor.id });
+  return bookAppointment(deps, origin, deps.agencies.require(scope.agency), { ...request, channel: 'staff', createdBy: scope.actor.id });
 }
 
 async function change(
@@ -107,7 +106,7 @@ export function staffOutcome(deps: AppDeps, scope: AgencyScope, origin: AuditOri
 /** A served client with an e-mail address is asked to rate the visit (feedback feature), in their language. */
 async function inviteAfterVisit(deps: AppDeps, db: Database, scope: AgencyScope, origin: AuditOrigin, row: AppointmentRow): Promise<void> {
   if (!row.clientEmail) return;
-  const profile = requireAgency(deps, scope.agency);
+  const profile = deps.agencies.require(scope.agency);
   const atServiceCentre = profile.serviceCentres.some((c) => c.id === row.centreId);
   await inviteToSurvey(
     deps,
@@ -126,7 +125,7 @@ async function inviteAfterVisit(deps: AppDeps, db: Database, scope: AgencyScope,
 
 /** Notes and the specialist who takes the client. */
 export function staffUpdate(deps: AppDeps, scope: AgencyScope, origin: AuditOrigin, id: string, values: { notes?: string | undefined; specialist?: string | null | undefined }) {
-  const profile = requireAgency(deps, scope.agency);
+  const profile = deps.agencies.require(scope.agency);
   return change(
     deps,
     scope,
@@ -148,7 +147,7 @@ export function staffUpdate(deps: AppDeps, scope: AgencyScope, origin: AuditOrig
 
 /** The agency cancels one appointment (the client is told by e-mail). */
 export function staffCancel(deps: AppDeps, scope: AgencyScope, origin: AuditOrigin, id: string, reason: string) {
-  const profile = requireAgency(deps, scope.agency);
+  const profile = deps.agencies.require(scope.agency);
   return change(
     deps,
     scope,
@@ -180,7 +179,7 @@ export async function changeCapacity(
   origin: AuditOrigin,
   input: CapacityChangeInput,
 ): Promise<{ change: CapacityChangeRow; cancelled: AppointmentRow[]; moved: AppointmentRow[] }> {
-  const profile = requireAgency(deps, scope.agency);
+  const profile = deps.agencies.require(scope.agency);
   const place = findPlace(profile, input.centre);
   if (!place) throw invalidField('centre', 'unknown-centre', 'appointments.errors.unknownCentre');
   if (input.service && !place.services.includes(input.service)) throw invalidField('service', 'service-not-offered', 'appointments.rejections.serviceNotOffered');

@@ -1,8 +1,8 @@
 // Helpers for the staff appointment tests (not a test file itself).
-import type { StaffRole } from '../../platform/db/schema.ts';
-import type { TestBrowser } from '../../platform/testing/http-client.ts';
-import { signedInStaff } from '../../platform/testing/staff-accounts.ts';
-import type { TestPlatform } from '../../platform/testing/test-platform.ts';
+import type { StaffRole } from '../../platform/access/roles.ts';
+import type { TestBrowser } from '../../../test/support/http-client.ts';
+import { signedInStaff } from '../../../test/support/staff-accounts.ts';
+import type { TestPlatform } from '../../../test/support/test-platform.ts';
 
 /** A signed-in browser for a new staff member of the agency with the role. */
 export async function staffBrowser(platform: TestPlatform, agency: string, role: StaffRole): Promise<TestBrowser> {

@@ -1,5 +1,6 @@
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
-import { listAgencyAudit, type AuditRecord } from '../../platform/audit/audit.repository.ts';
+import type { AuditRecord } from '../../platform/audit/audit.repository.ts';
+import { listAgencyAudit } from './audit-log.repository.ts';
 import type { AgencyScope } from '../../platform/access/policy.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 

@@ -1,9 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, like } from 'drizzle-orm';
-import { auditLog, calendarEntries } from '../../platform/db/schema.ts';
-import { TestBrowser } from '../../platform/testing/http-client.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { auditLog } from '../../platform/db/tables.ts';
+import { calendarEntries } from './calendar.tables.ts';
+import { TestBrowser } from '../../../test/support/http-client.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { createStaffUser } from '../staff/staff.service.ts';
 
 const PASSWORD = 'correct-horse-battery-1';

@@ -1,4 +1,4 @@
-import { CALENDAR_ENTRY_KINDS } from '../../platform/db/schema.ts';
+import { CALENDAR_ENTRY_KINDS } from './calendar.tables.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { CsrfField, ErrorSummary, TextField } from '../../web/components.tsx';
 import { formatDate } from '../../web/format.ts';

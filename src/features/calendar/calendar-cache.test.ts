@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import type { StaffActor } from '../../platform/access/policy.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { addCalendarEntry } from './calendar-entries.service.ts';
 import { insertCalendarEntry } from './calendar.repository.ts';
 import { loadCalendar } from './calendar.service.ts';

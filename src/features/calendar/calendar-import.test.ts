@@ -1,3 +1,4 @@
+import { withPlatform } from '../../app/cli.ts';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -6,8 +7,9 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { CalendarEntry } from '../../domain/calendar/index.ts';
 import { openDatabase } from '../../platform/db/client.ts';
-import { auditLog, calendarEntries } from '../../platform/db/schema.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { auditLog } from '../../platform/db/tables.ts';
+import { calendarEntries } from './calendar.tables.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { calendarCommands, CALENDAR_IMPORT_ORIGIN, formatProblem, readCalendarFile, runCalendarImport } from './calendar.cli.ts';
 import { importCalendarEntries } from './calendar-entries.service.ts';
 import { calendarConsistencyProblem } from './calendar-entry.schema.ts';
@@ -170,8 +172,8 @@ describe('`npx apkalpe calendar import FILE` against the configured database (PG
     await writeFile(file, '- kind: holiday\n  date: "2027-05-05"\n  name: { lv: Vienreizēja svētku diena, en: One-off holiday }\n  movesOnWeekend: false\n  source: Likuma grozījumi (tests)\n');
     const command = calendarCommands.import;
     assert.ok(command);
-    assert.equal(await command.run({}, []), 2, 'FILE is required');
-    assert.equal(await command.run({}, [file]), 0);
+    assert.equal(await command.run({}, [], { withPlatform }), 2, 'FILE is required');
+    assert.equal(await command.run({}, [file], { withPlatform }), 0);
     const database = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'pglite') });
     try {
       const stored = await database.db.select().from(calendarEntries).where(eq(calendarEntries.date, '2027-05-05'));

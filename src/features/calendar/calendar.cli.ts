@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { AuditOrigin } from '../../platform/audit/audit.ts';
-import { err, out, withPlatform, type CliGroup } from '../../platform/cli-command.ts';
+import { err, out, type CliGroup } from '../../platform/cli-command.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { importCalendarEntries } from './calendar-entries.service.ts';
 import type { EntryProblem } from './calendar-entry.schema.ts';
@@ -33,10 +33,10 @@ export function formatProblem(problem: EntryProblem): string {
 }
 
 type Output = { out: (text: string) => void; err: (text: string) => void };
-type OpenPlatform = <T>(work: (deps: ServiceDeps) => Promise<T>) => Promise<T>;
+type OpenServices = <T>(work: (deps: ServiceDeps) => Promise<T>) => Promise<T>;
 
 /** `calendar import FILE`, with its output and database injectable for tests; returns the exit code. */
-export async function runCalendarImport(file: string, io: Output = { out, err }, open: OpenPlatform = withPlatform): Promise<number> {
+export async function runCalendarImport(file: string, io: Output, open: OpenServices): Promise<number> {
   let data: unknown;
   try {
     data = await readCalendarFile(file);
@@ -65,13 +65,13 @@ export const calendarCommands: CliGroup = {
       'Import calendar entries (one-off holidays, Cabinet-order days off and working days) from a YAML or JSON list in the ' +
       'CalendarEntry shape. The whole file is checked first; an error writes nothing. An entry replaces the one of the same date.',
     options: {},
-    run: async (_values, positionals) => {
+    run: async (_values, positionals, { withPlatform }) => {
       const [file, ...extra] = positionals;
       if (!file || extra.length > 0) {
         err('Usage: apkalpe calendar import FILE');
         return 2;
       }
-      return runCalendarImport(file);
+      return runCalendarImport(file, { out, err }, withPlatform);
     },
   },
 };

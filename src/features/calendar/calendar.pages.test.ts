@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixedClock } from '../../platform/clock.ts';
-import { TestBrowser } from '../../platform/testing/http-client.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { TestBrowser } from '../../../test/support/http-client.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 
 /** The rows of the table with this caption, as arrays of cell texts. */
 function tableRows(html: string, caption: string): string[][] {

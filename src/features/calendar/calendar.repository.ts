@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
-import { calendarEntries } from '../../platform/db/schema.ts';
+import { calendarEntries } from './calendar.tables.ts';
 import type { CalendarEntry } from '../../domain/calendar/index.ts';
 
 export type CalendarEntryRow = typeof calendarEntries.$inferSelect;

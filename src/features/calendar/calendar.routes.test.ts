@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixedClock } from '../../platform/clock.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 
 type Day = { date: string; working: boolean; holiday: { lv: string; en: string } | null; shortened: boolean; transferred: boolean; replaces: string | null };
 type Problem = { status: number; code: string; errors: Array<{ field: string; code: string; message: string }> };

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { TestBrowser } from '../../platform/testing/http-client.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { TestBrowser } from '../../../test/support/http-client.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { inviteToSurvey } from './survey-invitations.service.ts';
 import { addStaff, movableClock, rows, signedIn } from './test-support.ts';
 import { csvField } from './results.service.ts';

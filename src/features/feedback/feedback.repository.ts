@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../platform/db/client.ts';
-import { staffUsers } from '../../platform/db/schema.ts';
+import { staffUsers } from '../staff/staff.tables.ts';
 import {
   feedbackInvitationMonths,
   feedbackInvitations,

@@ -1,4 +1,4 @@
-// Tables of the feedback feature (re-exported by src/platform/db/schema.ts so drizzle-kit and the typed client see them).
+// Tables of the feedback feature (listed in src/app/schema.ts for drizzle-kit).
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { OPINION_KINDS, OPINION_SOURCES, OPINION_SUBJECTS } from '../../domain/feedback/opinion.ts';

@@ -4,7 +4,6 @@ import type { AppDeps } from '../../platform/deps.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { pageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
-import { requireAgency } from '../agencies/agencies.routes.ts';
 import { formValues } from '../../web/form-values.ts';
 import { sendFeedbackPage } from './feedback-page.tsx';
 import { recordOpinion } from './opinions.service.ts';
@@ -38,12 +37,12 @@ function readConfirmation(request: FastifyRequest): { expired: boolean; confirma
 /** /{agency}/atsauksme: praise, complaint or suggestion from anyone, and its confirmation. */
 export async function opinionPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get<AgencyParams>('/:agency/atsauksme', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     return renderForm(request, reply, profile, {}, [], 200);
   });
 
   app.post<AgencyParams>('/:agency/atsauksme', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     const raw = formValues(request.body);
     const result = await recordOpinion(deps, originOf(request), { profile, raw, source: 'web', lang: request.lang });
     if (result.kind === 'rate-limited') {
@@ -75,7 +74,7 @@ export async function opinionPages(app: FastifyInstance, deps: AppDeps): Promise
   });
 
   app.get<AgencyParams>('/:agency/atsauksme/paldies', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     const ctx = pageContext(request);
     reply.header('cache-control', 'no-store');
     const { expired, confirmation } = readConfirmation(request);

@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { computeTerm } from '../../domain/terms/index.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
-import { TestBrowser } from '../../platform/testing/http-client.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { TestBrowser } from '../../../test/support/http-client.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { OPINION_FLOOD_LIMIT } from './opinion.schema.ts';
 import { movableClock, rows } from './test-support.ts';
 

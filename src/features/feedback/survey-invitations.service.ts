@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
-import { Temporal } from 'temporal-polyfill';
+
 import { signInvitationToken } from '../../domain/feedback/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
-import { RIGA, rigaToday, type Clock } from '../../platform/clock.ts';
+import { rigaToday, type Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/problem.ts';

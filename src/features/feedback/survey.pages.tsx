@@ -3,7 +3,6 @@ import { originOf } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { pageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
-import { requireAgency } from '../agencies/agencies.routes.ts';
 import { formValues } from '../../web/form-values.ts';
 import { sendFeedbackPage } from './feedback-page.tsx';
 import { openSurvey, submitSurvey, type SurveyLinkProblem } from './survey-responses.service.ts';
@@ -27,12 +26,12 @@ function sendMessage(request: FastifyRequest, reply: FastifyReply, profile: Agen
 /** /{agency}/aptauja/{token}: the survey of one invitation, and /{agency}/aptauja/paldies after answering. */
 export async function surveyPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get<{ Params: { agency: string } }>('/:agency/aptauja/paldies', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     return sendMessage(request, reply, profile, 'thanks', 200);
   });
 
   app.get<SurveyParams>('/:agency/aptauja/:token', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     const access = await openSurvey(deps, profile, request.params.token);
     if (!access.ok) return sendMessage(request, reply, profile, access.reason, LINK_STATUS[access.reason].get);
     const ctx = pageContext(request, reply.generateCsrf());
@@ -45,7 +44,7 @@ export async function surveyPages(app: FastifyInstance, deps: AppDeps): Promise<
   });
 
   app.post<SurveyParams>('/:agency/aptauja/:token', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     const form = formValues(request.body);
     const result = await submitSurvey(deps, originOf(request), { profile, token: request.params.token, form, t: request.t, lang: request.lang });
     if (result.kind === 'link') return sendMessage(request, reply, profile, result.reason, LINK_STATUS[result.reason].post);

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
-import type { StaffRole } from '../../platform/db/schema.ts';
-import type { TestPlatform } from '../../platform/testing/test-platform.ts';
-import { addStaff as addTestStaff } from '../../platform/testing/staff-accounts.ts';
+import type { StaffRole } from '../../platform/access/roles.ts';
+import type { TestPlatform } from '../../../test/support/test-platform.ts';
+import { addStaff as addTestStaff } from '../../../test/support/staff-accounts.ts';
 
 /** A clock the test can move forward. */
 export function movableClock(iso: string) {
@@ -15,7 +15,7 @@ export function movableClock(iso: string) {
   };
 }
 
-export { signedIn } from '../../platform/testing/staff-accounts.ts';
+export { signedIn } from '../../../test/support/staff-accounts.ts';
 
 /** A new staff member's id; named "Name <local part>" so that a page showing the name is unmistakable. */
 export async function addStaff(platform: TestPlatform, email: string, agency: string, role: StaffRole): Promise<string> {

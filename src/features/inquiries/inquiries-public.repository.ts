@@ -1,6 +1,6 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
-import { inquiryAttachments, inquiryMessages } from '../../platform/db/schema.ts';
+import { inquiryAttachments, inquiryMessages } from './inquiries.tables.ts';
 
 /** What the client may read: their own messages and what was sent to them; staff notes stay inside. */
 export async function listClientMessages(db: Database, inquiryId: string) {

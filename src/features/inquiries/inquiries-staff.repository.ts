@@ -1,16 +1,9 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES, type InquiryStatus } from '../../domain/inquiry/index.ts';
 import type { Database } from '../../platform/db/client.ts';
-import {
-  answerTemplates,
-  inquiries,
-  inquiryAttachments,
-  inquiryEvents,
-  inquiryMessages,
-  staffMemberships,
-  staffUsers,
-  type StaffRole,
-} from '../../platform/db/schema.ts';
+import { answerTemplates, inquiries, inquiryAttachments, inquiryEvents, inquiryMessages } from './inquiries.tables.ts';
+import { staffMemberships, staffUsers } from '../staff/staff.tables.ts';
+import { type StaffRole } from '../../platform/access/roles.ts';
 import type { InquiryRow } from './inquiries.repository.ts';
 
 // Staff-side queries. Every read of an inquiry takes the agency: another agency's id finds nothing.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INQUIRY_STATUSES } from '../../domain/inquiry/index.ts';
-import { INQUIRY_CHANNELS } from '../../platform/db/schema.ts';
+import { INQUIRY_CHANNELS } from './inquiries.tables.ts';
 import { localized } from '../../platform/http/problem.ts';
 import { bilingual, IsoDateSchema } from '../calendar/calendar.schema.ts';
 import { ATTACHMENTS_MAX_COUNT, RequesterSchema, TEXT_MAX } from './inquiries.schema.ts';

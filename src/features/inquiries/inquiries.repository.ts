@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
-import { inquiries, inquiryAttachments, inquiryCounters, inquiryEvents, inquiryMessages } from '../../platform/db/schema.ts';
+import { inquiries, inquiryAttachments, inquiryCounters, inquiryEvents, inquiryMessages } from './inquiries.tables.ts';
 
 export type InquiryRow = typeof inquiries.$inferSelect;
 export type NewInquiryRow = typeof inquiries.$inferInsert;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PERSONAL_CODE_MESSAGES, validatePersonalCode } from '../../domain/personal-code/index.ts';
-import { INQUIRY_CHANNELS } from '../../platform/db/schema.ts';
+import { INQUIRY_CHANNELS } from './inquiries.tables.ts';
 import { localized } from '../../platform/http/problem.ts';
 
 export const TEXT_MAX = 20_000;

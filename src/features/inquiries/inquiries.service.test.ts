@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { hashAccessCode } from '../../domain/inquiry/index.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/http/problem.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { findInquiryByReference, listInquiryEvents, listInquiryMessages } from './inquiries.repository.ts';
 import { appendClientMessage, fileInquiry } from './inquiries.service.ts';
 

@@ -89,7 +89,7 @@ function requireEditor(scope: AgencyScope): void {
 
 /** Staff pages inside the agency gate: every role reads; supervisors and administrators change (checked in the service). */
 export async function faqStaffPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get<AgencyParams>('/staff/:agency/buj', async (request, reply) => {
+  app.get<AgencyParams>('/staff/:agency/buj', { config: { permission: 'workplace.view' } }, async (request, reply) => {
     const scope = scopeOf(request);
     const ctx = pageContext(request, reply.generateCsrf());
     const agency = deps.agencies.get(scope.agency);
@@ -113,7 +113,7 @@ export async function faqStaffPages(app: FastifyInstance, deps: AppDeps): Promis
     });
   });
 
-  app.get<AgencyParams>('/staff/:agency/buj/jauns', async (request, reply) => {
+  app.get<AgencyParams>('/staff/:agency/buj/jauns', { config: { permission: 'faq.edit' } }, async (request, reply) => {
     const scope = scopeOf(request);
     requireEditor(scope);
     const topic = faqTopics(deps, scope.agency)[0]?.id ?? '';
@@ -121,7 +121,7 @@ export async function faqStaffPages(app: FastifyInstance, deps: AppDeps): Promis
     return renderForm(deps, request, reply, { form, errors: [], status: 200 });
   });
 
-  app.post<AgencyParams>('/staff/:agency/buj/jauns', async (request, reply) => {
+  app.post<AgencyParams>('/staff/:agency/buj/jauns', { config: { permission: 'faq.edit' } }, async (request, reply) => {
     const scope = scopeOf(request);
     const form = formFromBody(request.body);
     const result = await createFaq(deps, scope, originOf(request), contentOf(form));
@@ -130,12 +130,12 @@ export async function faqStaffPages(app: FastifyInstance, deps: AppDeps): Promis
     throw new Error('a new entry cannot be stale');
   });
 
-  app.get<EntryParams>('/staff/:agency/buj/:id', async (request, reply) => {
+  app.get<EntryParams>('/staff/:agency/buj/:id', { config: { permission: 'faq.edit' } }, async (request, reply) => {
     const { entry, revisions } = await getFaqForStaff(deps, scopeOf(request), request.params.id);
     return renderForm(deps, request, reply, { form: formOf(entry), errors: [], status: 200, entry, revisions });
   });
 
-  app.post<EntryParams>('/staff/:agency/buj/:id', async (request, reply) => {
+  app.post<EntryParams>('/staff/:agency/buj/:id', { config: { permission: 'faq.edit' } }, async (request, reply) => {
     const scope = scopeOf(request);
     const form = formFromBody(request.body);
     const result = await updateFaq(deps, scope, originOf(request), request.params.id, contentOf(form), form.version);

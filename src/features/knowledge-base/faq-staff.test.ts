@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { TestBrowser } from '../../platform/testing/http-client.ts';
-import { addStaff, signedIn } from '../../platform/testing/staff-accounts.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { TestBrowser } from '../../../test/support/http-client.ts';
+import { addStaff, signedIn } from '../../../test/support/staff-accounts.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { listFaqEntries } from './faq.repository.ts';
 
 

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { FAQ_STATUSES } from '../../platform/db/schema.ts';
+
+import { FAQ_STATUSES } from './faq.tables.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { CsrfField, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from '../../web/components.tsx';
 import { formatMoment } from '../../web/format.ts';

@@ -3,7 +3,6 @@ import { MAX_QUERY_LENGTH } from '../../domain/latvian-text/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { pageContext } from '../../web/page-context.ts';
 import { sendPage } from '../../web/send-page.tsx';
-import { requireAgency } from '../agencies/agencies.routes.ts';
 import { groupByTopic, listPublishedFaq, searchFaq } from './faq.service.ts';
 import { faqTopicsFor } from './faq.topics.ts';
 import { FaqPageView } from './faq.views.tsx';
@@ -17,7 +16,7 @@ export function queryText(value: unknown): string {
 /** The public knowledge base: /{agency}/buj, with ?q= search; works without JavaScript. */
 export async function faqPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get<{ Params: { agency: string } }>('/:agency/buj', async (request, reply) => {
-    const agency = requireAgency(deps, request.params.agency);
+    const agency = deps.agencies.require(request.params.agency);
     const ctx = pageContext(request);
     const query = queryText((request.query as Record<string, unknown> | undefined)?.['q']);
     const topics = faqTopicsFor(agency);

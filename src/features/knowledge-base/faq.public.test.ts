@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { insertFaqEntry } from './faq.repository.ts';
 import { searchColumns } from './faq.service.ts';
 import { FAQ_SEEDS } from './faq.topics.ts';

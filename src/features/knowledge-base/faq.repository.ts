@@ -1,6 +1,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
-import { faqEntries, faqRevisions, staffUsers } from '../../platform/db/schema.ts';
+import { faqEntries, faqRevisions } from './faq.tables.ts';
+import { staffUsers } from '../staff/staff.tables.ts';
 
 export type FaqEntryRow = typeof faqEntries.$inferSelect;
 export type FaqEntryWithEditor = FaqEntryRow & { updatedByName: string | null };

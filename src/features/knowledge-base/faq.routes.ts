@@ -4,7 +4,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { originOf } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, fieldErrorsFromIssues, problemType, sendProblem } from '../../platform/http/problem.ts';
-import { requireAgency } from '../agencies/agencies.routes.ts';
 import type { FaqEntryRow } from './faq.repository.ts';
 import {
   FaqAgencyParamsSchema,
@@ -37,7 +36,7 @@ export async function faqApiRoutes(app: FastifyInstance, deps: AppDeps): Promise
       },
     },
     async (request) => {
-      const agency = requireAgency(deps, request.params.slug);
+      const agency = deps.agencies.require(request.params.slug);
       const { q, topic, limit } = request.query;
       const lang = request.query.lang ?? request.lang;
       const topics = faqTopicsFor(agency);
@@ -96,13 +95,14 @@ export async function faqStaffApiRoutes(app: FastifyInstance, deps: AppDeps): Pr
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/api/v1/staff/:agency/faq',
-    { schema: { tags: TAGS, summary: "All the agency's entries, drafts included", params: StaffFaqParamsSchema, response: { 200: StaffFaqListResponseSchema } } },
+    { config: { permission: 'workplace.view' }, schema: { tags: TAGS, summary: "All the agency's entries, drafts included", params: StaffFaqParamsSchema, response: { 200: StaffFaqListResponseSchema } } },
     async (request) => ({ entries: (await listFaqForStaff(deps, scopeOf(request))).map(staffEntry) }),
   );
 
   api.post(
     '/api/v1/staff/:agency/faq',
     {
+      config: { permission: 'faq.edit' },
       schema: {
         tags: TAGS,
         summary: 'Create an entry (supervisors and administrators)',
@@ -121,6 +121,7 @@ export async function faqStaffApiRoutes(app: FastifyInstance, deps: AppDeps): Pr
   api.put(
     '/api/v1/staff/:agency/faq/:id',
     {
+      config: { permission: 'faq.edit' },
       schema: {
         tags: TAGS,
         summary: 'Change an entry; `version` is the version the change is based on (409 if someone saved since)',

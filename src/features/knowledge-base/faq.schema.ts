@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FAQ_STATUSES } from '../../platform/db/schema.ts';
+import { FAQ_STATUSES } from './faq.tables.ts';
 import { localized } from '../../platform/http/problem.ts';
 import { faqMessages } from './faq.messages.ts';
 

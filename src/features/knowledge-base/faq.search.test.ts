@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { runSeeds } from '../seeds.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { runSeeds } from '../../app/bootstrap.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { countFaqEntries, insertFaqEntry } from './faq.repository.ts';
 import { searchColumns, searchFaq } from './faq.service.ts';
 import { FAQ_SEEDS } from './faq.topics.ts';

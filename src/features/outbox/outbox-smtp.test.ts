@@ -1,3 +1,4 @@
+import { APP_JOBS } from '../../app/jobs.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Temporal } from 'temporal-polyfill';
@@ -6,7 +7,7 @@ import { testDatabaseUrl, waitFor } from '../../platform/jobs/jobs.testing.ts';
 import { deliverUnsentMail } from '../../platform/jobs/mail-delivery.ts';
 import { sendMail } from '../../platform/mail/mail.ts';
 import { findOutboxMail } from '../../platform/mail/mail.repository.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { startSmtpCapture, type SmtpCapture } from './smtp-capture.testing.ts';
 
 for (const target of testTargets()) {
@@ -73,7 +74,7 @@ for (const target of testTargets()) {
       smtp = await startSmtpCapture(port);
       minutesAhead = 2;
       const connectionString = await testDatabaseUrl(platform);
-      const jobs = await startJobs(platform.deps, platform.database, { ...(connectionString ? { connectionString } : {}), pollingIntervalSeconds: 0.5 });
+      const jobs = await startJobs(platform.deps, platform.database, { jobs: APP_JOBS, ...(connectionString ? { connectionString } : {}), pollingIntervalSeconds: 0.5 });
       try {
         const schedules = await jobs.boss.getSchedules();
         assert.equal(schedules.find((s) => s.name === 'mail.deliver')?.cron, '* * * * *');

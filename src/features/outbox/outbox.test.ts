@@ -3,9 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { sendMail } from '../../platform/mail/mail.ts';
 import type { OutboxRow } from '../../platform/mail/mail.repository.ts';
-import { TestBrowser } from '../../platform/testing/http-client.ts';
-import { addStaff, TEST_PASSWORD as PASSWORD } from '../../platform/testing/staff-accounts.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { TestBrowser } from '../../../test/support/http-client.ts';
+import { addStaff, TEST_PASSWORD as PASSWORD } from '../../../test/support/staff-accounts.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 
 
 

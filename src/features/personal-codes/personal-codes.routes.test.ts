@@ -2,8 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
-import { buildApp } from '../../platform/http/app.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import { buildApplication } from '../../app/app.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { redactedRequestSerializer } from './personal-codes.routes.ts';
 
 type Validity = { valid: boolean; format: string | null; birthDate?: string | null; reason?: string; message?: { lv: string; en: string } };
@@ -68,7 +68,7 @@ for (const target of testTargets()) {
           done();
         },
       });
-      const app = await buildApp(platform.deps, { logger: { level: 'info', stream } });
+      const app = await buildApplication(platform.deps, { logger: { level: 'info', stream } });
       try {
         await app.ready();
         const response = await app.inject({ url: '/api/v1/personal-codes/010190-10001/validity?lang=en' });

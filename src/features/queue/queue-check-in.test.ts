@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
-import { TestBrowser } from '../../platform/testing/http-client.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
+import { TestBrowser } from '../../../test/support/http-client.ts';
 import { CallNextResultSchema, TicketViewSchema } from './queue.schema.ts';
 import { movableClock, rows, signedInStaff } from './queue-test-support.ts';
 

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { originOf } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { requireAgency } from '../agencies/agencies.routes.ts';
 import type { BoardHub } from './board-hub.ts';
 import { requireWalkInCentre } from './queue-centre.ts';
 import { boardState, findTicketView, issueTicket } from './queue-tickets.service.ts';
@@ -11,7 +10,7 @@ import { BoardSchema, CentreParamsSchema, TicketBodySchema, TicketCreatedSchema,
 /** Tickets, the ticket's state and the display board, as JSON and Server-Sent Events. */
 export async function queuePublicApi(app: FastifyInstance, deps: AppDeps, hub: BoardHub): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const centreOf = (params: { slug: string; centre: string }) => requireWalkInCentre(requireAgency(deps, params.slug), params.centre);
+  const centreOf = (params: { slug: string; centre: string }) => requireWalkInCentre(deps.agencies.require(params.slug), params.centre);
 
   api.post(
     '/api/v1/agencies/:slug/centres/:centre/tickets',

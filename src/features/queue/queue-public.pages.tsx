@@ -7,7 +7,6 @@ import { AppError } from '../../platform/http/problem.ts';
 import { renderDocument } from '../../web/layout.tsx';
 import { pageContext } from '../../web/page-context.ts';
 import { sendPage } from '../../web/send-page.tsx';
-import { requireAgency } from '../agencies/agencies.routes.ts';
 import { surveyLinkForContact, surveyQrSvg } from '../feedback/survey-invitations.service.ts';
 import { BoardDocument } from './queue-board.views.tsx';
 import { centreOpenNow, requireWalkInCentre, walkInCentres, type QueueCentre } from './queue-centre.ts';
@@ -36,7 +35,7 @@ export async function renderKiosk(deps: AppDeps, request: FastifyRequest, reply:
 }
 
 function walkInCentreOf(deps: AppDeps, params: { agency: string; centre: string }): QueueCentre {
-  return requireWalkInCentre(requireAgency(deps, params.agency), params.centre);
+  return requireWalkInCentre(deps.agencies.require(params.agency), params.centre);
 }
 
 /** /{agency}/rinda (centres), the kiosk, the ticket's page and the display board /{agency}/rinda/{centre}/tablo. */
@@ -49,7 +48,7 @@ async function ticketSurvey(deps: AppDeps, ticket: { agency: string; id: string;
 
 export async function queuePublicPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get<{ Params: { agency: string } }>('/:agency/rinda', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     const ctx = pageContext(request);
     return sendPage(reply, ctx, { stylesheets: QUEUE_STYLESHEETS, title: ctx.t('queue.centres.title'), agency: profile, body: <CentresView ctx={ctx} centres={walkInCentres(profile)} /> });
   });

@@ -85,7 +85,7 @@ async function consoleAction(
 /** The counter console /staff/{agency}/rinda/{centre} and the figures /staff/{agency}/rinda/{centre}/skaitli. */
 export async function queueStaffPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   // Any staff member of the agency sees the centres; the links follow what their role may open.
-  app.get<{ Params: { agency: string } }>('/staff/:agency/rinda', async (request, reply) => {
+  app.get<{ Params: { agency: string } }>('/staff/:agency/rinda', { config: { permission: 'workplace.view' } }, async (request, reply) => {
     const scope = scopeOf(request);
     const profile = deps.agencies.get(scope.agency);
     if (!profile) throw new AppError(404, 'agency-not-found', 'errors.notFoundTitle');

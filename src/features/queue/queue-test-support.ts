@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Clock } from '../../platform/clock.ts';
-import { createScratchPostgresDatabase, type TestPlatform, type TestTarget } from '../../platform/testing/test-platform.ts';
-import { preparePlatform } from '../../platform/bootstrap.ts';
+import { createScratchPostgresDatabase, type TestPlatform, type TestTarget } from '../../../test/support/test-platform.ts';
+import { preparePlatform } from '../../app/bootstrap.ts';
 import { loadConfig } from '../../platform/config.ts';
-import { buildApp } from '../../platform/http/app.ts';
+import { buildApplication } from '../../app/app.ts';
 
-export { TEST_PASSWORD as PASSWORD } from '../../platform/testing/staff-accounts.ts';
+export { TEST_PASSWORD as PASSWORD } from '../../../test/support/staff-accounts.ts';
 /** Thursday 19 November 2026, 10:00 in Riga: VSAA centres are open 08:30–17:00. */
 export const THURSDAY_10 = '2026-11-19T08:00:00Z';
 
@@ -19,7 +19,7 @@ export function movableClock(iso: string): { clock: Clock; set: (iso: string) =>
   return { clock: () => now, set: (next) => (now = Temporal.Instant.from(next)), advanceMinutes: (minutes) => (now = now.add({ minutes })) };
 }
 
-export { signedInStaff } from '../../platform/testing/staff-accounts.ts';
+export { signedInStaff } from '../../../test/support/staff-accounts.ts';
 
 export async function rows<T>(platform: TestPlatform, query: string): Promise<T[]> {
   const result = await platform.deps.db.execute(sql.raw(query));
@@ -40,11 +40,11 @@ export async function durableDatabase(target: TestTarget): Promise<{ target: { k
   return { target: { kind: 'postgres', url }, drop };
 }
 
-/** The platform as `npm start` builds it (preparePlatform + buildApp), on a database that outlives it. */
+/** The platform as `npm start` builds it (preparePlatform + buildApplication), on a database that outlives it. */
 export async function startPlatform(database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string }, clock: Clock) {
   const config = { ...loadConfig({}), logLevel: 'silent' as const, ...(database.kind === 'pglite' ? { dataDir: database.dataDir } : { databaseUrl: database.url }) };
   const prepared = await preparePlatform(config, clock);
-  const app = await buildApp(prepared.deps, { logger: false });
+  const app = await buildApplication(prepared.deps, { logger: false });
   await app.ready();
   return {
     app,

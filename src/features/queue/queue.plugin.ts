@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
-import { requireAgency } from '../agencies/agencies.routes.ts';
 import { BoardHub } from './board-hub.ts';
 import { requireWalkInCentre } from './queue-centre.ts';
 import { queuePublicApi } from './queue-public.api.ts';
@@ -11,7 +10,7 @@ import { boardState } from './queue-tickets.service.ts';
 
 /** Public pages and API of the queue feature. */
 export async function queueRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const hub = new BoardHub(deps.db, (agency, centre) => boardState(deps, requireWalkInCentre(requireAgency(deps, agency), centre)), app.log);
+  const hub = new BoardHub(deps.db, (agency, centre) => boardState(deps, requireWalkInCentre(deps.agencies.require(agency), centre)), app.log);
   // Open event streams would keep the server from closing: end them first (boards reconnect by themselves).
   app.addHook('preClose', async () => hub.endStreams());
   app.addHook('onClose', async () => hub.close());

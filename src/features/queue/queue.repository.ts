@@ -3,7 +3,7 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { auditInsertIf, auditValues, type AuditEvent } from '../../platform/audit/audit.repository.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { preparedStatement } from '../../platform/db/prepared.ts';
-import { queueCounters, queueNumberCounters, queueTickets } from '../../platform/db/schema.ts';
+import { queueCounters, queueNumberCounters, queueTickets } from './queue.tables.ts';
 
 export type TicketRow = typeof queueTickets.$inferSelect;
 export type NewTicketRow = typeof queueTickets.$inferInsert;

@@ -1,5 +1,5 @@
 import type { ServiceDeps } from '../../platform/deps.ts';
-import type { StaffRole } from '../../platform/db/schema.ts';
+import type { StaffRole } from '../../platform/access/roles.ts';
 import { createStaffUser, hasAnyStaff } from './staff.service.ts';
 
 export const DEMO_PASSWORD = 'apkalpe-demo-2026';

@@ -1,6 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
-import { staffMemberships, staffSessions, staffUsers, type StaffRole } from '../../platform/db/schema.ts';
+import { staffMemberships, staffSessions, staffUsers } from './staff.tables.ts';
+import { type StaffRole } from '../../platform/access/roles.ts';
 
 export type StaffUserRow = typeof staffUsers.$inferSelect;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAFF_ROLES } from '../../platform/db/schema.ts';
+import { STAFF_ROLES } from '../../platform/access/roles.ts';
 import { localized } from '../../platform/http/problem.ts';
 
 export const SignInFormSchema = z.object({

@@ -7,7 +7,7 @@ import { WorkplaceView } from './staff.views.tsx';
 
 /** Registered inside the agency-scoped staff plugin: request.scope is set. */
 export async function workplaceRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get<{ Params: { agency: string } }>('/staff/:agency', async (request, reply) => {
+  app.get<{ Params: { agency: string } }>('/staff/:agency', { config: { permission: 'workplace.view' } }, async (request, reply) => {
     const scope = scopeOf(request);
     const ctx = pageContext(request, reply.generateCsrf());
     const agency = deps.agencies.get(scope.agency);

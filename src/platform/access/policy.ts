@@ -1,4 +1,4 @@
-import type { StaffRole } from '../db/schema.ts';
+import type { StaffRole } from './roles.ts';
 
 export type Membership = { agency: string; role: StaffRole };
 
@@ -13,29 +13,33 @@ export type StaffActor = {
 /** A staff member acting inside one agency: every staff service takes this, never a bare agency slug. */
 export type AgencyScope = { actor: StaffActor; agency: string; role: StaffRole };
 
-const ALL: readonly StaffRole[] = ['specialist', 'supervisor', 'administrator', 'auditor'];
+/**
+ * The permission names the app knows. Empty here: the composition root (src/app/permissions.ts) augments it
+ * with every feature's permissions, so a misspelt permission is a type error.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PermissionRegistry {}
 
-/** Which roles may do what. One table, read by the access hook. */
-export const PERMISSIONS = {
-  'workplace.view': ALL,
-  'audit.read': ['auditor', 'administrator'],
-  'calendar.manage': ['administrator'],
-  'faq.edit': ['supervisor', 'administrator'],
-  // Appointments: the day's work at a centre, and its setup (closures, capacity changes).
-  'appointments.work': ['specialist', 'supervisor', 'administrator'],
-  'appointments.configure': ['supervisor', 'administrator'],
-  // Queue: running a counter, and the centre's figures.
-  'queue.operate': ['specialist', 'supervisor', 'administrator'],
-  'queue.figures': ['supervisor', 'administrator', 'auditor'],
-  // Feedback: recording opinions given in person or by phone, and reading the results.
-  'feedback.record': ['specialist', 'supervisor', 'administrator'],
-  'feedback.results': ['supervisor', 'administrator', 'auditor'],
-} as const satisfies Record<string, readonly StaffRole[]>;
+export type Permission = keyof PermissionRegistry & string;
 
-export type Permission = keyof typeof PERMISSIONS;
+export type PermissionTable = Readonly<Record<string, readonly StaffRole[]>>;
+
+let table: PermissionTable | undefined;
+
+/** Installs the one permission table (called once by the composition root). */
+export function installPermissions(permissions: PermissionTable): void {
+  table = permissions;
+}
+
+export function isKnownPermission(permission: string): boolean {
+  return Boolean(table && Object.hasOwn(table, permission));
+}
 
 export function roleAllows(role: StaffRole, permission: Permission): boolean {
-  return (PERMISSIONS[permission] as readonly StaffRole[]).includes(role);
+  if (!table) throw new Error('permission table not installed (src/app/permissions.ts)');
+  const roles = table[permission];
+  if (!roles) throw new Error(`unknown permission: ${permission}`);
+  return roles.includes(role);
 }
 
 export function scopeFor(actor: StaffActor, agency: string): AgencyScope | null {
@@ -46,4 +50,9 @@ export function scopeFor(actor: StaffActor, agency: string): AgencyScope | null 
 /** True when the actor holds the permission in at least one agency (for platform-wide data such as the calendar). */
 export function allowedAnywhere(actor: StaffActor, permission: Permission): boolean {
   return actor.memberships.some((m) => roleAllows(m.role, permission));
+}
+
+/** True when the scope's role holds the permission: what services and views ask, instead of comparing roles. */
+export function can(scope: AgencyScope, permission: Permission): boolean {
+  return roleAllows(scope.role, permission);
 }

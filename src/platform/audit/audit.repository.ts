@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { auditLog, staffMemberships } from '../db/schema.ts';
+import { auditLog } from '../db/tables.ts';
 
 export type AuditEvent = {
   at: Date;
@@ -46,26 +46,6 @@ export function auditValues(event: AuditEvent): Record<`audit_${keyof AuditEvent
     audit_ip: event.ip,
     audit_details: JSON.stringify(event.details),
   };
-}
-
-/**
- * An agency's trail: events about its records, and the sign-in events of its
- * own staff (those carry no agency, as a person may serve several).
- */
-export async function listAgencyAudit(db: Database, agency: string, limit: number, beforeId?: number): Promise<AuditRecord[]> {
-  const members = db.select({ id: staffMemberships.userId }).from(staffMemberships).where(eq(staffMemberships.agency, agency));
-  const rows = await db
-    .select()
-    .from(auditLog)
-    .where(
-      and(
-        or(eq(auditLog.agency, agency), and(isNull(auditLog.agency), inArray(auditLog.actorId, members))),
-        beforeId ? lt(auditLog.id, beforeId) : undefined,
-      ),
-    )
-    .orderBy(desc(auditLog.id))
-    .limit(limit);
-  return rows.map((row) => ({ ...row, details: row.details ?? {} }));
 }
 
 export async function countRecentEvents(db: Database, action: string, detailKey: string, detailValue: string, since: Date): Promise<number> {

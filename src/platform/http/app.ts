@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
@@ -9,9 +8,10 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.ts';
 import { getCookieSecret } from '../settings.repository.ts';
-import { registerErrorHandling } from './error-handler.ts';
+import { agencyAccessHook, requireDeclaredPermission } from '../access/access.hook.ts';
+import type { FeatureModule } from '../module.ts';
+import { registerErrorHandling, type ErrorPageRenderer } from './error-handler.ts';
 import { languageHook } from './language.ts';
-import { registerFeatures } from '../../features/index.ts';
 import './types.ts';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -30,7 +30,16 @@ function requestLogLine(request: { method: string; url: string; ip?: string }) {
   return { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip };
 }
 
-export async function buildApp(deps: AppDeps, options: { logger?: boolean | object } = {}): Promise<App> {
+export type AppComposition = {
+  modules: readonly FeatureModule[];
+  renderErrorPage: ErrorPageRenderer;
+  /** Folder of static files served under /static/. */
+  staticRoot: string;
+  /** Whether a slug in /staff/:agency names a known agency (the gate answers 404 otherwise). */
+  agencyExists: (slug: string) => boolean;
+};
+
+export async function buildApp(deps: AppDeps, composition: AppComposition, options: { logger?: boolean | object } = {}): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? { level: deps.config.logLevel, serializers: { req: requestLogLine } },
     bodyLimit: BODY_LIMIT_BYTES,
@@ -39,7 +48,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  registerErrorHandling(app, composition.renderErrorPage);
 
   app.decorateRequest('lang', 'lv');
   app.decorateRequest('t', null as never);
@@ -67,17 +76,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
         version: '1.0.0',
         description: 'Client-service platform for Latvian public agencies. Errors are RFC 9457 problem+json.',
       },
-      tags: [
-        { name: 'health', description: 'Service health' },
-        { name: 'agencies', description: 'Agency profiles: the published client service standards' },
-        { name: 'calendar', description: 'Latvian working-day calendar and statutory time limits' },
-        { name: 'personal-codes', description: 'Latvian personal identity code validation' },
-        { name: 'knowledge-base', description: 'Published questions and answers (FAQ), searchable in Latvian and English' },
-        { name: 'inquiries', description: 'Written inquiries: filing, client follow-up, staff work' },
-        { name: 'appointments', description: 'Appointments at service centres and video consultations: centres, free slots, booking, the client’s own booking' },
-        { name: 'queue', description: 'Walk-in queue: tickets, ticket state, display board (JSON and Server-Sent Events), counters, figures' },
-        { name: 'staff', description: 'Staff endpoints: session cookie required; agency and role checked in one place' },
-      ],
+      tags: composition.modules.flatMap((module) => module.apiTags ?? []),
     },
     transform: jsonSchemaTransform,
   });
@@ -85,11 +84,24 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(fastifyStatic, {
-    root: fileURLToPath(new URL('../../web/static', import.meta.url)),
+    root: composition.staticRoot,
     prefix: '/static/',
     maxAge: 3600 * 1000,
   });
 
-  await registerFeatures(app, deps);
+  await registerModules(app, deps, composition);
   return app;
+}
+
+/** Infrastructure hooks, public routes, the gated staff routes, then the catch-all public pages. */
+async function registerModules(app: App, deps: AppDeps, { modules, agencyExists }: AppComposition): Promise<void> {
+  for (const module of modules) if (module.onRequest) app.addHook('onRequest', module.onRequest(deps));
+  for (const module of modules) await module.publicRoutes?.(app, deps);
+  // Everything under /staff/:agency and /api/v1/staff/:agency passes the one access gate, before the body is read.
+  await app.register(async (scoped) => {
+    scoped.addHook('onRoute', requireDeclaredPermission);
+    scoped.addHook('onRequest', agencyAccessHook(agencyExists));
+    for (const module of modules) await module.staffRoutes?.(scoped, deps);
+  });
+  for (const module of modules) await module.fallbackRoutes?.(app, deps);
 }

@@ -1,8 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DEFAULT_LANGUAGE, translator } from '../i18n/index.ts';
-import { pageContext } from '../../web/page-context.ts';
-import { renderErrorPage } from '../../web/error-page.tsx';
 import { AppError, fieldErrorsFromIssues, problemType, sendProblem, type IssueLike, type Problem } from './problem.ts';
 
 function isApi(request: FastifyRequest): boolean {
@@ -69,22 +67,25 @@ function simple(status: number, code: string, title: string): Problem {
   return { type: problemType(code), title, status, code };
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/** Renders an HTML error page (the web layer provides it; the platform knows no layout). */
+export type ErrorPageRenderer = (request: FastifyRequest, title: string, text: string) => string;
+
+export function registerErrorHandling(app: FastifyInstance, renderErrorPage: ErrorPageRenderer): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     ensureLanguage(request);
     const problem = problemFromError(error, request);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: problem.code, status: problem.status }, 'request refused');
     if (isApi(request)) return sendProblem(reply, problem);
-    const ctx = pageContext(request);
-    const title = problem.status === 404 ? ctx.t('errors.notFoundTitle') : problem.title;
+    const t = request.t;
+    const title = problem.status === 404 ? t('errors.notFoundTitle') : problem.title;
     const text =
       problem.status >= 500
-        ? ctx.t('errors.serverText')
+        ? t('errors.serverText')
         : problem.status === 404
-          ? ctx.t('errors.notFoundText')
+          ? t('errors.notFoundText')
           : (problem.errors?.map((e) => `${e.field}: ${e.message}`).join('; ') ?? '');
-    return reply.status(problem.status).type('text/html; charset=utf-8').send(renderErrorPage(ctx, title, text));
+    return reply.status(problem.status).type('text/html; charset=utf-8').send(renderErrorPage(request, title, text));
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -93,10 +94,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isApi(request)) {
       return sendProblem(reply, { type: problemType('not-found'), title: t('errors.notFoundTitle'), status: 404, code: 'not-found' });
     }
-    const ctx = pageContext(request);
     return reply
       .status(404)
       .type('text/html; charset=utf-8')
-      .send(renderErrorPage(ctx, t('errors.notFoundTitle'), t('errors.notFoundText')));
+      .send(renderErrorPage(request, t('errors.notFoundTitle'), t('errors.notFoundText')));
   });
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestPlatform, testTargets, type TestPlatform } from '../testing/test-platform.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { BODY_LIMIT_BYTES } from './app.ts';
 
 const PROBLEM = /^application\/problem\+json/;

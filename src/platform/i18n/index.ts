@@ -1,6 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import { en } from './en.ts';
-import { lv } from './lv.ts';
+import { platformMessages } from './platform.messages.ts';
 import type { MessageKey } from './catalog.ts';
 
 export const LANGUAGES = ['lv', 'en'] as const;
@@ -14,13 +13,18 @@ export function isLanguage(value: unknown): value is Language {
 
 const i18n = i18next.createInstance();
 await i18n.init({
-  resources: { lv: { translation: lv }, en: { translation: en } },
+  resources: { lv: { translation: platformMessages.lv }, en: { translation: platformMessages.en } },
   lng: DEFAULT_LANGUAGE,
   fallbackLng: false,
   interpolation: { escapeValue: false }, // React escapes when rendering
   returnNull: false,
   initAsync: false,
 });
+
+/** Adds the app's catalogs (the composition root calls it once, with every feature's messages merged). */
+export function registerCatalogs(catalogs: Record<Language, Record<string, unknown>>): void {
+  for (const lang of LANGUAGES) i18n.addResourceBundle(lang, 'translation', catalogs[lang], true, true);
+}
 
 export type Translate = (key: MessageKey, values?: Record<string, unknown>) => string;
 

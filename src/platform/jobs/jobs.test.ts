@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { createTestPlatform, testTargets, type TestPlatform } from '../testing/test-platform.ts';
-import { APP_JOBS } from './app-jobs.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
+import { APP_JOBS } from '../../app/jobs.ts';
 import { defineJob, startJobs, type JobRunner } from './jobs.ts';
 import { testDatabaseUrl, waitFor } from './jobs.testing.ts';
 

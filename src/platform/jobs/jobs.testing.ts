@@ -1,6 +1,6 @@
 // Test helpers for code that runs jobs: polling with a time limit, and the test database's own URL.
 import { sql } from 'drizzle-orm';
-import type { TestPlatform } from '../testing/test-platform.ts';
+import type { TestPlatform } from '../../../test/support/test-platform.ts';
 
 /** Polls until `check` gives a value (not undefined/false) or the time is up. */
 export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {

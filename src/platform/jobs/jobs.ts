@@ -1,7 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '../db/client.ts';
 import type { AppDeps } from '../deps.ts';
-import { APP_JOBS } from './app-jobs.ts';
 import type { JobData, JobDefinition } from './job-definition.ts';
 import { pgliteBossDb, type PgBossDb } from './pglite-adapter.ts';
 
@@ -17,8 +16,8 @@ export type JobLogger = {
 const silentLogger: JobLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export type StartJobsOptions = {
-  /** The jobs to run; the platform's own (APP_JOBS) unless given. */
-  jobs?: readonly JobDefinition[];
+  /** The jobs to run (the composition root passes every module's, src/app/jobs.ts). */
+  jobs: readonly JobDefinition[];
   /** PostgreSQL only: pg-boss's own pool on this URL (DATABASE_URL unless given). Without one it shares the app's pool. */
   connectionString?: string;
   log?: JobLogger;
@@ -48,9 +47,9 @@ function sharedPool(database: DatabaseHandle): PgBossDb | undefined {
  * `executeSql` adapter. Queues are created (idempotently) for every job, the worker of each enabled job
  * started, and cron schedules kept in step with the definitions (a disabled job loses its schedule).
  */
-export async function startJobs(deps: AppDeps, database: DatabaseHandle, options: StartJobsOptions = {}): Promise<JobRunner> {
+export async function startJobs(deps: AppDeps, database: DatabaseHandle, options: StartJobsOptions): Promise<JobRunner> {
   const log = options.log ?? silentLogger;
-  const definitions = options.jobs ?? APP_JOBS;
+  const definitions = options.jobs;
   let drain: (() => Promise<void>) | undefined;
   let connection: PgBoss.DatabaseOptions;
   if (database.kind === 'pglite') {

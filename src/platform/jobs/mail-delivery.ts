@@ -1,4 +1,5 @@
 import { deliverMail, type MailDeps } from '../mail/mail.ts';
+import { defineJob } from './job-definition.ts';
 import { listUnsentSmtpMail } from '../mail/mail.repository.ts';
 import { MAX_DELIVERY_ATTEMPTS } from '../mail/retry-policy.ts';
 
@@ -22,3 +23,10 @@ export async function deliverUnsentMail(deps: MailDeps, options: { minAgeMs?: nu
   }
   return { attempted: rows.length, delivered };
 }
+
+/** Mail SMTP did not take at once: tried again every minute while SMTP_URL is set. The platform's own job. */
+export const mailDeliveryJob = defineJob('mail.deliver', (deps) => deliverUnsentMail(deps), {
+  cron: '* * * * *',
+  enabled: (deps) => Boolean(deps.config.smtpUrl),
+  queue: { policy: 'singleton', retryLimit: 0, expireInSeconds: 10 * 60 },
+});

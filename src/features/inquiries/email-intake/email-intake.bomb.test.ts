@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import { inquiries } from '../../../platform/db/schema.ts';
-import { createTestPlatform, testTargets, type TestPlatform, type TestTarget } from '../../../platform/testing/test-platform.ts';
+import { inquiries } from '../inquiries.tables.ts';
+import { createTestPlatform, testTargets, type TestPlatform, type TestTarget } from '../../../../test/support/test-platform.ts';
 import { startEmailIntake, type EmailIntake } from './email-intake.server.ts';
 
 /**

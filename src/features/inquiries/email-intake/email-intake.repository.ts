@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../platform/db/client.ts';
-import { inquiries, inquiryMessages, mailOutbox } from '../../../platform/db/schema.ts';
+import { inquiries, inquiryMessages } from '../inquiries.tables.ts';
+import { mailOutbox } from '../../../platform/db/tables.ts';
 import type { InquiryRow } from '../inquiries.repository.ts';
 
 /**

@@ -3,8 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { count, desc, eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
-import { inquiries, mailOutbox } from '../../../platform/db/schema.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../../platform/testing/test-platform.ts';
+import { inquiries } from '../inquiries.tables.ts';
+import { mailOutbox } from '../../../platform/db/tables.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../../test/support/test-platform.ts';
 import type { AgencyRegistry } from '../../agencies/agency-registry.ts';
 import { insertInquiryMessage, listInquiryAttachmentsMeta, listInquiryMessages, type InquiryRow } from '../inquiries.repository.ts';
 import { startEmailIntake, type EmailIntake } from './email-intake.server.ts';
@@ -273,7 +274,7 @@ for (const target of testTargets()) {
       assert.ok(vsaa);
       const ghost = { ...vsaa, slug: 'ghost', channels: [{ ...vsaa.channels.find((c) => c.kind === 'email')!, address: 'ghost@example.lv' }] };
       // The address book knows ghost@, but the agency cannot be found when filing: fileInquiry throws.
-      const agencies: AgencyRegistry = { list: () => [...real.list(), ghost], get: (slug) => real.get(slug) };
+      const agencies: AgencyRegistry = { list: () => [...real.list(), ghost], get: (slug) => real.get(slug), require: (slug) => real.require(slug) };
       const broken = await startEmailIntake({ ...platform.deps, agencies }, { port: 0, host: '127.0.0.1' });
       const transport = nodemailer.createTransport({ host: '127.0.0.1', port: broken.port, secure: false, ignoreTLS: true });
       try {

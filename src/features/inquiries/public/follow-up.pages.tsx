@@ -6,7 +6,6 @@ import { AppError, type FieldError } from '../../../platform/http/problem.ts';
 import { pageContext } from '../../../web/page-context.ts';
 import { sendPage } from '../../../web/send-page.tsx';
 import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
-import { requireAgency } from '../../agencies/agencies.routes.ts';
 import { AdditionFormSchema, ClientAccessFormSchema, type ClientInquiryView } from '../inquiries-public.schema.ts';
 import { addClientInformation, normalizeReferenceInput, openInquiryForClient, topicsFor, type ClientAccessResult } from '../inquiries-public.service.ts';
 import { AccessCodeView, ClientInquiryPage, followErrors, type AdditionForm } from './follow-up.views.tsx';
@@ -67,12 +66,12 @@ function refuseAccess(
 /** /{agency}/jautajums/sekot and /{agency}/jautajums/{reference}: the client follows an inquiry with its access code. */
 export async function followUpPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get<AgencyParams>('/:agency/jautajums/sekot', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     return renderCodeForm(request, reply, profile, null, [], 200);
   });
 
   app.post<AgencyParams>('/:agency/jautajums/sekot', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     const form = ClientAccessFormSchema.safeParse(request.body ?? {});
     const reference = form.success ? form.data.reference : '';
     const code = form.success ? form.data.code : '';
@@ -85,12 +84,12 @@ export async function followUpPages(app: FastifyInstance, deps: AppDeps): Promis
 
   // Showing the form says nothing about whether the reference exists: only the code opens it.
   app.get<ReferenceParams>('/:agency/jautajums/:reference', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     return renderCodeForm(request, reply, profile, referenceOfAgency(profile, request.params.reference), [], 200);
   });
 
   app.post<ReferenceParams>('/:agency/jautajums/:reference', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     const reference = referenceOfAgency(profile, request.params.reference);
     const form = ClientAccessFormSchema.safeParse(request.body ?? {});
     const code = form.success ? form.data.code : '';
@@ -103,7 +102,7 @@ export async function followUpPages(app: FastifyInstance, deps: AppDeps): Promis
 
   // The client adds text and files to an open inquiry (multipart; the code comes again in the form).
   app.post<ReferenceParams>('/:agency/jautajums/:reference/papildinat', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     const reference = referenceOfAgency(profile, request.params.reference);
     const form = AdditionFormSchema.safeParse(request.body ?? {});
     const code = form.success ? form.data.code : '';

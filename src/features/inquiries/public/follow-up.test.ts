@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../../platform/testing/test-platform.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../../test/support/test-platform.ts';
 import { insertInquiryMessage } from '../inquiries.repository.ts';
 import { fileInquiry } from '../inquiries.service.ts';
 import { QuestionBrowser, countRows, csrfTokenIn, mainOf, movableClock, withoutCsrf } from './test-helpers.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { hashAccessCode } from '../../../domain/inquiry/index.ts';
 import { PERSONAL_CODE_MESSAGES } from '../../../domain/personal-code/index.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../../platform/testing/test-platform.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../../test/support/test-platform.ts';
 import { findInquiryByReference, insertInquiryMessage } from '../inquiries.repository.ts';
 import { ClientInquiryResponseSchema } from '../inquiries-public.schema.ts';
 import { countRows, movableClock } from './test-helpers.ts';

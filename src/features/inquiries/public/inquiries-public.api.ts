@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { originOf } from '../../../platform/audit/audit.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { AppError } from '../../../platform/http/problem.ts';
-import { requireAgency } from '../../agencies/agencies.routes.ts';
 import { PublicInquiryBodySchema, PublicInquiryCreatedSchema } from '../inquiries.schema.ts';
 import { AgencySlugParamsSchema, ClientAccessQuerySchema, ClientInquiryResponseSchema, ReferenceParamsSchema } from '../inquiries-public.schema.ts';
 import { fileApiQuestion, openInquiryForClient } from '../inquiries-public.service.ts';
@@ -24,11 +23,11 @@ export async function publicInquiryApi(app: FastifyInstance, deps: AppDeps): Pro
       },
       // An unknown agency is a 404 whatever the body holds.
       preValidation: async (request) => {
-        requireAgency(deps, (request.params as { slug: string }).slug);
+        deps.agencies.require((request.params as { slug: string }).slug);
       },
     },
     async (request, reply) => {
-      const profile = requireAgency(deps, request.params.slug);
+      const profile = deps.agencies.require(request.params.slug);
       const { inquiry, accessCode } = await fileApiQuestion(deps, originOf(request), profile, request.body);
       reply.header('cache-control', 'no-store');
       return reply.status(201).send({ reference: inquiry.reference, accessCode, deadline: inquiry.deadline });

@@ -15,8 +15,8 @@ import {
   SMALL_PHONE,
   startServedPlatform,
   type ServedPlatform,
-} from '../../../platform/testing/browser.ts';
-import { testTargets } from '../../../platform/testing/test-platform.ts';
+} from '../../../../test/support/browser.ts';
+import { testTargets } from '../../../../test/support/test-platform.ts';
 
 const skip = existsSync(CHROMIUM_PATH) ? false : `no Chromium at ${CHROMIUM_PATH}`;
 

@@ -6,7 +6,6 @@ import type { FieldError } from '../../../platform/http/problem.ts';
 import { pageContext } from '../../../web/page-context.ts';
 import { sendPage } from '../../../web/send-page.tsx';
 import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
-import { requireAgency } from '../../agencies/agencies.routes.ts';
 import {
   CONFIRMATION_COOKIE,
   CONFIRMATION_MAX_AGE_SECONDS,
@@ -51,12 +50,12 @@ function readConfirmation(request: FastifyRequest, slug: string): Confirmation |
 /** /{agency}/jautajums: the question form, its no-JavaScript suggestion step, filing, and the confirmation. */
 export async function questionPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get<AgencyParams>('/:agency/jautajums', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     return renderForm(request, reply, profile, EMPTY_QUESTION_FORM, [], 200);
   });
 
   app.post<AgencyParams>('/:agency/jautajums', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     const { step, ...values } = questionFormValues(request.body);
     const uploads = uploadsOf(request);
     const topics = topicsFor(profile);
@@ -93,7 +92,7 @@ export async function questionPages(app: FastifyInstance, deps: AppDeps): Promis
   });
 
   app.get<AgencyParams>('/:agency/jautajums/iesniegts', async (request, reply) => {
-    const profile = requireAgency(deps, request.params.agency);
+    const profile = deps.agencies.require(request.params.agency);
     const ctx = pageContext(request);
     reply.header('cache-control', 'no-store');
     const confirmation = readConfirmation(request, profile.slug);

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Clock } from '../../../platform/clock.ts';
 import type { App } from '../../../platform/http/app.ts';
-import type { TestPlatform } from '../../../platform/testing/test-platform.ts';
-import { TestBrowser } from '../../../platform/testing/http-client.ts';
+import type { TestPlatform } from '../../../../test/support/test-platform.ts';
+import { TestBrowser } from '../../../../test/support/http-client.ts';
 
 export type TestFile = { name: string; type: string; content: Buffer | string };
 

@@ -1,25 +1,7 @@
 import { canTransition, type InquiryStatus } from '../../../domain/inquiry/index.ts';
-import type { AgencyScope } from '../../../platform/access/policy.ts';
-import type { StaffRole } from '../../../platform/db/schema.ts';
+
 import { AppError } from '../../../platform/http/problem.ts';
 import { isUuid } from '../inquiries-staff.schema.ts';
-
-/** Specialists and up work inquiries; auditors only read. */
-export const WORKING_ROLES: readonly StaffRole[] = ['specialist', 'supervisor', 'administrator'];
-/** Answer templates and merging duplicates. */
-export const MANAGING_ROLES: readonly StaffRole[] = ['supervisor', 'administrator'];
-
-export function canWork(scope: AgencyScope): boolean {
-  return WORKING_ROLES.includes(scope.role);
-}
-
-export function canManage(scope: AgencyScope): boolean {
-  return MANAGING_ROLES.includes(scope.role);
-}
-
-export function requireRole(scope: AgencyScope, roles: readonly StaffRole[]): void {
-  if (!roles.includes(scope.role)) throw new AppError(403, 'forbidden', 'errors.forbiddenTitle');
-}
 
 export function inquiryNotFound(): AppError {
   return new AppError(404, 'inquiry-not-found', 'errors.notFoundTitle');

@@ -1,3 +1,4 @@
+import { can } from '../../../platform/access/policy.ts';
 import { CsrfField, errorFor, RadioGroup, SelectField, TextAreaField, TextField } from '../../../web/components.tsx';
 import type { ReactNode } from 'react';
 import { canTransition, isOpen } from '../../../domain/inquiry/index.ts';
@@ -9,7 +10,6 @@ import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
 import type { AnswerTemplateRow, StaffMember } from '../inquiries-staff.repository.ts';
 import { COMPLEX_REASONS, FORWARD_MODES, UNEXAMINED_REASONS, type InquiryAction } from '../inquiries-staff.schema.ts';
 import type { InquiryDetail } from '../inquiries-staff.service.ts';
-import { canManage, canWork } from './access.ts';
 
 export type ActionFormsProps = {
   ctx: PageContext;
@@ -48,7 +48,7 @@ export function ActionForms(props: ActionFormsProps) {
   const t = ctx.t;
   const inquiry = detail.inquiry;
   const base = `/staff/${scope.agency}/iesniegumi/${inquiry.id}`;
-  if (!canWork(scope)) return <p className="notice">{t('inquiries.staff.readOnly')}</p>;
+  if (!can(scope, 'inquiries.work')) return <p className="notice">{t('inquiries.staff.readOnly')}</p>;
   const value = (action: InquiryAction, field: string) => (active?.action === action ? active.values[field] : undefined);
   const err = (action: InquiryAction, field: string) => errorFor(errors, `${action}-${field}`);
   const status = inquiry.status;
@@ -60,7 +60,7 @@ export function ActionForms(props: ActionFormsProps) {
     complex: complexApplies(inquiry),
     extend: isOpen(status) && detail.deadlines.extensionMax !== null,
     unexamined: canTransition(status, 'unexamined'),
-    merge: canManage(scope) && canTransition(status, 'merged'),
+    merge: can(scope, 'inquiries.manage') && canTransition(status, 'merged'),
     close: canTransition(status, 'closed'),
   };
   if (!Object.values(may).some(Boolean)) return <p className="notice">{t('inquiries.staff.noActions')}</p>;

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { fixedClock } from '../../../platform/clock.ts';
 import { AppError } from '../../../platform/http/problem.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../../platform/testing/test-platform.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../../test/support/test-platform.ts';
 import { findInquiryInAgency, listInquiryEvents, listInquiryMessages } from '../inquiries.repository.ts';
 import { appendClientMessage } from '../inquiries.service.ts';
 import { getInquiryDetail } from '../inquiries-staff.service.ts';

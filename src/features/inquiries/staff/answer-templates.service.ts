@@ -1,3 +1,4 @@
+import { authorize } from '../../../platform/access/authorize.ts';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import { recordAudit, type AuditOrigin } from '../../../platform/audit/audit.ts';
 import type { Database } from '../../../platform/db/client.ts';
@@ -5,7 +6,6 @@ import type { ServiceDeps } from '../../../platform/deps.ts';
 import { AppError } from '../../../platform/http/problem.ts';
 import * as repo from '../inquiries-staff.repository.ts';
 import { isUuid, type TemplateBody } from '../inquiries-staff.schema.ts';
-import { MANAGING_ROLES, requireRole } from './access.ts';
 
 function templateNotFound(): AppError {
   return new AppError(404, 'template-not-found', 'errors.notFoundTitle');
@@ -28,7 +28,7 @@ export function fillTemplate(body: string, values: { reference: string; name: st
 }
 
 export async function createAnswerTemplate(deps: ServiceDeps, scope: AgencyScope, origin: AuditOrigin, body: TemplateBody): Promise<repo.AnswerTemplateRow> {
-  requireRole(scope, MANAGING_ROLES);
+  authorize(scope, 'inquiries.manage');
   return deps.db.transaction(async (tx) => {
     const db = tx as unknown as Database;
     const row = await repo.insertTemplate(db, {
@@ -51,7 +51,7 @@ export async function updateAnswerTemplate(
   id: string,
   body: TemplateBody,
 ): Promise<repo.AnswerTemplateRow> {
-  requireRole(scope, MANAGING_ROLES);
+  authorize(scope, 'inquiries.manage');
   if (!isUuid(id)) throw templateNotFound();
   return deps.db.transaction(async (tx) => {
     const db = tx as unknown as Database;
@@ -69,7 +69,7 @@ export async function updateAnswerTemplate(
 }
 
 export async function deleteAnswerTemplate(deps: ServiceDeps, scope: AgencyScope, origin: AuditOrigin, id: string): Promise<void> {
-  requireRole(scope, MANAGING_ROLES);
+  authorize(scope, 'inquiries.manage');
   if (!isUuid(id)) throw templateNotFound();
   await deps.db.transaction(async (tx) => {
     const db = tx as unknown as Database;

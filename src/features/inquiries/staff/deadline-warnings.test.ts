@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { fixedClock } from '../../../platform/clock.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../../platform/testing/test-platform.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../../test/support/test-platform.ts';
 import { sendDeadlineWarnings } from '../deadline-warnings.service.ts';
 import type { InquiryRow } from '../inquiries.repository.ts';
 import { addStaff, auditActions, fileTest, outboxTo, rows, setDeadline, setStatus, type TestStaff } from './test-support.ts';

@@ -1,3 +1,4 @@
+import { can } from '../../../platform/access/policy.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/audit.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
@@ -6,7 +7,6 @@ import { pageContext } from '../../../web/page-context.ts';
 import { sendPage } from '../../../web/send-page.tsx';
 import { ACTION_SCHEMAS, INQUIRY_ACTIONS, isUuid, type ActionBody, type InquiryAction } from '../inquiries-staff.schema.ts';
 import { getAttachment, getInquiryDetail, getLetter, getWorkLists } from '../inquiries-staff.service.ts';
-import { canWork } from './access.ts';
 import { performAction } from './actions.ts';
 import { fillTemplate, listAnswerTemplates } from './answer-templates.service.ts';
 import { answerMedium, letterUrl } from './client-notice.ts';
@@ -23,7 +23,7 @@ async function renderDetail(deps: AppDeps, request: FastifyRequest<{ Params: Inq
   const ctx = pageContext(request, reply.generateCsrf());
   const detail = await getInquiryDetail(deps, scope, originOf(request), request.params.id, 'page');
   const profile = deps.agencies.get(scope.agency);
-  const [lists, templates] = canWork(scope)
+  const [lists, templates] = can(scope, 'inquiries.work')
     ? await Promise.all([getWorkLists(deps, scope), listAnswerTemplates(deps, scope)])
     : [{ staff: [], topics: [] }, []];
   // ?template=<id>[:en] puts the template into the answer box (works without JavaScript).
@@ -61,13 +61,18 @@ async function renderDetail(deps: AppDeps, request: FastifyRequest<{ Params: Inq
 }
 
 /** The inquiry page, its action forms (post/redirect/get), attachments and printable letters. */
+/** Merging duplicates is for supervisors; every other action is inquiry work. */
+export function actionPermission(action: InquiryAction): 'inquiries.manage' | 'inquiries.work' {
+  return action === 'merge' ? 'inquiries.manage' : 'inquiries.work';
+}
+
 export async function staffInquiryDetailPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const base = '/staff/:agency/iesniegumi/:id';
 
-  app.get<{ Params: InquiryParams }>(base, async (request, reply) => renderDetail(deps, request, reply, null));
+  app.get<{ Params: InquiryParams }>(base, { config: { permission: 'inquiries.read' } }, async (request, reply) => renderDetail(deps, request, reply, null));
 
   for (const action of INQUIRY_ACTIONS) {
-    app.post<{ Params: InquiryParams }>(`${base}/${action}`, async (request, reply) => {
+    app.post<{ Params: InquiryParams }>(`${base}/${action}`, { config: { permission: actionPermission(action) } }, async (request, reply) => {
       const scope = scopeOf(request);
       const values = formValues(request.body);
       const parsed = parseForm(ACTION_SCHEMAS[action], values, request, action);
@@ -85,12 +90,12 @@ export async function staffInquiryDetailPages(app: FastifyInstance, deps: AppDep
     });
   }
 
-  app.get<{ Params: InquiryParams & { attachmentId: string } }>(`${base}/pielikumi/:attachmentId`, async (request, reply) => {
+  app.get<{ Params: InquiryParams & { attachmentId: string } }>(`${base}/pielikumi/:attachmentId`, { config: { permission: 'inquiries.read' } }, async (request, reply) => {
     const { id, attachmentId } = request.params;
     return sendAttachment(reply, await getAttachment(deps, scopeOf(request), originOf(request), id, attachmentId));
   });
 
-  app.get<{ Params: InquiryParams & { messageId: string } }>(`${base}/vestule/:messageId`, async (request, reply) => {
+  app.get<{ Params: InquiryParams & { messageId: string } }>(`${base}/vestule/:messageId`, { config: { permission: 'inquiries.read' } }, async (request, reply) => {
     const scope = scopeOf(request);
     const { inquiry, message, author } = await getLetter(deps, scope, originOf(request), request.params.id, request.params.messageId);
     const agency = deps.agencies.get(scope.agency);

@@ -1,3 +1,4 @@
+import { authorize } from '../../../platform/access/authorize.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/audit.ts';
 import { rigaToday } from '../../../platform/clock.ts';
@@ -7,7 +8,6 @@ import { pageContext } from '../../../web/page-context.ts';
 import { sendPage } from '../../../web/send-page.tsx';
 import { InboxQuerySchema, RegisterLetterSchema } from '../inquiries-staff.schema.ts';
 import { getWorkLists, listInbox } from '../inquiries-staff.service.ts';
-import { requireRole, WORKING_ROLES } from './access.ts';
 import { InboxView, type InboxFilters } from './inbox.views.tsx';
 import { formValues, nonEmpty, pageErrors, parseForm, scopeOf, topicNames } from './page-support.ts';
 import { RegisteredView, RegisterLetterView } from './register.views.tsx';
@@ -18,7 +18,7 @@ const FILTER_KEYS = ['status', 'topic', 'channel', 'assignee', 'overdue', 'dueWi
 
 /** The inbox: filters by GET form, so every view of it is a link that can be bookmarked or shared. */
 export async function staffInboxPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get('/staff/:agency/iesniegumi', async (request, reply) => {
+  app.get('/staff/:agency/iesniegumi', { config: { permission: 'inquiries.read' } }, async (request, reply) => {
     const scope = scopeOf(request);
     const ctx = pageContext(request, reply.generateCsrf());
     const query = nonEmpty(request.query);
@@ -80,14 +80,14 @@ async function renderRegister(deps: AppDeps, request: FastifyRequest, reply: Fas
 export async function staffRegisterPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const path = '/staff/:agency/iesniegumi/registret';
 
-  app.get(path, async (request, reply) => {
-    requireRole(scopeOf(request), WORKING_ROLES);
+  app.get(path, { config: { permission: 'inquiries.work' } }, async (request, reply) => {
+    authorize(scopeOf(request), 'inquiries.work');
     return renderRegister(deps, request, reply, {}, []);
   });
 
-  app.post(path, async (request, reply) => {
+  app.post(path, { config: { permission: 'inquiries.work' } }, async (request, reply) => {
     const scope = scopeOf(request);
-    requireRole(scope, WORKING_ROLES);
+    authorize(scope, 'inquiries.work');
     const values = formValues(request.body);
     const parsed = parseForm(RegisterLetterSchema, values, request);
     if (!parsed.ok) return renderRegister(deps, request, reply, values, parsed.errors);

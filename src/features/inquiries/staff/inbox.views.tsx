@@ -1,13 +1,13 @@
+import { can } from '../../../platform/access/policy.ts';
 import { ErrorSummary, type Option, SelectField, TextField } from '../../../web/components.tsx';
 import { INQUIRY_STATUSES } from '../../../domain/inquiry/index.ts';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
-import { INQUIRY_CHANNELS } from '../../../platform/db/schema.ts';
+import { INQUIRY_CHANNELS } from '../inquiries.tables.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
 import { formatDate } from '../../../web/format.ts';
 import type { PageContext } from '../../../web/page-context.ts';
 import type { StaffMember } from '../inquiries-staff.repository.ts';
 import type { InboxItem } from '../inquiries-staff.schema.ts';
-import { canWork } from './access.ts';
 
 export type InboxFilters = Record<'status' | 'topic' | 'channel' | 'assignee' | 'overdue' | 'dueWithin' | 'q', string>;
 
@@ -131,7 +131,7 @@ export function InboxView(props: InboxProps) {
         </p>
       )}
       <ul>
-        {canWork(scope) && (
+        {can(scope, 'inquiries.work') && (
           <li>
             <a href={`${base}/registret`}>{t('inquiries.staff.register')}</a>
           </li>

@@ -1,3 +1,4 @@
+import { actionPermission } from './detail.pages.tsx';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -118,6 +119,7 @@ export async function staffInquiryApi(app: FastifyInstance, deps: AppDeps): Prom
   api.get(
     base,
     {
+      config: { permission: 'inquiries.read' },
       preValidation: dropEmptyQuery,
       schema: {
         tags: ['inquiries'],
@@ -137,6 +139,7 @@ export async function staffInquiryApi(app: FastifyInstance, deps: AppDeps): Prom
   api.post(
     base,
     {
+      config: { permission: 'inquiries.work' },
       // 25 MB of scans in base64, plus the letter itself.
       bodyLimit: 36 * 1024 * 1024,
       schema: {
@@ -159,6 +162,7 @@ export async function staffInquiryApi(app: FastifyInstance, deps: AppDeps): Prom
   api.get(
     `${base}/:id`,
     {
+      config: { permission: 'inquiries.read' },
       schema: {
         tags: ['inquiries'],
         summary: 'One inquiry: requester, deadlines with their legal source, history, messages, attachments (the view is audited)',
@@ -171,7 +175,7 @@ export async function staffInquiryApi(app: FastifyInstance, deps: AppDeps): Prom
 
   api.get(
     `${base}/:id/attachments/:attachmentId`,
-    { schema: { tags: ['inquiries'], summary: 'Download an attachment (the stored bytes and content type; audited)', params: AttachmentParamsSchema } },
+    { config: { permission: 'inquiries.read' }, schema: { tags: ['inquiries'], summary: 'Download an attachment (the stored bytes and content type; audited)', params: AttachmentParamsSchema } },
     async (request, reply) => {
       const { id, attachmentId } = request.params;
       return sendAttachment(reply, await getAttachment(deps, scopeOf(request), originOf(request), id, attachmentId));
@@ -182,6 +186,7 @@ export async function staffInquiryApi(app: FastifyInstance, deps: AppDeps): Prom
     api.post(
       `${base}/:id/${action}`,
       {
+        config: { permission: actionPermission(action) },
         schema: {
           tags: ['inquiries'],
           summary: ACTION_SUMMARIES[action],
@@ -200,12 +205,13 @@ export async function staffInquiryApi(app: FastifyInstance, deps: AppDeps): Prom
   const templates = '/api/v1/staff/:agency/answer-templates';
   api.get(
     templates,
-    { schema: { tags: ['inquiries'], summary: "The agency's answer templates", params: AgencyParams, response: { 200: TemplateListSchema } } },
+    { config: { permission: 'inquiries.read' }, schema: { tags: ['inquiries'], summary: "The agency's answer templates", params: AgencyParams, response: { 200: TemplateListSchema } } },
     async (request) => ({ templates: (await listAnswerTemplates(deps, scopeOf(request))).map(templateJson) }),
   );
   api.post(
     templates,
     {
+      config: { permission: 'inquiries.manage' },
       schema: { tags: ['inquiries'], summary: 'Create an answer template (supervisors, administrators)', params: AgencyParams, body: TemplateBodySchema, response: { 201: TemplateSchema } },
     },
     async (request, reply) => reply.status(201).send(templateJson(await createAnswerTemplate(deps, scopeOf(request), originOf(request), request.body))),
@@ -213,13 +219,14 @@ export async function staffInquiryApi(app: FastifyInstance, deps: AppDeps): Prom
   api.put(
     `${templates}/:templateId`,
     {
+      config: { permission: 'inquiries.manage' },
       schema: { tags: ['inquiries'], summary: 'Replace an answer template (supervisors, administrators)', params: TemplateParamsSchema, body: TemplateBodySchema, response: { 200: TemplateSchema } },
     },
     async (request) => templateJson(await updateAnswerTemplate(deps, scopeOf(request), originOf(request), request.params.templateId, request.body)),
   );
   api.delete(
     `${templates}/:templateId`,
-    { schema: { tags: ['inquiries'], summary: 'Delete an answer template (supervisors, administrators)', params: TemplateParamsSchema } },
+    { config: { permission: 'inquiries.manage' }, schema: { tags: ['inquiries'], summary: 'Delete an answer template (supervisors, administrators)', params: TemplateParamsSchema } },
     async (request, reply) => {
       await deleteAnswerTemplate(deps, scopeOf(request), originOf(request), request.params.templateId);
       return reply.status(204).send();

@@ -1,3 +1,5 @@
+import { roleAllows } from '../../../platform/access/policy.ts';
+import { authorize } from '../../../platform/access/authorize.ts';
 import { parseReference } from '../../../domain/inquiry/index.ts';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import type { AuditOrigin } from '../../../platform/audit/audit.ts';
@@ -7,19 +9,19 @@ import { channelIdOfKind, inviteToSurvey } from '../../feedback/survey-invitatio
 import { findInquiryByReferenceInAgency, insertInquiryEvent, type InquiryRow } from '../inquiries.repository.ts';
 import { findStaffMember, lockInquiryInAgency } from '../inquiries-staff.repository.ts';
 import { isUuid, type ActionBody } from '../inquiries-staff.schema.ts';
-import { assertTransition, MANAGING_ROLES, requireRole, WORKING_ROLES } from './access.ts';
+import { assertTransition } from './access.ts';
 import { fieldError, runInquiryAction, type ActionDeps, type ActionResult } from './action-runner.ts';
 import { bothLanguages, subjectIn, tellClient } from './client-notice.ts';
 
 /** Assigns to a staff member who works inquiries in the same agency; reopens an answered or closed inquiry. */
 export async function assignInquiry(deps: ActionDeps, scope: AgencyScope, origin: AuditOrigin, id: string, body: ActionBody<'assign'>): Promise<ActionResult> {
-  requireRole(scope, WORKING_ROLES);
+  authorize(scope, 'inquiries.work');
   return runInquiryAction(deps, scope, origin, id, async ({ db, inquiry }) => {
     // Waiting for the client stays waiting: only the person responsible changes.
     const toStatus = inquiry.status === 'waiting-for-client' ? undefined : 'assigned';
     assertTransition(inquiry.status, toStatus ?? 'assigned');
     const member = await findStaffMember(db, scope.agency, body.assigneeId);
-    if (!member || !WORKING_ROLES.includes(member.role)) throw fieldError('assigneeId', 'not_in_agency', 'inquiries.staff.errors.notInAgency');
+    if (!member || !roleAllows(member.role, 'inquiries.work')) throw fieldError('assigneeId', 'not_in_agency', 'inquiries.staff.errors.notInAgency');
     return {
       kind: 'assigned',
       toStatus,
@@ -31,7 +33,7 @@ export async function assignInquiry(deps: ActionDeps, scope: AgencyScope, origin
 
 /** The answer, by the channel the inquiry came from (e-mail, or a letter to print). */
 export async function replyToInquiry(deps: ActionDeps, scope: AgencyScope, origin: AuditOrigin, id: string, body: ActionBody<'reply'>): Promise<ActionResult> {
-  requireRole(scope, WORKING_ROLES);
+  authorize(scope, 'inquiries.work');
   return runInquiryAction(deps, scope, origin, id, async ({ db, inquiry, now }) => {
     assertTransition(inquiry.status, 'answered');
     const subject = body.subject ?? (inquiry.subject ? `Re: ${inquiry.subject}` : subjectIn('inquiries.staff.notice.replySubject'));
@@ -69,7 +71,7 @@ export async function requestInformation(
   id: string,
   body: ActionBody<'request-info'>,
 ): Promise<ActionResult> {
-  requireRole(scope, WORKING_ROLES);
+  authorize(scope, 'inquiries.work');
   return runInquiryAction(deps, scope, origin, id, async ({ db, inquiry, now }) => {
     assertTransition(inquiry.status, 'waiting-for-client');
     const notice = await tellClient(deps, db, inquiry, { subject: subjectIn('inquiries.staff.notice.requestInfoSubject'), text: body.text }, origin.actorId, now);
@@ -78,7 +80,7 @@ export async function requestInformation(
 }
 
 export async function closeInquiry(deps: ActionDeps, scope: AgencyScope, origin: AuditOrigin, id: string, body: ActionBody<'close'>): Promise<ActionResult> {
-  requireRole(scope, WORKING_ROLES);
+  authorize(scope, 'inquiries.work');
   return runInquiryAction(deps, scope, origin, id, async ({ inquiry }) => {
     assertTransition(inquiry.status, 'closed');
     return { kind: 'closed', toStatus: 'closed', details: body.note ? { note: body.note } : {} };
@@ -98,7 +100,7 @@ export async function leaveUnexamined(
   id: string,
   body: ActionBody<'unexamined'>,
 ): Promise<ActionResult> {
-  requireRole(scope, WORKING_ROLES);
+  authorize(scope, 'inquiries.work');
   return runInquiryAction(deps, scope, origin, id, async ({ db, inquiry, now }) => {
     assertTransition(inquiry.status, 'unexamined');
     const reason = body.reason;
@@ -124,7 +126,7 @@ export async function leaveUnexamined(
 
 /** The inquiry at hand becomes the duplicate of `into` (same agency only); its messages stay readable. */
 export async function mergeInquiry(deps: ActionDeps, scope: AgencyScope, origin: AuditOrigin, id: string, body: ActionBody<'merge'>): Promise<ActionResult> {
-  requireRole(scope, MANAGING_ROLES);
+  authorize(scope, 'inquiries.manage');
   return runInquiryAction(deps, scope, origin, id, async ({ db, inquiry, now }) => {
     assertTransition(inquiry.status, 'merged');
     const into = body.into.trim();

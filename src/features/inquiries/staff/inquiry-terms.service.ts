@@ -1,3 +1,4 @@
+import { authorize } from '../../../platform/access/authorize.ts';
 import { isOpen } from '../../../domain/inquiry/index.ts';
 import { computeTerm, TermRuleError, type TermResult } from '../../../domain/terms/index.ts';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
@@ -11,7 +12,7 @@ import { listInquiryMessages, type InquiryRow } from '../inquiries.repository.ts
 import { listAttachmentsWithContent } from '../inquiries-staff.repository.ts';
 import type { ActionBody } from '../inquiries-staff.schema.ts';
 import { termOptions } from '../inquiries-staff.service.ts';
-import { assertTransition, requireRole, WORKING_ROLES } from './access.ts';
+import { assertTransition } from './access.ts';
 import { fieldError, runInquiryAction, type ActionDeps, type ActionResult } from './action-runner.ts';
 import { bothLanguages, dateIn, subjectIn, tellClient } from './client-notice.ts';
 
@@ -57,7 +58,7 @@ async function forwardingMail(deps: ActionDeps, db: Parameters<typeof listInquir
  * when are recorded with whether the forwarding term was kept; the client is told.
  */
 export async function forwardInquiry(deps: ActionDeps, scope: AgencyScope, origin: AuditOrigin, id: string, body: ActionBody<'forward'>): Promise<ActionResult> {
-  requireRole(scope, WORKING_ROLES);
+  authorize(scope, 'inquiries.work');
   const profile = deps.agencies.get(scope.agency);
   if (!profile) throw new AppError(404, 'agency-not-found', 'errors.notFoundTitle');
   return runInquiryAction(deps, scope, origin, id, async ({ db, inquiry, now, today }) => {
@@ -112,7 +113,7 @@ export async function forwardInquiry(deps: ActionDeps, scope: AgencyScope, origi
  * other institutions or a large volume are needed. Inquiries received earlier already have one month.
  */
 export async function applyComplexTerm(deps: ActionDeps, scope: AgencyScope, origin: AuditOrigin, id: string, body: ActionBody<'complex'>): Promise<ActionResult> {
-  requireRole(scope, WORKING_ROLES);
+  authorize(scope, 'inquiries.work');
   const calendar = await loadCalendar(deps);
   return runInquiryAction(deps, scope, origin, id, async ({ db, inquiry, now }) => {
     requireOpen(inquiry);
@@ -149,7 +150,7 @@ export async function applyComplexTerm(deps: ActionDeps, scope: AgencyScope, ori
  * extension maximum (four months from receipt) — a later date is a 400 with a field error.
  */
 export async function extendDeadline(deps: ActionDeps, scope: AgencyScope, origin: AuditOrigin, id: string, body: ActionBody<'extend'>): Promise<ActionResult> {
-  requireRole(scope, WORKING_ROLES);
+  authorize(scope, 'inquiries.work');
   const calendar = await loadCalendar(deps);
   return runInquiryAction(deps, scope, origin, id, async ({ db, inquiry, now }) => {
     requireOpen(inquiry);

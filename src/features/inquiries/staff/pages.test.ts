@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { fixedClock } from '../../../platform/clock.ts';
-import type { TestBrowser } from '../../../platform/testing/http-client.ts';
-import { createTestPlatform, testTargets, type TestPlatform } from '../../../platform/testing/test-platform.ts';
+import type { TestBrowser } from '../../../../test/support/http-client.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../../test/support/test-platform.ts';
 import { findInquiryInAgency, listInquiryMessages } from '../inquiries.repository.ts';
 import { addStaff, auditActions, countRows, csrfFrom, fileTest, multipartBody, outboxTo, rows, signedIn } from './test-support.ts';
 

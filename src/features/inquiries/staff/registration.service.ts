@@ -1,3 +1,4 @@
+import { authorize } from '../../../platform/access/authorize.ts';
 import { Temporal } from 'temporal-polyfill';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import type { AuditOrigin } from '../../../platform/audit/audit.ts';
@@ -6,7 +7,6 @@ import type { AppDeps } from '../../../platform/deps.ts';
 import { fileInquiry, type FiledInquiry } from '../inquiries.service.ts';
 import type { AttachmentInput } from '../inquiries.schema.ts';
 import type { RegisterLetterInput } from '../inquiries-staff.schema.ts';
-import { requireRole, WORKING_ROLES } from './access.ts';
 import { fieldError } from './action-runner.ts';
 
 /** An uploaded file; `truncated`: over the per-file limit; `overTotal`: past the limit of all files together. */
@@ -24,7 +24,7 @@ export async function registerLetter(
   input: RegisterLetterInput,
   files: readonly UploadedFile[],
 ): Promise<FiledInquiry> {
-  requireRole(scope, WORKING_ROLES);
+  authorize(scope, 'inquiries.work');
   const today = rigaToday(deps.clock);
   if (input.receivedOn > today) throw fieldError('receivedOn', 'in_future', 'inquiries.staff.errors.receivedInFuture');
   files.forEach((file, i) => {

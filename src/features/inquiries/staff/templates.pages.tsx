@@ -1,3 +1,4 @@
+import { authorize } from '../../../platform/access/authorize.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../../platform/audit/audit.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
@@ -5,7 +6,6 @@ import type { FieldError } from '../../../platform/http/problem.ts';
 import { pageContext } from '../../../web/page-context.ts';
 import { sendPage } from '../../../web/send-page.tsx';
 import { TemplateBodySchema } from '../inquiries-staff.schema.ts';
-import { MANAGING_ROLES, requireRole } from './access.ts';
 import { createAnswerTemplate, deleteAnswerTemplate, getAnswerTemplate, listAnswerTemplates, updateAnswerTemplate } from './answer-templates.service.ts';
 import { formValues, pageErrors, parseForm, scopeOf } from './page-support.ts';
 import { TemplateEditView, TemplatesView } from './templates.views.tsx';
@@ -45,11 +45,11 @@ async function renderEdit(deps: AppDeps, request: FastifyRequest<{ Params: Templ
 export async function staffTemplatePages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const base = '/staff/:agency/iesniegumi/veidnes';
 
-  app.get(base, async (request, reply) => renderList(deps, request, reply, {}, []));
+  app.get(base, { config: { permission: 'inquiries.manage' } }, async (request, reply) => renderList(deps, request, reply, {}, []));
 
-  app.post(base, async (request, reply) => {
+  app.post(base, { config: { permission: 'inquiries.manage' } }, async (request, reply) => {
     const scope = scopeOf(request);
-    requireRole(scope, MANAGING_ROLES);
+    authorize(scope, 'inquiries.manage');
     const values = formValues(request.body);
     const parsed = parseForm(TemplateBodySchema, values, request);
     if (!parsed.ok) return renderList(deps, request, reply, values, parsed.errors);
@@ -57,14 +57,14 @@ export async function staffTemplatePages(app: FastifyInstance, deps: AppDeps): P
     return reply.redirect(`/staff/${scope.agency}/iesniegumi/veidnes?saved=1`, 303);
   });
 
-  app.get<{ Params: TemplateParams }>(`${base}/:templateId`, async (request, reply) => {
-    requireRole(scopeOf(request), MANAGING_ROLES);
+  app.get<{ Params: TemplateParams }>(`${base}/:templateId`, { config: { permission: 'inquiries.manage' } }, async (request, reply) => {
+    authorize(scopeOf(request), 'inquiries.manage');
     return renderEdit(deps, request, reply, null, []);
   });
 
-  app.post<{ Params: TemplateParams }>(`${base}/:templateId`, async (request, reply) => {
+  app.post<{ Params: TemplateParams }>(`${base}/:templateId`, { config: { permission: 'inquiries.manage' } }, async (request, reply) => {
     const scope = scopeOf(request);
-    requireRole(scope, MANAGING_ROLES);
+    authorize(scope, 'inquiries.manage');
     const values = formValues(request.body);
     const parsed = parseForm(TemplateBodySchema, values, request);
     if (!parsed.ok) return renderEdit(deps, request, reply, values, parsed.errors);
@@ -78,7 +78,7 @@ export async function staffTemplatePages(app: FastifyInstance, deps: AppDeps): P
     return reply.redirect(`/staff/${scope.agency}/iesniegumi/veidnes?saved=1`, 303);
   });
 
-  app.post<{ Params: TemplateParams }>(`${base}/:templateId/dzest`, async (request, reply) => {
+  app.post<{ Params: TemplateParams }>(`${base}/:templateId/dzest`, { config: { permission: 'inquiries.manage' } }, async (request, reply) => {
     const scope = scopeOf(request);
     await deleteAnswerTemplate(deps, scope, originOf(request), request.params.templateId);
     return reply.redirect(`/staff/${scope.agency}/iesniegumi/veidnes?deleted=1`, 303);

@@ -1,9 +1,9 @@
+import { can } from '../../../platform/access/policy.ts';
 import { CsrfField, errorFor, ErrorSummary, TextAreaField, TextField } from '../../../web/components.tsx';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
 import type { PageContext } from '../../../web/page-context.ts';
 import type { AnswerTemplateRow } from '../inquiries-staff.repository.ts';
-import { canManage } from './access.ts';
 
 type TemplateFormProps = { ctx: PageContext; action: string; values: Record<string, string>; errors: FieldError[]; submit: string };
 
@@ -53,7 +53,7 @@ export function TemplatesView({ ctx, scope, templates, values, errors, notice }:
                   {tpl.bodyEn}
                 </div>
               )}
-              {canManage(scope) && (
+              {can(scope, 'inquiries.manage') && (
                 <div>
                   <a href={`${base}/${tpl.id}`}>
                     {t('inquiries.staff.templateEdit')}
@@ -71,7 +71,7 @@ export function TemplatesView({ ctx, scope, templates, values, errors, notice }:
           ))}
         </ul>
       )}
-      {canManage(scope) && (
+      {can(scope, 'inquiries.manage') && (
         <>
           <h2>{t('inquiries.staff.templateCreate')}</h2>
           <TemplateForm ctx={ctx} action={base} values={values} errors={errors} submit={t('inquiries.staff.templateCreate')} />

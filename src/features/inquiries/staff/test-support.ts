@@ -2,15 +2,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import type { AuditOrigin } from '../../../platform/audit/audit.ts';
-import type { TestPlatform } from '../../../platform/testing/test-platform.ts';
-import type { TestStaff } from '../../../platform/testing/staff-accounts.ts';
+import type { TestPlatform } from '../../../../test/support/test-platform.ts';
+import type { TestStaff } from '../../../../test/support/staff-accounts.ts';
 import type { InquiryRow } from '../inquiries.repository.ts';
 import type { NewInquiryInput } from '../inquiries.schema.ts';
 import { fileInquiry } from '../inquiries.service.ts';
 
 export const CLIENT: AuditOrigin = { actorId: null, actorLabel: 'client', ip: '127.0.0.1' };
 
-export { addStaff, signedIn, TEST_PASSWORD as PASSWORD, type TestStaff } from '../../../platform/testing/staff-accounts.ts';
+export { addStaff, signedIn, TEST_PASSWORD as PASSWORD, type TestStaff } from '../../../../test/support/staff-accounts.ts';
 
 export function scopeOf(staff: TestStaff): AgencyScope {
   return { actor: { id: staff.id, email: staff.email, name: staff.name, memberships: [{ agency: staff.agency, role: staff.role }], sessionId: 'test' }, agency: staff.agency, role: staff.role };

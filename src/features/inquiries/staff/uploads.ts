@@ -1,9 +1,6 @@
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { scopeFor } from '../../../platform/access/policy.ts';
-import { AppError } from '../../../platform/http/problem.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_COUNT, ATTACHMENTS_MAX_TOTAL_BYTES, TEXT_MAX } from '../inquiries.schema.ts';
-import { WORKING_ROLES } from './access.ts';
 import type { UploadedFile } from './registration.service.ts';
 
 const received = new WeakMap<FastifyRequest, number>();
@@ -34,22 +31,11 @@ export function uploadedFiles(body: unknown): UploadedFile[] {
 }
 
 /**
- * Multipart bodies are parsed before the agency gate (preValidation runs before preHandler), so who may
- * upload is checked here first, on the request line alone: nobody else makes the server read a body.
+ * Multipart parsing for the routes `register` adds, in their own encapsulated context. The agency gate has
+ * already decided access in onRequest, so no stranger makes the server read a body.
  */
-async function uploaderOnly(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const actor = request.staff;
-  if (!actor) return reply.redirect(`/staff/login?next=${encodeURIComponent(request.url)}`, 303);
-  const scope = scopeFor(actor, (request.params as { agency?: string }).agency ?? '');
-  if (!scope || !WORKING_ROLES.includes(scope.role)) throw new AppError(403, 'forbidden', 'errors.forbiddenTitle');
-}
-
-/** Multipart parsing for the routes `register` adds, in their own encapsulated context. */
 export async function withUploads(app: FastifyInstance, register: (scoped: FastifyInstance) => Promise<void>): Promise<void> {
   await app.register(async (scoped) => {
-    scoped.addHook('onRequest', async (request, reply) => {
-      if (request.method === 'POST') await uploaderOnly(request, reply);
-    });
     await scoped.register(fastifyMultipart, {
       // Fields land in the body as plain values, so the global CSRF check reads `_csrf` as from any form.
       attachFieldsToBody: 'keyValues',

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
-import type { StaffRole } from '../db/schema.ts';
-import type { Clock } from '../clock.ts';
-import { createStaffUser } from '../../features/staff/staff.service.ts';
+import type { StaffRole } from '../../src/platform/access/roles.ts';
+import type { Clock } from '../../src/platform/clock.ts';
+import { createStaffUser } from '../../src/features/staff/staff.service.ts';
 import { createTestPlatform, type TestPlatform, type TestTarget } from './test-platform.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,4 +1,4 @@
-import type { App } from '../http/app.ts';
+import type { App } from '../../src/platform/http/app.ts';
 
 type InjectOptions = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; form?: Record<string, string>; json?: unknown; headers?: Record<string, string> };
 

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { loadAgencyProfiles } from '../../features/agencies/agency-profile.loader.ts';
-import { createAgencyRegistry } from '../../features/agencies/agency-registry.ts';
-import { runSeeds } from '../../features/seeds.ts';
-import { systemClock, type Clock } from '../clock.ts';
-import { loadConfig, type AppConfig } from '../config.ts';
-import { openDatabase, type DatabaseHandle } from '../db/client.ts';
-import type { AppDeps } from '../deps.ts';
-import { buildApp, type App } from '../http/app.ts';
+import { loadAgencyProfiles } from '../../src/features/agencies/agency-profile.loader.ts';
+import { createAgencyRegistry } from '../../src/features/agencies/agency-registry.ts';
+import { buildApplication } from '../../src/app/app.ts';
+import { runSeeds } from '../../src/app/bootstrap.ts';
+import { systemClock, type Clock } from '../../src/platform/clock.ts';
+import { loadConfig, type AppConfig } from '../../src/platform/config.ts';
+import { openDatabase, type DatabaseHandle } from '../../src/platform/db/client.ts';
+import type { AppDeps } from '../../src/platform/deps.ts';
+import type { App } from '../../src/platform/http/app.ts';
 
 export type TestTarget = 'pglite' | 'postgres';
 
@@ -84,7 +85,7 @@ export async function createTestPlatform(
     agencies,
     config,
   };
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApplication(deps, { logger: false });
   await app.ready();
   return {
     app,

@@ -1,11 +1,16 @@
 import { join } from 'node:path';
 import { loadAgencyProfiles } from '../features/agencies/agency-profile.loader.ts';
 import { createAgencyRegistry } from '../features/agencies/agency-registry.ts';
-import { runSeeds } from '../features/seeds.ts';
-import { systemClock, type Clock } from './clock.ts';
-import type { AppConfig } from './config.ts';
-import { openDatabase, type DatabaseHandle } from './db/client.ts';
-import type { AppDeps } from './deps.ts';
+import { systemClock, type Clock } from '../platform/clock.ts';
+import type { AppConfig } from '../platform/config.ts';
+import { openDatabase, type DatabaseHandle } from '../platform/db/client.ts';
+import type { AppDeps } from '../platform/deps.ts';
+import { MODULES } from './modules.ts';
+
+/** Every module's once-only seed data, run at every start (each seeder knows whether it already ran). */
+export async function runSeeds(deps: Pick<AppDeps, 'db' | 'agencies'>): Promise<void> {
+  for (const module of MODULES) if ('seed' in module) await module.seed(deps);
+}
 
 /** Opens the database (PGlite in DATA_DIR unless DATABASE_URL is set), migrates, seeds, loads agencies. */
 export async function preparePlatform(config: AppConfig, clock: Clock = systemClock): Promise<{ deps: AppDeps; database: DatabaseHandle }> {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AgencyProfileError } from '../features/agencies/agency-profile.loader.ts';
 import { preparePlatform } from './bootstrap.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from '../platform/config.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 

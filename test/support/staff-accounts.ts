@@ -1,6 +1,6 @@
 // Staff accounts for the tests: created through the real service, signed in through the real form.
-import type { StaffRole } from '../db/schema.ts';
-import { createStaffUser } from '../../features/staff/staff.service.ts';
+import type { StaffRole } from '../../src/platform/access/roles.ts';
+import { createStaffUser } from '../../src/features/staff/staff.service.ts';
 import { TestBrowser } from './http-client.ts';
 import type { TestPlatform } from './test-platform.ts';
 

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import type { AppDeps } from '../platform/deps.ts';
+import { buildApp, type App } from '../platform/http/app.ts';
+import { renderRequestErrorPage } from '../web/error-page.tsx';
+import './catalogs.ts';
+import { MODULES } from './modules.ts';
+import './permissions.ts';
+
+/** The composition root: the platform's Fastify app with every feature module, the layout's error pages and static files. */
+export function buildApplication(deps: AppDeps, options: { logger?: boolean | object } = {}): Promise<App> {
+  return buildApp(
+    deps,
+    {
+      modules: MODULES,
+      renderErrorPage: renderRequestErrorPage,
+      staticRoot: fileURLToPath(new URL('../web/static', import.meta.url)),
+      agencyExists: (slug) => deps.agencies.get(slug) !== undefined,
+    },
+    options,
+  );
+}

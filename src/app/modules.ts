@@ -1,0 +1,31 @@
+import { agenciesModule } from '../features/agencies/index.ts';
+import { appointmentsModule } from '../features/appointments/index.ts';
+import { auditLogModule } from '../features/audit-log/index.ts';
+import { calendarModule } from '../features/calendar/index.ts';
+import { feedbackModule } from '../features/feedback/index.ts';
+import { healthModule } from '../features/health/index.ts';
+import { inquiriesModule } from '../features/inquiries/index.ts';
+import { knowledgeBaseModule } from '../features/knowledge-base/index.ts';
+import { outboxModule } from '../features/outbox/index.ts';
+import { personalCodesModule } from '../features/personal-codes/index.ts';
+import { queueModule } from '../features/queue/index.ts';
+import { staffModule } from '../features/staff/index.ts';
+
+/**
+ * Every capability of the app, in registration order. Adding a feature is one line here (and one in
+ * src/app/schema.ts when it has tables).
+ */
+export const MODULES = [
+  staffModule,
+  healthModule,
+  agenciesModule,
+  calendarModule,
+  personalCodesModule,
+  outboxModule,
+  knowledgeBaseModule,
+  inquiriesModule,
+  appointmentsModule,
+  queueModule,
+  feedbackModule,
+  auditLogModule,
+] as const;

@@ -1,0 +1,18 @@
+import { ALL_ROLES } from '../../platform/access/roles.ts';
+import type { FeatureModule } from '../../platform/module.ts';
+import { staffSessionHook } from './staff-session.hook.ts';
+import { usersCommands } from './staff.cli.ts';
+import { staffMessages } from './staff.messages.ts';
+import { staffPages } from './staff.pages.tsx';
+import { workplaceRoutes } from './workplace.routes.tsx';
+
+export const staffModule = {
+  name: 'staff',
+  messages: staffMessages,
+  permissions: { 'workplace.view': ALL_ROLES },
+  onRequest: staffSessionHook,
+  publicRoutes: staffPages,
+  staffRoutes: workplaceRoutes,
+  cli: { users: usersCommands },
+  apiTags: [{ name: 'staff', description: 'Staff endpoints: session cookie required; agency and role checked in one place' }],
+} satisfies FeatureModule;
