@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { parse, stringify } from 'yaml';
-import { createTestPlatform } from '../src/platform/testing/test-platform.ts';
+import { createTestPlatform } from '../test/support/test-platform.ts';
 import { loadCalendar } from '../src/features/calendar/calendar.service.ts';
 import { findService, placesOf } from '../src/features/appointments/places.ts';
 import { freeSlots } from '../src/features/appointments/slot-search.service.ts';

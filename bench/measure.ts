@@ -1,5 +1,5 @@
 // Timing helpers shared by the benchmarks, and the platform they measure.
-import { createTestPlatform, type TestPlatform } from '../src/platform/testing/test-platform.ts';
+import { createTestPlatform, type TestPlatform } from '../test/support/test-platform.ts';
 
 /**
  * The platform a benchmark measures: a fresh PostgreSQL database (created and dropped by the test platform) on the

@@ -1,7 +1,7 @@
 // Baseline latency of the public read paths, in process (app.inject, no sockets), on PGlite.
 // Run: npm run bench -- public-reads. Prints p50/p95 per route; results are written up in docs/performance.md.
 import { fixedClock } from '../src/platform/clock.ts';
-import { createTestPlatform } from '../src/platform/testing/test-platform.ts';
+import { createTestPlatform } from '../test/support/test-platform.ts';
 import { percentile } from './measure.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { actOnTicket, callNext, staffCentre } from '../src/features/queue/queue-counters.service.ts';
 import { createStaffUser } from '../src/features/staff/staff.service.ts';
 import { Temporal } from 'temporal-polyfill';
-import { createTestPlatform } from '../src/platform/testing/test-platform.ts';
+import { createTestPlatform } from '../test/support/test-platform.ts';
 import { report, signIn } from './measure.ts';
 
 const BOARDS = Number(process.env.BENCH_BOARDS ?? 500);
