@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { fixedClock } from '../../platform/clock.ts';
 import type { TestBrowser } from '../../../test/support/http-client.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
-import { staffBrowser } from './staff.test-support.ts';
+import { staffBrowser } from './appointments-staff.testing.ts';
 
 const NOW = '2026-11-16T07:00:00Z'; // Monday 09:00 in Riga
 const base = '/api/v1/staff/vsaa/appointments';

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { TestBrowser } from '../../../test/support/http-client.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { inviteToSurvey } from './survey-invitations.service.ts';
-import { addStaff, movableClock, rows, signedIn } from './test-support.ts';
+import { addStaff, movableClock, rows, signedIn } from './feedback.testing.ts';
 import { csvField } from './results.service.ts';
 
 const RESULTS = '/staff/vsaa/atsauksmes';

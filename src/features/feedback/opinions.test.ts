@@ -6,7 +6,7 @@ import { loadCalendar } from '../calendar/calendar.service.ts';
 import { TestBrowser } from '../../../test/support/http-client.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { OPINION_FLOOD_LIMIT } from './opinion.schema.ts';
-import { movableClock, rows } from './test-support.ts';
+import { movableClock, rows } from './feedback.testing.ts';
 
 const FORM = '/vsaa/atsauksme';
 

@@ -6,7 +6,7 @@ import { TestBrowser } from '../../../test/support/http-client.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { rebuildAggregates } from './feedback.repository.ts';
 import { channelIdOfKind, inviteToSurvey, surveyLinkOf, surveyQrSvg, surveySigningSecret } from './survey-invitations.service.ts';
-import { addStaff, movableClock, rows } from './test-support.ts';
+import { addStaff, movableClock, rows } from './feedback.testing.ts';
 
 const ANSWERS = { overall: '5', competence: '4', courtesy: '5', clarity: '3', timeliness: '4', comment: 'Ļoti laipni, paldies!' };
 

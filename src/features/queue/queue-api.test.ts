@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import type { TestBrowser } from '../../../test/support/http-client.ts';
 import { BoardSchema, TicketCreatedSchema, TicketViewSchema } from './queue.schema.ts';
-import { count, movableClock, signedInStaff, THURSDAY_10 } from './queue-test-support.ts';
+import { count, movableClock, signedInStaff, THURSDAY_10 } from './queue.testing.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

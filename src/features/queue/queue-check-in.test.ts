@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { TestBrowser } from '../../../test/support/http-client.ts';
 import { CallNextResultSchema, TicketViewSchema } from './queue.schema.ts';
-import { movableClock, rows, signedInStaff } from './queue-test-support.ts';
+import { movableClock, rows, signedInStaff } from './queue.testing.ts';
 
 // Booked on Monday 16 November for Thursday 19 November 09:40 Riga (slots every 35 min from 08:30); checked in at 09:35.
 const BOOKED_AT = '2026-11-16T07:00:00Z';

@@ -8,7 +8,7 @@ import { TestBrowser } from '../../../test/support/http-client.ts';
 import { testTargets } from '../../../test/support/test-platform.ts';
 import { createStaffUser } from '../staff/staff.service.ts';
 import { BoardSchema, TicketCreatedSchema, TicketViewSchema } from './queue.schema.ts';
-import { durableDatabase, movableClock, PASSWORD, startPlatform, THURSDAY_10 } from './queue-test-support.ts';
+import { durableDatabase, movableClock, PASSWORD, startPlatform, THURSDAY_10 } from './queue.testing.ts';
 
 type Started = Awaited<ReturnType<typeof startPlatform>>;
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { TestBrowser } from '../../../test/support/http-client.ts';
-import { count, movableClock, signedInStaff, THURSDAY_10 } from './queue-test-support.ts';
+import { count, movableClock, signedInStaff, THURSDAY_10 } from './queue.testing.ts';
 
 const KIOSK = '/vsaa/rinda/jelgava';
 const CONSOLE = '/staff/vsaa/rinda/jelgava';

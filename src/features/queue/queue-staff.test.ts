@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import type { TestBrowser } from '../../../test/support/http-client.ts';
 import { CallNextResultSchema, CounterViewSchema, FiguresSchema, StaffTicketSchema, TicketCreatedSchema, TicketViewSchema } from './queue.schema.ts';
-import { count, movableClock, rows, signedInStaff, THURSDAY_10 } from './queue-test-support.ts';
+import { count, movableClock, rows, signedInStaff, THURSDAY_10 } from './queue.testing.ts';
 
 const API = '/api/v1/staff/vsaa/queue';
 

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../../test/support/test-platform.ts';
 import { insertInquiryMessage } from '../inquiries.repository.ts';
 import { fileInquiry } from '../inquiries.service.ts';
-import { QuestionBrowser, countRows, csrfTokenIn, mainOf, movableClock, withoutCsrf } from './test-helpers.ts';
+import { QuestionBrowser, countRows, csrfTokenIn, mainOf, movableClock, withoutCsrf } from './question-form.testing.ts';
 
 const client = { actorId: null, actorLabel: 'client', ip: '10.0.0.1' };
 

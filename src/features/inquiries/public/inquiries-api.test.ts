@@ -5,7 +5,7 @@ import { PERSONAL_CODE_MESSAGES } from '../../../domain/personal-code/index.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../../test/support/test-platform.ts';
 import { findInquiryByReference, insertInquiryMessage } from '../inquiries.repository.ts';
 import { ClientInquiryResponseSchema } from '../inquiries-public.schema.ts';
-import { countRows, movableClock } from './test-helpers.ts';
+import { countRows, movableClock } from './question-form.testing.ts';
 
 const body = { name: 'Anna Bērziņa', email: 'anna@example.lv', personalCode: '320000-00000', topic: 'maksajumi', text: 'Kā labot klasifikācijas kodu?' };
 

@@ -8,7 +8,7 @@ import { mailOutbox } from '../../../platform/db/tables.ts';
 import { findInquiryByReference, listInquiryAttachmentsMeta, listInquiryEvents } from '../inquiries.repository.ts';
 import { CONFIRMATION_COOKIE } from '../inquiries-public.schema.ts';
 import { suggestFaqAnswers } from './faq-suggestions.ts';
-import { QuestionBrowser, countRows, csrfTokenIn, mainOf } from './test-helpers.ts';
+import { QuestionBrowser, countRows, csrfTokenIn, mainOf } from './question-form.testing.ts';
 
 const FORM = '/vsaa/jautajums';
 const NO_MATCH_TEXT = 'Zxqvbn plorf glimmergrost vrrkt?';

@@ -9,7 +9,7 @@ import { appendClientMessage } from '../inquiries.service.ts';
 import { getInquiryDetail } from '../inquiries-staff.service.ts';
 import { assignInquiry, closeInquiry, leaveUnexamined, mergeInquiry, replyToInquiry, requestInformation } from './inquiry-actions.service.ts';
 import { applyComplexTerm, extendDeadline, forwardInquiry } from './inquiry-terms.service.ts';
-import { addStaff, auditActions, CLIENT, countRows, fileTest, originOf, outboxTo, rows, scopeOf, type TestStaff } from './test-support.ts';
+import { addStaff, auditActions, CLIENT, countRows, fileTest, originOf, outboxTo, rows, scopeOf, type TestStaff } from './inquiries-staff.testing.ts';
 
 const NOW = '2026-04-15T07:00:00Z';
 

@@ -5,7 +5,7 @@ import { fixedClock } from '../../../platform/clock.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../../test/support/test-platform.ts';
 import { sendDeadlineWarnings } from '../deadline-warnings.service.ts';
 import type { InquiryRow } from '../inquiries.repository.ts';
-import { addStaff, auditActions, fileTest, outboxTo, rows, setDeadline, setStatus, type TestStaff } from './test-support.ts';
+import { addStaff, auditActions, fileTest, outboxTo, rows, setDeadline, setStatus, type TestStaff } from './inquiries-staff.testing.ts';
 
 // Wednesday 15 April 2026 in Riga: two working days ahead is Friday 17 April.
 const NOW = '2026-04-15T07:00:00Z';

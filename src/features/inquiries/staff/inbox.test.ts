@@ -5,7 +5,7 @@ import { fixedClock } from '../../../platform/clock.ts';
 import type { TestBrowser } from '../../../../test/support/http-client.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../../test/support/test-platform.ts';
 import type { InquiryRow } from '../inquiries.repository.ts';
-import { addStaff, auditActions, fileTest, rows, setDeadline, setStatus, signedIn, type TestStaff } from './test-support.ts';
+import { addStaff, auditActions, fileTest, rows, setDeadline, setStatus, signedIn, type TestStaff } from './inquiries-staff.testing.ts';
 
 // Wednesday 15 April 2026, 10:00 in Riga. Two working days later: Friday 17 April.
 const NOW = '2026-04-15T07:00:00Z';

@@ -5,7 +5,7 @@ import { fixedClock } from '../../../platform/clock.ts';
 import type { TestBrowser } from '../../../../test/support/http-client.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../../test/support/test-platform.ts';
 import { findInquiryInAgency, listInquiryMessages } from '../inquiries.repository.ts';
-import { addStaff, auditActions, countRows, csrfFrom, fileTest, multipartBody, outboxTo, rows, signedIn } from './test-support.ts';
+import { addStaff, auditActions, countRows, csrfFrom, fileTest, multipartBody, outboxTo, rows, signedIn } from './inquiries-staff.testing.ts';
 
 const NOW = '2026-04-15T07:00:00Z';
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2 * 1024 * 1024, 0x41)]);
