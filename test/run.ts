@@ -1,8 +1,10 @@
 // The whole suite: unit and HTTP tests always (PGlite, and PostgreSQL when
 // TEST_DATABASE_URL is set), browser tests when /usr/bin/chromium exists.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { PGLITE_SNAPSHOT_ENV, writePgliteSnapshot } from './support/test-platform.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,10 +43,18 @@ console.log(
 );
 
 const files = browserAvailable ? [...otherTests, ...browserTests] : otherTests;
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
+// Migrate once for the whole run: every test file starts its PGlite from this snapshot instead of initdb + migrations.
+const scratch = mkdtempSync(join(tmpdir(), 'apkalpe-test-'));
+const snapshot = join(scratch, 'pglite-migrated.tar');
+const started = Date.now();
+await writePgliteSnapshot(snapshot);
+console.log(`Migrated PGlite snapshot for this run in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+const concurrency = Math.max(2, availableParallelism());
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, CHROMIUM_PATH: CHROMIUM },
+  env: { ...process.env, CHROMIUM_PATH: CHROMIUM, [PGLITE_SNAPSHOT_ENV]: snapshot },
 });
 let tail = '';
 child.stdout.on('data', (chunk: Buffer) => {

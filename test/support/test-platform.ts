@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { loadAgencyProfiles } from '../../src/features/agencies/agency-profile.loader.ts';
@@ -20,7 +22,20 @@ export function testTargets(): TestTarget[] {
 
 let pgliteTemplate: Promise<PGlite> | undefined;
 
-/** One migrated PGlite per test process; each test platform gets a clone (≈0.7 s instead of ≈3 s). */
+/** Where test/run.ts keeps the migrated database it made once for the whole run (a PGlite data-dir dump). */
+export const PGLITE_SNAPSHOT_ENV = 'APKALPE_TEST_PGLITE_SNAPSHOT';
+
+let snapshotBlob: Promise<Blob> | undefined;
+
+/** The run's migrated snapshot (test/run.ts), read once per test process; undefined when the file runs alone. */
+function runSnapshot(): Promise<Blob> | undefined {
+  const file = process.env[PGLITE_SNAPSHOT_ENV];
+  if (!file || !existsSync(file)) return undefined;
+  snapshotBlob ??= readFile(file).then((bytes) => new Blob([bytes]));
+  return snapshotBlob;
+}
+
+/** One migrated PGlite per test process when there is no snapshot; each test platform gets a clone. */
 function migratedPgliteTemplate(): Promise<PGlite> {
   pgliteTemplate ??= (async () => {
     const handle = await openDatabase({ kind: 'pglite' });
@@ -28,6 +43,25 @@ function migratedPgliteTemplate(): Promise<PGlite> {
     return handle.pglite as PGlite;
   })();
   return pgliteTemplate;
+}
+
+/**
+ * A migrated PGlite of its own for one test platform: loaded from the run's snapshot (no initdb, no
+ * migrations), or cloned from this process's template when the file runs on its own.
+ */
+async function migratedPglite(): Promise<PGlite> {
+  const snapshot = runSnapshot();
+  if (snapshot) return (await openDatabase({ kind: 'pglite', loadDataDir: await snapshot })).pglite as PGlite;
+  return (await (await migratedPgliteTemplate()).clone()) as PGlite;
+}
+
+/** Makes the run's snapshot: a migrated PGlite, dumped to `file` (test/run.ts calls it once before the test files). */
+export async function writePgliteSnapshot(file: string): Promise<void> {
+  const handle = await openDatabase({ kind: 'pglite' });
+  await handle.migrate();
+  const dump = await (handle.pglite as PGlite).dumpDataDir('none');
+  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  await handle.close();
 }
 
 /** A new, empty PostgreSQL database on the server of `adminUrl` (for one test file or one benchmark), and how to drop it. */
@@ -52,8 +86,7 @@ export async function createScratchPostgresDatabase(adminUrl: string, prefix = '
 
 async function openTestDatabase(target: TestTarget): Promise<DatabaseHandle & { dispose: () => Promise<void> }> {
   if (target === 'pglite') {
-    const clone = (await (await migratedPgliteTemplate()).clone()) as PGlite;
-    const handle = await openDatabase({ kind: 'pglite', pglite: clone });
+    const handle = await openDatabase({ kind: 'pglite', pglite: await migratedPglite() });
     return { ...handle, dispose: handle.close };
   }
   const scratch = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL as string);

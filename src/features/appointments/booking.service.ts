@@ -1,3 +1,4 @@
+import { isConstraintViolation, violatedConstraint } from '../../platform/db/constraint-violation.ts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { bookingCodeFrom, checkRequestedSlot, type SlotCheck, type SlotRejection } from '../../domain/booking/index.ts';
@@ -158,18 +159,10 @@ export class SlotTakenError extends Error {}
 
 /** A new seat row for a closed slot (capacity 0) is refused by the seats CHECK constraint. */
 export function seatsCheckViolated(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint } = e as { code?: string; constraint?: string };
-    if (code === '23514' && constraint === 'appointment_slots_seats_check') return true;
-  }
-  return false;
+  return isConstraintViolation(error, 'check', 'appointment_slots_seats_check');
 }
 
-/** The unique constraint a PostgreSQL error broke (drizzle wraps the driver's error in `cause`). */
+/** The unique constraint a PostgreSQL error broke. */
 export function uniqueViolation(error: unknown): string | undefined {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint } = e as { code?: string; constraint?: string };
-    if (code === '23505') return constraint ?? '';
-  }
-  return undefined;
+  return violatedConstraint(error, 'unique');
 }

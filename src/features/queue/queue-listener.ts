@@ -1,75 +1,10 @@
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import type { Database } from '../../platform/db/client.ts';
+import { listen, type Listener, type ListenHandlers } from '../../platform/db/listen.ts';
 import { QUEUE_CHANNEL } from './queue.repository.ts';
 
-export type QueueListener = { close: () => Promise<void> };
+export type QueueListener = Listener;
 
-type Handlers = { onMessage: (payload: string) => void; onReconnect: () => void; onError?: (error: unknown) => void };
-
-const RECONNECT_MS = 1000;
-
-/**
- * LISTENs on the queue channel. PGlite: its own in-process listen. PostgreSQL: one dedicated client (not from
- * the pool, which would give the connection back), reconnected after a server restart; `onReconnect` then lets
- * the boards reload what they may have missed.
- */
-export async function listenQueueChanges(db: Database, handlers: Handlers): Promise<QueueListener> {
-  const client = (db as unknown as { $client: unknown }).$client;
-  if (client instanceof PGlite) {
-    const unlisten = await client.listen(QUEUE_CHANNEL, handlers.onMessage);
-    return { close: async () => (client.closed ? undefined : unlisten()) };
-  }
-  if (client instanceof pg.Pool) return listenOnPostgres(client.options as pg.ClientConfig, handlers);
-  throw new Error('unknown database client: cannot LISTEN');
-}
-
-async function listenOnPostgres(config: pg.ClientConfig, handlers: Handlers): Promise<QueueListener> {
-  let closed = false;
-  let current: pg.Client | null = null;
-  let retry: NodeJS.Timeout | null = null;
-
-  const connect = async (): Promise<void> => {
-    const client = new pg.Client(config);
-    client.on('notification', (message) => {
-      if (message.channel === QUEUE_CHANNEL && message.payload) handlers.onMessage(message.payload);
-    });
-    client.on('error', (error) => {
-      handlers.onError?.(error);
-      reconnectLater(client);
-    });
-    client.on('end', () => reconnectLater(client));
-    await client.connect();
-    await client.query(`LISTEN ${QUEUE_CHANNEL}`);
-    current = client;
-  };
-
-  const reconnectLater = (client: pg.Client) => {
-    if (closed || current !== client || retry) return;
-    current = null;
-    client.end().catch(() => undefined);
-    retry = setTimeout(() => void retryConnect(), RECONNECT_MS);
-  };
-
-  const retryConnect = async () => {
-    retry = null;
-    try {
-      await connect();
-      handlers.onReconnect();
-    } catch (error) {
-      handlers.onError?.(error);
-      if (!closed) retry = setTimeout(() => void retryConnect(), RECONNECT_MS);
-    }
-  };
-
-  await connect();
-  return {
-    close: async () => {
-      closed = true;
-      if (retry) clearTimeout(retry);
-      const client = current;
-      current = null;
-      await client?.end().catch(() => undefined);
-    },
-  };
+/** LISTENs on the queue channel (see platform/db/listen.ts for PGlite and a reconnecting PostgreSQL client). */
+export function listenQueueChanges(db: Database, handlers: ListenHandlers): Promise<QueueListener> {
+  return listen(db, QUEUE_CHANNEL, handlers);
 }

@@ -21,17 +21,17 @@ export type DatabaseHandle = {
   pglite?: PGlite;
 };
 
-export type DatabaseTarget = { kind: 'pglite'; dataDir?: string; pglite?: PGlite } | { kind: 'postgres'; url: string };
+export type DatabaseTarget = { kind: 'pglite'; dataDir?: string; pglite?: PGlite; loadDataDir?: Blob } | { kind: 'postgres'; url: string };
 
 const migrationsFolder = new URL('../../../db/migrations', import.meta.url).pathname;
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  return target.kind === 'postgres' ? openPostgres(target.url) : openPglite(target.dataDir, target.pglite);
+  return target.kind === 'postgres' ? openPostgres(target.url) : openPglite(target.dataDir, target.pglite, target.loadDataDir);
 }
 
-async function openPglite(dataDir: string | undefined, existing: PGlite | undefined): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | undefined, existing: PGlite | undefined, loadDataDir?: Blob): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = existing ?? (await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm, btree_gin, btree_gist } }));
+  const client = existing ?? (await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}), extensions: { pg_trgm, btree_gin, btree_gist } }));
   const db = drizzlePglite({ client }) as unknown as Database;
   return {
     db,

@@ -4,17 +4,14 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { problemFromError } from '../../../platform/http/error-handler.ts';
-import { AppError, fieldErrorsFromIssues, type FieldError } from '../../../platform/http/problem.ts';
+import { parseForm as parseFormBody, type ParsedForm } from '../../../platform/http/form.ts';
+import { AppError, type FieldError } from '../../../platform/http/problem.ts';
 import { faqTopicsFor } from '../../knowledge-base/faq.topics.ts';
 
 
-export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] };
-
-export function parseForm<S extends z.ZodType>(schema: S, values: Record<string, string>, request: FastifyRequest, prefix = ''): Parsed<z.infer<S>> {
-  const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data };
-  const errors = fieldErrorsFromIssues(result.error.issues, request.t, request.lang);
-  return { ok: false, errors: prefix ? errors.map((e) => ({ ...e, field: `${prefix}-${e.field}` })) : errors };
+/** The one form parser (platform/http/form.ts), given the values already read. */
+export function parseForm<S extends z.ZodType>(schema: S, values: Record<string, string>, request: FastifyRequest, prefix = ''): ParsedForm<z.infer<S>> {
+  return parseFormBody(schema, values, request, prefix);
 }
 
 /**
