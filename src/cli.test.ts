@@ -5,38 +5,49 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { preparePlatform } from './app/bootstrap.ts';
+import { platformOpener, runCli } from './app/cli.ts';
 import { loadConfig } from './platform/config.ts';
 import { signIn } from './features/staff/staff.service.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 
-function apkalpe(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(root, 'bin/apkalpe.mjs'), ...args], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+/** The command line run in this process (as bin/apkalpe.mjs runs it), on the database in `env.DATA_DIR`. */
+async function apkalpe(args: string[], env: { DATA_DIR?: string } = {}) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const config = () => ({ ...loadConfig({}), logLevel: 'silent' as const, ...(env.DATA_DIR ? { dataDir: env.DATA_DIR } : {}) });
+  const code = await runCli(args, { withPlatform: platformOpener(config), out: (line) => stdout.push(line), err: (line) => stderr.push(line) });
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
 
+describe('bin/apkalpe.mjs (one spawned process: what an operator runs)', () => {
+  it('runs a command and returns its exit code', () => {
+    const result = spawnSync(process.execPath, [join(root, 'bin/apkalpe.mjs'), 'agencies', 'validate', 'agencies/kase.yaml'], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /OK agencies\/kase\.yaml/);
+    const wrong = spawnSync(process.execPath, [join(root, 'bin/apkalpe.mjs'), 'agencies', 'nonsense'], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+    assert.equal(wrong.status, 2);
+    assert.match(wrong.stderr, /Usage: npx apkalpe/);
+  });
+});
+
 describe('npx apkalpe agencies validate', () => {
-  it('accepts both real profiles', () => {
-    const run = apkalpe(['agencies', 'validate', 'agencies/vsaa.yaml', 'agencies/kase.yaml']);
+  it('accepts both real profiles', async () => {
+    const run = await apkalpe(['agencies', 'validate', 'agencies/vsaa.yaml', 'agencies/kase.yaml']);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /OK agencies\/vsaa\.yaml/);
     assert.match(run.stdout, /OK agencies\/kase\.yaml/);
   });
 
-  it('rejects a broken profile naming the file, the field path and the problem', () => {
-    const run = apkalpe(['agencies', 'validate', 'src/features/agencies/fixtures/broken/missing-english.yaml']);
+  it('rejects a broken profile naming the file, the field path and the problem', async () => {
+    const run = await apkalpe(['agencies', 'validate', 'src/features/agencies/fixtures/broken/missing-english.yaml']);
     assert.equal(run.code, 1);
     assert.match(run.stderr, /missing-english\.yaml/);
     assert.match(run.stderr, /\.en: /);
   });
 
-  it('explains its usage when called wrongly', () => {
-    const run = apkalpe(['agencies', 'nonsense']);
+  it('explains its usage when called wrongly', async () => {
+    const run = await apkalpe(['agencies', 'nonsense']);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /Usage: npx apkalpe/);
   });
@@ -50,7 +61,7 @@ describe('npx apkalpe users create', () => {
   after(() => rm(dataDir, { recursive: true, force: true }));
 
   it('creates a staff user who can then sign in with that role', async () => {
-    const run = apkalpe(
+    const run = await apkalpe(
       ['users', 'create', '--agency', 'vsaa', '--role', 'supervisor', '--email', 'Anna@VSAA.gov.lv', '--name', 'Anna Bērziņa', '--password', 'ilgā-parole-123'],
       { DATA_DIR: dataDir },
     );
@@ -66,20 +77,20 @@ describe('npx apkalpe users create', () => {
     }
   });
 
-  it('generates and prints a password when none is given', () => {
-    const run = apkalpe(['users', 'create', '--agency', 'kase', '--role', 'auditor', '--email', 'janis@kase.gov.lv'], { DATA_DIR: dataDir });
+  it('generates and prints a password when none is given', async () => {
+    const run = await apkalpe(['users', 'create', '--agency', 'kase', '--role', 'auditor', '--email', 'janis@kase.gov.lv'], { DATA_DIR: dataDir });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /Password: \S{12,}/);
   });
 
-  it('refuses an unknown agency, role or a bad e-mail with a clear message', () => {
-    const agency = apkalpe(['users', 'create', '--agency', 'nav', '--role', 'auditor', '--email', 'a@b.lv'], { DATA_DIR: dataDir });
+  it('refuses an unknown agency, role or a bad e-mail with a clear message', async () => {
+    const agency = await apkalpe(['users', 'create', '--agency', 'nav', '--role', 'auditor', '--email', 'a@b.lv'], { DATA_DIR: dataDir });
     assert.equal(agency.code, 2);
     assert.match(agency.stderr, /Unknown agency "nav"/);
-    const role = apkalpe(['users', 'create', '--agency', 'vsaa', '--role', 'boss', '--email', 'a@b.lv'], { DATA_DIR: dataDir });
+    const role = await apkalpe(['users', 'create', '--agency', 'vsaa', '--role', 'boss', '--email', 'a@b.lv'], { DATA_DIR: dataDir });
     assert.equal(role.code, 2);
     assert.match(role.stderr, /--role/);
-    const email = apkalpe(['users', 'create', '--agency', 'vsaa', '--role', 'auditor', '--email', 'nav-epasts'], { DATA_DIR: dataDir });
+    const email = await apkalpe(['users', 'create', '--agency', 'vsaa', '--role', 'auditor', '--email', 'nav-epasts'], { DATA_DIR: dataDir });
     assert.equal(email.code, 2);
     assert.match(email.stderr, /--email/);
   });

@@ -1,35 +1,8 @@
-// Operator command line: `npx apkalpe <group> <command> [options]`.
-import { parseArgs } from 'node:util';
-import { cliGroups, withPlatform } from './app/cli.ts';
+// Operator command line: `npx apkalpe <group> <command> [options]` (the commands come from the feature modules).
+import { runCli, withPlatform } from './app/cli.ts';
+import { err, out } from './platform/cli-command.ts';
 
-const groups = cliGroups();
-
-function usage(): string {
-  const lines = ['Usage: npx apkalpe <group> <command> [options]', ''];
-  for (const [name, group] of Object.entries(groups)) {
-    for (const [command, spec] of Object.entries(group)) lines.push(`  apkalpe ${name} ${command} ${spec.usage}\n      ${spec.description}`);
-  }
-  return lines.join('\n');
-}
-
-async function run(argv: string[]): Promise<number> {
-  const [groupName, commandName, ...rest] = argv;
-  const command = groupName && commandName ? groups[groupName]?.[commandName] : undefined;
-  if (!command) {
-    process.stderr.write(`${usage()}\n`);
-    return groupName === '--help' || groupName === 'help' ? 0 : 2;
-  }
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\nUsage: apkalpe ${groupName} ${commandName} ${command.usage}\n`);
-    return 2;
-  }
-  return command.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals, { withPlatform });
-}
-
-run(process.argv.slice(2)).then(
+runCli(process.argv.slice(2), { withPlatform, out, err }).then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

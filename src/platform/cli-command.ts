@@ -14,8 +14,8 @@ export type CliGroup = Record<string, CliCommand>;
 /** Opens the configured database (as `npm start` would), runs `work`, closes it. */
 export type OpenPlatform = <T>(work: (deps: AppDeps) => Promise<T>) => Promise<T>;
 
-/** What the command line gives a command: the platform, opened on demand (src/app/cli.ts). */
-export type CliContext = { withPlatform: OpenPlatform };
+/** What the command line gives a command: the platform, opened on demand (src/app/cli.ts), and where to write. */
+export type CliContext = { withPlatform: OpenPlatform; out: (text: string) => void; err: (text: string) => void };
 
 export function out(text: string): void {
   process.stdout.write(`${text}\n`);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { err, out, type CliGroup } from '../../platform/cli-command.ts';
+import type { CliGroup } from '../../platform/cli-command.ts';
 import { validateAgencyProfileFile } from './agency-profile.loader.ts';
 
 export const agenciesCommands: CliGroup = {
@@ -7,7 +7,7 @@ export const agenciesCommands: CliGroup = {
     usage: 'FILE [FILE ...]',
     description: 'Check agency profile files against the schema without starting the platform.',
     options: {},
-    run: async (_values, files) => {
+    run: async (_values, files, { out, err }) => {
       if (files.length === 0) {
         err('Give at least one profile file, e.g. agencies/vsaa.yaml');
         return 2;

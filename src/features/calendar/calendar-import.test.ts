@@ -172,8 +172,8 @@ describe('`npx apkalpe calendar import FILE` against the configured database (PG
     await writeFile(file, '- kind: holiday\n  date: "2027-05-05"\n  name: { lv: Vienreizēja svētku diena, en: One-off holiday }\n  movesOnWeekend: false\n  source: Likuma grozījumi (tests)\n');
     const command = calendarCommands.import;
     assert.ok(command);
-    assert.equal(await command.run({}, [], { withPlatform }), 2, 'FILE is required');
-    assert.equal(await command.run({}, [file], { withPlatform }), 0);
+    assert.equal(await command.run({}, [], { withPlatform, out: () => undefined, err: () => undefined }), 2, 'FILE is required');
+    assert.equal(await command.run({}, [file], { withPlatform, out: () => undefined, err: () => undefined }), 0);
     const database = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'pglite') });
     try {
       const stored = await database.db.select().from(calendarEntries).where(eq(calendarEntries.date, '2027-05-05'));

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { AuditOrigin } from '../../platform/audit/audit.ts';
-import { err, out, type CliGroup } from '../../platform/cli-command.ts';
+import type { CliGroup } from '../../platform/cli-command.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { importCalendarEntries } from './calendar-entries.service.ts';
 import type { EntryProblem } from './calendar-entry.schema.ts';
@@ -65,7 +65,7 @@ export const calendarCommands: CliGroup = {
       'Import calendar entries (one-off holidays, Cabinet-order days off and working days) from a YAML or JSON list in the ' +
       'CalendarEntry shape. The whole file is checked first; an error writes nothing. An entry replaces the one of the same date.',
     options: {},
-    run: async (_values, positionals, { withPlatform }) => {
+    run: async (_values, positionals, { withPlatform, out, err }) => {
       const [file, ...extra] = positionals;
       if (!file || extra.length > 0) {
         err('Usage: apkalpe calendar import FILE');

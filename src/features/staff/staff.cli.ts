@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ZodError } from 'zod';
 import { STAFF_ROLES } from '../../platform/access/roles.ts';
-import { err, out, type CliGroup } from '../../platform/cli-command.ts';
+import type { CliGroup } from '../../platform/cli-command.ts';
 import { createStaffUser, StaffUserError } from './staff.service.ts';
 
 export const usersCommands: CliGroup = {
@@ -15,7 +15,7 @@ export const usersCommands: CliGroup = {
       name: { type: 'string' },
       password: { type: 'string' },
     },
-    run: async (values, _positionals, { withPlatform }) => {
+    run: async (values, _positionals, { withPlatform, out, err }) => {
       const password = (values.password as string | undefined) ?? randomBytes(12).toString('base64url');
       const email = String(values.email ?? '');
       try {
