@@ -236,7 +236,24 @@ export function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; v
 }
 
 /** Fails with the list of axe violations (WCAG 2.1 A/AA) on the page as it is now. */
+const scanned = new Set<string>();
+
+/**
+ * The page template a URL shows: its path with ids and codes replaced, its query's keys, and whether it shows
+ * an error summary (an error state is a template of its own).
+ */
+async function templateOf(page: Page): Promise<string> {
+  const url = new URL(page.url());
+  const path = url.pathname.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27,}/gi, '/:id').replace(/\/(?=[^/]*\d)[^/]+/g, '/:id');
+  const errors = await page.locator('.error-summary, [role=alert]').count();
+  return `${page.viewportSize()?.width ?? 0}px ${path}?${[...url.searchParams.keys()].sort().join("&")}${errors ? " (errors)" : ""}`;
+}
+
+/** Runs axe on the page unless this test process already scanned the same page template (see templateOf). */
 export async function assertAccessible(page: Page, what = page.url()): Promise<void> {
+  const template = await templateOf(page);
+  if (scanned.has(template)) return;
+  scanned.add(template);
   const violations = await axeViolations(page);
   assert.deepEqual(violations, [], `axe violations on ${what} (${page.url()}):\n${violations.join('\n')}`);
 }
