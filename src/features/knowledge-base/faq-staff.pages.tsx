@@ -130,7 +130,7 @@ export async function faqStaffPages(app: FastifyInstance, deps: AppDeps): Promis
     throw new Error('a new entry cannot be stale');
   });
 
-  app.get<EntryParams>('/staff/:agency/buj/:id', { config: { permission: 'faq.edit' } }, async (request, reply) => {
+  app.get<EntryParams>('/staff/:agency/buj/:id', { config: { permission: 'workplace.view' } }, async (request, reply) => {
     const { entry, revisions } = await getFaqForStaff(deps, scopeOf(request), request.params.id);
     return renderForm(deps, request, reply, { form: formOf(entry), errors: [], status: 200, entry, revisions });
   });

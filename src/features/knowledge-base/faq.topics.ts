@@ -1,13 +1,11 @@
 import type { AgencyProfile, LocalizedText } from '../agencies/agency-profile.schema.ts';
-import { KASE_FAQ } from './faq.seed-data.kase.ts';
-import { VSAA_FAQ } from './faq.seed-data.vsaa.ts';
+import { readAllFaqSeeds, type FaqSeed } from './faq.seed-data.ts';
 
+export type { FaqSeed } from './faq.seed-data.ts';
 export type FaqTopic = { id: string; name: LocalizedText };
-export type FaqSeedEntry = { topic: string; question: LocalizedText; answer: LocalizedText };
-export type FaqSeed = { topics: FaqTopic[]; entries: FaqSeedEntry[] };
 
-/** The knowledge base each agency starts with, by slug. */
-export const FAQ_SEEDS: Readonly<Record<string, FaqSeed>> = { vsaa: VSAA_FAQ, kase: KASE_FAQ };
+/** The knowledge base each agency starts with, by slug (agencies/faq/<slug>.yaml). */
+export const FAQ_SEEDS: Readonly<Record<string, FaqSeed>> = readAllFaqSeeds();
 
 export const GENERAL_TOPIC: FaqTopic = { id: 'general', name: { lv: 'Vispārīgi jautājumi', en: 'General questions' } };
 
