@@ -102,7 +102,7 @@ export function WorkplaceView({ ctx, scope, agencyName, walkIn }: { ctx: PageCon
               <a href={`/staff/${scope.agency}/atsauksmes/jauna`}>{t('staff.feedbackRecordLink')}</a>
             </li>
             <li>
-              <a href={`/staff/${scope.agency}/atsauksmes/zvans`}>{t('staff.phoneLogLink')}</a>
+              <a href={`/staff/${scope.agency}/talrunis`}>{t('staff.phoneLogLink')}</a>
             </li>
           </>
         )}
