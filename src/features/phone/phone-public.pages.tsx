@@ -42,21 +42,20 @@ export async function phonePublicPages(app: FastifyInstance, deps: AppDeps): Pro
   app.post<AgencyParams>('/:agency/talrunis/atzvanit', async (request, reply) => {
     const profile = requireAgency(deps, request.params.agency);
     const raw = formValues(request.body);
-    const values = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== '_csrf').map(([key, value]) => [key, value.slice(0, 2000)]));
-    const day = values['date'] ?? '';
+    const values = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== '_csrf').map(([key, value]) => [key, value.slice(0, 2000).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')]));
     const result = await requestCallback(
       deps,
       originOf(request),
       profile,
       {
-        name: values['name'] ?? '',
-        phone: values['phone'] ?? '',
-        topic: values['topic'] ?? '',
-        from: rigaInstant(day, values['from'] ?? ''),
-        to: rigaInstant(day, values['to'] ?? ''),
-        description: values['description'] ?? '',
-        email: values['email'] ?? '',
-        consent: values['consent'] === 'yes',
+        name: raw['name'] ?? '',
+        phone: raw['phone'] ?? '',
+        topic: raw['topic'] ?? '',
+        from: rigaInstant(raw['date'] ?? '', raw['from'] ?? ''),
+        to: rigaInstant(raw['date'] ?? '', raw['to'] ?? ''),
+        description: raw['description'] ?? '',
+        email: raw['email'] ?? '',
+        consent: raw['consent'] === 'yes',
         lang: request.lang,
       },
       { window: 'date', from: 'date', to: 'to' },

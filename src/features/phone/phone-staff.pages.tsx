@@ -65,7 +65,7 @@ export async function phoneStaffPages(app: FastifyInstance, deps: AppDeps): Prom
     const raw = formValues(request.body);
     const result = await logCall(deps, scope, originOf(request), raw, request.lang);
     if (result.kind === 'invalid') {
-      const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.slice(0, 2000)]));
+      const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.slice(0, 2000).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')]));
       return renderLog(request, reply, values, result.errors, 400, null);
     }
     const { call } = result;
