@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { CALL_OUTCOMES, parseDuration, type CallOutcome } from '../../domain/phone/index.ts';
 import { PERSONAL_CODE_MESSAGES, validatePersonalCode } from '../../domain/personal-code/index.ts';
 import type { AgencyScope } from '../../platform/access/policy.ts';
-import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
+import { auditEvent, type AuditOrigin } from '../../platform/audit/audit.ts';
+import type { AuditEvent } from '../../platform/audit/audit.repository.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
@@ -77,32 +78,37 @@ export async function logCall(deps: AppDeps, scope: AgencyScope, origin: AuditOr
   const startedAt = new Date(savedAt - call.seconds * 1000);
   const id = crypto.randomUUID();
   const line = phoneLines(profile).find((l) => l.id === call.line);
-  await deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
-    const invitation = call.email
-      ? await inviteToSurvey(
-          deps,
-          {
-            agency: scope.agency,
-            contactKind: 'phone',
-            contactRef: id,
-            ...(line?.kind === 'centre' ? { centreId: line.id } : line ? { channelId: line.id } : {}),
-            staffId: scope.actor.id,
-            email: call.email,
-            lang: call.surveyLang,
-          },
-          { db, origin },
-        )
-      : null;
-    await insertCall(db, { id, agency: scope.agency, lineId: call.line, topic: call.topic, outcome: call.outcome, institutionId: call.institution, startedAt, durationSeconds: call.seconds, staffId: scope.actor.id, personalCodeHash: codeHash, note: call.note, invitationId: invitation?.invitationId ?? null });
-    await recordAudit(db, deps.clock, origin, {
+  const audit = (invitationId: string | null) =>
+    auditEvent(deps.clock, origin, {
       action: 'phone.call-logged',
       recordType: 'phone_call',
       recordId: id,
       agency: scope.agency,
-      details: { topic: call.topic, outcome: call.outcome, identified: Boolean(codeHash), survey: Boolean(invitation) },
+      details: { topic: call.topic, outcome: call.outcome, identified: Boolean(codeHash), survey: Boolean(invitationId) },
     });
-  });
+  const row = (invitationId: string | null): NewCall => ({ id, agency: scope.agency, lineId: call.line, topic: call.topic, outcome: call.outcome, institutionId: call.institution, startedAt, durationSeconds: call.seconds, staffId: scope.actor.id, personalCodeHash: codeHash, note: call.note, invitationId });
+  if (!call.email) {
+    // The hot path: the call, its aggregates and its audit row in one statement (atomic without a transaction).
+    await insertCall(deps.db, row(null), audit(null));
+  } else {
+    await deps.db.transaction(async (tx) => {
+      const db = tx as unknown as Database;
+      const invitation = await inviteToSurvey(
+        deps,
+        {
+          agency: scope.agency,
+          contactKind: 'phone',
+          contactRef: id,
+          ...(line?.kind === 'centre' ? { centreId: line.id } : line ? { channelId: line.id } : {}),
+          staffId: scope.actor.id,
+          email: call.email,
+          lang: call.surveyLang,
+        },
+        { db, origin },
+      );
+      await insertCall(db, row(invitation.invitationId), audit(invitation.invitationId));
+    });
+  }
   return { kind: 'logged', call: { id, outcome: call.outcome, surveySent: Boolean(call.email), client: { name: call.name, personalCode: call.personalCode, email: call.email } } };
 }
 
@@ -122,9 +128,19 @@ export type NewCall = {
   callbackId?: string | null;
 };
 
-/** The call and its aggregates in one statement (the hour and day are Riga's; Riga offsets are whole hours). */
-export async function insertCall(db: Database, call: NewCall): Promise<void> {
+/**
+ * The call, its aggregates and (given) its audit row in one statement: the hour and day are Riga's (Riga's
+ * offsets are whole hours, so a UTC hour is a Riga hour).
+ */
+export async function insertCall(db: Database, call: NewCall, audit?: AuditEvent): Promise<void> {
   const at = call.startedAt.toISOString();
+  const auditCte = audit
+    ? sql`, audited as (
+      insert into audit_log (at, actor_id, actor_label, agency, action, record_type, record_id, ip, details)
+      select ${audit.at.toISOString()}::timestamptz, ${audit.actorId}::uuid, ${audit.actorLabel}, ${audit.agency}, ${audit.action}, ${audit.recordType}, ${audit.recordId}, ${audit.ip}, ${JSON.stringify(audit.details)}::jsonb
+      from inserted
+    )`
+    : sql``;
   await db.execute(sql`
     with inserted as (
       insert into phone_calls (id, agency, line_id, topic, outcome, institution_id, started_at, duration_seconds, staff_id, personal_code_hash, note, invitation_id, callback_id)
@@ -134,7 +150,7 @@ export async function insertCall(db: Database, call: NewCall): Promise<void> {
       insert into phone_call_hours (agency, hour, topic, outcome, calls, seconds)
       select agency, date_trunc('hour', started_at), topic, outcome, 1, duration_seconds from inserted
       on conflict (agency, hour, topic, outcome) do update set calls = phone_call_hours.calls + 1, seconds = phone_call_hours.seconds + excluded.seconds
-    )
+    )${auditCte}
     insert into phone_call_durations (agency, day, duration_seconds, calls)
     select agency, (started_at at time zone 'Europe/Riga')::date, duration_seconds, 1 from inserted
     on conflict (agency, day, duration_seconds) do update set calls = phone_call_durations.calls + 1`);

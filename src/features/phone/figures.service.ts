@@ -65,7 +65,8 @@ type GroupRow = { topic: string | null; day: string | null; weekday: number | nu
 /** Reads the hourly and duration aggregates (one grouping-sets scan) and the callbacks of the period. */
 export async function computeFigures(db: Database, agency: string, period: Period, now: Temporal.Instant): Promise<PhoneFigures> {
   const { start, end } = bounds(period);
-  const grouped = (await db.execute(sql`
+  const [groupedResult, durationsResult, callbacksResult] = await Promise.all([
+    db.execute(sql`
     with h as (
       select topic, outcome, calls, (hour at time zone 'Europe/Riga') as local
       from phone_call_hours where agency = ${agency} and hour >= ${start} and hour < ${end}
@@ -74,14 +75,19 @@ export async function computeFigures(db: Database, agency: string, period: Perio
       grouping(topic, to_char(local, 'YYYY-MM-DD'), extract(isodow from local)::int, extract(hour from local)::int, outcome)::int as g,
       sum(calls)::int as calls
     from h
-    group by grouping sets ((topic), (to_char(local, 'YYYY-MM-DD')), (extract(isodow from local)::int, extract(hour from local)::int), (outcome))`)) as unknown as { rows: GroupRow[] };
-  const durations = (await db.execute(sql`
+    group by grouping sets ((topic), (to_char(local, 'YYYY-MM-DD')), (extract(isodow from local)::int, extract(hour from local)::int), (outcome))`),
+    db.execute(sql`
     select duration_seconds as value, sum(calls)::int as count from phone_call_durations
-    where agency = ${agency} and day between ${period.from} and ${period.to} group by duration_seconds`)) as unknown as { rows: Array<{ value: number; count: number }> };
-  const callbacks = (await db.execute(sql`
+    where agency = ${agency} and day between ${period.from} and ${period.to} group by duration_seconds`),
+    db.execute(sql`
     select count(*)::int as due, count(*) filter (where status = 'reached' and closed_at <= call_by)::int as in_promise
     from phone_callbacks
-    where agency = ${agency} and call_by >= ${start} and call_by < ${end} and (status in ('reached', 'unreachable') or call_by < ${now.toString()})`)) as unknown as { rows: Array<{ due: number; in_promise: number }> };
+    where agency = ${agency} and call_by >= ${start} and call_by < ${end} and (status in ('reached', 'unreachable') or call_by < ${now.toString()})`),
+  ]);
+  // Three independent reads, in parallel on a pool (one after another on PGlite's single connection).
+  const grouped = groupedResult as unknown as { rows: GroupRow[] };
+  const durations = durationsResult as unknown as { rows: Array<{ value: number; count: number }> };
+  const callbacks = callbacksResult as unknown as { rows: Array<{ due: number; in_promise: number }> };
 
   const rows = grouped.rows;
   // grouping() bits, most significant first: topic, day, weekday, hour, outcome (1 = rolled up).
