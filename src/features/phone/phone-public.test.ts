@@ -169,6 +169,22 @@ for (const target of testTargets()) {
       assert.match(done.body, /Mēs jums piezvanīsim līdz otrdienai, 17\. novembrim, plkst\. 16:15\./);
       assert.doesNotMatch(done.body, /Jānis|2612/);
       assert.equal((await browser.get('/vsaa' + String(ok.headers.location).slice(5))).statusCode, 404, 'another agency does not show it');
+      const before = await count(platform, 'phone_callbacks');
+      const nul = await browser.submitForm('/kase/talrunis', '/kase/talrunis/atzvanit', { ...form, date: '2026-11-19', name: 'Jānis\u0000', phone: '2612\u00003456' });
+      assert.equal(nul.statusCode, 400);
+      assert.ok(!nul.body.includes('\u0000'), 'no NUL echoed');
+      assert.match(nul.body, /href="#field-name"/);
+      assert.match(nul.body, /href="#field-phone"/);
+      const impossible = await browser.submitForm('/kase/talrunis', '/kase/talrunis/atzvanit', { ...form, date: '2026-02-30' });
+      assert.equal(impossible.statusCode, 400);
+      assert.match(impossible.body, /href="#field-date"/);
+      assert.equal(await count(platform, 'phone_callbacks'), before);
+    });
+
+    it('the OpenAPI document describes both endpoints', async () => {
+      const doc = (await platform.app.inject('/api/openapi.json')).json();
+      assert.ok(doc.paths['/api/v1/agencies/{slug}/phone']?.get);
+      assert.ok(doc.paths['/api/v1/agencies/{slug}/callbacks']?.post);
     });
   });
 }

@@ -109,6 +109,11 @@ export function WorkplaceView({ ctx, scope, agencyName, walkIn }: { ctx: PageCon
         <li>
           <a href={`/staff/${scope.agency}/atsauksmes/mani`}>{t('staff.myFeedbackLink')}</a>
         </li>
+        {roleAllows(scope.role, 'phone.read') && (
+          <li>
+            <a href={`/staff/${scope.agency}/talrunis/atzvani`}>{t('phone.staff.callbacksLink')}</a>
+          </li>
+        )}
         <li>
           <a href="/staff/outbox">{t('staff.outboxLink')}</a>
         </li>
