@@ -59,7 +59,7 @@ for (const target of testTargets()) {
       assert.match(res.body, /Sarunas tiek ierakstītas\./);
       assert.match(res.body, /Slēgts, atvērsies pirmdiena, 16\. novembris/);
       assert.match(res.body, /Konsultācijas par e-pakalpojumu lietošanu/);
-      assert.match(res.body, /Mēs piezvanīsim 1 darba dienas laikā\./);
+      assert.match(res.body, /Mēs piezvanīsim ne vēlāk kā nākamajā darba dienā\./);
       const vsaa = await platform.app.inject('/vsaa/talrunis');
       assert.match(vsaa.body, /Klientu apkalpošanas centru tālruņi/);
       assert.match(vsaa.body, /Daugavpils KAC/);

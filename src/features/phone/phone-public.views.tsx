@@ -52,7 +52,7 @@ export function CallbackForm({ ctx, profile, line, values, errors }: { ctx: Page
     <section aria-labelledby="callback-title">
       <h2 id="callback-title">{t('phone.page.callbackTitle')}</h2>
       <p>{t('phone.page.callbackIntro')}</p>
-      <p>{days === 0 ? t('phone.page.callbackPromiseSameDay') : t('phone.page.callbackPromise', { days })}</p>
+      <p>{days === 0 ? t('phone.page.callbackPromiseSameDay') : days === 1 ? t('phone.page.callbackPromiseNextDay') : t('phone.page.callbackPromise', { days })}</p>
       <form method="post" action={`/${profile.slug}/talrunis/atzvanit`} noValidate>
         <ErrorSummary ctx={ctx} errors={errors} />
         <CsrfField ctx={ctx} />

@@ -13,7 +13,8 @@ export const phoneMessages = {
       shortenedNote: 'Pirmssvētku dienās tālrunis darbojas par vienu stundu īsāk.',
       callbackTitle: 'Lūgt atzvanīt',
       callbackIntro: 'Ja tālrunis ir aizņemts vai pašlaik slēgts, atstājiet savu numuru – mēs jums piezvanīsim darba dienā jūsu izvēlētajā laikā. Pieteikumu varat atstāt jebkurā diennakts laikā.',
-      callbackPromise: 'Mēs piezvanīsim {{days}} darba dienas laikā.',
+      callbackPromise: 'Mēs piezvanīsim {{days}} darba dienu laikā.',
+      callbackPromiseNextDay: 'Mēs piezvanīsim ne vēlāk kā nākamajā darba dienā.',
       callbackPromiseSameDay: 'Mēs piezvanīsim tās pašas darba dienas laikā.',
     },
     callback: {
@@ -182,7 +183,8 @@ export const phoneMessages = {
       shortenedNote: 'On the working day before a public holiday the line closes one hour earlier.',
       callbackTitle: 'Ask to be called back',
       callbackIntro: 'If the line is busy or closed now, leave your number – we will call you on a working day at the time you choose. You can leave a request at any hour.',
-      callbackPromise: 'We will call you within {{days}} working day(s).',
+      callbackPromise: 'We will call you within {{days}} working days.',
+      callbackPromiseNextDay: 'We will call you by the next working day at the latest.',
       callbackPromiseSameDay: 'We will call you within the same working day.',
     },
     callback: {
