@@ -209,6 +209,20 @@ for (const target of testTargets()) {
       assert.equal(new Set(owners.map((o) => o.taken_by)).size, 3);
     });
 
+    it('reached closes the request within the promise; reading a request is audited', async () => {
+      const [taken] = await rows<{ id: string }>(platform, sql`select id from phone_callbacks where status = 'taken' limit 1`);
+      assert.ok(taken);
+      const url = `${CALLBACKS}/${taken.id}`;
+      const res = await supervisor.submitForm(url, `${url}/meginajums`, { result: 'reached', note: 'Atbildēts' });
+      assert.equal(res.statusCode, 303);
+      assert.match(String(res.headers.location), /done=recorded$/);
+      const [row] = await rows<{ status: string; closed_at: Date | null }>(platform, sql`select status, closed_at from phone_callbacks where id = ${taken.id}`);
+      assert.equal(row?.status, 'reached');
+      assert.ok(row?.closed_at);
+      const [viewed] = await rows<{ n: number }>(platform, sql`select count(*)::int as n from audit_log where action = 'phone.callback-viewed' and record_id = ${taken.id}`);
+      assert.equal(viewed?.n, 1);
+    });
+
     it('figures: per topic, day, hour (heat map), outcomes, median handling time, callbacks in the promise; charts with tables; CSV', async () => {
       const res = await supervisor.get(`${FIGURES}?from=2026-11-01&to=2026-11-30`);
       assert.equal(res.statusCode, 200);
@@ -219,7 +233,7 @@ for (const target of testTargets()) {
       assert.match(res.body, /<svg class="chart heat-map"/);
       assert.match(res.body, /<th scope="row">Konsultācijas par kontu atvēršanu un slēgšanu<\/th><td>2<\/td>/);
       assert.match(res.body, /<th scope="row">Pieteikts klātienes apmeklējums<\/th><td>1<\/td>/);
-      assert.match(res.body, /Atzvanīts solītajā termiņā <strong>/);
+      assert.match(res.body, /Atzvanīts solītajā termiņā <strong>\d+%<\/strong> \(1 no \d+\)/);
       const csv = await supervisor.get(`${FIGURES}.csv?from=2026-11-01&to=2026-11-30`);
       assert.equal(csv.statusCode, 200);
       assert.match(String(csv.headers['content-type']), /text\/csv/);
