@@ -8,6 +8,7 @@ import { inquiriesModule } from '../features/inquiries/index.ts';
 import { knowledgeBaseModule } from '../features/knowledge-base/index.ts';
 import { outboxModule } from '../features/outbox/index.ts';
 import { personalCodesModule } from '../features/personal-codes/index.ts';
+import { phoneModule } from '../features/phone/index.ts';
 import { queueModule } from '../features/queue/index.ts';
 import { staffModule } from '../features/staff/index.ts';
 
@@ -27,5 +28,6 @@ export const MODULES = [
   appointmentsModule,
   queueModule,
   feedbackModule,
+  phoneModule,
   auditLogModule,
 ] as const;

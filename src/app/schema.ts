@@ -8,3 +8,4 @@ export * from '../features/inquiries/inquiries.tables.ts';
 export * from '../features/appointments/appointments.tables.ts';
 export * from '../features/queue/queue.tables.ts';
 export * from '../features/feedback/feedback.tables.ts';
+export * from '../features/phone/phone.tables.ts';

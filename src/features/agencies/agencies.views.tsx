@@ -66,6 +66,12 @@ export function AgencyHomeView({ ctx, agency, openChannels }: { ctx: PageContext
         </li>
         <li className="card">
           <h2>
+            <a href={`/${agency.slug}/talrunis`}>{t('phone.page.linkText')}</a>
+          </h2>
+          <p>{t('phone.page.intro')}</p>
+        </li>
+        <li className="card">
+          <h2>
             <a href={`/${agency.slug}/buj`}>{t('layout.faq')}</a>
           </h2>
           <p>{t('agency.faqIntro')}</p>
@@ -143,6 +149,9 @@ export function StandardView({ ctx, agency }: { ctx: PageContext; agency: Agency
           <TextList items={agency.phoneTopics.map((topic) => topic.name)} ctx={ctx} />
         </>
       )}
+      <p>
+        <a href={`/${agency.slug}/talrunis`}>{t('phone.page.linkText')}</a>
+      </p>
       {agency.premisesRules && (
         <>
           <h2>{t('standard.premisesRules')}</h2>

@@ -186,6 +186,25 @@ export const SurveyProfileSchema = z
   });
 export type SurveyProfile = z.infer<typeof SurveyProfileSchema>;
 
+const PhoneTopicSchema = z.object({ id: IdSchema, name: LocalizedTextSchema }).strict();
+
+/** The phone as a channel (SPEC 7): default line hours, consultation topics, recording, the callback promise. */
+export const PhoneProfileSchema = z
+  .object({
+    /** Hours of the phone lines that give none of their own (a channel's or a centre's hours win). */
+    hours: HoursSchema.optional(),
+    /** Topics served by phone; empty = the profile's phoneTopics (or the question form's topics). */
+    topics: z.array(PhoneTopicSchema).default([]),
+    /** Calls are recorded: the public phone page shows the recording notice. */
+    recorded: z.boolean().default(false),
+    /** The agency calls back within this many working days of the request. */
+    callbackWithinWorkingDays: z.number().int().min(0).max(10).default(1),
+    /** The line whose hours bound the callback window (default: the first phone channel). */
+    callbackLine: IdSchema.optional(),
+  })
+  .strict();
+export type PhoneProfile = z.infer<typeof PhoneProfileSchema>;
+
 export const NOTICE_KINDS = ['call-recording', 'video-surveillance', 'pre-holiday-hours', 'privacy', 'other'] as const;
 
 export const AgencyProfileSchema = z
@@ -225,7 +244,8 @@ export const AgencyProfileSchema = z
       .object({ description: LocalizedTextSchema, serviceId: IdSchema, locations: z.array(VideoLocationSchema) })
       .strict()
       .optional(),
-    phoneTopics: z.array(z.object({ id: IdSchema, name: LocalizedTextSchema }).strict()).default([]),
+    phoneTopics: z.array(PhoneTopicSchema).default([]),
+    phone: PhoneProfileSchema.prefault({}),
     booking: z
       .object({
         minNoticeWorkingDays: z.number().int().min(0).max(30),

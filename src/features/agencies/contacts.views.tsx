@@ -33,6 +33,9 @@ export function ContactsView({
         {t('contacts.title')}: {agency.name[lang]}
       </h1>
       <p className="lead">{t('contacts.intro')}</p>
+      <p>
+        <a href={`/${agency.slug}/talrunis`}>{t('phone.page.linkText')}</a>
+      </p>
       <ul className="card-list">
         {channels.map(({ channel, status }) => {
           const href = channelHref(channel.kind, channel.address, channel.url);

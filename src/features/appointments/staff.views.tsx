@@ -206,6 +206,8 @@ export function StaffBookView({
         <Select name="service" label={t('appointments.staff.service')} value={choice.service} options={servicesOf(profile).map((s) => [s.id, s.name[lang]] as [string, string])} />
         <Select name="centre" label={t('appointments.staff.centre')} value={choice.centre} options={placesOf(profile).map((p) => [p.id, p.name[lang]] as [string, string])} />
         <TextField name="day" type="date" label={t('appointments.staff.date')} value={choice.day} />
+        {/* A client handed over from the phone call log stays filled in while the day is chosen. */}
+        {(['name', 'phone', 'email', 'personalCode'] as const).map((field) => (values[field] ? <input key={field} type="hidden" name={field} value={values[field]} /> : null))}
         <button type="submit" className="secondary">
           {t('appointments.staff.show')}
         </button>

@@ -9,12 +9,12 @@ const WIDTH = 640;
  * Horizontal bars of average scores (0–5), server-rendered SVG. The SVG is one image with a title and a
  * description pointing to the data table that follows it (the table is the text alternative).
  */
-export function ScoreBarChart({ id, title, description, points }: { id: string; title: string; description: string; points: readonly ChartPoint[] }) {
+export function ScoreBarChart({ id, title, description, points, max = 5, decimals = 1 }: { id: string; title: string; description: string; points: readonly ChartPoint[]; max?: number; decimals?: number }) {
   const rowHeight = 28;
   const labelWidth = 220;
   const height = Math.max(1, points.length) * rowHeight + 24;
   const y = scaleBand<string>().domain(points.map((_, i) => String(i))).range([0, points.length * rowHeight]).padding(0.2);
-  const x = scaleLinear().domain([0, 5]).range([labelWidth, WIDTH - 40]);
+  const x = scaleLinear().domain([0, max > 0 ? max : 1]).range([labelWidth, WIDTH - 40]);
   return (
     <svg className="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width={WIDTH} height={height}>
       <title id={`${id}-title`}>{title}</title>
@@ -29,7 +29,7 @@ export function ScoreBarChart({ id, title, description, points }: { id: string; 
             </text>
             <rect className="bar" x={x(0)} y={top} width={Math.max(0, x(point.value ?? 0) - x(0))} height={y.bandwidth()} />
             <text x={x(point.value ?? 0) + 4} y={top + y.bandwidth() / 2 + 4}>
-              {point.value === null ? '—' : point.value.toFixed(1)}
+              {point.value === null ? '—' : point.value.toFixed(decimals)}
             </text>
           </g>
         );
@@ -46,14 +46,14 @@ export function ScoreBarChart({ id, title, description, points }: { id: string; 
 }
 
 /** The monthly trend of the overall score as a line (d3-shape), months without answers leave a gap. */
-export function ScoreLineChart({ id, title, description, points }: { id: string; title: string; description: string; points: readonly ChartPoint[] }) {
+export function ScoreLineChart({ id, title, description, points, min = 1, max = 5 }: { id: string; title: string; description: string; points: readonly ChartPoint[]; min?: number; max?: number }) {
   const height = 220;
   const x = scalePoint<string>().domain(points.map((p) => p.label)).range([40, WIDTH - 20]).padding(0.5);
-  const y = scaleLinear().domain([1, 5]).range([height - 30, 10]);
+  const y = scaleLinear().domain([min, max > min ? max : min + 1]).range([height - 30, 10]);
   const path = line<ChartPoint>()
     .defined((p) => p.value !== null)
     .x((p) => x(p.label) ?? 0)
-    .y((p) => y(p.value ?? 1))(points);
+    .y((p) => y(p.value ?? min))(points);
   return (
     <svg className="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width={WIDTH} height={height}>
       <title id={`${id}-title`}>{title}</title>
@@ -69,9 +69,9 @@ export function ScoreLineChart({ id, title, description, points }: { id: string;
         ))}
         {path && <path className="line" d={path} />}
         {points.map((p) =>
-          p.value === null ? null : <circle key={p.label} className="bar" cx={x(p.label)} cy={y(p.value)} r={4} />,
+          p.value === null ? null : <circle key={p.label} className="bar" cx={x(p.label)} cy={y(p.value)} r={points.length > 60 ? 2 : 4} />,
         )}
-        {points.map((p) => (
+        {points.filter((_, i) => i % Math.max(1, Math.ceil(points.length / 12)) === 0).map((p) => (
           <text key={`l-${p.label}`} x={x(p.label)} y={height - 8} textAnchor="middle">
             {p.label}
           </text>

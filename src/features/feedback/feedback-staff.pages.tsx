@@ -7,9 +7,8 @@ import { pageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { formValues } from '../../web/form-values.ts';
 import { sendFeedbackPage } from './feedback-page.tsx';
-import { MyResponsesView, PhoneCallView, RecordOpinionView, ResultsView } from './feedback-staff.views.tsx';
+import { MyResponsesView, RecordOpinionView, ResultsView } from './feedback-staff.views.tsx';
 import { recordOpinion } from './opinions.service.ts';
-import { logPhoneConsultation, phoneTopics } from './phone-consultations.service.ts';
 import { exportResultsCsv, loadMyResponses, loadResults, parseFilters, type FilterInput } from './results.service.ts';
 
 type AgencyParams = { Params: { agency: string } };
@@ -34,17 +33,7 @@ function renderRecordForm(request: FastifyRequest, reply: FastifyReply, profile:
   });
 }
 
-function renderCallForm(request: FastifyRequest, reply: FastifyReply, profile: AgencyProfile, values: Record<string, string>, errors: FieldError[], status: number, notice: string | null) {
-  const ctx = pageContext(request, reply.generateCsrf());
-  return sendFeedbackPage(reply, ctx, {
-    title: errors.length ? `${ctx.t('errors.summaryTitle')}: ${ctx.t('feedback.staff.callTitle')}` : ctx.t('feedback.staff.callTitle'),
-    body: <PhoneCallView ctx={ctx} profile={profile} topics={phoneTopics(profile)} values={values} errors={errors} notice={notice} />,
-    agency: profile,
-    status,
-  });
-}
-
-/** /staff/{agency}/atsauksmes: results (feedback.results), CSV export, recording opinions and phone consultations (feedback.record). */
+/** /staff/{agency}/atsauksmes: results (feedback.results), CSV export, recording opinions (feedback.record); phone calls are logged in the phone feature. */
 export async function feedbackStaffPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get<AgencyParams>('/staff/:agency/atsauksmes', { config: { permission: 'feedback.results' } }, async (request, reply) => {
     const { scope, profile } = scopeOf(request, deps);
@@ -104,20 +93,5 @@ export async function feedbackStaffPages(app: FastifyInstance, deps: AppDeps): P
       ? `${base}?saved=inquiry&ref=${encodeURIComponent(result.inquiry.reference)}&deadline=${result.inquiry.deadline}`
       : `${base}?saved=1`;
     return reply.redirect(target, 303);
-  });
-
-  app.get<AgencyParams>('/staff/:agency/atsauksmes/zvans', { config: { permission: 'feedback.record' } }, async (request, reply) => {
-    const { profile } = scopeOf(request, deps);
-    const saved = formValues(request.query)['saved'];
-    const notice = saved === 'survey' ? request.t('feedback.staff.callLoggedSurvey') : saved ? request.t('feedback.staff.callLogged') : null;
-    return renderCallForm(request, reply, profile, {}, [], 200, notice);
-  });
-
-  app.post<AgencyParams>('/staff/:agency/atsauksmes/zvans', { config: { permission: 'feedback.record' } }, async (request, reply) => {
-    const { scope, profile } = scopeOf(request, deps);
-    const raw = formValues(request.body);
-    const result = await logPhoneConsultation(deps, scope, originOf(request), raw, request.lang);
-    if (result.kind === 'invalid') return renderCallForm(request, reply, profile, raw, result.errors, 400, null);
-    return reply.redirect(`/staff/${profile.slug}/atsauksmes/zvans?saved=${result.surveySent ? 'survey' : '1'}`, 303);
   });
 }

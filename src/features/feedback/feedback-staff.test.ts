@@ -141,27 +141,5 @@ for (const target of testTargets()) {
       const [audit] = await rows<{ n: number }>(platform, sql`select count(*)::int as n from audit_log where action = 'feedback.opinion-recorded' and actor_id = ${specialistId}`);
       assert.equal(audit?.n, 2);
     });
-
-    it('log a phone consultation with a topic; with the client’s e-mail it sends a survey invitation', async () => {
-      const page = await specialist.get(`${RESULTS}/zvans`);
-      assert.equal(page.statusCode, 200);
-      const topic = /<option value="([a-z0-9-]+)">/.exec(page.body)?.[1] ?? '';
-      assert.ok(topic);
-      const res = await specialist.submitForm(`${RESULTS}/zvans`, `${RESULTS}/zvans`, { topic, note: 'Par pensiju', surveyEmail: 'zvanitajs@example.lv', surveyLang: 'lv' });
-      assert.equal(res.statusCode, 303);
-      assert.match((await specialist.get(String(res.headers.location))).body, /aptaujas aicinājums nosūtīts/);
-      const [call] = await rows<{ topic: string; invitation_id: string | null; channel_id: string }>(platform, sql`select topic, invitation_id, channel_id from feedback_phone_consultations`);
-      assert.equal(call?.topic, topic);
-      assert.equal(call?.channel_id, 'info-talrunis');
-      assert.ok(call?.invitation_id);
-      const [mail] = await rows<{ body_text: string }>(platform, sql`select body_text from mail_outbox where to_address = 'zvanitajs@example.lv'`);
-      assert.match(mail?.body_text ?? '', /\/vsaa\/aptauja\//);
-      const bad = await specialist.submitForm(`${RESULTS}/zvans`, `${RESULTS}/zvans`, { topic: 'nav-tada', surveyEmail: 'x@', note: 'n'.repeat(1001) });
-      assert.equal(bad.statusCode, 400);
-      assert.match(bad.body, /Izvēlieties tēmu no saraksta/);
-      assert.match(bad.body, /Piezīme nedrīkst būt garāka par 1000 rakstzīmēm/);
-      assert.match(bad.body, /Ievadiet e-pasta adresi/);
-      assert.equal((await kaseAdmin.get(`${RESULTS}/zvans`)).statusCode, 403);
-    });
   });
 }

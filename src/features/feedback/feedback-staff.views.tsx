@@ -1,8 +1,7 @@
 import type { FieldError } from '../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, SelectField, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
-import type { QuestionTopic } from '../inquiries/inquiries-public.service.ts';
 import { ScoreBarChart, ScoreLineChart } from './charts.tsx';
 import { formatRigaDate } from '../../web/format.ts';
 import { OPINION_KIND_LABEL } from './opinion.schema.ts';
@@ -89,7 +88,7 @@ export function ResultsView({ ctx, profile, results, input, errors, canRecord }:
           {t('feedback.staff.export')}
         </a>
         {canRecord && <a href={`/staff/${profile.slug}/atsauksmes/jauna`}>{t('feedback.staff.recordOpinion')}</a>}
-        {canRecord && <a href={`/staff/${profile.slug}/atsauksmes/zvans`}>{t('feedback.staff.logCall')}</a>}
+        {canRecord && <a href={`/staff/${profile.slug}/talrunis`}>{t('feedback.staff.logCall')}</a>}
         <a href={`/staff/${profile.slug}/atsauksmes/mani`}>{t('feedback.staff.mine')}</a>
       </div>
       <Filters ctx={ctx} profile={profile} input={input} errors={errors} />
@@ -198,63 +197,6 @@ export function RecordOpinionView({ ctx, profile, values, errors, notice }: { ct
         <CsrfField ctx={ctx} />
         <OpinionFields ctx={ctx} profile={profile} values={values} errors={errors} mode={{ kind: 'staff' }} />
         <button type="submit">{ctx.t('feedback.staff.recordOpinion')}</button>
-      </form>
-    </>
-  );
-}
-
-export function PhoneCallView({
-  ctx,
-  profile,
-  topics,
-  values,
-  errors,
-  notice,
-}: {
-  ctx: PageContext;
-  profile: AgencyProfile;
-  topics: QuestionTopic[];
-  values: Record<string, string>;
-  errors: FieldError[];
-  notice: string | null;
-}) {
-  const { t, lang } = ctx;
-  const errorOf = (field: string) => errors.find((e) => e.field === field);
-  const phones = profile.channels.filter((c) => c.kind === 'phone');
-  return (
-    <>
-      <h1>{t('feedback.staff.callTitle')}</h1>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      <form method="post" action={`/staff/${profile.slug}/atsauksmes/zvans`} noValidate>
-        <ErrorSummary ctx={ctx} errors={errors} />
-        <CsrfField ctx={ctx} />
-        {phones.length > 1 && (
-          <SelectField name="channel" label={t('feedback.staff.channel')} error={errorOf('channel')} value={values['channel'] ?? ''} options={phones.map((c) => ({ value: c.id, label: c.label[lang] }))} />
-        )}
-        <SelectField
-          name="topic"
-          label={t('feedback.staff.topic')}
-          error={errorOf('topic')}
-          value={values['topic'] ?? ''}
-          options={[{ value: '', label: t('feedback.opinion.chooseOne') }, ...topics.map((topic) => ({ value: topic.id, label: topic.name[lang] }))]}
-        />
-        <TextAreaField name="note" label={t('feedback.staff.note')} error={errorOf('note')} value={values['note'] ?? ''} rows={3} />
-        <TextField name="surveyEmail" type="email" label={t('feedback.staff.surveyEmail')} value={values['surveyEmail'] ?? ''} error={errorOf('surveyEmail')} autoComplete="off" />
-        <RadioGroup
-          name="surveyLang"
-          legend={t('feedback.staff.surveyLang')}
-          value={values['surveyLang'] ?? 'lv'}
-          options={[
-            { value: 'lv', label: 'Latviešu' },
-            { value: 'en', label: 'English' },
-          ]}
-          inline
-        />
-        <button type="submit">{t('feedback.staff.logCall')}</button>
       </form>
     </>
   );

@@ -6,7 +6,6 @@ import {
   feedbackInvitationMonths,
   feedbackInvitations,
   feedbackOpinions,
-  feedbackPhoneConsultations,
   feedbackResponses,
   feedbackScoreMonths,
 } from './feedback.tables.ts';
@@ -16,7 +15,6 @@ export type NewInvitation = typeof feedbackInvitations.$inferInsert;
 export type NewResponse = typeof feedbackResponses.$inferInsert;
 export type OpinionRow = typeof feedbackOpinions.$inferSelect;
 export type NewOpinion = typeof feedbackOpinions.$inferInsert;
-export type NewPhoneConsultation = typeof feedbackPhoneConsultations.$inferInsert;
 
 /** Where a contact is counted: centre and channel keys ('' for none). */
 export type ResultCell = { agency: string; month: string; centreKey: string; channelKey: string };
@@ -161,12 +159,6 @@ export async function insertOpinion(db: Database, row: NewOpinion): Promise<Opin
 
 export async function listOpinions(db: Database, agency: string, limit: number): Promise<OpinionRow[]> {
   return db.select().from(feedbackOpinions).where(eq(feedbackOpinions.agency, agency)).orderBy(desc(feedbackOpinions.receivedAt)).limit(limit);
-}
-
-export async function insertPhoneConsultation(db: Database, row: NewPhoneConsultation): Promise<string> {
-  const [inserted] = await db.insert(feedbackPhoneConsultations).values(row).returning({ id: feedbackPhoneConsultations.id });
-  if (!inserted) throw new Error('phone consultation not stored');
-  return inserted.id;
 }
 
 /** Recomputes the monthly aggregates from the rows (after a bulk load; tests compare it with the running totals). */

@@ -90,7 +90,6 @@ export const feedbackInvitationMonths = pgTable(
   (t) => [primaryKey({ columns: [t.agency, t.month, t.centreKey, t.channelKey] })],
 );
 
-
 /** Praise, complaints and suggestions: from the public form, or recorded by staff (in person, by phone). */
 export const feedbackOpinions = pgTable(
   'feedback_opinions',
@@ -121,20 +120,4 @@ export const feedbackOpinions = pgTable(
     check('feedback_opinions_source_check', sql`${t.source} in ('web', 'in-person', 'phone')`),
     check('feedback_opinions_subject_check', sql`${t.subject} in ('general', 'centre', 'channel', 'staff')`),
   ],
-);
-
-/** A phone consultation logged by staff (topic from the profile), which may lead to a survey invitation. */
-export const feedbackPhoneConsultations = pgTable(
-  'feedback_phone_consultations',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    agency: text('agency').notNull(),
-    channelId: text('channel_id'),
-    topic: text('topic').notNull(),
-    note: text('note').notNull().default(''),
-    staffId: uuid('staff_id'),
-    invitationId: uuid('invitation_id'),
-    at: timestamp('at', { withTimezone: true }).notNull(),
-  },
-  (t) => [index('feedback_phone_consultations_agency_idx').on(t.agency, t.at)],
 );

@@ -102,13 +102,18 @@ export function WorkplaceView({ ctx, scope, agencyName, walkIn }: { ctx: PageCon
               <a href={`/staff/${scope.agency}/atsauksmes/jauna`}>{t('staff.feedbackRecordLink')}</a>
             </li>
             <li>
-              <a href={`/staff/${scope.agency}/atsauksmes/zvans`}>{t('staff.phoneLogLink')}</a>
+              <a href={`/staff/${scope.agency}/talrunis`}>{t('staff.phoneLogLink')}</a>
             </li>
           </>
         )}
         <li>
           <a href={`/staff/${scope.agency}/atsauksmes/mani`}>{t('staff.myFeedbackLink')}</a>
         </li>
+        {roleAllows(scope.role, 'phone.read') && (
+          <li>
+            <a href={`/staff/${scope.agency}/talrunis/atzvani`}>{t('phone.staff.callbacksLink')}</a>
+          </li>
+        )}
         <li>
           <a href="/staff/outbox">{t('staff.outboxLink')}</a>
         </li>

@@ -23,7 +23,7 @@ export type App = FastifyInstance;
 export function redactUrl(url: string): string {
   return url
     .replace(/(\/personal-codes\/)[^/?]+/, '$1[redacted]')
-    .replace(/([?&](?:code|token)=)[^&]*/gi, '$1[redacted]');
+    .replace(/([?&](?:code|token|personalCode|name|email|phone)=)[^&]*/gi, '$1[redacted]');
 }
 
 function requestLogLine(request: { method: string; url: string; ip?: string }) {
