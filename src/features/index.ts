@@ -14,6 +14,7 @@ import { outboxRoutes } from './outbox/outbox.plugin.ts';
 import { appointmentsRoutes, appointmentsStaffRoutes } from './appointments/appointments.plugin.ts';
 import { queueRoutes, queueStaffRoutes } from './queue/queue.plugin.ts';
 import { feedbackRoutes, feedbackStaffRoutes } from './feedback/feedback.plugin.ts';
+import { staffRoutes as registersStaffRoutes } from './registers/registers.module.ts';
 import { personalCodesRoutes } from './personal-codes/personal-codes.routes.ts';
 import { staffSessionHook } from './staff/staff-session.hook.ts';
 import { staffPages } from './staff/staff.pages.tsx';
@@ -46,6 +47,7 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
     await appointmentsStaffRoutes(scoped, deps);
     await queueStaffRoutes(scoped, deps);
     await feedbackStaffRoutes(scoped, deps);
+    await registersStaffRoutes(scoped, deps);
   });
 
   await calendarPages(app, deps);
