@@ -30,3 +30,17 @@ export function IncidentQuickEntryLink({ ctx, agency, link }: { ctx: PageContext
     </p>
   );
 }
+
+/** "Record as a service error": the one action on a complaint opinion or an inquiry (the link is kept). */
+export function ServiceErrorFromButton({ ctx, agency, kind, id }: { ctx: PageContext; agency: string; kind: 'opinion' | 'inquiry'; id: string }) {
+  if (!ctx.csrfToken) return null;
+  const path = registersPath(agency, kind === 'opinion' ? `/kludas/no-atsauksmes/${id}` : `/kludas/no-iesnieguma/${id}`);
+  return (
+    <form method="post" action={withLang(path, ctx)} className="inline-form service-error-from">
+      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+      <button type="submit" className="secondary">
+        {ctx.t(kind === 'opinion' ? 'registers.serviceErrors.fromOpinion' : 'registers.serviceErrors.fromInquiry')}
+      </button>
+    </form>
+  );
+}
