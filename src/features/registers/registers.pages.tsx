@@ -336,6 +336,8 @@ async function giftPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
       ...(parsed.errors.some((e) => e.field === 'estimatedValueEur') || Number.isNaN(value) ? [{ field: 'estimatedValueEur', code: 'invalid_value', message: ctx.t('registers.errors.value') }] : []),
       ...(input.declined === undefined ? [{ field: 'declined', code: 'required', message: ctx.t('registers.errors.outcome') }] : []),
     ];
+    // The schema checks the reason only once the rest is valid: the form shows every error at once.
+    if (input.declined === false && !input.reason && !errors.some((e) => e.field === 'reason')) errors.push({ field: 'reason', code: 'custom', message: ctx.t('registers.errors.reasonRequired') });
     if (!parsed.data || errors.length) return form(request, reply, shownValues(raw), errors, 400);
     try {
       const row = await declareGift(deps, scope, originOf(request), parsed.data);
