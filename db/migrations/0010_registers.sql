@@ -27,6 +27,10 @@ CREATE INDEX "register_incidents_list_idx" ON "register_incidents" USING btree (
 --> statement-breakpoint
 CREATE INDEX "register_incidents_recorder_idx" ON "register_incidents" USING btree ("agency","recorded_by","occurred_at");
 --> statement-breakpoint
+CREATE INDEX "register_incidents_kind_idx" ON "register_incidents" USING btree ("agency","kind","occurred_at");
+--> statement-breakpoint
+CREATE INDEX "register_incidents_centre_idx" ON "register_incidents" USING btree ("agency","centre_id","occurred_at");
+--> statement-breakpoint
 CREATE TABLE "register_service_errors" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"agency" text NOT NULL,
@@ -47,6 +51,10 @@ CREATE TABLE "register_service_errors" (
 CREATE INDEX "register_service_errors_list_idx" ON "register_service_errors" USING btree ("agency","created_at","id");
 --> statement-breakpoint
 CREATE INDEX "register_service_errors_open_idx" ON "register_service_errors" USING btree ("agency","created_at") WHERE "register_service_errors"."status" <> 'closed';
+--> statement-breakpoint
+CREATE INDEX "register_service_errors_status_idx" ON "register_service_errors" USING btree ("agency","status","created_at");
+--> statement-breakpoint
+CREATE INDEX "register_service_errors_centre_idx" ON "register_service_errors" USING btree ("agency","centre_id","created_at");
 --> statement-breakpoint
 CREATE TABLE "register_service_error_steps" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
@@ -92,6 +100,8 @@ CREATE TABLE "register_gifts" (
 );
 --> statement-breakpoint
 CREATE INDEX "register_gifts_list_idx" ON "register_gifts" USING btree ("agency","offered_on","id");
+--> statement-breakpoint
+CREATE INDEX "register_gifts_kind_idx" ON "register_gifts" USING btree ("agency","kind","offered_on");
 --> statement-breakpoint
 CREATE TABLE "identity_checks" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,

@@ -1,12 +1,12 @@
 import { GIFT_KINDS } from '../../domain/registers/index.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField, errorFor } from '../../web/components.tsx';
-import { formatDate, formatMoment } from '../../web/format.ts';
+import { formatDate } from '../../web/format.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { GiftRow, GiftYear } from './gifts.service.ts';
 import { CsvLink, Facts, FilterForm, Notice, Pager, PostForm, RegisterNav, registersPath, withLang } from './register-common.views.tsx';
-import { rigaIso } from './register-support.ts';
+import { formatAt } from './register-support.ts';
 
 export function euro(value: number | null, lang: 'lv' | 'en'): string {
   return value === null ? '—' : value.toLocaleString(lang === 'lv' ? 'lv-LV' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -123,7 +123,7 @@ export function GiftDetailView({ ctx, profile, row, declarer, mayReview, notice,
           [t('registers.gifts.outcome'), row.declined ? t('registers.giftStatuses.declined') : t('registers.giftStatuses.accepted')],
           ...(row.reason ? [[t('registers.gifts.reason'), row.reason] as [string, string]] : []),
           [t('registers.incidents.recordedBy'), declarer],
-          [t('registers.gifts.acknowledged'), row.acknowledgedAt ? formatMoment(rigaIso(row.acknowledgedAt), lang) : '—'],
+          [t('registers.gifts.acknowledged'), row.acknowledgedAt ? formatAt(row.acknowledgedAt, lang) : '—'],
         ]}
       />
       {mayReview && !row.acknowledgedAt && (

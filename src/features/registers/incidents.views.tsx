@@ -1,12 +1,11 @@
 import { INCIDENT_ACTIONS, INCIDENT_KINDS, INCIDENT_STATUSES } from '../../domain/registers/index.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { ErrorSummary, SelectField, TextAreaField, TextField, errorFor } from '../../web/components.tsx';
-import { formatMoment } from '../../web/format.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { IncidentRow } from './incidents.service.ts';
 import { Checkboxes, CsvLink, Facts, FilterForm, Notice, Pager, PostForm, RegisterNav, registersPath, withLang } from './register-common.views.tsx';
-import { channelName, incidentChannelIds, placeIds, placeName, rigaIso } from './register-support.ts';
+import { channelName, incidentChannelIds, placeIds, placeName, formatAt } from './register-support.ts';
 
 type ListProps = { ctx: PageContext; profile: AgencyProfile; rows: IncidentRow[]; page: number; hasMore: boolean; values: Record<string, string>; errors: FieldError[]; onlyOwn: boolean; mayRecord: boolean };
 
@@ -59,7 +58,7 @@ export function IncidentListView({ ctx, profile, rows, page, hasMore, values, er
               {rows.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <a href={withLang(`${path}/${r.id}`, ctx)}>{formatMoment(rigaIso(r.occurredAt), lang)}</a>
+                    <a href={withLang(`${path}/${r.id}`, ctx)}>{formatAt(r.occurredAt, lang)}</a>
                   </td>
                   <td>{t(`registers.kinds.${r.kind}`)}</td>
                   <td>{placeName(profile, r.centreId, lang) || channelName(profile, r.channelId, lang)}</td>
@@ -124,7 +123,7 @@ export function IncidentDetailView({ ctx, profile, row, recorder, mayReview, err
       <Notice text={notice} />
       <Facts
         items={[
-          [t('registers.incidents.occurredAt'), formatMoment(rigaIso(row.occurredAt), lang)],
+          [t('registers.incidents.occurredAt'), formatAt(row.occurredAt, lang)],
           [t('registers.incidents.centre'), placeName(profile, row.centreId, lang) || '—'],
           [t('registers.incidents.channel'), channelName(profile, row.channelId, lang) || '—'],
           [t('registers.incidents.kind'), t(`registers.kinds.${row.kind}`)],
@@ -136,7 +135,7 @@ export function IncidentDetailView({ ctx, profile, row, recorder, mayReview, err
           [t('registers.incidents.recordedBy'), recorder],
           [t('registers.incidents.status'), t(`registers.incidentStatuses.${row.status}`)],
           ...(row.reviewNote ? [[t('registers.incidents.reviewNote'), row.reviewNote] as [string, string]] : []),
-          ...(row.closedAt ? [[t('registers.incidents.closedAt'), formatMoment(rigaIso(row.closedAt), lang)] as [string, string]] : []),
+          ...(row.closedAt ? [[t('registers.incidents.closedAt'), formatAt(row.closedAt, lang)] as [string, string]] : []),
         ]}
       />
       {mayReview && row.status === 'open' && (

@@ -6,6 +6,7 @@ import { RIGA } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/problem.ts';
+import { formatter } from '../../web/format.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 
@@ -89,4 +90,11 @@ export function pageOf<T>(rows: T[], page: number): { items: T[]; page: number; 
 /** Channels an incident can happen on: phone lines and video consultation. */
 export function incidentChannelIds(profile: AgencyProfile): string[] {
   return profile.channels.filter((c) => c.kind === 'phone' || c.kind === 'video-consultation').map((c) => c.id);
+}
+
+const MOMENT: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Riga', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' };
+
+/** "2026. gada 16. novembris 09:00" / "16 November 2026 at 09:00" (Riga time), for lists and details. */
+export function formatAt(at: Date, lang: 'lv' | 'en'): string {
+  return formatter(lang, MOMENT).format(at);
 }

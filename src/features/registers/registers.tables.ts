@@ -34,6 +34,8 @@ export const registerIncidents = pgTable(
   (t) => [
     index('register_incidents_list_idx').on(t.agency, t.occurredAt, t.id),
     index('register_incidents_recorder_idx').on(t.agency, t.recordedBy, t.occurredAt),
+    index('register_incidents_kind_idx').on(t.agency, t.kind, t.occurredAt),
+    index('register_incidents_centre_idx').on(t.agency, t.centreId, t.occurredAt),
     check('register_incidents_kind_check', sql`${t.kind} in ('unauthorised-recording', 'intoxication', 'aggressive-behaviour', 'offensive-behaviour', 'public-order', 'other')`),
     check('register_incidents_status_check', sql`${t.status} in ('open', 'closed')`),
   ],
@@ -61,6 +63,8 @@ export const registerServiceErrors = pgTable(
   (t) => [
     index('register_service_errors_list_idx').on(t.agency, t.createdAt, t.id),
     index('register_service_errors_open_idx').on(t.agency, t.createdAt).where(sql`${t.status} <> 'closed'`),
+    index('register_service_errors_status_idx').on(t.agency, t.status, t.createdAt),
+    index('register_service_errors_centre_idx').on(t.agency, t.centreId, t.createdAt),
     check('register_service_errors_link_check', sql`(${t.concernsKind} is null) = (${t.concernsId} is null) and (${t.concernsKind} is not null or ${t.opinionId} is not null)`),
   ],
 );
@@ -117,6 +121,7 @@ export const registerGifts = pgTable(
   },
   (t) => [
     index('register_gifts_list_idx').on(t.agency, t.offeredOn, t.id),
+    index('register_gifts_kind_idx').on(t.agency, t.kind, t.offeredOn),
     check('register_gifts_value_check', sql`${t.estimatedValueCents} is null or ${t.estimatedValueCents} between 0 and 10000000`),
     check('register_gifts_reason_check', sql`${t.declined} or ${t.reason} is not null`),
   ],

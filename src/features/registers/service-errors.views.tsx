@@ -1,12 +1,11 @@
 import { CAME_TO_LIGHT, CONCERNS_KINDS, daysBetween, ERROR_STATUSES, ERROR_STEPS, stepRefusal, type ErrorStep } from '../../domain/registers/index.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField, errorFor } from '../../web/components.tsx';
-import { formatMoment } from '../../web/format.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { ApologyTemplate } from './apology.service.ts';
 import { CsvLink, Facts, FilterForm, Notice, Pager, PostForm, RegisterNav, registersPath, withLang } from './register-common.views.tsx';
-import { placeName, rigaIso } from './register-support.ts';
+import { placeName, formatAt } from './register-support.ts';
 import type { ServiceErrorRow, ServiceErrorWithSteps } from './service-errors.service.ts';
 import { placeOptions } from './incidents.views.tsx';
 
@@ -65,7 +64,7 @@ export function ServiceErrorListView({ ctx, profile, rows, page, hasMore, values
               {rows.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <a href={withLang(`${path}/${r.id}`, ctx)}>{formatMoment(rigaIso(r.createdAt), lang)}</a>
+                    <a href={withLang(`${path}/${r.id}`, ctx)}>{formatAt(r.createdAt, lang)}</a>
                   </td>
                   <td>{r.description.length > 120 ? `${r.description.slice(0, 120)}…` : r.description}</td>
                   <td>{t(`registers.errorStatuses.${r.status}`)}</td>
@@ -121,7 +120,7 @@ export function ServiceErrorDetailView({ ctx, profile, row, names, mayWrite, may
       <Notice text={notice} />
       <Facts
         items={[
-          [t('registers.csv.createdAt'), formatMoment(rigaIso(row.createdAt), lang)],
+          [t('registers.csv.createdAt'), formatAt(row.createdAt, lang)],
           [t('registers.serviceErrors.concerns'), row.concernsKind ? `${t(`registers.concerns.${row.concernsKind}`)} ${row.concernsId}` : `${t('registers.serviceErrors.opinion')} ${row.opinionId}`],
           ...(row.centreId ? [[t('registers.csv.centre'), placeName(profile, row.centreId, lang)] as [string, string]] : []),
           [t('registers.serviceErrors.description'), row.description],
@@ -138,7 +137,7 @@ export function ServiceErrorDetailView({ ctx, profile, row, names, mayWrite, may
         <ol className="register-steps">
           {row.steps.map((s) => (
             <li key={s.id}>
-              <strong>{t(`registers.steps.${s.step}`)}</strong> — {names.get(s.takenBy) ?? s.takenBy}, {formatMoment(rigaIso(s.takenAt), lang)}
+              <strong>{t(`registers.steps.${s.step}`)}</strong> — {names.get(s.takenBy) ?? s.takenBy}, {formatAt(s.takenAt, lang)}
               {s.text && <p>{s.text}</p>}
               {s.letter && (
                 <details>
