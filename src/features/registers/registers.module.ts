@@ -22,3 +22,14 @@ export async function staffRoutes(scoped: FastifyInstance, deps: AppDeps): Promi
 
 /** No background jobs (the retention feature, when it lands, anonymises these tables too). */
 export const registersJobs: JobDefinition[] = [];
+
+/**
+ * Where the registers hold personal data, for the retention feature (when it lands) to anonymise: free texts that
+ * may name a client or a staff member, the client's name, the apology letter (recipient address and text).
+ */
+export const registersPersonalData = {
+  register_incidents: ['client', 'staff_involved', 'description', 'review_note'],
+  register_service_errors: ['description', 'consequences'],
+  register_service_error_steps: ['text', 'letter'],
+  register_gifts: ['offered_by', 'what', 'reason'],
+} as const;
