@@ -10,6 +10,7 @@ import { outboxModule } from '../features/outbox/index.ts';
 import { personalCodesModule } from '../features/personal-codes/index.ts';
 import { phoneModule } from '../features/phone/index.ts';
 import { queueModule } from '../features/queue/index.ts';
+import { registersModule } from '../features/registers/index.ts';
 import { staffModule } from '../features/staff/index.ts';
 
 /**
@@ -29,5 +30,6 @@ export const MODULES = [
   queueModule,
   feedbackModule,
   phoneModule,
+  registersModule,
   auditLogModule,
 ] as const;

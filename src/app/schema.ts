@@ -9,3 +9,4 @@ export * from '../features/appointments/appointments.tables.ts';
 export * from '../features/queue/queue.tables.ts';
 export * from '../features/feedback/feedback.tables.ts';
 export * from '../features/phone/phone.tables.ts';
+export * from '../features/registers/registers.tables.ts';

@@ -129,6 +129,8 @@ export const ServiceSchema = z
       .string()
       .regex(/^[A-Z]$/, 'Use one capital letter A–Z')
       .optional(),
+    /** The client shows an identity document: the counter cannot mark the service served without the check. */
+    requiresIdentification: z.boolean().optional(),
   })
   .strict();
 

@@ -112,7 +112,7 @@ export async function appointmentsStaffApi(scoped: FastifyInstance, deps: AppDep
   api.post(
     `${base}/:id/outcome`,
     { config: work, schema: { tags, summary: 'Served or no-show', params: StaffAppointmentParamsSchema, body: OutcomeBodySchema, response: { 200: StaffAppointmentSchema } } },
-    async (request) => staffJson(await staffOutcome(deps, scopeOf(request), originOf(request), request.params.id, request.body.outcome)),
+    async (request) => staffJson(await staffOutcome(deps, scopeOf(request), originOf(request), request.params.id, request.body.outcome, request.body.identityDocument)),
   );
 
   api.post(

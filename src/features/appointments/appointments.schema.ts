@@ -139,7 +139,12 @@ export const StaffBookingBodySchema = BookingBodySchema;
 
 export const IDENTITY_DOCUMENT_KINDS = ['passport', 'id-card', 'residence-permit', 'other'] as const;
 export const CheckInBodySchema = z.object({ identityDocument: z.enum(IDENTITY_DOCUMENT_KINDS).describe('The identity document the staff member checked') }).strict();
-export const OutcomeBodySchema = z.object({ outcome: z.enum(['served', 'no-show']) }).strict();
+export const OutcomeBodySchema = z
+  .object({
+    outcome: z.enum(['served', 'no-show']),
+    identityDocument: z.enum(IDENTITY_DOCUMENT_KINDS).optional().describe('Served after a kiosk check-in: the identity document checked now (required when the service needs identification)'),
+  })
+  .strict();
 export const StaffUpdateBodySchema = z
   .object({ notes: z.string().max(4000).optional(), specialist: z.string().min(1).max(63).nullable().optional() })
   .strict();

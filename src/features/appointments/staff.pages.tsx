@@ -132,7 +132,10 @@ export async function appointmentsStaffPages(scoped: FastifyInstance, deps: AppD
       return reply.redirect(`${staffBase(scopeOf(request).agency)}/${request.params.id}?saved=1`, 303);
     });
   action('ierasanas', (request, form) => staffCheckIn(deps, scopeOf(request), originOf(request), request.params.id, CheckInBodySchema.parse(form).identityDocument));
-  action('rezultats', (request, form) => staffOutcome(deps, scopeOf(request), originOf(request), request.params.id, OutcomeBodySchema.parse(form).outcome));
+  action('rezultats', (request, form) => {
+    const body = OutcomeBodySchema.parse({ outcome: form.outcome, ...(form.identityDocument ? { identityDocument: form.identityDocument } : {}) });
+    return staffOutcome(deps, scopeOf(request), originOf(request), request.params.id, body.outcome, body.identityDocument);
+  });
   action('piezimes', (request, form) => staffUpdate(deps, scopeOf(request), originOf(request), request.params.id, { notes: form.notes ?? '', specialist: form.specialist ? form.specialist : form.specialist === '' ? null : undefined }));
   action('atcelt', (request, form) => staffCancel(deps, scopeOf(request), originOf(request), request.params.id, StaffCancelBodySchema.parse(form).reason));
 }

@@ -23,6 +23,7 @@ import {
   type CapacityChangeRow,
 } from './appointments.repository.ts';
 import type { IDENTITY_DOCUMENT_KINDS } from './appointments.schema.ts';
+import { recordIdentityCheck, requireIdentityIfNeeded } from '../registers/identity-check.ts';
 import { bookAppointment, invalidField, type BookingRequest } from './booking.service.ts';
 import { findPlace, findService, type Place } from './places.ts';
 import { nearestFreeSlots } from './slot-search.service.ts';
@@ -89,15 +90,34 @@ async function change(
 /** Check-in on arrival with the identity document seen by the staff member. */
 export function staffCheckIn(deps: AppDeps, scope: AgencyScope, origin: AuditOrigin, id: string, identityDocument: IdentityDocument) {
   const at = toDate(deps.clock());
-  return change(deps, scope, origin, id, 'appointment.checked-in', (db) => updateAppointment(db, id, { status: 'arrived', arrivedAt: at, identityDocument }, ['booked']), { identityDocument });
+  return change(
+    deps,
+    scope,
+    origin,
+    id,
+    'appointment.checked-in',
+    async (db) => {
+      const updated = await updateAppointment(db, id, { status: 'arrived', arrivedAt: at, identityDocument }, ['booked']);
+      if (updated) await recordIdentityCheck(db, { agency: scope.agency, recordKind: 'appointment', recordId: id, point: 'check-in', document: identityDocument, checkedBy: scope.actor.id, at });
+      return updated;
+    },
+    { identityDocument },
+  );
 }
 
-/** Served (after arrival) or no-show (booked and never came, or called and gone). */
-export function staffOutcome(deps: AppDeps, scope: AgencyScope, origin: AuditOrigin, id: string, outcome: 'served' | 'no-show') {
+/**
+ * Served (after arrival) or no-show (booked and never came, or called and gone). A service the profile marks as
+ * needing identification is served only with a checked document (from the check-in, or given now).
+ */
+export function staffOutcome(deps: AppDeps, scope: AgencyScope, origin: AuditOrigin, id: string, outcome: 'served' | 'no-show', identityDocument?: IdentityDocument) {
   const at = toDate(deps.clock());
   const from: Array<'booked' | 'arrived'> = outcome === 'served' ? ['arrived'] : ['booked', 'arrived'];
-  return change(deps, scope, origin, id, `appointment.${outcome}`, async (db) => {
-    const updated = await updateAppointment(db, id, { status: outcome, outcomeAt: at }, from);
+  return change(deps, scope, origin, id, `appointment.${outcome}`, async (db, row) => {
+    const document = outcome === 'served' && row.status === 'arrived' ? ((row.identityDocument as IdentityDocument | null) ?? identityDocument) : undefined;
+    if (outcome === 'served' && row.status === 'arrived') requireIdentityIfNeeded(deps.agencies.require(scope.agency), row.serviceId, document);
+    const newDocument: { identityDocument?: IdentityDocument } = !row.identityDocument && document ? { identityDocument: document } : {};
+    const updated = await updateAppointment(db, id, { status: outcome, outcomeAt: at, ...newDocument }, from);
+    if (updated && newDocument.identityDocument) await recordIdentityCheck(db, { agency: scope.agency, recordKind: 'appointment', recordId: id, point: 'kiosk', document: newDocument.identityDocument, checkedBy: scope.actor.id, at });
     if (updated && outcome === 'served') await inviteAfterVisit(deps, db, scope, origin, updated);
     return updated;
   });

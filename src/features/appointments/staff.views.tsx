@@ -6,6 +6,8 @@ import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { AppointmentRow, CapacityChangeRow } from './appointments.repository.ts';
 import { IDENTITY_DOCUMENT_KINDS } from './appointments.schema.ts';
+import { serviceNeedsIdentification } from '../registers/identity-check.ts';
+import { IdentityDocumentField, IncidentQuickEntryLink } from '../registers/identity-check.views.tsx';
 import type { TimeOption } from './booking.views.tsx';
 import { formatDate } from '../../web/format.ts';
 import { RadioGroup, formatTimeSpan, formatVisit } from './page-support.tsx';
@@ -136,6 +138,9 @@ export function StaffDetailView({ ctx, scope, profile, row, saved, errors }: { c
       {canWork && (row.status === 'arrived' || row.status === 'booked') && (
         <form method="post" action={`${base}/rezultats`} className="button-row">
           <CsrfField ctx={ctx} />
+          {row.status === 'arrived' && !row.identityDocument && (
+            <IdentityDocumentField ctx={ctx} required={serviceNeedsIdentification(profile, row.serviceId)} error={errors.find((e) => e.field === 'identityDocument')} />
+          )}
           {row.status === 'arrived' && (
             <button type="submit" name="outcome" value="served">
               {t('appointments.staff.served')}
@@ -146,6 +151,7 @@ export function StaffDetailView({ ctx, scope, profile, row, saved, errors }: { c
           </button>
         </form>
       )}
+      {canWork && <IncidentQuickEntryLink ctx={ctx} agency={scope.agency} link={{ appointment: row.id }} />}
       {canWork && (
         <form method="post" action={`${base}/piezimes`}>
           <CsrfField ctx={ctx} />

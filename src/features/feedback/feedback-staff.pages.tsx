@@ -40,7 +40,7 @@ export async function feedbackStaffPages(app: FastifyInstance, deps: AppDeps): P
     const input = filterInput(request.query);
     const { filters, errors } = parseFilters(profile, input, request.lang);
     const results = await loadResults(deps, scope, originOf(request), filters, request.lang);
-    const ctx = pageContext(request);
+    const ctx = pageContext(request, reply.generateCsrf());
     reply.header('cache-control', 'no-store');
     return sendFeedbackPage(reply, ctx, {
       title: ctx.t('feedback.staff.resultsTitle'),

@@ -1,3 +1,4 @@
+import { ServiceErrorFromButton } from '../registers/identity-check.views.tsx';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { CsrfField, ErrorSummary, SelectField, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
@@ -174,6 +175,7 @@ export function ResultsView({ ctx, profile, results, input, errors, canRecord }:
                   {o.inquiryReference ? ` · ${t('feedback.staff.opinionInquiry', { reference: o.inquiryReference })}` : ''}
                 </p>
                 <p>{o.text}</p>
+                {canRecord && o.kind === 'complaint' && <ServiceErrorFromButton ctx={ctx} agency={profile.slug} kind="opinion" id={o.id} />}
               </li>
             ))}
           </ul>

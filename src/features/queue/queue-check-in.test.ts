@@ -46,7 +46,7 @@ for (const target of testTargets()) {
       assert.match(again.body, /Ar šo pierakstu jau ir saņemta biļete/);
       const call = CallNextResultSchema.parse((await staff.request({ method: 'POST', url: '/api/v1/staff/vsaa/queue/centres/riga-lacplesa/counters/1/call-next' })).json());
       assert.equal(call.ticket?.id, id);
-      await staff.request({ method: 'POST', url: `/api/v1/staff/vsaa/queue/tickets/${id}/served` });
+      await staff.request({ method: 'POST', url: `/api/v1/staff/vsaa/queue/tickets/${id}/served`, json: { identityDocument: 'passport' } });
       assert.equal((await rows<{ status: string }>(platform, `select status from appointments where id = '${appointment.id}'`))[0]?.status, 'served');
     });
 

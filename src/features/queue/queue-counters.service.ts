@@ -6,6 +6,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { requireCentre, requireCounterNumber, requireService, type QueueCentre } from './queue-centre.ts';
 import { inviteToSurvey } from '../feedback/survey-invitations.service.ts';
+import { checkIdentityOnServe, type IdentityDocumentKind } from '../registers/identity-check.ts';
 import { recordAppointmentOutcome } from './queue-check-in.ts';
 import { publishQueueChange, queueChangePayload } from './queue-events.ts';
 import { asWaitingTicket } from './queue-snapshot.ts';
@@ -146,7 +147,10 @@ export async function callNext(
   });
 }
 
-export type TicketActionInput = { action: Exclude<TicketAction, 'transfer'> } | { action: 'transfer'; service?: string | undefined; counter?: number | undefined };
+export type TicketActionInput =
+  | { action: Exclude<TicketAction, 'transfer' | 'served'> }
+  | { action: 'served'; identityDocument?: IdentityDocumentKind | undefined }
+  | { action: 'transfer'; service?: string | undefined; counter?: number | undefined };
 
 function transferChanges(centre: QueueCentre, ticket: TicketRow, input: { service?: string | undefined; counter?: number | undefined }) {
   if (input.service === undefined && input.counter === undefined) {
@@ -181,6 +185,8 @@ export async function actOnTicket(deps: Deps, scope: AgencyScope, origin: AuditO
       updated = await updateTicket(tx, ticket.id, { ...changes, status: 'waiting', counterNo: null, calledAt: null, updatedAt: now });
       await releaseCounterOf(tx, key, ticket.id, now);
     } else {
+      // Identity-document check (registers feature): required for a service the profile marks, never a number.
+      if (input.action === 'served') await checkIdentityOnServe(tx, centre.agency, ticket, input.identityDocument, { agency: scope.agency, staffId: scope.actor.id, at: now });
       updated = await updateTicket(tx, ticket.id, { status: input.action, finishedAt: now, updatedAt: now });
       await releaseCounterOf(tx, key, ticket.id, now);
       await recordAppointmentOutcome(tx, ticket.appointmentId, input.action, now);
@@ -194,7 +200,7 @@ export async function actOnTicket(deps: Deps, scope: AgencyScope, origin: AuditO
       }
     }
     const details = input.action === 'transfer' ? { from: { service: ticket.serviceId, counter: ticket.counterNo }, to: { service: updated.serviceId, counter: updated.targetCounterNo } } : { counter: ticket.counterNo };
-    await recordAudit(tx, deps.clock, origin, { action: `queue.ticket-${input.action}`, recordType: 'queue-ticket', recordId: ticket.id, agency: scope.agency, details: { number: ticket.number, ...details } });
+    await recordAudit(tx, deps.clock, origin, { action: `queue.ticket-${input.action}`, recordType: 'queue-ticket', recordId: ticket.id, agency: scope.agency, details: { number: ticket.number, ...details, ...(input.action === 'served' && input.identityDocument ? { identityDocument: input.identityDocument } : {}) } });
     await publishQueueChange(tx, { agency: scope.agency, centre: ticket.centreId, kind: input.action });
     return updated;
   });

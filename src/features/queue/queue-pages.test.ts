@@ -104,13 +104,13 @@ for (const target of testTargets()) {
       assert.match(after.body, /class="queue-console-number">A-001</);
       const servedAction = /action="(\/staff\/vsaa\/rinda\/jelgava\/biletes\/[0-9a-f-]{36}\/served)"/.exec(after.body)?.[1] ?? '';
       assert.ok(servedAction);
-      assert.equal((await staff.submitForm(page, servedAction, { counter: '2' })).statusCode, 303);
+      assert.equal((await staff.submitForm(page, servedAction, { counter: '2', identityDocument: 'passport' })).statusCode, 303);
       // The served client's ticket page now offers the survey: a link and the same link as a QR code.
       const ticketId = /biletes\/([0-9a-f-]{36})\/served/.exec(servedAction)?.[1] ?? '';
       const ticketPage = await platform.app.inject({ url: `/vsaa/rinda/jelgava/biletes/${ticketId}` });
       assert.match(ticketPage.body, /<a class="button" href="\/vsaa\/aptauja\/[^"]+">Novērtēt apkalpošanu/);
       assert.match(ticketPage.body, /<div class="queue-survey-qr" role="img" aria-label="QR kods ar saiti uz aptauju"><svg /);
-      const twice = await staff.submitForm(page, servedAction, { counter: '2' });
+      const twice = await staff.submitForm(page, servedAction, { counter: '2', identityDocument: 'passport' });
       assert.equal(twice.statusCode, 409, 'a double press shows the console with a clear error');
       assert.match(twice.body, /vairs nav izsaukta/);
       const noServices = await staff.submitForm(page, `${CONSOLE}/lodzini/2/atvert`, {});

@@ -7,6 +7,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { requireWalkInCentre } from './queue-centre.ts';
 import { actOnTicket, callNext, centreFigures, closeCounter, listCentreCounters, openCounter, staffCentre, type TicketActionInput } from './queue-counters.service.ts';
 import { issueTicket } from './queue-tickets.service.ts';
+import { ServedBodySchema } from '../registers/identity-check.ts';
 import type { TicketRow } from './queue.repository.ts';
 import {
   CallNextBodySchema,
@@ -84,15 +85,30 @@ export async function queueStaffApi(app: FastifyInstance, deps: AppDeps): Promis
     },
   );
 
-  const action = (name: 'recall' | 'served' | 'no-show', summary: string) =>
+  const action = (name: 'recall' | 'no-show', summary: string) =>
     api.post(
       `${base}/tickets/:id/${name}`,
       { config: operate, schema: { tags: ['queue', 'staff'], summary, description: '409 ticket-not-called when it is no longer called (a double press).', params: StaffTicketParamsSchema, response: { 200: StaffTicketSchema } } },
       async (request) => staffTicketJson(await actOnTicket(deps, scopeOf(request), originOf(request), request.params.id, { action: name })),
     );
   action('recall', 'Call the client again (shown again on the board)');
-  action('served', 'The client was served');
   action('no-show', 'The client did not come');
+
+  api.post(
+    `${base}/tickets/:id/served`,
+    {
+      config: operate,
+      schema: {
+        tags: ['queue', 'staff'],
+        summary: 'The client was served (with the kind of identity document checked)',
+        description: '409 ticket-not-called when it is no longer called (a double press). 400 identity-document-required when the service needs identification and no document was checked.',
+        params: StaffTicketParamsSchema,
+        body: ServedBodySchema,
+        response: { 200: StaffTicketSchema },
+      },
+    },
+    async (request) => staffTicketJson(await actOnTicket(deps, scopeOf(request), originOf(request), request.params.id, { action: 'served', identityDocument: request.body?.identityDocument })),
+  );
 
   api.post(
     `${base}/tickets/:id/transfer`,

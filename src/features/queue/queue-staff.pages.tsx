@@ -13,6 +13,7 @@ import { QUEUE_STYLESHEETS, refusal } from './queue-pages-support.tsx';
 import { scopeOf } from '../../platform/access/access.hook.ts';
 import { ConsoleView, FiguresView, StaffCentresView, staffQueuePath } from './queue-staff.views.tsx';
 import { boardState, issueTicket } from './queue-tickets.service.ts';
+import { isIdentityDocumentKind } from '../registers/identity-check.ts';
 
 type CentreParams = { Params: { agency: string; centre: string } };
 type CounterParams = { Params: { agency: string; centre: string; counter: string; action: string } };
@@ -24,6 +25,7 @@ const FormSchema = z.object({
   service: z.string().optional(),
   counter: z.string().optional(),
   toCounter: z.string().optional(),
+  identityDocument: z.string().optional(),
 });
 
 function formOf(request: FastifyRequest) {
@@ -126,11 +128,12 @@ export async function queueStaffPages(app: FastifyInstance, deps: AppDeps): Prom
     const counterNo = counterNumber(form.counter);
     const { action } = request.params;
     let input: TicketActionInput;
-    if (action === 'recall' || action === 'served' || action === 'no-show') input = { action };
+    if (action === 'served') input = { action, identityDocument: isIdentityDocumentKind(form.identityDocument) ? form.identityDocument : undefined };
+    else if (action === 'recall' || action === 'no-show') input = { action };
     else if (action === 'transfer') input = { action, service: form.service || undefined, counter: form.toCounter ? Number(form.toCounter) : undefined };
     else throw new AppError(404, 'not-found', 'errors.notFoundTitle');
     if (!z.uuid().safeParse(request.params.id).success) throw new AppError(404, 'ticket-not-found', 'queue.errors.ticketNotFound');
-    return consoleAction(deps, request, reply, centre, counterNo, 'service', async () => (await actOnTicket(deps, scopeOf(request), originOf(request), request.params.id, input), { done: action }));
+    return consoleAction(deps, request, reply, centre, counterNo, action === 'served' ? 'identityDocument' : 'service', async () => (await actOnTicket(deps, scopeOf(request), originOf(request), request.params.id, input), { done: action }));
   });
 
   app.post<CentreParams>('/staff/:agency/rinda/:centre/biletes', { config: operate }, async (request, reply) => {

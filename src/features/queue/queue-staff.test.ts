@@ -30,7 +30,9 @@ for (const target of testTargets()) {
     const open = (centre: string, counter: number, services: unknown) => staff.request({ method: 'POST', url: `${API}/centres/${centre}/counters/${counter}/open`, json: { services } });
     const callNext = (centre: string, counter: number, json?: unknown) =>
       staff.request({ method: 'POST', url: `${API}/centres/${centre}/counters/${counter}/call-next`, ...(json === undefined ? {} : { json }) });
-    const act = (id: string, action: string, json?: unknown) => staff.request({ method: 'POST', url: `${API}/tickets/${id}/${action}`, ...(json === undefined ? {} : { json }) });
+    // Every VSAA service needs identification (profile): served carries the document checked.
+    const act = (id: string, action: string, json: unknown = action === 'served' ? { identityDocument: 'id-card' } : undefined) =>
+      staff.request({ method: 'POST', url: `${API}/tickets/${id}/${action}`, ...(json === undefined ? {} : { json }) });
     const called = (response: { json: () => unknown }) => CallNextResultSchema.parse(response.json()).ticket;
 
     it('opens a counter for services (idempotent) and refuses services the centre does not offer', async () => {

@@ -1,6 +1,8 @@
 import type { DailyFigures, Figures } from '../../domain/queue/index.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, errorFor } from '../../web/components.tsx';
+import { serviceNeedsIdentification } from '../registers/identity-check.ts';
+import { IdentityDocumentField, IncidentQuickEntryLink } from '../registers/identity-check.views.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { QueueCentre } from './queue-centre.ts';
 import type { CounterView } from './queue-counters.service.ts';
@@ -63,7 +65,7 @@ function ServiceOptions({ ctx, centre, name, withUnchanged }: { ctx: PageContext
   );
 }
 
-function CurrentClient({ ctx, centre, counter }: { ctx: PageContext; centre: QueueCentre; counter: CounterView }) {
+function CurrentClient({ ctx, centre, counter, errors }: { ctx: PageContext; centre: QueueCentre; counter: CounterView; errors: FieldError[] }) {
   const { t } = ctx;
   const current = counter.current;
   if (!current) return <p>{t('queue.console.noCurrent')}</p>;
@@ -80,11 +82,17 @@ function CurrentClient({ ctx, centre, counter }: { ctx: PageContext; centre: Que
   return (
     <>
       <p className="queue-console-number">{current.number}</p>
+      <form method="post" action={withLang(`${base}/served`, ctx)} className="queue-served">
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="counter" value={counter.counter} />
+        <IdentityDocumentField ctx={ctx} required={serviceNeedsIdentification(centre.agency, current.service)} error={errorFor(errors, 'identityDocument')} />
+        <button type="submit">{t('queue.console.served')}</button>
+      </form>
       <div className="queue-actions">
-        {action('served', t('queue.console.served'))}
         {action('no-show', t('queue.console.noShow'), 'danger')}
         {action('recall', t('queue.console.recall'), 'secondary')}
       </div>
+      <IncidentQuickEntryLink ctx={ctx} agency={centre.agency.slug} link={{ ticket: current.id, centre: centre.centre.id }} />
       <form method="post" action={withLang(`${base}/transfer`, ctx)} className="queue-transfer">
         <CsrfField ctx={ctx} />
         <input type="hidden" name="counter" value={counter.counter} />
@@ -180,7 +188,7 @@ export function ConsoleView({ ctx, centre, counters, counter, board, errors, not
               </button>
             </form>
             <h3>{t('queue.console.current')}</h3>
-            <CurrentClient ctx={ctx} centre={centre} counter={counter} />
+            <CurrentClient ctx={ctx} centre={centre} counter={counter} errors={errors} />
             <form method="post" action={withLang(`${counterPath}/slegt`, ctx)}>
               <CsrfField ctx={ctx} />
               <button type="submit" className="secondary">

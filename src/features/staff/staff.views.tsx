@@ -115,6 +115,9 @@ export function WorkplaceView({ ctx, scope, agencyName, walkIn }: { ctx: PageCon
           </li>
         )}
         <li>
+          <a href={`/staff/${scope.agency}/registri`}>{t('registers.title')}</a>
+        </li>
+        <li>
           <a href="/staff/outbox">{t('staff.outboxLink')}</a>
         </li>
         {roleAllows(scope.role, 'audit.read') && (

@@ -1,3 +1,5 @@
+import { ServiceErrorFromButton } from '../../registers/identity-check.views.tsx';
+import { roleAllows } from '../../../platform/access/policy.ts';
 import type { ReactNode } from 'react';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
@@ -218,6 +220,7 @@ export function InquiryDetailView({ ctx, scope, detail, topics, errors, notice, 
           <strong>{t('inquiries.staff.unsigned')}</strong>
         </p>
       )}
+      {roleAllows(scope.role, 'registers.record') && <ServiceErrorFromButton ctx={ctx} agency={scope.agency} kind="inquiry" id={inquiry.id} />}
       <h2>{t('inquiries.staff.requester')}</h2>
       <dl className="facts">
         <Fact label={t('inquiries.staff.name')}>{inquiry.requesterName || t('inquiries.staff.anonymous')}</Fact>

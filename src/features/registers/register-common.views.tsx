@@ -1,0 +1,129 @@
+import type { ReactNode } from 'react';
+import type { FieldError } from '../../platform/http/problem.ts';
+import { CsrfField, ErrorSummary, SelectField, TextField, errorFor, type Option } from '../../web/components.tsx';
+import type { PageContext } from '../../web/page-context.ts';
+
+export const registersPath = (agency: string, rest = '') => `/staff/${agency}/registri${rest}`;
+
+/** A link or form action in the page's language (Latvian needs no parameter). */
+export function withLang(path: string, ctx: PageContext): string {
+  if (ctx.lang === 'lv') return path;
+  return `${path}${path.includes('?') ? '&' : '?'}lang=${ctx.lang}`;
+}
+
+export function RegisterNav({ ctx, agency }: { ctx: PageContext; agency: string }) {
+  const { t } = ctx;
+  return (
+    <nav aria-label={t('registers.nav')} className="register-nav">
+      <a href={withLang(registersPath(agency), ctx)}>{t('registers.nav')}</a>
+      {' · '}
+      <a href={withLang(registersPath(agency, '/incidenti'), ctx)}>{t('registers.incidents.title')}</a>
+      {' · '}
+      <a href={withLang(registersPath(agency, '/kludas'), ctx)}>{t('registers.serviceErrors.title')}</a>
+      {' · '}
+      <a href={withLang(registersPath(agency, '/davanas'), ctx)}>{t('registers.gifts.title')}</a>
+    </nav>
+  );
+}
+
+export function Notice({ text }: { text: string | null }) {
+  return text ? (
+    <p className="notice" role="status">
+      {text}
+    </p>
+  ) : null;
+}
+
+export type FilterSelect = { name: string; label: string; options: Option[] };
+
+/** The list filters: selects, a period, and (without JavaScript) a plain GET form. */
+export function FilterForm({ ctx, action, selects, values, errors }: { ctx: PageContext; action: string; selects: FilterSelect[]; values: Record<string, string>; errors: FieldError[] }) {
+  const { t } = ctx;
+  return (
+    <form method="get" action={action} className="register-filters">
+      <h2>{t('registers.list.filters')}</h2>
+      {ctx.lang !== 'lv' && <input type="hidden" name="lang" value={ctx.lang} />}
+      {selects.map((s) => (
+        <SelectField key={s.name} name={s.name} label={s.label} value={values[s.name] ?? ''} error={errorFor(errors, s.name)} options={[{ value: '', label: t('registers.list.all') }, ...s.options]} />
+      ))}
+      <TextField name="from" label={t('registers.list.from')} hint={t('registers.list.dateHint')} value={values['from'] ?? ''} error={errorFor(errors, 'from')} />
+      <TextField name="to" label={t('registers.list.to')} hint={t('registers.list.dateHint')} value={values['to'] ?? ''} error={errorFor(errors, 'to')} />
+      <button type="submit" className="secondary">
+        {t('registers.list.apply')}
+      </button>
+    </form>
+  );
+}
+
+/** Previous / next links keeping the filters. */
+export function Pager({ ctx, path, values, page, hasMore }: { ctx: PageContext; path: string; values: Record<string, string>; page: number; hasMore: boolean }) {
+  const href = (p: number) => {
+    const query = new URLSearchParams({ ...values, page: String(p) });
+    if (ctx.lang !== 'lv') query.set('lang', ctx.lang);
+    return `${path}?${query.toString()}`;
+  };
+  if (page === 1 && !hasMore) return null;
+  return (
+    <nav aria-label={ctx.t('registers.list.page', { page })} className="pager">
+      {page > 1 && <a href={href(page - 1)}>{ctx.t('registers.list.previous')}</a>} <span>{ctx.t('registers.list.page', { page })}</span> {hasMore && <a href={href(page + 1)}>{ctx.t('registers.list.next')}</a>}
+    </nav>
+  );
+}
+
+export function CsvLink({ ctx, path, values }: { ctx: PageContext; path: string; values: Record<string, string> }) {
+  const query = new URLSearchParams(values);
+  query.delete('page');
+  if (ctx.lang !== 'lv') query.set('lang', ctx.lang);
+  const q = query.toString();
+  return (
+    <p>
+      <a href={q ? `${path}?${q}` : path} download>
+        {ctx.t('registers.list.export')}
+      </a>
+    </p>
+  );
+}
+
+/** A POST form with the CSRF token and the error summary. */
+export function PostForm({ ctx, action, errors, children, className }: { ctx: PageContext; action: string; errors?: FieldError[]; children: ReactNode; className?: string }) {
+  return (
+    <form method="post" action={withLang(action, ctx)} className={className} noValidate>
+      {errors && <ErrorSummary ctx={ctx} errors={errors} />}
+      <CsrfField ctx={ctx} />
+      {children}
+    </form>
+  );
+}
+
+export function Facts({ items }: { items: Array<[string, ReactNode]> }) {
+  return (
+    <dl className="facts">
+      {items.map(([k, v]) => (
+        <div className="facts-row" key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Checkboxes({ name, legend, options, checked, error }: { name: string; legend: string; options: Option[]; checked: readonly string[]; error?: FieldError | undefined }) {
+  const id = `field-${name}`;
+  return (
+    <fieldset className={error ? 'field checkboxes field-error' : 'field checkboxes'} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      {error && (
+        <p className="error-message" id={`${id}-error`}>
+          {error.message}
+        </p>
+      )}
+      {options.map((o, i) => (
+        <div className="checkbox" key={o.value}>
+          <input type="checkbox" id={i === 0 ? id : `${id}-${o.value}`} name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
+          <label htmlFor={i === 0 ? id : `${id}-${o.value}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
