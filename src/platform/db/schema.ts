@@ -16,6 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { INQUIRY_STATUSES } from '../../domain/inquiry/status.ts';
+import { attachmentSignatureColumns } from '../../features/signatures/signatures.tables.ts';
 
 // The one schema file drizzle-kit reads; features import their tables from here.
 
@@ -279,6 +280,7 @@ export const inquiryAttachments = pgTable(
     sha256: text('sha256').notNull(),
     content: bytea('content').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...attachmentSignatureColumns(),
   },
   (t) => [index('inquiry_attachments_inquiry_idx').on(t.inquiryId)],
 );
@@ -328,3 +330,4 @@ export const mailOutbox = pgTable(
 export * from '../../features/appointments/appointments.tables.ts';
 export * from '../../features/queue/queue.tables.ts';
 export * from '../../features/feedback/feedback.tables.ts';
+export * from '../../features/integrations/integrations.tables.ts';
