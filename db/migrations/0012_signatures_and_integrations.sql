@@ -60,10 +60,13 @@ CREATE TABLE "integration_callbacks" (
 	"last_error" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"sent_at" timestamp with time zone,
+	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "integration_callbacks_status_check" CHECK ("integration_callbacks"."status" in ('pending', 'sent', 'failed'))
 );
 --> statement-breakpoint
 CREATE INDEX "integration_callbacks_agency_idx" ON "integration_callbacks" USING btree ("agency","created_at");
+--> statement-breakpoint
+CREATE INDEX "integration_callbacks_due_idx" ON "integration_callbacks" USING btree ("next_attempt_at") WHERE "status" = 'pending';
 --> statement-breakpoint
 CREATE TABLE "inquiry_forwardings" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,

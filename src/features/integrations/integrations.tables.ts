@@ -64,8 +64,12 @@ export const integrationCallbacks = pgTable(
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('integration_callbacks_agency_idx').on(t.agency, t.createdAt), check('integration_callbacks_status_check', sql`${t.status} in ('pending', 'sent', 'failed')`)],
+  (t) => [
+    index('integration_callbacks_agency_idx').on(t.agency, t.createdAt),
+    index('integration_callbacks_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`), check('integration_callbacks_status_check', sql`${t.status} in ('pending', 'sent', 'failed')`),
+  ],
 );
 
 /** A submission passed on to the competent institution: how, where, when, and the message id it went with. */

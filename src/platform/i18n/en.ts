@@ -5,6 +5,7 @@ import { appointmentsMessages } from '../../features/appointments/appointments.m
 import { queueMessages } from '../../features/queue/queue.messages.ts';
 import { feedbackMessages } from '../../features/feedback/feedback.messages.ts';
 import { signaturesMessages } from '../../features/signatures/signatures.messages.ts';
+import { integrationsMessages } from '../../features/integrations/integrations.messages.ts';
 import type { Catalog } from './catalog.ts';
 
 // English catalog: the same keys as Latvian (the type checker keeps them in step).
@@ -214,6 +215,7 @@ export const en = {
   queue: queueMessages.en,
   feedback: feedbackMessages.en,
   signatures: signaturesMessages.en,
+  integrations: integrationsMessages.en,
   errors: {
     summaryTitle: 'Please correct the errors',
     notFoundTitle: 'Page not found',

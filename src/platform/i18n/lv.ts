@@ -5,6 +5,7 @@ import { appointmentsMessages } from '../../features/appointments/appointments.m
 import { queueMessages } from '../../features/queue/queue.messages.ts';
 import { feedbackMessages } from '../../features/feedback/feedback.messages.ts';
 import { signaturesMessages } from '../../features/signatures/signatures.messages.ts';
+import { integrationsMessages } from '../../features/integrations/integrations.messages.ts';
 // Latvian message catalog: the default language of every page.
 export const lv = {
   app: { name: 'Apkalpe', tagline: 'Valsts iestāžu klientu apkalpošana' },
@@ -212,6 +213,7 @@ export const lv = {
   queue: queueMessages.lv,
   feedback: feedbackMessages.lv,
   signatures: signaturesMessages.lv,
+  integrations: integrationsMessages.lv,
   errors: {
     summaryTitle: 'Lūdzu, izlabojiet kļūdas',
     notFoundTitle: 'Lapa nav atrasta',
