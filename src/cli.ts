@@ -3,12 +3,14 @@ import { parseArgs } from 'node:util';
 import { agenciesCommands } from './features/agencies/agencies.cli.ts';
 import { calendarCommands } from './features/calendar/calendar.cli.ts';
 import { usersCommands } from './features/staff/staff.cli.ts';
+import { integrationCommands } from './features/integrations/integrations.cli.ts';
 import type { CliGroup } from './platform/cli-command.ts';
 
 const groups: Record<string, CliGroup> = {
   agencies: agenciesCommands,
   users: usersCommands,
   calendar: calendarCommands,
+  integration: integrationCommands,
 };
 
 function usage(): string {
