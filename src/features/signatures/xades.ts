@@ -25,7 +25,15 @@ function digestOf(method: string, data: Uint8Array): string | null {
 }
 
 /** Each detached reference to a container file: its digest compared with the file as it is now. */
-function checkFileReferences(sig: El, entries: ContainerEntries, covered: Set<string>): SignatureProblem[] {
+type DigestCache = Map<string, string | null>;
+
+function cachedDigest(cache: DigestCache, name: string, method: string, content: Uint8Array): string | null {
+  const key = `${method} ${name}`;
+  if (!cache.has(key)) cache.set(key, digestOf(method, content));
+  return cache.get(key) ?? null;
+}
+
+function checkFileReferences(sig: El, entries: ContainerEntries, covered: Set<string>, cache: DigestCache): SignatureProblem[] {
   const problems = new Set<SignatureProblem>();
   const signedInfo = children(sig, DS, 'SignedInfo')[0];
   if (!signedInfo) return ['malformed-signature'];
@@ -47,21 +55,37 @@ function checkFileReferences(sig: El, entries: ContainerEntries, covered: Set<st
     covered.add(name);
     const method = children(ref, DS, 'DigestMethod')[0]?.getAttribute('Algorithm') ?? '';
     const expected = text(children(ref, DS, 'DigestValue')[0]);
-    const actual = digestOf(method, content);
+    const actual = cachedDigest(cache, name, method, content);
     if (actual === null) problems.add('malformed-signature');
     else if (actual !== expected) problems.add('digest-mismatch');
   }
   return [...problems];
 }
 
-/** The signature value over SignedInfo (xadesjs), with the detached files supplied from the container. */
-async function signatureValueHolds(doc: Document, sig: El, entries: ContainerEntries): Promise<boolean> {
+type SignedXmlInternals = {
+  DigestReference(source: Element, reference: { Uri?: string; DigestValue: Uint8Array }, checkHmac: boolean): Promise<Uint8Array>;
+  ValidateSignatureValue(keys: CryptoKey[]): Promise<boolean>;
+  GetPublicKeys(): Promise<CryptoKey[]>;
+};
+
+/**
+ * The signature value over SignedInfo and the digests of the same-document references (SignedProperties),
+ * by xadesjs. The detached file references are compared by checkFileReferences (each file hashed once,
+ * whatever the number of signatures), so the 10 MB files are not hashed again here.
+ */
+async function signatureValueHolds(doc: Document, sig: El): Promise<boolean> {
   const lib = xades();
   try {
     const signed = new lib.SignedXml(doc);
     signed.LoadXml(sig);
-    signed.contentHandler = async (ref) => (ref.Uri && !ref.Uri.startsWith('#') ? ((entries.get(decodeURIComponent(ref.Uri)) as Uint8Array<ArrayBuffer> | undefined) ?? null) : null);
-    return await signed.Verify();
+    const internals = signed as unknown as SignedXmlInternals;
+    const root = doc.documentElement.cloneNode(true) as Element;
+    for (const ref of signed.XmlSignature.SignedInfo.References.GetIterator()) {
+      if (ref.Uri && !ref.Uri.startsWith('#')) continue;
+      const digest = await internals.DigestReference(root, ref, false);
+      if (Buffer.from(digest).toString('base64') !== Buffer.from(ref.DigestValue).toString('base64')) return false;
+    }
+    return await internals.ValidateSignatureValue(await internals.GetPublicKeys());
   } catch {
     return false;
   }
@@ -81,14 +105,14 @@ function parseTime(value: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-async function examineSignature(doc: Document, sig: El, entries: ContainerEntries, anchors: Uint8Array[] | null, covered: Set<string>, now: Date): Promise<Signature> {
-  const problems = new Set<SignatureProblem>(checkFileReferences(sig, entries, covered));
+async function examineSignature(doc: Document, sig: El, entries: ContainerEntries, anchors: Uint8Array[] | null, covered: Set<string>, cache: DigestCache, now: Date): Promise<Signature> {
+  const problems = new Set<SignatureProblem>(checkFileReferences(sig, entries, covered, cache));
   const certs = children(sig, DS, 'X509Certificate').map((c) => new Uint8Array(Buffer.from(text(c), 'base64')));
   const claimed = parseTime((children(sig, XADES, 'SigningTime')[0]?.textContent ?? '').trim());
   const token = children(sig, XADES, 'EncapsulatedTimeStamp')[0];
   const timestamped = token ? timestampTime(new Uint8Array(Buffer.from(text(token), 'base64'))) : null;
   const signedAt = timestamped ?? claimed;
-  const valueHolds = await signatureValueHolds(doc, sig, entries);
+  const valueHolds = await signatureValueHolds(doc, sig);
   if (!valueHolds && !problems.has('digest-mismatch')) problems.add('signature-value');
   let cert: SignerCertificate | null = null;
   try {
@@ -123,6 +147,7 @@ export async function verifyAsicSignatures(entries: ContainerEntries, anchors: U
   const signatures: Signature[] = [];
   const problems = new Set<SignatureProblem>();
   const covered = new Set<string>();
+  const cache: DigestCache = new Map();
   for (const file of signatureFiles(entries)) {
     const xml = Buffer.from(entries.get(file)!).toString('utf8');
     if (/<!DOCTYPE/i.test(xml)) {
@@ -138,7 +163,7 @@ export async function verifyAsicSignatures(entries: ContainerEntries, anchors: U
     }
     const sigs = children(doc, DS, 'Signature');
     if (sigs.length === 0) problems.add('malformed-signature');
-    for (const sig of sigs) signatures.push(await examineSignature(doc, sig, entries, anchors, covered, now));
+    for (const sig of sigs) signatures.push(await examineSignature(doc, sig, entries, anchors, covered, cache, now));
   }
   if (signatures.length > 0 && dataFiles(entries).some((name) => !covered.has(name))) problems.add('unsigned-file');
   return { signatures, problems: [...problems] };
