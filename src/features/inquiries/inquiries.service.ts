@@ -93,7 +93,13 @@ export function requiresSecureSignature(agency: AgencyProfile, input: Pick<NewIn
  * calendar rules (versioned by the Riga date of receipt), the first message, attachments, status history
  * and the audit event — all in one transaction, so a failure leaves nothing half-written.
  */
-export async function fileInquiry(deps: InquiryDeps, origin: AuditOrigin, input: NewInquiryInput): Promise<FiledInquiry> {
+export async function fileInquiry(
+  deps: InquiryDeps,
+  origin: AuditOrigin,
+  input: NewInquiryInput,
+  /** Runs inside the filing transaction (e.g. the integration API links its delivery record). */
+  inTransaction?: (db: Database, inquiry: repo.InquiryRow) => Promise<void>,
+): Promise<FiledInquiry> {
   const agency = deps.agencies.get(input.agency);
   if (!agency) throw new AppError(404, 'agency-not-found', 'errors.notFoundTitle');
   checkAttachments(input.attachments ?? []);
@@ -155,6 +161,7 @@ export async function fileInquiry(deps: InquiryDeps, origin: AuditOrigin, input:
       if (receipt) await repo.insertInquiryEvent(db, { inquiryId: row.id, at: receivedAt, kind: 'acknowledged', details: { outboxId: receipt.id, to: receipt.toAddress } });
     }
     await recordAudit(db, deps.clock, origin, { action: 'inquiry.filed', recordType: 'inquiry', recordId: row.id, agency: agency.slug, details: { reference, channel: input.channel } });
+    await inTransaction?.(db, row);
     return row;
   });
   return { inquiry, accessCode };

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { inquiries } from '../../platform/db/schema.ts';
@@ -47,36 +47,65 @@ export async function deliverDocument(deps: AppDeps, key: IntegrationKeyRow, bod
   checkAttachments(files);
   const { kept } = await examineAttachments(deps, files, 'reject');
   const now = new Date(deps.clock().epochMilliseconds);
+  // The claim is its own short statement: the filing transaction below then holds no lock others wait for.
+  const claimId = await claimDelivery(deps.db, key, body, now);
+  if (!claimId) return (await awaitFirstDelivery(deps.db, key.agency, body.externalMessageId)) ?? conflict();
   let receipt: CallbackRow | null = null;
-  const result = await deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
-    const [claimed] = await db
-      .insert(integrationDeliveries)
-      .values({ agency: key.agency, externalMessageId: body.externalMessageId, channel: body.channel, keyId: key.id, senderEAddress: body.sender.eAddress ?? null, subAddressee: body.subAddressee ?? null, receivedAt: now })
-      .onConflictDoNothing()
-      .returning({ id: integrationDeliveries.id });
-    if (!claimed) return (await existingDelivery(db, key.agency, body.externalMessageId)) ?? conflict();
-    const name = body.sender.registrationNumber ? `${body.sender.name} (${body.sender.registrationNumber})` : body.sender.name;
-    const { inquiry } = await fileInquiry({ ...deps, db }, origin, {
-      agency: key.agency,
-      channel: INQUIRY_CHANNEL[body.channel],
-      receivedAt: now,
-      name: name.slice(0, 200),
-      personalCode: body.sender.personalCode,
-      subject: body.subject ?? '',
-      text: body.text,
-      attachments: kept,
-      acknowledge: false,
-    });
-    await db.update(integrationDeliveries).set({ inquiryId: inquiry.id }).where(eq(integrationDeliveries.id, claimed.id));
-    await db.update(integrationKeys).set({ lastUsedAt: now }).where(eq(integrationKeys.id, key.id));
-    await recordAudit(db, deps.clock, origin, { action: 'integration.document-delivered', recordType: 'inquiry', recordId: inquiry.id, agency: key.agency, details: { keyId: key.id, channel: body.channel, externalMessageId: body.externalMessageId, files: kept.length } });
-    receipt = await queueCallback(db, key, { inquiryId: inquiry.id, kind: 'receipt', payload: { externalMessageId: body.externalMessageId, reference: inquiry.reference, deadline: inquiry.deadline, recipientEAddress: body.sender.eAddress ?? null } }, now);
-    return { inquiryId: inquiry.id, reference: inquiry.reference, deadline: inquiry.deadline, duplicate: false, files: kept.map((f) => ({ fileName: f.fileName, signatureStatus: f.examined.verification.status })) };
-  });
+  const name = body.sender.registrationNumber ? `${body.sender.name} (${body.sender.registrationNumber})` : body.sender.name;
+  let filed;
+  try {
+    filed = await fileInquiry(
+      deps,
+      origin,
+      { agency: key.agency, channel: INQUIRY_CHANNEL[body.channel], receivedAt: now, name: name.slice(0, 200), personalCode: body.sender.personalCode, subject: body.subject ?? '', text: body.text, attachments: kept, acknowledge: false },
+      async (db, inquiry) => {
+        await db.update(integrationDeliveries).set({ inquiryId: inquiry.id }).where(eq(integrationDeliveries.id, claimId));
+        await recordAudit(db, deps.clock, origin, { action: 'integration.document-delivered', recordType: 'inquiry', recordId: inquiry.id, agency: key.agency, details: { keyId: key.id, channel: body.channel, externalMessageId: body.externalMessageId, files: kept.length } });
+        receipt = await queueCallback(db, key, { inquiryId: inquiry.id, kind: 'receipt', payload: { externalMessageId: body.externalMessageId, reference: inquiry.reference, deadline: inquiry.deadline, recipientEAddress: body.sender.eAddress ?? null } }, now);
+      },
+    );
+  } catch (error) {
+    await deps.db.delete(integrationDeliveries).where(and(eq(integrationDeliveries.id, claimId), isNull(integrationDeliveries.inquiryId)));
+    throw error;
+  }
+  await touchKey(deps.db, key.id, now);
   const queued = receipt as CallbackRow | null;
   if (queued) void attemptCallback(deps, queued).catch(() => undefined);
-  return result;
+  const { inquiry } = filed;
+  return { inquiryId: inquiry.id, reference: inquiry.reference, deadline: inquiry.deadline, duplicate: false, files: kept.map((f) => ({ fileName: f.fileName, signatureStatus: f.examined.verification.status })) };
+}
+
+/** A repeat that arrives while the first is being filed waits for it (briefly) and answers with its inquiry. */
+async function awaitFirstDelivery(db: Database, agency: string, externalMessageId: string, timeoutMs = 10_000): Promise<DeliveryResult | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await existingDelivery(db, agency, externalMessageId);
+    if (found || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A claim left without an inquiry this long (a crashed process) may be taken over by a repeat. */
+const STALE_CLAIM_MS = 5 * 60_000;
+
+async function claimDelivery(db: Database, key: IntegrationKeyRow, body: DeliveryBody, now: Date): Promise<string | null> {
+  const values = { agency: key.agency, externalMessageId: body.externalMessageId, channel: body.channel, keyId: key.id, senderEAddress: body.sender.eAddress ?? null, subAddressee: body.subAddressee ?? null, receivedAt: now };
+  const [claimed] = await db.insert(integrationDeliveries).values(values).onConflictDoNothing().returning({ id: integrationDeliveries.id });
+  if (claimed) return claimed.id;
+  const [stale] = await db
+    .update(integrationDeliveries)
+    .set({ keyId: key.id, receivedAt: now })
+    .where(and(eq(integrationDeliveries.agency, key.agency), eq(integrationDeliveries.externalMessageId, body.externalMessageId), isNull(integrationDeliveries.inquiryId), lt(integrationDeliveries.receivedAt, new Date(now.getTime() - STALE_CLAIM_MS))))
+    .returning({ id: integrationDeliveries.id });
+  return stale?.id ?? null;
+}
+
+/** "Last used" moves at most once a minute: the key's row is not a lock every delivery waits for. */
+async function touchKey(db: Database, id: string, now: Date): Promise<void> {
+  await db
+    .update(integrationKeys)
+    .set({ lastUsedAt: now })
+    .where(and(eq(integrationKeys.id, id), or(isNull(integrationKeys.lastUsedAt), lt(integrationKeys.lastUsedAt, new Date(now.getTime() - 60_000)))));
 }
 
 function conflict(): never {
