@@ -23,7 +23,8 @@ function KeysTable({ ctx, agency, keys }: Pick<Props, 'ctx' | 'agency' | 'keys'>
   const t = ctx.t;
   if (keys.length === 0) return <p>{t('integrations.noKeys')}</p>;
   return (
-    <div className="table-scroll">
+    // Wider than a phone: the scrolled region takes the keyboard focus (WCAG 2.1.1).
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('integrations.keysHeading')}>
       <table>
         <caption>{t('integrations.keysHeading')}</caption>
         <thead>
@@ -71,7 +72,7 @@ function CallbacksTable({ ctx, callbacks }: Pick<Props, 'ctx' | 'callbacks'>) {
   const t = ctx.t;
   if (callbacks.length === 0) return <p>{t('integrations.noCallbacks')}</p>;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('integrations.callbacksHeading')}>
       <table>
         <caption>{t('integrations.callbacksHeading')}</caption>
         <thead>
