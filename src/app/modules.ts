@@ -5,12 +5,14 @@ import { calendarModule } from '../features/calendar/index.ts';
 import { feedbackModule } from '../features/feedback/index.ts';
 import { healthModule } from '../features/health/index.ts';
 import { inquiriesModule } from '../features/inquiries/index.ts';
+import { integrationsModule } from '../features/integrations/index.ts';
 import { knowledgeBaseModule } from '../features/knowledge-base/index.ts';
 import { outboxModule } from '../features/outbox/index.ts';
 import { personalCodesModule } from '../features/personal-codes/index.ts';
 import { phoneModule } from '../features/phone/index.ts';
 import { queueModule } from '../features/queue/index.ts';
 import { registersModule } from '../features/registers/index.ts';
+import { signaturesModule } from '../features/signatures/index.ts';
 import { staffModule } from '../features/staff/index.ts';
 
 /**
@@ -31,5 +33,7 @@ export const MODULES = [
   feedbackModule,
   phoneModule,
   registersModule,
+  signaturesModule,
+  integrationsModule,
   auditLogModule,
 ] as const;

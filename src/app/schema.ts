@@ -10,3 +10,4 @@ export * from '../features/queue/queue.tables.ts';
 export * from '../features/feedback/feedback.tables.ts';
 export * from '../features/phone/phone.tables.ts';
 export * from '../features/registers/registers.tables.ts';
+export * from '../features/integrations/integrations.tables.ts';

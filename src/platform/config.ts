@@ -25,6 +25,7 @@ export const EnvSchema = z.object({
   PUBLIC_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
   // Law on Submissions from 1 Mar 2026: whether the four-month extension remains is unconfirmed (LEGAL.md).
   SUBMISSION_EXTENSION: z.enum(['on', 'off'], 'Use on or off').default('on'),
+  TRUSTED_LIST_FILE: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
 });
 
 export type AppConfig = {
@@ -43,6 +44,8 @@ export type AppConfig = {
   publicUrl: string;
   /** Whether deadlines of inquiries received from 1 Mar 2026 may be extended (to four months from receipt). */
   submissionExtension: boolean;
+  /** ETSI TS 119 612 trusted list (XML) for e-signature verification; without it "qualification not checked". */
+  trustedListFile: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -66,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: e.MAIL_FROM,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     submissionExtension: e.SUBMISSION_EXTENSION === 'on',
+    trustedListFile: e.TRUSTED_LIST_FILE ? resolve(e.TRUSTED_LIST_FILE) : undefined,
   };
 }

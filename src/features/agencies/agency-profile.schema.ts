@@ -152,6 +152,8 @@ export const CompetentInstitutionSchema = z
     name: LocalizedTextSchema,
     topics: LocalizedTextSchema,
     email: z.email().optional(),
+    /** The institution's official e-address: forwarding goes there through the agency's integration. */
+    eAddress: z.string().trim().min(1).optional(),
     phone: z.string().optional(),
     website: z.url().optional(),
   })

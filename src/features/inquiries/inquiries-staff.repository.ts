@@ -20,6 +20,8 @@ export type InboxFilter = {
   deadlineFrom?: string | undefined;
   deadlineTo?: string | undefined;
   reference?: string | undefined;
+  /** Only inquiries whose channel requires a secure e-signature and that carry no valid one. */
+  signatureMissing?: boolean | undefined;
   /** Folded words: each must occur in search_text (ILIKE, served by the pg_trgm GIN index). */
   words?: readonly string[] | undefined;
   after?: { deadline: string; id: string } | undefined;
@@ -118,6 +120,7 @@ function inboxConditions(filter: InboxFilter): SQL[] {
   if (filter.deadlineFrom) where.push(gte(inquiries.deadline, filter.deadlineFrom));
   if (filter.deadlineTo) where.push(lte(inquiries.deadline, filter.deadlineTo));
   if (filter.reference) where.push(eq(inquiries.reference, filter.reference));
+  if (filter.signatureMissing) where.push(eq(inquiries.signed, false));
   if (filter.after) where.push(sql`(${inquiries.deadline}, ${inquiries.id}) > (${filter.after.deadline}::date, ${filter.after.id}::uuid)`);
   return where;
 }

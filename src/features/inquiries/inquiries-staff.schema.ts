@@ -4,6 +4,7 @@ import { INQUIRY_CHANNELS } from './inquiries.tables.ts';
 import { localized } from '../../platform/http/problem.ts';
 import { bilingual, IsoDateSchema } from '../calendar/calendar.schema.ts';
 import { ATTACHMENTS_MAX_COUNT, RequesterSchema, TEXT_MAX } from './inquiries.schema.ts';
+import { SIGNATURE_STATUSES, SignatureSchema } from '../signatures/signatures.schema.ts';
 
 /** Rows per inbox page. */
 export const INBOX_PAGE_SIZE = 50;
@@ -30,6 +31,7 @@ export const InboxQuerySchema = z.object({
   assignee: z.union([z.literal('me'), z.literal('none'), z.uuid()]).optional().describe("A staff member's id, 'me' or 'none'"),
   overdue: z.enum(['true', 'false']).optional().describe('true: only open inquiries whose answer deadline has passed'),
   dueWithin: z.coerce.number().int().min(0).max(60).optional().describe('Open inquiries whose deadline is within this many working days from today'),
+  signature: z.enum(['missing-or-invalid']).optional().describe('missing-or-invalid: the channel requires a secure e-signature and no file carries a valid one'),
   q: z.string().trim().max(200).optional().describe('Search in names, e-mails and texts (diacritics optional), or an exact reference number'),
   cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
 });
@@ -98,7 +100,17 @@ export const InquiryDetailSchema = z.object({
       author: z.string().nullable(),
     }),
   ),
-  attachments: z.array(z.object({ id: z.string(), messageId: z.string().nullable(), fileName: z.string(), contentType: z.string(), size: z.number() })),
+  attachments: z.array(
+    z.object({
+      id: z.string(),
+      messageId: z.string().nullable(),
+      fileName: z.string(),
+      contentType: z.string(),
+      size: z.number(),
+      signatureStatus: z.enum(SIGNATURE_STATUSES).describe('The e-signature verdict of the file, examined on arrival'),
+      signatures: z.array(SignatureSchema),
+    }),
+  ),
   duplicates: z.array(z.object({ id: z.string(), reference: z.string() })),
 });
 

@@ -100,6 +100,7 @@ export async function listInbox(
     statuses,
     topic: query.topic || undefined,
     channel: query.channel,
+    signatureMissing: query.signature === 'missing-or-invalid',
     assignee,
     deadlineFrom,
     deadlineTo,

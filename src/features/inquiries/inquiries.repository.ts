@@ -78,6 +78,9 @@ export async function listInquiryAttachmentsMeta(db: Database, inquiryId: string
       contentType: inquiryAttachments.contentType,
       size: inquiryAttachments.size,
       createdAt: inquiryAttachments.createdAt,
+      signatureStatus: inquiryAttachments.signatureStatus,
+      signatures: inquiryAttachments.signatures,
+      signatureProblems: inquiryAttachments.signatureProblems,
     })
     .from(inquiryAttachments)
     .where(eq(inquiryAttachments.inquiryId, inquiryId))

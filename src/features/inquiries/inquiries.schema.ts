@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PERSONAL_CODE_MESSAGES, validatePersonalCode } from '../../domain/personal-code/index.ts';
 import { INQUIRY_CHANNELS } from './inquiries.tables.ts';
 import { localized } from '../../platform/http/problem.ts';
+import type { ExaminedFile } from '../signatures/signatures.service.ts';
 
 export const TEXT_MAX = 20_000;
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -26,11 +27,6 @@ export function isAllowedAttachment(fileName: string, contentType: string): bool
   return (ALLOWED_ATTACHMENT_TYPES[contentType.toLowerCase()] ?? []).includes(extension);
 }
 
-/** A secure e-signature container travels as .edoc / .asice (ASiC-E). */
-export function carriesSignatureContainer(attachments: ReadonlyArray<{ fileName: string }>): boolean {
-  return attachments.some((a) => /\.(edoc|asice)$/i.test(a.fileName));
-}
-
 export const PersonalCodeFieldSchema = z
   .string()
   .trim()
@@ -51,7 +47,8 @@ export const AttachmentInputSchema = z.object({
   contentType: z.string().min(1).max(200),
   content: z.instanceof(Buffer),
 });
-export type AttachmentInput = z.infer<typeof AttachmentInputSchema>;
+/** `examined`: the e-signature verdict when a channel examined the file already (see signatures feature). */
+export type AttachmentInput = z.infer<typeof AttachmentInputSchema> & { examined?: ExaminedFile };
 
 /** The client's own fields, shared by the web form, the public API and staff registration. */
 export const RequesterSchema = z.object({
@@ -103,6 +100,8 @@ export type NewInquiryInput = {
   text: string;
   attachments?: AttachmentInput[];
   emailMessageId?: string | undefined;
+  /** Leave out files refused on arrival (zip bombs, fake PDFs) instead of refusing the submission (e-mail intake). */
+  dropRefusedFiles?: boolean;
   /** Send the client the receipt e-mail (default true; false e.g. for an automatic e-mail, RFC 3834). */
   acknowledge?: boolean;
 };

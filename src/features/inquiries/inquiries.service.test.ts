@@ -7,6 +7,12 @@ import { AppError } from '../../platform/http/problem.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { findInquiryByReference, listInquiryEvents, listInquiryMessages } from './inquiries.repository.ts';
 import { appendClientMessage, fileInquiry } from './inquiries.service.ts';
+import { buildAsice, makeCa, makeSigner, zip } from '../signatures/signatures.testing.ts';
+
+async function signedContainer(): Promise<Uint8Array> {
+  const ca = await makeCa();
+  return buildAsice({ 'iesniegums.txt': new TextEncoder().encode('Lūdzu slēgt kontu.') }, [await makeSigner(ca)]);
+}
 
 const origin = { actorId: null, actorLabel: 'client', ip: '127.0.0.1' };
 
@@ -67,9 +73,17 @@ for (const target of testTargets()) {
         channel: 'e-address',
         name: 'SIA Piemērs',
         text: 'Lūdzu slēgt kontu.',
-        attachments: [{ fileName: 'iesniegums.edoc', contentType: 'application/octet-stream', content: Buffer.from('PK fake container') }],
+        attachments: [{ fileName: 'iesniegums.edoc', contentType: 'application/octet-stream', content: Buffer.from(await signedContainer()) }],
       });
-      assert.equal(signed.inquiry.signed, true);
+      assert.equal(signed.inquiry.signed, true, 'a really signed container (integrity checked; no trusted list configured)');
+      const renamed = await fileInquiry(platform.deps, origin, {
+        agency: 'kase',
+        channel: 'e-address',
+        name: 'SIA Piemērs',
+        text: 'Lūdzu slēgt kontu.',
+        attachments: [{ fileName: 'iesniegums.edoc', contentType: 'application/octet-stream', content: Buffer.from(zip({ 'a.txt': new TextEncoder().encode('x') })) }],
+      });
+      assert.equal(renamed.inquiry.signed, false, 'a ZIP renamed to .edoc is not a signature');
     });
 
     it('a forbidden attachment is refused with a field error and nothing is written', async () => {

@@ -9,13 +9,14 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
+import { examineAttachments, type ExaminedFile } from '../signatures/signatures.service.ts';
+import { satisfiesSignatureRequirement } from '../signatures/verdict.ts';
 import { acknowledgeReceipt } from './acknowledgement.ts';
 import * as repo from './inquiries.repository.ts';
 import {
   ATTACHMENT_MAX_BYTES,
   ATTACHMENTS_MAX_COUNT,
   ATTACHMENTS_MAX_TOTAL_BYTES,
-  carriesSignatureContainer,
   isAllowedAttachment,
   type AttachmentInput,
   type NewInquiryInput,
@@ -60,7 +61,9 @@ export function checkAttachments(attachments: readonly AttachmentInput[]): void 
   if (fieldErrors.length > 0) throw new AppError(400, 'validation', 'errors.validation', {}, fieldErrors);
 }
 
-async function storeAttachments(db: Database, inquiryId: string, messageId: string, attachments: readonly AttachmentInput[]): Promise<void> {
+type ExaminedAttachment = AttachmentInput & { examined: ExaminedFile };
+
+async function storeAttachments(db: Database, inquiryId: string, messageId: string, attachments: readonly ExaminedAttachment[]): Promise<void> {
   for (const a of attachments) {
     await repo.insertInquiryAttachment(db, {
       inquiryId,
@@ -70,6 +73,10 @@ async function storeAttachments(db: Database, inquiryId: string, messageId: stri
       size: a.content.length,
       sha256: createHash('sha256').update(a.content).digest('hex'),
       content: a.content,
+      signatureStatus: a.examined.verification.status,
+      signatures: a.examined.verification.signatures,
+      signatureProblems: a.examined.verification.problems,
+      signatureCheckedAt: a.examined.checkedAt,
     });
   }
 }
@@ -86,18 +93,25 @@ export function requiresSecureSignature(agency: AgencyProfile, input: Pick<NewIn
  * calendar rules (versioned by the Riga date of receipt), the first message, attachments, status history
  * and the audit event — all in one transaction, so a failure leaves nothing half-written.
  */
-export async function fileInquiry(deps: InquiryDeps, origin: AuditOrigin, input: NewInquiryInput): Promise<FiledInquiry> {
+export async function fileInquiry(
+  deps: InquiryDeps,
+  origin: AuditOrigin,
+  input: NewInquiryInput,
+  /** Runs inside the filing transaction (e.g. the integration API links its delivery record). */
+  inTransaction?: (db: Database, inquiry: repo.InquiryRow) => Promise<void>,
+): Promise<FiledInquiry> {
   const agency = deps.agencies.get(input.agency);
   if (!agency) throw new AppError(404, 'agency-not-found', 'errors.notFoundTitle');
-  const attachments = input.attachments ?? [];
-  checkAttachments(attachments);
+  checkAttachments(input.attachments ?? []);
+  const { kept: attachments, refused } = await examineAttachments(deps, input.attachments ?? [], input.dropRefusedFiles ? 'drop' : 'reject');
 
   const receivedAt = input.receivedAt ?? new Date(deps.clock().epochMilliseconds);
   const receivedOn = Temporal.PlainDate.from(rigaDateAt(receivedAt.getTime()));
   const calendar = await loadCalendar(deps);
   const answer = computeTerm('submission.answer', receivedOn.toString(), calendar);
   const forward = computeTerm('submission.forward', receivedOn.toString(), calendar);
-  const signed = requiresSecureSignature(agency, input) ? carriesSignatureContainer(attachments) : null;
+  // The verdict of the files' signatures decides, never their names (a renamed ZIP is not "signed").
+  const signed = requiresSecureSignature(agency, input) ? satisfiesSignatureRequirement(attachments.map((a) => a.examined.verification.status)) : null;
   const accessCode = generateAccessCode();
 
   const number = await repo.nextReferenceNumber(deps.db, agency.slug, receivedOn.year);
@@ -140,13 +154,14 @@ export async function fileInquiry(deps: InquiryDeps, origin: AuditOrigin, input:
       actorId: origin.actorId,
       kind: 'received',
       toStatus: 'new',
-      details: { channel: input.channel, deadline: answer.deadline, rule: answer.rule, ruleValidFrom: answer.validFrom, forwardDeadline: forward.deadline, signed },
+      details: { channel: input.channel, deadline: answer.deadline, rule: answer.rule, ruleValidFrom: answer.validFrom, forwardDeadline: forward.deadline, signed, ...(refused.length > 0 ? { refusedFiles: refused.map((r) => ({ fileName: r.fileName, reason: r.reason })) } : {}) },
     });
     if (input.acknowledge !== false) {
       const receipt = await acknowledgeReceipt(deps, db, agency, row, accessCode);
       if (receipt) await repo.insertInquiryEvent(db, { inquiryId: row.id, at: receivedAt, kind: 'acknowledged', details: { outboxId: receipt.id, to: receipt.toAddress } });
     }
     await recordAudit(db, deps.clock, origin, { action: 'inquiry.filed', recordType: 'inquiry', recordId: row.id, agency: agency.slug, details: { reference, channel: input.channel } });
+    await inTransaction?.(db, row);
     return row;
   });
   return { inquiry, accessCode };
@@ -157,10 +172,10 @@ export async function appendClientMessage(
   deps: InquiryDeps,
   origin: AuditOrigin,
   inquiry: repo.InquiryRow,
-  message: { medium: string; subject?: string; text: string; attachments?: AttachmentInput[]; emailMessageId?: string; receivedAt?: Date },
+  message: { medium: string; subject?: string; text: string; attachments?: AttachmentInput[]; emailMessageId?: string; receivedAt?: Date; dropRefusedFiles?: boolean },
 ): Promise<repo.InquiryMessageRow> {
-  const attachments = message.attachments ?? [];
-  checkAttachments(attachments);
+  checkAttachments(message.attachments ?? []);
+  const { kept: attachments } = await examineAttachments(deps, message.attachments ?? [], message.dropRefusedFiles ? 'drop' : 'reject');
   const at = message.receivedAt ?? new Date(deps.clock().epochMilliseconds);
   return deps.db.transaction(async (tx) => {
     const db = tx as unknown as Database;
@@ -174,6 +189,10 @@ export async function appendClientMessage(
       emailMessageId: message.emailMessageId ?? null,
     });
     await storeAttachments(db, inquiry.id, row.id, attachments);
+    // A validly signed document sent later satisfies a channel that requires the signature.
+    if (inquiry.signed === false && satisfiesSignatureRequirement(attachments.map((a) => a.examined.verification.status))) {
+      await repo.touchInquiry(db, inquiry.id, { signed: true }, at);
+    }
     // A client answering our request for information puts the inquiry back into the specialist's hands.
     if (inquiry.status === 'waiting-for-client') {
       await repo.touchInquiry(db, inquiry.id, { status: inquiry.assigneeId ? 'assigned' : 'new' }, at);

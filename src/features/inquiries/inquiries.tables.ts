@@ -1,3 +1,4 @@
+import { attachmentSignatureColumns } from '../signatures/signatures.tables.ts';
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { INQUIRY_STATUSES } from '../../domain/inquiry/status.ts';
@@ -115,6 +116,7 @@ export const inquiryAttachments = pgTable(
     sha256: text('sha256').notNull(),
     content: bytea('content').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...attachmentSignatureColumns(),
   },
   (t) => [index('inquiry_attachments_inquiry_idx').on(t.inquiryId)],
 );

@@ -20,7 +20,8 @@ export type ParsedForm<T> = { ok: true; data: T; values: Record<string, string> 
  */
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown, request: Pick<FastifyRequest, 't' | 'lang'>, prefix = ''): ParsedForm<z.infer<S>> {
   const values = formValues(body);
-  const result = schema.safeParse(values);
+  const { _csrf: _token, ...input } = (body ?? {}) as Record<string, unknown>;
+  const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data, values };
   const errors = fieldErrorsFromIssues(result.error.issues, request.t, request.lang);
   return { ok: false, values, errors: prefix ? errors.map((e) => ({ ...e, field: `${prefix}-${e.field}` })) : errors };

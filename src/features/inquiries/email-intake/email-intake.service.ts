@@ -160,7 +160,7 @@ export type IntakeOutcome = { agency: string; result: 'filed' | 'appended' | 'du
 /**
  * Files one received e-mail for each agency it was addressed to: a reply joins its inquiry, anything
  * else becomes a new inquiry (channel 'email'; `fileInquiry` marks it unsigned when the channel needs a
- * secure e-signature and no .edoc/.asice came with it). A retried delivery of a mail already filed for
+ * secure e-signature and no file with a verified signature came with it). A retried delivery of a mail already filed for
  * the agency (same Message-ID and subject) is not filed twice. Throws when anything could not be stored.
  */
 export async function receiveEmail(deps: InquiryDeps, mail: IncomingEmail): Promise<IntakeOutcome[]> {
@@ -188,6 +188,7 @@ export async function receiveEmail(deps: InquiryDeps, mail: IncomingEmail): Prom
         subject,
         text,
         attachments: kept,
+        dropRefusedFiles: true,
         ...(emailMessageId ? { emailMessageId } : {}),
         receivedAt,
       });
@@ -204,6 +205,7 @@ export async function receiveEmail(deps: InquiryDeps, mail: IncomingEmail): Prom
       subject,
       text,
       attachments: kept,
+      dropRefusedFiles: true,
       emailMessageId,
       acknowledge: !isAutomaticMail(parsed.headers, mail.envelopeFrom),
     });

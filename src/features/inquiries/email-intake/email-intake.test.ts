@@ -11,6 +11,7 @@ import { insertInquiryMessage, listInquiryAttachmentsMeta, listInquiryMessages, 
 import { startEmailIntake, type EmailIntake } from './email-intake.server.ts';
 import { NO_TEXT_PLACEHOLDER } from './email-intake.service.ts';
 import { smtpConversation } from './smtp-client.testing.ts';
+import { buildAsice, makeCa, makeSigner } from '../../signatures/signatures.testing.ts';
 
 type SendError = Error & { responseCode?: number; command?: string; rejected?: string[] };
 
@@ -141,7 +142,7 @@ for (const target of testTargets()) {
       assert.equal((await listInquiryMessages(platform.deps.db, inquiry.id)).length, 4);
     });
 
-    it('a mail to ekase@kase.gov.lv without a signed container is marked unsigned; with an .edoc it is signed', async () => {
+    it('a mail to ekase@kase.gov.lv without a signed container is marked unsigned; with a really signed .edoc it is signed; a renamed one is not', async () => {
       const unsigned = await send({ to: 'ekase@kase.gov.lv', subject: uniqueSubject('Konta atvēršana'), text: 'Lūdzu atvērt kontu', attachments: [{ filename: 'pieteikums.pdf', content: PDF }] });
       const unsignedInquiry = await byReference(referenceIn(unsigned.response));
       assert.equal(unsignedInquiry.agency, 'kase');
@@ -150,10 +151,17 @@ for (const target of testTargets()) {
         to: 'ekase@kase.gov.lv',
         subject: uniqueSubject('Konta atvēršana'),
         text: 'Parakstīts pielikumā',
-        attachments: [{ filename: 'pieteikums.edoc', content: Buffer.from('PK\u0003\u0004 edoc'), contentType: 'application/vnd.etsi.asic-e+zip' }],
+        attachments: [{ filename: 'pieteikums.edoc', content: Buffer.from(await buildAsice({ 'pieteikums.txt': new TextEncoder().encode('Atvērt kontu') }, [await makeSigner(await makeCa())])), contentType: 'application/vnd.etsi.asic-e+zip' }],
       });
       const signedInquiry = await byReference(referenceIn(signed.response));
       assert.equal(signedInquiry.signed, true);
+      const renamed = await send({
+        to: 'ekase@kase.gov.lv',
+        subject: uniqueSubject('Konta atvēršana'),
+        text: 'Pārdēvēts ZIP',
+        attachments: [{ filename: 'pieteikums.edoc', content: Buffer.from('PK\u0003\u0004 edoc'), contentType: 'application/vnd.etsi.asic-e+zip' }],
+      });
+      assert.equal((await byReference(referenceIn(renamed.response))).signed, false, 'the name .edoc alone is not a signature');
       assert.deepEqual((await listInquiryAttachmentsMeta(platform.deps.db, signedInquiry.id)).map((f) => f.fileName), ['pieteikums.edoc']);
     });
 

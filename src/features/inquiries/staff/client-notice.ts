@@ -6,6 +6,7 @@ import type { OutboxRow } from '../../../platform/mail/mail.repository.ts';
 import { formatDate } from '../../../web/format.ts';
 import { insertInquiryMessage, type InquiryMessageRow, type InquiryRow } from '../inquiries.repository.ts';
 import { findLatestClientEmailId } from '../inquiries-staff.repository.ts';
+import { replyThroughIntegration } from '../../integrations/routing.service.ts';
 
 export type NoticeDeps = Pick<AppDeps, 'clock' | 'config'>;
 
@@ -41,10 +42,12 @@ export async function tellClient(
   authorId: string | null,
   at: Date,
 ): Promise<SentNotice> {
-  const medium = answerMedium(inquiry);
   const subject = `${notice.subject} [${inquiry.reference}]`;
+  // Came through the e-address / Latvija.lv integration: the answer goes back the same way (a callback).
+  const integration = await replyThroughIntegration(db, inquiry, { subject, text: notice.text }, at);
+  const medium = integration ? integration.medium : answerMedium(inquiry);
   let mail: OutboxRow | null = null;
-  if (medium === 'email' && inquiry.requesterEmail) {
+  if (!integration && medium === 'email' && inquiry.requesterEmail) {
     const headers: Record<string, string> = { 'X-Apkalpe-Reference': inquiry.reference };
     const inReplyTo = await findLatestClientEmailId(db, inquiry.id);
     if (inReplyTo) {

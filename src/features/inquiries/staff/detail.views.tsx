@@ -8,6 +8,7 @@ import { formatDate, formatMoment } from '../../../web/format.ts';
 import type { PageContext } from '../../../web/page-context.ts';
 import type { InquiryDetail, TermView } from '../inquiries-staff.service.ts';
 import { letterUrl } from './client-notice.ts';
+import { SignatureVerdict } from '../../signatures/signatures.views.tsx';
 import { ActionForms, type ActionFormsProps } from './action-forms.views.tsx';
 import { DeadlineCell, topicLabel } from './inbox.views.tsx';
 
@@ -89,6 +90,7 @@ function Messages({ ctx, scope, detail }: Pick<DetailProps, 'ctx' | 'scope' | 'd
                       <a href={`${base}/pielikumi/${a.id}`} download={a.fileName}>
                         {t('inquiries.staff.download', { name: a.fileName, size: size(a.size) })}
                       </a>
+                      <SignatureVerdict ctx={ctx} status={a.signatureStatus} signatures={a.signatures} problems={a.signatureProblems} />
                     </li>
                   ))}
                 </ul>

@@ -14,7 +14,7 @@ import { RegisteredView, RegisterLetterView } from './register.views.tsx';
 import { registerLetter } from './registration.service.ts';
 import { uploadedFiles } from './uploads.ts';
 
-const FILTER_KEYS = ['status', 'topic', 'channel', 'assignee', 'overdue', 'dueWithin', 'q'] as const;
+const FILTER_KEYS = ['status', 'topic', 'channel', 'signature', 'assignee', 'overdue', 'dueWithin', 'q'] as const;
 
 /** The inbox: filters by GET form, so every view of it is a link that can be bookmarked or shared. */
 export async function staffInboxPages(app: FastifyInstance, deps: AppDeps): Promise<void> {

@@ -9,7 +9,7 @@ import type { PageContext } from '../../../web/page-context.ts';
 import type { StaffMember } from '../inquiries-staff.repository.ts';
 import type { InboxItem } from '../inquiries-staff.schema.ts';
 
-export type InboxFilters = Record<'status' | 'topic' | 'channel' | 'assignee' | 'overdue' | 'dueWithin' | 'q', string>;
+export type InboxFilters = Record<'status' | 'topic' | 'channel' | 'signature' | 'assignee' | 'overdue' | 'dueWithin' | 'q', string>;
 
 /** Deadline with its state in words and a symbol, never by colour alone. */
 export function DeadlineCell({ ctx, deadline, overdue, dueSoon }: { ctx: PageContext; deadline: string; overdue: boolean; dueSoon: boolean }) {
@@ -79,6 +79,13 @@ function FilterForm({ ctx, scope, filters, errors, staff, topics }: Pick<InboxPr
         label={t('inquiries.staff.filterChannel')}
         value={filters.channel}
         options={[any, ...INQUIRY_CHANNELS.map((c) => ({ value: c, label: t(`inquiries.staff.channels.${c}`) }))]}
+      />
+      <SelectField
+        id="signature"
+        name="signature"
+        label={t('signatures.filterLabel')}
+        value={filters.signature}
+        options={[any, { value: 'missing-or-invalid', label: t('signatures.filterMissingOrInvalid') }]}
       />
       <SelectField
         id="assignee"

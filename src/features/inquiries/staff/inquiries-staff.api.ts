@@ -69,7 +69,15 @@ export function detailJson(detail: InquiryDetail): z.infer<typeof InquiryDetailS
     deadlines: detail.deadlines,
     events: detail.events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, actor: e.actor, fromStatus: e.fromStatus, toStatus: e.toStatus, details: e.details })),
     messages: detail.messages.map((m) => ({ id: m.id, direction: m.direction, medium: m.medium, at: m.at.toISOString(), subject: m.subject, text: m.bodyText, author: m.author })),
-    attachments: detail.attachments.map((a) => ({ id: a.id, messageId: a.messageId, fileName: a.fileName, contentType: a.contentType, size: a.size })),
+    attachments: detail.attachments.map((a) => ({
+      id: a.id,
+      messageId: a.messageId,
+      fileName: a.fileName,
+      contentType: a.contentType,
+      size: a.size,
+      signatureStatus: a.signatureStatus,
+      signatures: a.signatures,
+    })),
     duplicates: detail.duplicates,
   };
 }

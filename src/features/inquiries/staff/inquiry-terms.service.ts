@@ -15,6 +15,7 @@ import { termOptions } from '../inquiries-staff.service.ts';
 import { assertTransition } from './access.ts';
 import { fieldError, runInquiryAction, type ActionDeps, type ActionResult } from './action-runner.ts';
 import { bothLanguages, dateIn, subjectIn, tellClient } from './client-notice.ts';
+import { forwardThroughIntegration, recordForwarding } from '../../integrations/routing.service.ts';
 
 function requireOpen(inquiry: InquiryRow): void {
   if (!isOpen(inquiry.status)) {
@@ -22,7 +23,7 @@ function requireOpen(inquiry: InquiryRow): void {
   }
 }
 
-type Institution = { id: string | null; name: { lv: string; en: string }; email?: string | undefined; phone?: string | undefined; website?: string | undefined };
+type Institution = { id: string | null; name: { lv: string; en: string }; email?: string | undefined; eAddress?: string | undefined; phone?: string | undefined; website?: string | undefined };
 
 function institutionText(institution: Institution, lang: 'lv' | 'en'): string {
   const contacts = [institution.email, institution.phone, institution.website].filter(Boolean).join(', ');
@@ -30,6 +31,13 @@ function institutionText(institution: Institution, lang: 'lv' | 'en'): string {
 }
 
 /** The submission as the competent institution receives it: who wrote, what, and the attachments. */
+async function forwardingText(db: Parameters<typeof listInquiryMessages>[0], inquiry: InquiryRow, agencyName: { lv: string; en: string }): Promise<string> {
+  const messages = (await listInquiryMessages(db, inquiry.id)).filter((m) => m.direction === 'in');
+  const requester = [inquiry.requesterName, inquiry.requesterEmail, inquiry.requesterPhone, inquiry.requesterAddress].filter(Boolean).join('\n');
+  const intro = bothLanguages('inquiries.staff.notice.forwardMailText', { reference: inquiry.reference }, { agency: (lang) => agencyName[lang], date: dateIn(inquiry.receivedOn) });
+  return `${intro}\n\n${requester}\n\n----\n\n${messages.map((m) => `${m.subject ? `${m.subject}\n\n` : ''}${m.bodyText}`).join('\n\n----\n\n')}`;
+}
+
 async function forwardingMail(deps: ActionDeps, db: Parameters<typeof listInquiryMessages>[0], inquiry: InquiryRow, to: string, agencyName: { lv: string; en: string }) {
   const messages = (await listInquiryMessages(db, inquiry.id)).filter((m) => m.direction === 'in');
   const attachments = await listAttachmentsWithContent(db, inquiry.id);
@@ -72,7 +80,26 @@ export async function forwardInquiry(deps: ActionDeps, scope: AgencyScope, origi
       const name = body.institutionName ?? '';
       institution = { id: null, name: { lv: name, en: name } };
     }
-    const forwardMail = body.mode === 'forward' && institution.email ? await forwardingMail(deps, db, inquiry, institution.email, profile.name) : null;
+    // The official e-address through the agency's integration first, else the directory's e-mail; recorded either way.
+    const forwardCallback =
+      body.mode === 'forward' && institution.eAddress
+        ? await forwardThroughIntegration(db, inquiry, { eAddress: institution.eAddress, name: institution.name.lv }, { subject: `${subjectIn('inquiries.staff.notice.forwardMailSubject')} [${inquiry.reference}]`, text: await forwardingText(db, inquiry, profile.name) }, now)
+        : null;
+    const forwardMail = body.mode === 'forward' && !forwardCallback && institution.email ? await forwardingMail(deps, db, inquiry, institution.email, profile.name) : null;
+    if (forwardCallback || forwardMail) {
+      await recordForwarding(db, {
+        agency: inquiry.agency,
+        inquiryId: inquiry.id,
+        institution: institution.name.lv,
+        route: forwardCallback ? 'integration' : 'email',
+        address: forwardCallback ? (institution.eAddress as string) : (institution.email as string),
+        messageId: forwardCallback ? `callback:${forwardCallback.id}` : (forwardMail?.headers['Message-ID'] ?? ''),
+        outboxId: forwardMail?.id ?? null,
+        callbackId: forwardCallback?.id ?? null,
+        sentAt: now,
+        actorId: origin.actorId,
+      });
+    }
     const forwarded = body.mode === 'forward';
     const notice = await tellClient(
       deps,
@@ -98,7 +125,9 @@ export async function forwardInquiry(deps: ActionDeps, scope: AgencyScope, origi
         forwardedOn: today,
         forwardDeadline: inquiry.forwardDeadline,
         late: today > inquiry.forwardDeadline,
-        sentTo: forwardMail ? institution.email : null,
+        sentTo: forwardCallback ? institution.eAddress : forwardMail ? institution.email : null,
+        sentVia: forwardCallback ? 'e-address' : forwardMail ? 'email' : null,
+        forwardCallbackId: forwardCallback?.id ?? null,
         forwardOutboxId: forwardMail?.id ?? null,
         note: body.note ?? null,
       },

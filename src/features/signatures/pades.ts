@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import * as pkijs from 'pkijs';
+import { chainsToTrusted, describeCertificate, validAt, type SignerCertificate } from './certificates.ts';
+import type { Signature, SignatureProblem } from './signatures.schema.ts';
+import { timestampTime } from './timestamp.ts';
+
+const OID = {
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingTime: '1.2.840.113549.1.9.5',
+  timeStampToken: '1.2.840.113549.1.9.16.2.14',
+};
+const HASHES: Record<string, string> = {
+  '1.3.14.3.2.26': 'sha1',
+  '2.16.840.1.101.3.4.2.1': 'sha256',
+  '2.16.840.1.101.3.4.2.2': 'sha384',
+  '2.16.840.1.101.3.4.2.3': 'sha512',
+};
+
+/** A PDF starts with the %PDF- header (within the first 1024 bytes, as readers allow). */
+export function looksLikePdf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
+}
+
+type SignatureField = { byteRange: [number, number, number, number]; contents: Uint8Array | null };
+
+/** Every signature dictionary's /ByteRange and the /Contents hex string in the gap it leaves. */
+export function findSignatureFields(bytes: Uint8Array): SignatureField[] {
+  const text = Buffer.from(bytes).toString('latin1');
+  const out: SignatureField[] = [];
+  for (const match of text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)) {
+    const range = match.slice(1, 5).map(Number) as [number, number, number, number];
+    const [a, b, c, d] = range;
+    const gap = a === 0 && b < c && c + d <= bytes.length ? text.slice(b, c) : '';
+    const hex = /^<([0-9a-fA-F\s]*)>$/.exec(gap.trim())?.[1]?.replace(/\s+/g, '');
+    out.push({ byteRange: range, contents: hex && hex.length % 2 === 0 ? new Uint8Array(Buffer.from(hex, 'hex')) : null });
+  }
+  return out;
+}
+
+function signedBytes(bytes: Uint8Array, [a, b, c, d]: SignatureField['byteRange']): Uint8Array {
+  return Buffer.concat([bytes.subarray(a, a + b), bytes.subarray(c, c + d)]);
+}
+
+function attribute(signer: pkijs.SignerInfo, type: string): pkijs.Attribute | undefined {
+  return signer.signedAttrs?.attributes.find((a) => a.type === type);
+}
+
+function signingTimeOf(signer: pkijs.SignerInfo): Date | null {
+  const value = attribute(signer, OID.signingTime)?.values[0] as { toDate?: () => Date } | undefined;
+  return value?.toDate ? value.toDate() : null;
+}
+
+function timestampOf(signer: pkijs.SignerInfo): Date | null {
+  const token = signer.unsignedAttrs?.attributes.find((a) => a.type === OID.timeStampToken)?.values[0];
+  return token ? timestampTime(new Uint8Array(token.toBER(false))) : null;
+}
+
+function digestMatches(signer: pkijs.SignerInfo, data: Uint8Array): boolean {
+  const alg = HASHES[signer.digestAlgorithm.algorithmId];
+  const expected = attribute(signer, OID.messageDigest)?.values[0] as { getValue?: () => ArrayBuffer } | undefined;
+  if (!alg || !expected?.getValue) return false;
+  return Buffer.from(expected.getValue()).equals(createHash(alg).update(data).digest());
+}
+
+async function examine(bytes: Uint8Array, field: SignatureField, anchors: Uint8Array[] | null, now: Date): Promise<Signature> {
+  const problems = new Set<SignatureProblem>();
+  let cert: SignerCertificate | null = null;
+  let intact = false;
+  let signedAt: Date | null = null;
+  let timestamped: Date | null = null;
+  let chain: Uint8Array[] = [];
+  try {
+    if (!field.contents) throw new Error('no contents');
+    const info = pkijs.ContentInfo.fromBER(new Uint8Array(field.contents));
+    const cms = new pkijs.SignedData({ schema: info.content });
+    const signer = cms.signerInfos[0]!;
+    const data = signedBytes(bytes, field.byteRange);
+    const digestOk = digestMatches(signer, data);
+    if (!digestOk) problems.add('digest-mismatch');
+    const result = await cms.verify({ signer: 0, data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer, extendedMode: true, checkChain: false }).catch(() => null);
+    const verified = result && typeof result === 'object' ? result.signatureVerified === true : false;
+    if (!verified && digestOk) problems.add('signature-value');
+    intact = digestOk && verified;
+    chain = (cms.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).map((c) => new Uint8Array(c.toSchema().toBER(false)));
+    const signerCert = result && typeof result === 'object' && result.signerCertificate ? new Uint8Array(result.signerCertificate.toSchema().toBER(false)) : chain[0];
+    cert = signerCert ? describeCertificate(signerCert) : null;
+    timestamped = timestampOf(signer);
+    signedAt = timestamped ?? signingTimeOf(signer);
+  } catch {
+    problems.add('malformed-signature');
+  }
+  if (!cert) problems.add('no-certificate');
+  const validAtSigning = cert !== null && validAt(cert, signedAt ?? now);
+  if (cert && !validAtSigning) problems.add('certificate-not-valid-at-signing');
+  const others = chain.filter((c) => !cert || Buffer.compare(Buffer.from(c), Buffer.from(cert.der)) !== 0);
+  const trusted = anchors === null || !cert ? null : await chainsToTrusted(cert.der, others, anchors, signedAt ?? now);
+  if (trusted === false) problems.add('untrusted-issuer');
+  return {
+    format: 'PAdES',
+    signer: cert?.signer ?? '',
+    ...(cert?.personalCode ? { personalCode: cert.personalCode } : {}),
+    signedAt: signedAt?.toISOString() ?? null,
+    timestampedAt: timestamped?.toISOString() ?? null,
+    issuer: cert?.issuer ?? '',
+    certificateValidFrom: cert?.notBefore.toISOString() ?? null,
+    certificateValidTo: cert?.notAfter.toISOString() ?? null,
+    integrity: intact,
+    certificateValidAtSigning: validAtSigning,
+    trusted,
+    problems: [...problems],
+  };
+}
+
+/** Every signature of a PDF (each incremental revision's /ByteRange), oldest first. */
+export async function verifyPdfSignatures(bytes: Uint8Array, anchors: Uint8Array[] | null, now: Date): Promise<Signature[]> {
+  const out: Signature[] = [];
+  for (const field of findSignatureFields(bytes)) out.push(await examine(bytes, field, anchors, now));
+  return out;
+}

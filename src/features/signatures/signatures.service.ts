@@ -1,0 +1,85 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { AppConfig } from '../../platform/config.ts';
+import { AppError } from '../../platform/http/problem.ts';
+import { loadTrustedList } from './trusted-list.ts';
+import type { Rejection, VerificationReport } from './signatures.schema.ts';
+import { VerifierPool } from './verifier-pool.ts';
+
+const pools = new Map<string, Promise<VerifierPool>>();
+
+/** One verifier pool per trusted list (read once per process; '' = none configured). */
+export function verifierFor(trustedListFile: string | undefined): Promise<VerifierPool> {
+  const key = trustedListFile ?? '';
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = loadTrustedList(trustedListFile).then((anchors) => new VerifierPool(anchors));
+    pools.set(key, pool);
+    pool.catch(() => pools.delete(key));
+  }
+  return pool;
+}
+
+export type ExaminedFile = { verification: VerificationReport; checkedAt: Date };
+export type RefusedFile = { index: number; fileName: string; reason: Rejection };
+type FileIn = { fileName: string; contentType: string; content: Buffer };
+
+const REFUSAL_TEXT: Record<Rejection, { lv: string; en: string }> = {
+  'zip-bomb': { lv: 'Konteiners izpakots būtu pārāk liels (iespējama “zip bumba”).', en: 'The container would be too large when unpacked (a possible zip bomb).' },
+  'unsafe-path': { lv: 'Konteinerā ir faila ceļš ar “..” vai absolūts ceļš.', en: 'The container has a file path with “..” or an absolute path.' },
+  'not-a-pdf': { lv: 'Fails nosaukts kā PDF, bet nav PDF dokuments.', en: 'The file is named as a PDF but is not a PDF document.' },
+  'unreadable-container': { lv: 'Konteineru nevar nolasīt.', en: 'The container cannot be read.' },
+};
+
+/**
+ * Examines every arriving file once, in the verifier's worker threads (requests are not blocked).
+ * Returns the verdicts in order, and the files refused outright (zip bombs, unsafe paths, fake PDFs).
+ */
+export async function examineFiles(deps: { config: Pick<AppConfig, 'trustedListFile'>; clock: Clock }, files: readonly FileIn[]): Promise<{ examined: (ExaminedFile | null)[]; refused: RefusedFile[] }> {
+  if (files.length === 0) return { examined: [], refused: [] };
+  const pool = await verifierFor(deps.config.trustedListFile);
+  const now = new Date(deps.clock().epochMilliseconds);
+  const outcomes = await Promise.all(files.map((f) => pool.verify({ fileName: f.fileName, contentType: f.contentType, content: f.content }, now)));
+  const refused: RefusedFile[] = [];
+  const examined = outcomes.map((outcome, index) => {
+    if (outcome.kind === 'rejected') {
+      refused.push({ index, fileName: files[index]!.fileName, reason: outcome.reason });
+      return null;
+    }
+    return { verification: outcome.report, checkedAt: new Date(deps.clock().epochMilliseconds) };
+  });
+  return { examined, refused };
+}
+
+/** The 400 a sender gets for refused files: one field error per file, in LV and EN, never echoing content. */
+export function refusedFilesError(refused: readonly RefusedFile[], field = 'attachments'): AppError {
+  return new AppError(
+    400,
+    'validation',
+    'errors.validation',
+    {},
+    refused.map((r) => ({ field: `${field}.${r.index}`, code: `file.${r.reason}`, message: REFUSAL_TEXT[r.reason] })),
+  );
+}
+
+/**
+ * The arrival step of every channel: files already examined (e.g. by the integration API before its
+ * transaction) keep their verdict; the others are examined now. Refused files throw a 400 ('reject'), or
+ * are left out and listed ('drop': e-mail intake, where the mail must still be filed).
+ */
+export async function examineAttachments<T extends FileIn & { examined?: ExaminedFile }>(
+  deps: { config: Pick<AppConfig, 'trustedListFile'>; clock: Clock },
+  attachments: readonly T[],
+  mode: 'reject' | 'drop' = 'reject',
+): Promise<{ kept: Array<T & { examined: ExaminedFile }>; refused: RefusedFile[] }> {
+  const pending = attachments.map((a, index) => ({ a, index })).filter(({ a }) => !a.examined);
+  const { examined, refused } = await examineFiles(deps, pending.map(({ a }) => a));
+  const refusedAt = refused.map((r) => ({ ...r, index: pending[r.index]!.index }));
+  if (refusedAt.length > 0 && mode === 'reject') throw refusedFilesError(refusedAt);
+  const verdicts = new Map(pending.map(({ index }, i) => [index, examined[i] ?? null]));
+  const kept: Array<T & { examined: ExaminedFile }> = [];
+  attachments.forEach((a, index) => {
+    const verdict = a.examined ?? verdicts.get(index);
+    if (verdict) kept.push({ ...a, examined: verdict });
+  });
+  return { kept, refused: refusedAt };
+}

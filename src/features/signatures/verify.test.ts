@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { parseTrustedList } from './trusted-list.ts';
+import { buildAsice, makeCa, makeSigner, plainPdf, signPdf, trustedListXml, xadesSignature, zip, type TestKeyHolder } from './signatures.testing.ts';
+import { ASIC_E_MIMETYPE } from './container.ts';
+import type { VerificationOutcome, VerificationReport } from './signatures.schema.ts';
+import { verifyDocument } from './verify.ts';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const DAY = 86_400_000;
+
+function reportOf(outcome: VerificationOutcome): VerificationReport {
+  assert.equal(outcome.kind, 'report', JSON.stringify(outcome));
+  return (outcome as { report: VerificationReport }).report;
+}
+
+describe('signature verification (real containers and PDFs, test CA)', () => {
+  let ca: TestKeyHolder;
+  let otherCa: TestKeyHolder;
+  let janis: TestKeyHolder;
+  let anna: TestKeyHolder;
+  let anchors: Uint8Array[];
+  const files = { 'iesniegums.txt': enc('Lūdzu pārskaitīt pensiju uz citu kontu.'), 'pielikums.pdf': plainPdf() };
+  before(async () => {
+    ca = await makeCa();
+    otherCa = await makeCa('Someone Else CA');
+    janis = await makeSigner(ca);
+    anna = await makeSigner(ca, { name: 'Anna Kalniņa', personalCode: '320000-00001' });
+    anchors = parseTrustedList(trustedListXml([ca]));
+  });
+  const verify = (fileName: string, content: Uint8Array, trust: Uint8Array[] | null = anchors) =>
+    verifyDocument({ fileName, contentType: 'application/octet-stream', content }, trust, new Date());
+
+  it('reads the trusted list service certificates (ETSI TS 119 612)', () => {
+    assert.equal(anchors.length, 1);
+    assert.deepEqual(Buffer.from(anchors[0]!), Buffer.from(ca.der));
+  });
+
+  it('a valid .edoc: signer, personal code, issuer, signing time, integrity, trusted → valid', async () => {
+    const r = reportOf(await verify('iesniegums.edoc', await buildAsice(files, [janis])));
+    assert.equal(r.status, 'valid');
+    assert.equal(r.signatures.length, 1);
+    const s = r.signatures[0]!;
+    assert.equal(s.format, 'XAdES');
+    assert.equal(s.signer, 'Jānis Bērziņš');
+    assert.equal(s.personalCode, '010101-12345');
+    assert.equal(s.issuer, 'Apkalpe Test CA');
+    assert.equal(s.integrity, true);
+    assert.equal(s.certificateValidAtSigning, true);
+    assert.equal(s.trusted, true);
+    assert.ok(s.signedAt && Math.abs(Date.parse(s.signedAt) - Date.now()) < 60_000);
+    assert.deepEqual(s.problems, []);
+  });
+
+  it('without a trusted list: integrity checked, qualified status not checked — never valid', async () => {
+    const r = reportOf(await verify('iesniegums.asice', await buildAsice(files, [janis]), null));
+    assert.equal(r.status, 'qualification-not-checked');
+    assert.equal(r.signatures[0]!.trusted, null);
+    assert.equal(r.signatures[0]!.integrity, true);
+  });
+
+  it('a file changed after signing → invalid, digest mismatch', async () => {
+    const signature = await xadesSignature(files, janis);
+    const container = zip({ mimetype: enc(ASIC_E_MIMETYPE), ...files, 'iesniegums.txt': enc('Lūdzu pārskaitīt VISU uz citu kontu.'), 'META-INF/signatures0.xml': signature });
+    const r = reportOf(await verify('iesniegums.edoc', container));
+    assert.equal(r.status, 'invalid');
+    assert.equal(r.signatures[0]!.integrity, false);
+    assert.ok(r.signatures[0]!.problems.includes('digest-mismatch'));
+  });
+
+  it('a tampered signature value → invalid', async () => {
+    const xml = Buffer.from(await xadesSignature(files, janis)).toString('utf8');
+    const tampered = xml.replace(/<ds:SignatureValue>(.)(.)/, (_m, a: string, b: string) => `<ds:SignatureValue>${b}${a === b ? (a === 'A' ? 'B' : 'A') : a}`);
+    assert.notEqual(tampered, xml);
+    const container = zip({ mimetype: enc(ASIC_E_MIMETYPE), ...files, 'META-INF/signatures0.xml': enc(tampered) });
+    const r = reportOf(await verify('iesniegums.edoc', container));
+    assert.equal(r.status, 'invalid');
+    assert.equal(r.signatures[0]!.integrity, false);
+    assert.ok(r.signatures[0]!.problems.includes('signature-value'));
+  });
+
+  it('a certificate expired before the signing time → invalid', async () => {
+    const expired = await makeSigner(ca, { notBefore: new Date(Date.now() - 400 * DAY), notAfter: new Date(Date.now() - 30 * DAY) });
+    const r = reportOf(await verify('iesniegums.edoc', await buildAsice(files, [expired])));
+    assert.equal(r.status, 'invalid');
+    assert.equal(r.signatures[0]!.certificateValidAtSigning, false);
+    assert.equal(r.signatures[0]!.integrity, true, 'the files themselves are intact');
+  });
+
+  it('a certificate from a CA not on the trusted list → invalid, not trusted', async () => {
+    const stranger = await makeSigner(otherCa, { name: 'Svešinieks' });
+    const r = reportOf(await verify('iesniegums.edoc', await buildAsice(files, [stranger])));
+    assert.equal(r.status, 'invalid');
+    assert.equal(r.signatures[0]!.trusted, false);
+    assert.equal(r.signatures[0]!.integrity, true);
+  });
+
+  it('a renamed ZIP (no ASiC-E mimetype, no signatures) is not a container → invalid, not "signed"', async () => {
+    const r = reportOf(await verify('iesniegums.edoc', zip({ 'iesniegums.txt': files['iesniegums.txt'] })));
+    assert.equal(r.status, 'invalid');
+    assert.deepEqual(r.problems, ['not-a-container']);
+    assert.equal(reportOf(await verify('iesniegums.edoc', enc('plain text named .edoc'))).status, 'invalid');
+  });
+
+  it('a container with two signers: both reported, valid', async () => {
+    const r = reportOf(await verify('iesniegums.edoc', await buildAsice(files, [janis, anna])));
+    assert.equal(r.status, 'valid');
+    assert.deepEqual(r.signatures.map((s) => s.signer).sort(), ['Anna Kalniņa', 'Jānis Bērziņš']);
+    assert.deepEqual(r.signatures.map((s) => s.personalCode).sort(), ['010101-12345', '320000-00001']);
+  });
+
+  it('an unsigned file added to a signed container → invalid', async () => {
+    const signature = await xadesSignature(files, janis);
+    const container = zip({ mimetype: enc(ASIC_E_MIMETYPE), ...files, 'extra.txt': enc('slipped in'), 'META-INF/signatures0.xml': signature });
+    assert.deepEqual(reportOf(await verify('x.edoc', container)).problems, ['unsigned-file']);
+  });
+
+  it('a zip bomb and paths with .. are refused before inflating', async () => {
+    const bomb = zip({ mimetype: enc(ASIC_E_MIMETYPE), 'zeros.txt': new Uint8Array(4 * 1024 * 1024) });
+    assert.deepEqual(await verify('bomb.edoc', bomb), { kind: 'rejected', reason: 'zip-bomb' });
+    const escape = zip({ mimetype: enc(ASIC_E_MIMETYPE), '../../etc/passwd': enc('x') });
+    assert.deepEqual(await verify('escape.asice', escape), { kind: 'rejected', reason: 'unsafe-path' });
+  });
+
+  it('a PDF signed once: PAdES signer and integrity; unsigned PDF → unsigned; not a PDF → refused', async () => {
+    const r = reportOf(await verify('iesniegums.pdf', await signPdf(plainPdf(), janis)));
+    assert.equal(r.status, 'valid');
+    assert.equal(r.signatures[0]!.format, 'PAdES');
+    assert.equal(r.signatures[0]!.signer, 'Jānis Bērziņš');
+    assert.equal(reportOf(await verify('scan.pdf', plainPdf())).status, 'unsigned');
+    assert.deepEqual(await verify('fake.pdf', enc('<html>not a pdf</html>')), { kind: 'rejected', reason: 'not-a-pdf' });
+  });
+
+  it('a PDF signed twice: both signatures intact; a byte changed in the signed part → invalid', async () => {
+    const twice = await signPdf(await signPdf(plainPdf(), janis), anna);
+    const r = reportOf(await verify('iesniegums.pdf', twice));
+    assert.equal(r.status, 'valid');
+    assert.deepEqual(r.signatures.map((s) => s.signer), ['Jānis Bērziņš', 'Anna Kalniņa']);
+    const tampered = Buffer.from(twice);
+    tampered[Buffer.from(twice).indexOf('Iesniegums')] = 0x58;
+    const bad = reportOf(await verify('iesniegums.pdf', new Uint8Array(tampered)));
+    assert.equal(bad.status, 'invalid');
+    assert.ok(bad.signatures.every((s) => !s.integrity && s.problems.includes('digest-mismatch')));
+  });
+
+  it('a PDF signed by an expired certificate or an untrusted CA → invalid', async () => {
+    const expired = await makeSigner(ca, { notAfter: new Date(Date.now() - DAY), notBefore: new Date(Date.now() - 90 * DAY) });
+    assert.equal(reportOf(await verify('a.pdf', await signPdf(plainPdf(), expired))).signatures[0]!.certificateValidAtSigning, false);
+    const stranger = await makeSigner(otherCa);
+    const r = reportOf(await verify('b.pdf', await signPdf(plainPdf(), stranger)));
+    assert.equal(r.status, 'invalid');
+    assert.equal(r.signatures[0]!.trusted, false);
+  });
+
+  it('plain files are unsigned, whatever the name says not', async () => {
+    assert.equal(reportOf(await verify('foto.jpg', new Uint8Array([0xff, 0xd8, 0xff]))).status, 'unsigned');
+  });
+});
