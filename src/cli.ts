@@ -3,12 +3,14 @@ import { parseArgs } from 'node:util';
 import { agenciesCommands } from './features/agencies/agencies.cli.ts';
 import { calendarCommands } from './features/calendar/calendar.cli.ts';
 import { usersCommands } from './features/staff/staff.cli.ts';
+import { retentionCommands } from './features/privacy/privacy.cli.ts';
 import type { CliGroup } from './platform/cli-command.ts';
 
 const groups: Record<string, CliGroup> = {
   agencies: agenciesCommands,
   users: usersCommands,
   calendar: calendarCommands,
+  retention: retentionCommands,
 };
 
 function usage(): string {

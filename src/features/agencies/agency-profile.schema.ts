@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PrivacyProfileSchema } from '../privacy/privacy-profile.schema.ts';
 
 // The client service standard as data. Every text a client reads is given in
 // Latvian (as the agency wrote it) and English.
@@ -250,6 +251,8 @@ export const AgencyProfileSchema = z
       .object({ answer: z.enum(['answer-by-email', 'ask-for-signed', 'inform-only']), text: LocalizedTextSchema })
       .strict(),
     competentInstitutions: z.array(CompetentInstitutionSchema).default([]),
+    /** Privacy notice, retention per record kind (legal minimum and unit checked) and the accessibility statement. */
+    privacy: PrivacyProfileSchema.optional(),
   })
   .strict()
   .superRefine((profile, ctx) => {

@@ -1,4 +1,5 @@
 import type { StaffRole } from '../db/schema.ts';
+import { privacyPermissions } from '../../features/privacy/privacy.permissions.ts';
 
 export type Membership = { agency: string; role: StaffRole };
 
@@ -30,6 +31,7 @@ export const PERMISSIONS = {
   // Feedback: recording opinions given in person or by phone, and reading the results.
   'feedback.record': ['specialist', 'supervisor', 'administrator'],
   'feedback.results': ['supervisor', 'administrator', 'auditor'],
+  ...privacyPermissions,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,6 +4,8 @@ import { outboxMessages } from '../../features/outbox/outbox.messages.ts';
 import { appointmentsMessages } from '../../features/appointments/appointments.messages.ts';
 import { queueMessages } from '../../features/queue/queue.messages.ts';
 import { feedbackMessages } from '../../features/feedback/feedback.messages.ts';
+import { privacyMessages } from '../../features/privacy/privacy.messages.ts';
+import { clientAccessMessages } from '../../features/client-access/client-access.messages.ts';
 import type { Catalog } from './catalog.ts';
 
 // English catalog: the same keys as Latvian (the type checker keeps them in step).
@@ -212,6 +214,8 @@ export const en = {
   appointments: appointmentsMessages.en,
   queue: queueMessages.en,
   feedback: feedbackMessages.en,
+  privacy: privacyMessages.en,
+  clientAccess: clientAccessMessages.en,
   errors: {
     summaryTitle: 'Please correct the errors',
     notFoundTitle: 'Page not found',

@@ -4,6 +4,8 @@ import { outboxMessages } from '../../features/outbox/outbox.messages.ts';
 import { appointmentsMessages } from '../../features/appointments/appointments.messages.ts';
 import { queueMessages } from '../../features/queue/queue.messages.ts';
 import { feedbackMessages } from '../../features/feedback/feedback.messages.ts';
+import { privacyMessages } from '../../features/privacy/privacy.messages.ts';
+import { clientAccessMessages } from '../../features/client-access/client-access.messages.ts';
 // Latvian message catalog: the default language of every page.
 export const lv = {
   app: { name: 'Apkalpe', tagline: 'Valsts iestāžu klientu apkalpošana' },
@@ -210,6 +212,8 @@ export const lv = {
   appointments: appointmentsMessages.lv,
   queue: queueMessages.lv,
   feedback: feedbackMessages.lv,
+  privacy: privacyMessages.lv,
+  clientAccess: clientAccessMessages.lv,
   errors: {
     summaryTitle: 'Lūdzu, izlabojiet kļūdas',
     notFoundTitle: 'Lapa nav atrasta',

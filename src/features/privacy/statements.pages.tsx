@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/deps.ts';
+import { pageContext } from '../../web/page-context.ts';
+import { sendPage } from '../../web/send-page.tsx';
+import { requireAgency } from '../agencies/agencies.routes.ts';
+import { AccessibilityStatementView, PrivacyNoticeView } from './statements.views.tsx';
+
+type AgencyParams = { Params: { agency: string } };
+
+/** /{agency}/privatums and /{agency}/pieejamiba, linked from every agency page's footer. */
+export async function statementPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.get<AgencyParams>('/:agency/privatums', async (request, reply) => {
+    const profile = requireAgency(deps, request.params.agency);
+    const ctx = pageContext(request);
+    return sendPage(reply, ctx, { title: ctx.t('privacy.notice.title'), body: <PrivacyNoticeView ctx={ctx} profile={profile} />, agency: profile });
+  });
+
+  app.get<AgencyParams>('/:agency/pieejamiba', async (request, reply) => {
+    const profile = requireAgency(deps, request.params.agency);
+    const ctx = pageContext(request);
+    return sendPage(reply, ctx, { title: ctx.t('privacy.accessibility.title'), body: <AccessibilityStatementView ctx={ctx} profile={profile} />, agency: profile });
+  });
+}
