@@ -65,23 +65,23 @@ async function applyRows(deps: Deps, task: RowTask, runId: string, origin: Audit
   return { agency: task.agency, kind: task.declaration.kind, table: task.declaration.table, action: task.action, count, batches };
 }
 
-/** The audit log, one whole month per statement (oldest first), each purge audited. */
+/** The audit log, one whole month per statement (oldest first, only months that hold rows), each purge audited. */
 async function applyAuditMonths(deps: Deps, task: AuditTask, runId: string, origin: AuditOrigin): Promise<RetentionLine> {
-  const total = await countAuditBefore(deps.db, task);
   let count = 0;
   let batches = 0;
-  if (total > 0) {
-    const oldest = ((await deps.db.execute(sql`select min(at) as at from audit_log`)) as unknown as { rows: Array<{ at: string | Date }> }).rows[0]?.at;
-    const start = new Date(oldest ?? task.boundary);
-    for (let month = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); month <= task.boundary; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) {
-      const removed = await deps.db.transaction(async (tx) => {
-        const n = await purgeAuditMonths(tx, { ...task, boundary: month });
-        if (n > 0) await recordAudit(tx, deps.clock, origin, { action: 'privacy.audit-months-purged', recordType: 'audit-event', details: { runId, before: month.toISOString(), count: n } });
-        return n;
-      });
-      count += removed;
-      if (removed > 0) batches += 1;
-    }
+  for (;;) {
+    const [row] = ((await deps.db.execute(sql`select min(at) as at from audit_log`)) as unknown as { rows: Array<{ at: string | Date | null }> }).rows;
+    if (!row?.at) break;
+    const oldest = new Date(row.at);
+    const month = new Date(Date.UTC(oldest.getUTCFullYear(), oldest.getUTCMonth() + 1, 1));
+    if (month > task.boundary) break;
+    const removed = await deps.db.transaction(async (tx) => {
+      const n = await purgeAuditMonths(tx, { ...task, boundary: month });
+      await recordAudit(tx, deps.clock, origin, { action: 'privacy.audit-months-purged', recordType: 'audit-event', details: { runId, before: month.toISOString(), count: n } });
+      return n;
+    });
+    count += removed;
+    batches += 1;
   }
   return { agency: null, kind: 'audit-event', table: 'audit_log', action: 'delete', count, batches };
 }
