@@ -90,7 +90,7 @@ export function MattersView({ ctx, profile, email, expiresAt, matters }: { ctx: 
           <ul className="matters">
             {matters.appointments.map((a) => (
               <li key={a.id}>
-                <strong>{a.bookingCode}</strong> — {t(`appointments.statuses.${a.status}` as MessageKey)}. {t('clientAccess.when')}: {formatMoment(a.startsAt, lang)}, {centreName(a.centreId)}.
+                <strong>{a.bookingCode}</strong> — {t(`appointments.page.statuses.${a.status}` as MessageKey)}. {t('clientAccess.when')}: {formatMoment(a.startsAt, lang)}, {centreName(a.centreId)}.
               </li>
             ))}
           </ul>

@@ -34,7 +34,7 @@ function tablesByKind(): Map<string, string[]> {
 
 /** A status shown in the staff member's language where the catalog knows it. */
 export function statusLabel(ctx: PageContext, kind: string, status: string): string {
-  const key = kind === 'inquiry' ? `inquiries.public.statuses.${status}` : kind === 'appointment' ? `appointments.statuses.${status}` : null;
+  const key = kind === 'inquiry' ? `inquiries.public.statuses.${status}` : kind === 'appointment' ? `appointments.page.statuses.${status}` : null;
   if (!key) return status;
   const text = ctx.t(key as MessageKey);
   return text === key ? status : text;
