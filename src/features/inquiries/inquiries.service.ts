@@ -10,6 +10,7 @@ import { AppError } from '../../platform/http/problem.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { acknowledgeReceipt } from './acknowledgement.ts';
+import { earlierDeadline, subjectRequestTerm } from '../privacy/subject-request.ts';
 import * as repo from './inquiries.repository.ts';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -97,6 +98,7 @@ export async function fileInquiry(deps: InquiryDeps, origin: AuditOrigin, input:
   const calendar = await loadCalendar(deps);
   const answer = computeTerm('submission.answer', receivedOn.toString(), calendar);
   const forward = computeTerm('submission.forward', receivedOn.toString(), calendar);
+  const gdpr = subjectRequestTerm(input.topic, receivedOn.toString(), calendar);
   const signed = requiresSecureSignature(agency, input) ? carriesSignatureContainer(attachments) : null;
   const accessCode = generateAccessCode();
 
@@ -119,7 +121,7 @@ export async function fileInquiry(deps: InquiryDeps, origin: AuditOrigin, input:
       requesterPersonalCode: input.personalCode ?? null,
       requesterAddress: input.address ?? null,
       termRule: answer.rule,
-      deadline: answer.deadline,
+      deadline: earlierDeadline(answer.deadline, gdpr),
       forwardDeadline: forward.deadline,
       signed,
       searchText: inquirySearchText([reference, input.name, input.email, input.phone, input.subject, input.text]),
@@ -140,7 +142,7 @@ export async function fileInquiry(deps: InquiryDeps, origin: AuditOrigin, input:
       actorId: origin.actorId,
       kind: 'received',
       toStatus: 'new',
-      details: { channel: input.channel, deadline: answer.deadline, rule: answer.rule, ruleValidFrom: answer.validFrom, forwardDeadline: forward.deadline, signed },
+      details: { channel: input.channel, deadline: answer.deadline, rule: answer.rule, ruleValidFrom: answer.validFrom, forwardDeadline: forward.deadline, signed, ...(gdpr ? { gdprDeadline: gdpr.deadline, gdprRule: gdpr.rule } : {}) },
     });
     if (input.acknowledge !== false) {
       const receipt = await acknowledgeReceipt(deps, db, agency, row, accessCode);
