@@ -8,11 +8,14 @@ import { applyBatch, countAuditBefore, countExpired, countHeld, purgeAuditMonths
 import { planRetention, type AuditTask, type RetentionTask, type RowTask } from './retention.plan.ts';
 
 export const RETENTION_BATCH_SIZE = 2000;
+/** A breath between batches: the run yields the database to bookings and filings instead of saturating it. */
+export const RETENTION_PAUSE_MS = 25;
 
 export type RetentionOptions = {
   dryRun: boolean;
   origin: AuditOrigin;
   batchSize?: number;
+  pauseMs?: number;
   kinds?: readonly DeclaredKind[];
   /** Only this agency's records and the platform-wide ones (the dry run on an agency's page). */
   agency?: string;
@@ -40,7 +43,7 @@ async function dryLine(deps: Deps, task: RetentionTask): Promise<RetentionLine> 
 }
 
 /** Small batches in their own short transactions, each with its audit event (kind, table, action, count). */
-async function applyRows(deps: Deps, task: RowTask, runId: string, origin: AuditOrigin, batchSize: number): Promise<RetentionLine> {
+async function applyRows(deps: Deps, task: RowTask, runId: string, origin: AuditOrigin, batchSize: number, pauseMs: number): Promise<RetentionLine> {
   let after: string | null = null;
   let count = 0;
   let batches = 0;
@@ -61,6 +64,7 @@ async function applyRows(deps: Deps, task: RowTask, runId: string, origin: Audit
     if (result.changed > 0) batches += 1;
     if (result.scanned < batchSize || result.last === null) break;
     after = result.last;
+    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
   return { agency: task.agency, kind: task.declaration.kind, table: task.declaration.table, action: task.action, count, batches };
 }
@@ -95,7 +99,7 @@ export async function runRetention(deps: Deps, options: RetentionOptions): Promi
   try {
     for (const task of tasks) {
       if (options.dryRun) lines.push(await dryLine(deps, task));
-      else if (task.type === 'rows') lines.push(await applyRows(deps, task, runId, options.origin, options.batchSize ?? RETENTION_BATCH_SIZE));
+      else if (task.type === 'rows') lines.push(await applyRows(deps, task, runId, options.origin, options.batchSize ?? RETENTION_BATCH_SIZE, options.pauseMs ?? RETENTION_PAUSE_MS));
       else lines.push(await applyAuditMonths(deps, task, runId, options.origin));
     }
   } catch (error) {
