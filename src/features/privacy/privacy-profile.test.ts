@@ -7,6 +7,7 @@ import { AgencyProfileError, parseAgencyProfile } from '../agencies/agency-profi
 import { RETENTION_KINDS, RETENTION_RULES, checkRetentionSetting, latvianSingular, periodText, retentionCutoff, auditPurgeBoundary } from '../../domain/privacy/index.ts';
 import { planRetention } from './retention.plan.ts';
 import { RECORD_KINDS } from './record-kinds.ts';
+import { APP_JOBS } from '../../platform/jobs/app-jobs.ts';
 
 const vsaaFile = fileURLToPath(new URL('../../../agencies/vsaa.yaml', import.meta.url));
 
@@ -102,5 +103,12 @@ describe('retention rules (pure)', () => {
     assert.equal(rowTasks.filter((t) => t.declaration.table === 'inquiries').length, 2);
     assert.equal(rowTasks.filter((t) => t.declaration.table === 'staff_sessions').length, 1);
     assert.equal(tasks.filter((t) => t.type === 'audit-months').length, 1);
+  });
+
+  it('the nightly job is registered: 02:30 Riga time, one run at a time across processes', () => {
+    const job = APP_JOBS.find((j) => j.name === 'privacy.retention');
+    assert.equal(job?.cron, '30 2 * * *');
+    assert.equal(job?.tz, 'Europe/Riga');
+    assert.equal(job?.queue.policy, 'singleton');
   });
 });
