@@ -14,7 +14,7 @@ export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 const slugPattern = /^[a-z][a-z0-9-]{1,30}$/;
 /** First path segments the platform itself uses: an agency with such a slug would never get its pages. */
-export const RESERVED_SLUGS = ['api', 'staff', 'static', 'kalendars', 'favicon.ico', 'robots.txt'] as const;
+export const RESERVED_SLUGS = ['api', 'staff', 'static', 'kalendars', 'privatums', 'pieejamiba', 'favicon.ico', 'robots.txt'] as const;
 const idPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const timeRangePattern = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;

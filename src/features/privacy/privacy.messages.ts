@@ -153,6 +153,10 @@ export const privacyMessages = {
       dates: 'Paziņojums sagatavots: {{prepared}}. Pēdējo reizi pārskatīts: {{reviewed}}.',
     },
     footer: { privacy: 'Privātuma paziņojums', accessibility: 'Piekļūstamības paziņojums' },
+    platform: {
+      privacyIntro: 'Klientu personas datu pārzinis ir katra iestāde. Izvēlieties iestādi, lai izlasītu tās privātuma paziņojumu:',
+      accessibilityIntro: 'Katra iestāde publicē savu piekļūstamības paziņojumu. Izvēlieties iestādi:',
+    },
   },
   en: {
     kinds: {
@@ -307,5 +311,9 @@ export const privacyMessages = {
       dates: 'This statement was prepared on {{prepared}} and last reviewed on {{reviewed}}.',
     },
     footer: { privacy: 'Privacy notice', accessibility: 'Accessibility statement' },
+    platform: {
+      privacyIntro: 'Each agency is the controller of its clients\' personal data. Choose an agency to read its privacy notice:',
+      accessibilityIntro: 'Each agency publishes its own accessibility statement. Choose an agency:',
+    },
   },
 };

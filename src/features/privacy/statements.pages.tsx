@@ -15,6 +15,32 @@ export async function statementPages(app: FastifyInstance, deps: AppDeps): Promi
     return sendPage(reply, ctx, { title: ctx.t('privacy.notice.title'), body: <PrivacyNoticeView ctx={ctx} profile={profile} />, agency: profile });
   });
 
+  // Pages without an agency (the home page, the calendar) link here: one list of every agency's statement.
+  for (const [path, title, intro] of [
+    ['privatums', 'privacy.notice.title', 'privacy.platform.privacyIntro'],
+    ['pieejamiba', 'privacy.accessibility.title', 'privacy.platform.accessibilityIntro'],
+  ] as const) {
+    app.get(`/${path}`, async (request, reply) => {
+      const ctx = pageContext(request);
+      return sendPage(reply, ctx, {
+        title: ctx.t(title),
+        body: (
+          <>
+            <h1>{ctx.t(title)}</h1>
+            <p>{ctx.t(intro)}</p>
+            <ul>
+              {deps.agencies.list().map((agency) => (
+                <li key={agency.slug}>
+                  <a href={`/${agency.slug}/${path}`}>{agency.name[ctx.lang]}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ),
+      });
+    });
+  }
+
   app.get<AgencyParams>('/:agency/pieejamiba', async (request, reply) => {
     const profile = requireAgency(deps, request.params.agency);
     const ctx = pageContext(request);
