@@ -37,7 +37,7 @@ try {
     await seedVisits(db, { agency: 'vsaa', from, count: Math.min(CHUNK, ROWS - from + 1), at: new Date('2024-03-01T08:00:00Z'), centreId: 'riga-lacplesa', serviceId: 'pensijas' });
   }
   console.log(`seeded ${ROWS} appointments with ${ROWS} queue tickets in ${seconds(t0)} s`);
-  await db.execute(sql`analyze`);
+  await db.execute(sql`vacuum analyze`);
 
   if (PART === 'all' || PART === 'search') {
     const scope: AgencyScope = { actor: { id: '00000000-0000-4000-8000-000000000001', email: 'bench@vsaa.test', name: 'Bench', memberships: [], sessionId: 'x' }, agency: 'vsaa', role: 'supervisor' };
