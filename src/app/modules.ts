@@ -2,6 +2,7 @@ import { agenciesModule } from '../features/agencies/index.ts';
 import { appointmentsModule } from '../features/appointments/index.ts';
 import { auditLogModule } from '../features/audit-log/index.ts';
 import { calendarModule } from '../features/calendar/index.ts';
+import { clientAccessModule } from '../features/client-access/index.ts';
 import { feedbackModule } from '../features/feedback/index.ts';
 import { healthModule } from '../features/health/index.ts';
 import { inquiriesModule } from '../features/inquiries/index.ts';
@@ -10,6 +11,7 @@ import { knowledgeBaseModule } from '../features/knowledge-base/index.ts';
 import { outboxModule } from '../features/outbox/index.ts';
 import { personalCodesModule } from '../features/personal-codes/index.ts';
 import { phoneModule } from '../features/phone/index.ts';
+import { privacyModule } from '../features/privacy/index.ts';
 import { queueModule } from '../features/queue/index.ts';
 import { registersModule } from '../features/registers/index.ts';
 import { signaturesModule } from '../features/signatures/index.ts';
@@ -35,5 +37,7 @@ export const MODULES = [
   registersModule,
   signaturesModule,
   integrationsModule,
+  privacyModule,
+  clientAccessModule,
   auditLogModule,
 ] as const;

@@ -11,3 +11,4 @@ export * from '../features/feedback/feedback.tables.ts';
 export * from '../features/phone/phone.tables.ts';
 export * from '../features/registers/registers.tables.ts';
 export * from '../features/integrations/integrations.tables.ts';
+export * from '../features/privacy/privacy.tables.ts';

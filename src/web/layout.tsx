@@ -96,6 +96,10 @@ export function Layout({ ctx, title, agency, stylesheets = [], children }: Layou
           <div className="container">
             <p>{t('layout.footer')}</p>
             <p>
+              <a href={agency ? `/${agency.slug}/privatums` : '/privatums'}>{t('privacy.footer.privacy')}</a>
+              {' · '}
+              <a href={agency ? `/${agency.slug}/pieejamiba` : '/pieejamiba'}>{t('privacy.footer.accessibility')}</a>
+              {' · '}
               <a href="/api/docs">{t('layout.apiDocs')}</a>
             </p>
           </div>

@@ -4,10 +4,10 @@ import { Temporal } from 'temporal-polyfill';
 import { TERM_RULE_IDS, findTermRuleVersion, getTermRuleVersions, isTermRuleId } from './term-rules.ts';
 
 describe('term rule table', () => {
-  it('has the five rules', () => {
+  it('has the six rules', () => {
     assert.deepEqual(
       [...TERM_RULE_IDS],
-      ['submission.answer', 'submission.answerComplex', 'submission.extensionMax', 'submission.forward', 'appointment.minNotice'],
+      ['submission.answer', 'submission.answerComplex', 'submission.extensionMax', 'submission.forward', 'appointment.minNotice', 'gdpr.subjectRequest'],
     );
   });
 
@@ -50,9 +50,9 @@ describe('term rule table', () => {
 
   it('the table returned for documentation is a frozen copy', () => {
     const versions = getTermRuleVersions();
-    assert.equal(versions.length, 9);
+    assert.equal(versions.length, 10);
     versions.pop();
-    assert.equal(getTermRuleVersions().length, 9);
+    assert.equal(getTermRuleVersions().length, 10);
     const first = getTermRuleVersions()[0];
     assert.ok(first && Object.isFrozen(first) && Object.isFrozen(first.source));
     assert.equal(first.source.lv, 'Iesniegumu likums, 5. panta pirmā daļa (redakcijā līdz 28.02.2026.)');

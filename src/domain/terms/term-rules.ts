@@ -8,6 +8,7 @@ export const TERM_RULE_IDS = [
   'submission.extensionMax',
   'submission.forward',
   'appointment.minNotice',
+  'gdpr.subjectRequest',
 ] as const;
 
 export type TermRuleId = (typeof TERM_RULE_IDS)[number];
@@ -117,6 +118,17 @@ const versions: TermRuleVersion[] = [
     source: {
       lv: 'Iesniegumu likums (redakcijā no 01.03.2026.): pārsūtīšana kompetentajai iestādei piecās darbdienās',
       en: 'Law on Submissions (wording in force from 01.03.2026): forwarding to the competent institution within five working days',
+    },
+  },
+  {
+    // A data subject's request (access, rectification, erasure…): answered within one month of receipt.
+    rule: 'gdpr.subjectRequest',
+    validFrom: '2018-05-25',
+    validTo: null,
+    period: ONE_MONTH,
+    source: {
+      lv: 'Vispārīgā datu aizsardzības regula (ES) 2016/679, 12. panta 3. punkts: viens mēnesis no pieprasījuma saņemšanas',
+      en: 'General Data Protection Regulation (EU) 2016/679, Art. 12(3): one month of receipt of the request',
     },
   },
   {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PrivacyProfileSchema } from '../privacy/privacy-profile.schema.ts';
 
 // The client service standard as data. Every text a client reads is given in
 // Latvian (as the agency wrote it) and English.
@@ -13,7 +14,7 @@ export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 const slugPattern = /^[a-z][a-z0-9-]{1,30}$/;
 /** First path segments the platform itself uses: an agency with such a slug would never get its pages. */
-export const RESERVED_SLUGS = ['api', 'staff', 'static', 'kalendars', 'favicon.ico', 'robots.txt'] as const;
+export const RESERVED_SLUGS = ['api', 'staff', 'static', 'kalendars', 'privatums', 'pieejamiba', 'favicon.ico', 'robots.txt'] as const;
 const idPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const timeRangePattern = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -274,6 +275,8 @@ export const AgencyProfileSchema = z
       .object({ answer: z.enum(['answer-by-email', 'ask-for-signed', 'inform-only']), text: LocalizedTextSchema })
       .strict(),
     competentInstitutions: z.array(CompetentInstitutionSchema).default([]),
+    /** Privacy notice, retention per record kind (legal minimum and unit checked) and the accessibility statement. */
+    privacy: PrivacyProfileSchema.optional(),
   })
   .strict()
   .superRefine((profile, ctx) => {

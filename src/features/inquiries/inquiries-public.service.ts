@@ -14,6 +14,7 @@ import { listAttachmentNames, listClientMessages } from './inquiries-public.repo
 import { ACCESS_WINDOW_MINUTES, MAX_ACCESS_FAILURES, QUESTION_FORM_FIELDS, type ClientInquiryView, type QuestionFormValues, type QuestionStep } from './inquiries-public.schema.ts';
 import { suggestFaqAnswers, type FaqSuggestion } from './public/faq-suggestions.ts';
 import type { Uploads } from './public/uploads.ts';
+import { PERSONAL_DATA_TOPIC, PERSONAL_DATA_TOPIC_NAME } from '../privacy/subject-request.ts';
 
 export type QuestionTopic = { id: string; name: LocalizedText };
 
@@ -29,7 +30,8 @@ export function questionTopics(profile: AgencyProfile, otherName: LocalizedText)
     profile.phoneTopics.length > 0
       ? profile.phoneTopics
       : profile.services.filter((s) => s.id !== profile.videoConsultation?.serviceId).map((s) => ({ id: s.id, name: s.name }));
-  return listed.some((topic) => OTHER_TOPIC_IDS.includes(topic.id)) ? listed : [...listed, { id: 'other', name: otherName }];
+  const withOther = listed.some((topic) => OTHER_TOPIC_IDS.includes(topic.id)) ? listed : [...listed, { id: 'other', name: otherName }];
+  return [...withOther, { id: PERSONAL_DATA_TOPIC, name: PERSONAL_DATA_TOPIC_NAME }];
 }
 
 const OTHER_TOPIC: LocalizedText = { lv: translator('lv')('inquiries.public.fields.topicOther'), en: translator('en')('inquiries.public.fields.topicOther') };

@@ -12,6 +12,7 @@ import { loadCalendar } from '../calendar/calendar.service.ts';
 import { examineAttachments, type ExaminedFile } from '../signatures/signatures.service.ts';
 import { satisfiesSignatureRequirement } from '../signatures/verdict.ts';
 import { acknowledgeReceipt } from './acknowledgement.ts';
+import { earlierDeadline, subjectRequestTerm } from '../privacy/subject-request.ts';
 import * as repo from './inquiries.repository.ts';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -110,6 +111,7 @@ export async function fileInquiry(
   const calendar = await loadCalendar(deps);
   const answer = computeTerm('submission.answer', receivedOn.toString(), calendar);
   const forward = computeTerm('submission.forward', receivedOn.toString(), calendar);
+  const gdpr = subjectRequestTerm(input.topic, receivedOn.toString(), calendar);
   // The verdict of the files' signatures decides, never their names (a renamed ZIP is not "signed").
   const signed = requiresSecureSignature(agency, input) ? satisfiesSignatureRequirement(attachments.map((a) => a.examined.verification.status)) : null;
   const accessCode = generateAccessCode();
@@ -133,7 +135,7 @@ export async function fileInquiry(
       requesterPersonalCode: input.personalCode ?? null,
       requesterAddress: input.address ?? null,
       termRule: answer.rule,
-      deadline: answer.deadline,
+      deadline: earlierDeadline(answer.deadline, gdpr),
       forwardDeadline: forward.deadline,
       signed,
       searchText: inquirySearchText([reference, input.name, input.email, input.phone, input.subject, input.text]),
@@ -154,7 +156,16 @@ export async function fileInquiry(
       actorId: origin.actorId,
       kind: 'received',
       toStatus: 'new',
-      details: { channel: input.channel, deadline: answer.deadline, rule: answer.rule, ruleValidFrom: answer.validFrom, forwardDeadline: forward.deadline, signed, ...(refused.length > 0 ? { refusedFiles: refused.map((r) => ({ fileName: r.fileName, reason: r.reason })) } : {}) },
+      details: {
+        channel: input.channel,
+        deadline: answer.deadline,
+        rule: answer.rule,
+        ruleValidFrom: answer.validFrom,
+        forwardDeadline: forward.deadline,
+        signed,
+        ...(gdpr ? { gdprDeadline: gdpr.deadline, gdprRule: gdpr.rule } : {}),
+        ...(refused.length > 0 ? { refusedFiles: refused.map((r) => ({ fileName: r.fileName, reason: r.reason })) } : {}),
+      },
     });
     if (input.acknowledge !== false) {
       const receipt = await acknowledgeReceipt(deps, db, agency, row, accessCode);

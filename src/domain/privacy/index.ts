@@ -1,0 +1,2 @@
+export * from './retention-kinds.ts';
+export * from './period-text.ts';
