@@ -14,6 +14,7 @@ import { outboxRoutes } from './outbox/outbox.plugin.ts';
 import { appointmentsRoutes, appointmentsStaffRoutes } from './appointments/appointments.plugin.ts';
 import { queueRoutes, queueStaffRoutes } from './queue/queue.plugin.ts';
 import { feedbackRoutes, feedbackStaffRoutes } from './feedback/feedback.plugin.ts';
+import * as standardFigures from './standard-figures/standard-figures.module.ts';
 import { personalCodesRoutes } from './personal-codes/personal-codes.routes.ts';
 import { staffSessionHook } from './staff/staff-session.hook.ts';
 import { staffPages } from './staff/staff.pages.tsx';
@@ -35,6 +36,7 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
   await appointmentsRoutes(app, deps);
   await queueRoutes(app, deps);
   await feedbackRoutes(app, deps);
+  await standardFigures.publicRoutes(app, deps);
 
   // Everything under /staff/:agency and /api/v1/staff/:agency passes the one access gate.
   await app.register(async (scoped) => {
@@ -46,6 +48,7 @@ export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Pro
     await appointmentsStaffRoutes(scoped, deps);
     await queueStaffRoutes(scoped, deps);
     await feedbackStaffRoutes(scoped, deps);
+    await standardFigures.staffRoutes(scoped, deps);
   });
 
   await calendarPages(app, deps);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PromisesSchema } from '../standard-figures/promise.schema.ts';
 
 // The client service standard as data. Every text a client reads is given in
 // Latvian (as the agency wrote it) and English.
@@ -250,6 +251,8 @@ export const AgencyProfileSchema = z
       .object({ answer: z.enum(['answer-by-email', 'ask-for-signed', 'inform-only']), text: LocalizedTextSchema })
       .strict(),
     competentInstitutions: z.array(CompetentInstitutionSchema).default([]),
+    /** The standard's promises, each set against the indicator that measures it (src/features/standard-figures). */
+    promises: PromisesSchema,
   })
   .strict()
   .superRefine((profile, ctx) => {

@@ -46,14 +46,14 @@ export function ScoreBarChart({ id, title, description, points }: { id: string; 
 }
 
 /** The monthly trend of the overall score as a line (d3-shape), months without answers leave a gap. */
-export function ScoreLineChart({ id, title, description, points }: { id: string; title: string; description: string; points: readonly ChartPoint[] }) {
-  const height = 220;
+export function ScoreLineChart({ id, title, description, points, domain = [1, 5], width = WIDTH, height = 220 }: { id: string; title: string; description: string; points: readonly ChartPoint[]; domain?: [number, number]; width?: number; height?: number }) {
+  const WIDTH = width;
   const x = scalePoint<string>().domain(points.map((p) => p.label)).range([40, WIDTH - 20]).padding(0.5);
-  const y = scaleLinear().domain([1, 5]).range([height - 30, 10]);
+  const y = scaleLinear().domain(domain).nice().range([height - 30, 10]);
   const path = line<ChartPoint>()
     .defined((p) => p.value !== null)
     .x((p) => x(p.label) ?? 0)
-    .y((p) => y(p.value ?? 1))(points);
+    .y((p) => y(p.value ?? domain[0]))(points);
   return (
     <svg className="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width={WIDTH} height={height}>
       <title id={`${id}-title`}>{title}</title>

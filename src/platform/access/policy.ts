@@ -1,4 +1,5 @@
 import type { StaffRole } from '../db/schema.ts';
+import { standardFiguresPermissions } from '../../features/standard-figures/standard-figures.permissions.ts';
 
 export type Membership = { agency: string; role: StaffRole };
 
@@ -30,6 +31,7 @@ export const PERMISSIONS = {
   // Feedback: recording opinions given in person or by phone, and reading the results.
   'feedback.record': ['specialist', 'supervisor', 'administrator'],
   'feedback.results': ['supervisor', 'administrator', 'auditor'],
+  ...standardFiguresPermissions,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -328,3 +328,4 @@ export const mailOutbox = pgTable(
 export * from '../../features/appointments/appointments.tables.ts';
 export * from '../../features/queue/queue.tables.ts';
 export * from '../../features/feedback/feedback.tables.ts';
+export * from '../../features/standard-figures/standard-figures.tables.ts';

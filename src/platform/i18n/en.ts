@@ -4,6 +4,7 @@ import { outboxMessages } from '../../features/outbox/outbox.messages.ts';
 import { appointmentsMessages } from '../../features/appointments/appointments.messages.ts';
 import { queueMessages } from '../../features/queue/queue.messages.ts';
 import { feedbackMessages } from '../../features/feedback/feedback.messages.ts';
+import { standardFiguresMessages } from '../../features/standard-figures/standard-figures.messages.ts';
 import type { Catalog } from './catalog.ts';
 
 // English catalog: the same keys as Latvian (the type checker keeps them in step).
@@ -212,6 +213,7 @@ export const en = {
   appointments: appointmentsMessages.en,
   queue: queueMessages.en,
   feedback: feedbackMessages.en,
+  standardFigures: standardFiguresMessages.en,
   errors: {
     summaryTitle: 'Please correct the errors',
     notFoundTitle: 'Page not found',

@@ -4,6 +4,7 @@ import { outboxMessages } from '../../features/outbox/outbox.messages.ts';
 import { appointmentsMessages } from '../../features/appointments/appointments.messages.ts';
 import { queueMessages } from '../../features/queue/queue.messages.ts';
 import { feedbackMessages } from '../../features/feedback/feedback.messages.ts';
+import { standardFiguresMessages } from '../../features/standard-figures/standard-figures.messages.ts';
 // Latvian message catalog: the default language of every page.
 export const lv = {
   app: { name: 'Apkalpe', tagline: 'Valsts iestāžu klientu apkalpošana' },
@@ -210,6 +211,7 @@ export const lv = {
   appointments: appointmentsMessages.lv,
   queue: queueMessages.lv,
   feedback: feedbackMessages.lv,
+  standardFigures: standardFiguresMessages.lv,
   errors: {
     summaryTitle: 'Lūdzu, izlabojiet kļūdas',
     notFoundTitle: 'Lapa nav atrasta',

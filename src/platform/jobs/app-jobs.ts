@@ -1,5 +1,6 @@
 import { sendDeadlineWarnings } from '../../features/inquiries/deadline-warnings.service.ts';
 import { appointmentsJobs } from '../../features/appointments/appointments.jobs.ts';
+import { standardFiguresJobs } from '../../features/standard-figures/standard-figures.jobs.ts';
 import { defineJob, type JobDefinition } from './job-definition.ts';
 import { deliverUnsentMail } from './mail-delivery.ts';
 
@@ -17,4 +18,5 @@ export const APP_JOBS: readonly JobDefinition[] = [
     queue: { policy: 'singleton', retryLimit: 0, expireInSeconds: 10 * 60 },
   }),
   ...appointmentsJobs,
+  ...standardFiguresJobs,
 ];
