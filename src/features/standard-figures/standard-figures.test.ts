@@ -80,7 +80,7 @@ for (const target of testTargets()) {
       await appointment(p, { centre: 'daugavpils', startsAt: '2027-01-27T09:00:00Z', status: 'cancelled', cancelledAt: '2027-01-13T09:00:00Z', cancelReason: 'client' });
 
       // --- Survey: 8 invitations in January, 5 answered.
-      const answers = [
+      const answers: Array<Record<string, number>> = [
         { overall: 5, competence: 5 },
         { overall: 4, competence: 4 },
         { overall: 4 },
