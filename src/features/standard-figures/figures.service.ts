@@ -28,6 +28,7 @@ import type { MessageKey } from '../../platform/i18n/index.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { targetOf, type StandardPromise } from './promise.schema.ts';
 import { availableSources } from './sources.ts';
+import { cached } from './figure-cache.ts';
 
 export type FigureFilters = { centre?: string | undefined; channel?: string | undefined };
 export type FigureRequest = PeriodInput & FigureFilters;
@@ -159,14 +160,26 @@ export async function computeStandardFigures(
   filters: FigureFilters,
   sources: ReadonlySet<Source> = availableSources(),
 ): Promise<StandardFigures> {
+  const refreshedAt = await lastRefreshed(deps.db, profile.slug);
+  const key = JSON.stringify([profile.slug, profile.promises, selection, filters, [...sources].sort(), refreshedAt?.getTime() ?? null]);
+  return cached(deps.db, key, () => computeFresh(deps, profile, selection, filters, sources, refreshedAt));
+}
+
+async function computeFresh(
+  deps: Pick<AppDeps, 'db'>,
+  profile: AgencyProfile,
+  selection: PeriodSelection,
+  filters: FigureFilters,
+  sources: ReadonlySet<Source>,
+  refreshedAt: Date | null,
+): Promise<StandardFigures> {
   const periods = trendPeriods(selection);
   const measured = profile.promises.map((p) => (p.indicator ? findIndicator(p.indicator) ?? null : null));
   const metrics = [...new Set(measured.flatMap((i) => (i ? i.metrics : [])))];
   const filtered = Boolean(filters.centre || filters.channel);
-  const [data, agencyWide, refreshedAt] = await Promise.all([
+  const [data, agencyWide] = await Promise.all([
     metrics.length ? loadPeriodData(deps.db, profile.slug, periods, filters, metrics) : Promise.resolve([] as PeriodData[]),
     filtered && metrics.length ? loadPeriodData(deps.db, profile.slug, periods, {}, metrics) : Promise.resolve(null),
-    lastRefreshed(deps.db, profile.slug),
   ]);
   const promises = profile.promises.map((promise, p): PromiseFigures => {
     const indicator = measured[p] ?? null;

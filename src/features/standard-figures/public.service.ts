@@ -11,7 +11,8 @@ import {
 } from '../../domain/standard-figures/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
-import { loadPeriodData, type RequestError } from './figures.service.ts';
+import { cached } from './figure-cache.ts';
+import { lastRefreshed, loadPeriodData, type RequestError } from './figures.service.ts';
 import { targetOf, type StandardPromise } from './promise.schema.ts';
 import { availableSources } from './sources.ts';
 
@@ -49,6 +50,12 @@ export function parsePublicPeriod(input: { from?: string | undefined; to?: strin
 
 /** Monthly figures of every promise, from the aggregates only; a base or count below 5 is "fewer than 5". */
 export async function publicFigures(deps: Pick<AppDeps, 'db'>, profile: AgencyProfile, period: Period): Promise<PublicFigures> {
+  const refreshedAt = await lastRefreshed(deps.db, profile.slug);
+  const key = JSON.stringify(['public', profile.slug, profile.promises, period, [...availableSources()].sort(), refreshedAt?.getTime() ?? null]);
+  return cached(deps.db, key, () => computePublic(deps, profile, period));
+}
+
+async function computePublic(deps: Pick<AppDeps, 'db'>, profile: AgencyProfile, period: Period): Promise<PublicFigures> {
   const months = monthPieces(period);
   const indicators = profile.promises.map((p) => (p.indicator ? findIndicator(p.indicator) ?? null : null));
   const metrics = [...new Set(indicators.flatMap((i) => (i ? i.metrics : [])))];

@@ -193,11 +193,19 @@ for (const target of testTargets()) {
     });
 
     it('a refresh is repeatable: running it again gives the same figures', async () => {
+      time.advance({ minutes: 1 }); // a new refresh time: the figures are computed again, not taken from the cache
       await refreshDays(platform.deps, 'vsaa', '2027-01-01', '2027-01-20');
       const again = await computeStandardFigures(platform.deps, profile, JANUARY, {});
       for (const row of figures.promises) {
         if (row.indicator?.source === 'records') assert.deepEqual(figure(again, row.indicator.id).current, row.current, row.indicator.id);
       }
+      // A new late answer, then a refresh: the figure follows (3 of 5 on time), the cache does not hide it.
+      const late = await inquiry(platform, { channel: 'web-form', receivedAt: '2027-01-04T08:00:00Z', receivedOn: '2027-01-04', deadline: '2027-01-18', status: 'answered' });
+      await event(platform, late.id, '2027-01-19T09:00:00Z', 'replied', 'answered');
+      assert.equal(figure(await computeStandardFigures(platform.deps, profile, JANUARY, {}), 'inquiries.answeredWithinTerm').current.value, 75, 'not yet refreshed');
+      time.advance({ minutes: 1 });
+      await refreshDays(platform.deps, 'vsaa', '2027-01-19', '2027-01-20');
+      assert.equal(figure(await computeStandardFigures(platform.deps, profile, JANUARY, {}), 'inquiries.answeredWithinTerm').current.value, 60);
     });
   });
 }
