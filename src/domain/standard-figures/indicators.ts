@@ -68,6 +68,8 @@ export const METRICS = {
 } as const;
 
 export const SNAPSHOT_METRICS: readonly string[] = [METRICS.open, METRICS.overdue];
+/** Metrics written by a daily sample (not recomputable from records): a refresh keeps them; months sum them. */
+export const SAMPLED_METRICS: readonly string[] = [METRICS.firstFreeSlot];
 export const surveyMetric = (question: string) => `survey.rating.${question}`;
 /** The wait a promise of "served within the target" counts against (minutes). */
 export const QUEUE_TARGET_MINUTES = 20;

@@ -71,7 +71,7 @@ async function noShows(db: Database, agency: string, period: Period, filters: Fi
     where agency = ${agency} and status = 'no-show' and starts_at >= ${midnight(period.from)} and starts_at < ${after(period.to)}
       ${filters.centre ? sql`and centre_id = ${filters.centre}` : sql``}
     order by starts_at, id limit ${DRILL_LIMIT}`);
-  return rows.map((r) => ({ id: r.id, label: r.booking_code, cells: [r.centre_id, r.service_id, new Date(r.starts_at).toISOString().slice(0, 16).replace('T', ' ')], href: `${base}/pieraksti/${r.centre_id}?day=${new Date(r.starts_at).toISOString().slice(0, 10)}` }));
+  return rows.map((r) => ({ id: r.id, label: r.booking_code, cells: [r.centre_id, r.service_id, new Date(r.starts_at).toISOString().slice(0, 16).replace('T', ' ')], href: `${base}/pieraksti?centre=${r.centre_id}&date=${new Date(r.starts_at).toISOString().slice(0, 10)}` }));
 }
 
 /** The records behind a figure (at most 100), read in one transaction with its audit event. */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
-import { SNAPSHOT_METRICS } from '../../domain/standard-figures/index.ts';
+import { SAMPLED_METRICS, SNAPSHOT_METRICS } from '../../domain/standard-figures/index.ts';
 import { RIGA, rigaToday } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -44,18 +44,20 @@ async function windowFor(deps: RefreshDeps, agency: string, from: string, to: st
 }
 
 const snapshotList = sql.join(SNAPSHOT_METRICS.map((m) => sql`${m}`), sql`, `);
+const keptList = sql.join([...SNAPSHOT_METRICS, ...SAMPLED_METRICS].map((m) => sql`${m}`), sql`, `);
 
 /**
  * Recompute the agency's aggregates for the Riga days from..to in one transaction: readers see the old or
  * the new figures, never half. The day rows are rebuilt from the records, then the months they touch.
- * Snapshot metrics (open now) are kept for past days: they cannot be recomputed afterwards.
+ * Snapshot metrics (open now) are kept for past days and sampled ones (first free slot) always: they cannot be
+ * recomputed afterwards.
  */
 export async function refreshDays(deps: RefreshDeps, agency: string, from: string, to: string): Promise<void> {
   const w = await windowFor(deps, agency, from, to);
   await deps.db.transaction(async (tx) => {
     const db = tx as unknown as Database;
     await db.execute(sql`delete from standard_figure_days where agency = ${agency} and day between ${from} and ${to}
-      and (metric not in (${snapshotList}) or day = ${w.today})`);
+      and (metric not in (${keptList}) or (day = ${w.today} and metric in (${snapshotList})))`);
     for (const source of figureSources()) await db.execute(source.refresh(w));
     const [mFrom, mTo] = [monthStart(from), monthEnd(to)];
     await db.execute(sql`delete from standard_figure_months where agency = ${agency} and month between ${mFrom} and ${mTo}`);

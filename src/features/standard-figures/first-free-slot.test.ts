@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { fixedClock } from '../../platform/clock.ts';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../platform/testing/test-platform.ts';
+import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
+import { computeStandardFigures } from './figures.service.ts';
+import { sampleFirstFreeSlots } from './first-free-slot.service.ts';
+import { refreshDays } from './refresh.service.ts';
+import { exec } from './test-fixture.ts';
+
+for (const target of testTargets()) {
+  describe(`working days to the first free slot, sampled daily (${target})`, () => {
+    let platform: TestPlatform;
+    before(async () => {
+      // Wednesday 20 January 2027, 12:00 in Riga.
+      platform = await createTestPlatform(target, { clock: fixedClock('2027-01-20T10:00:00Z') });
+    });
+    after(() => platform.close());
+
+    it('VSAA (no notice) has free time today: 0; the Treasury (two working days of notice) first on Friday 22nd: 2', async () => {
+      const { sampled } = await sampleFirstFreeSlots(platform.deps);
+      assert.ok(sampled >= 10);
+      await sampleFirstFreeSlots(platform.deps); // a second run the same day replaces the day's sample
+      const rows = await exec(platform, sql`select agency, centre_key, bucket, n::int as n from standard_figure_days where metric = 'appointments.firstFreeSlot' and centre_key in ('riga-lacplesa', 'riga-smilsu') order by agency`);
+      assert.deepEqual(rows, [
+        { agency: 'kase', centre_key: 'riga-smilsu', bucket: 2, n: 1 },
+        { agency: 'vsaa', centre_key: 'riga-lacplesa', bucket: 0, n: 1 },
+      ]);
+      // A refresh keeps the sample (it cannot be recomputed from records) and the month figure reads it.
+      await refreshDays(platform.deps, 'kase', '2027-01-01', '2027-01-20');
+      const base = platform.deps.agencies.get('kase') as AgencyProfile;
+      const profile = { ...base, promises: [{ id: 'slot', words: { lv: 'x', en: 'x' }, indicator: 'appointments.daysToFirstFreeSlot', target: { atMost: 5, unit: 'workingDays' as const } }] };
+      const figures = await computeStandardFigures(platform.deps, profile, { granularity: 'month', period: { from: '2027-01-01', to: '2027-01-31' } }, { centre: 'riga-smilsu' });
+      assert.equal(figures.promises[0]?.current.value, 2);
+      assert.equal(figures.promises[0]?.verdict, 'kept');
+    });
+  });
+}
