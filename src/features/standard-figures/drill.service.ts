@@ -7,6 +7,9 @@ import { RIGA, rigaToday } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { FigureFilters } from './figures.service.ts';
+import { rigaDateAt } from '../../domain/opening-hours/index.ts';
+
+const rigaMinute = (at: Date) => Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(RIGA).toPlainDateTime().toString().slice(0, 16).replace('T', ' ');
 
 export type DrillKind = 'late-inquiries' | 'overdue-inquiries' | 'longest-waits' | 'no-shows';
 
@@ -71,7 +74,7 @@ async function noShows(db: Database, agency: string, period: Period, filters: Fi
     where agency = ${agency} and status = 'no-show' and starts_at >= ${midnight(period.from)} and starts_at < ${after(period.to)}
       ${filters.centre ? sql`and centre_id = ${filters.centre}` : sql``}
     order by starts_at, id limit ${DRILL_LIMIT}`);
-  return rows.map((r) => ({ id: r.id, label: r.booking_code, cells: [r.centre_id, r.service_id, new Date(r.starts_at).toISOString().slice(0, 16).replace('T', ' ')], href: `${base}/pieraksti?centre=${r.centre_id}&date=${new Date(r.starts_at).toISOString().slice(0, 10)}` }));
+  return rows.map((r) => ({ id: r.id, label: r.booking_code, cells: [r.centre_id, r.service_id, rigaMinute(new Date(r.starts_at))], href: `${base}/pieraksti?centre=${r.centre_id}&date=${rigaDateAt(new Date(r.starts_at).getTime())}` }));
 }
 
 /** The records behind a figure (at most 100), read in one transaction with its audit event. */

@@ -37,3 +37,33 @@ for (const target of testTargets()) {
     });
   });
 }
+
+for (const target of testTargets()) {
+  describe(`the refresh jobs (${target})`, () => {
+    let platform: TestPlatform;
+    before(async () => {
+      platform = await createTestPlatform(target, { clock: fixedClock('2027-01-20T10:00:00Z') });
+    });
+    after(() => platform.close());
+
+    it('the first minute run rebuilds all history; later minute runs only recent days; the nightly rebuild catches late corrections', async () => {
+      const { inquiry, event } = await import('./test-fixture.ts');
+      const { rebuildAll, refreshRecent } = await import('./refresh.service.ts');
+      const answeredInJune = async () => {
+        const old = await inquiry(platform, { channel: 'post', receivedAt: '2026-06-01T08:00:00Z', receivedOn: '2026-06-01', deadline: '2026-06-15', status: 'answered' });
+        await event(platform, old.id, '2026-06-10T08:00:00Z', 'replied', 'answered');
+      };
+      const juneCount = async () => Number((await exec(platform, sql`select coalesce(sum(n), 0)::int as n from standard_figure_months where agency = 'vsaa' and month = '2026-06-01' and metric = 'inquiries.answered.late'`))[0]?.n);
+      await answeredInJune();
+      await refreshRecent(platform.deps, 2);
+      assert.equal(await juneCount(), 1, 'never rebuilt: the first run takes all history');
+      await answeredInJune();
+      await refreshRecent(platform.deps, 2);
+      assert.equal(await juneCount(), 1, 'the minute run touches only today and yesterday');
+      await rebuildAll(platform.deps);
+      assert.equal(await juneCount(), 2);
+      const jobs = (await import('../../platform/jobs/app-jobs.ts')).APP_JOBS.map((j) => `${j.name} ${j.cron}`);
+      assert.ok(jobs.includes('standard-figures.refresh * * * * *'), 'every minute: figures at most a few minutes old');
+    });
+  });
+}
