@@ -49,7 +49,7 @@ function FilterForm({ ctx, profile, values, errors, channels }: { ctx: PageConte
           label={t('standardFigures.channel')}
           value={values.channel}
           error={err('channel')}
-          options={[{ value: '', label: t('standardFigures.all') }, ...channels.map((c) => ({ value: c, label: profile.channels.find((x) => x.id === c)?.label[ctx.lang] ?? c }))]}
+          options={[{ value: '', label: t('standardFigures.all') }, ...channels.map((c) => ({ value: c, label: profile.channels.find((x) => x.id === c)?.label[ctx.lang] ?? t(`standardFigures.channels.${c}` as 'standardFigures.channels.post') }))]}
         />
         <button type="submit">{t('standardFigures.show')}</button>
       </fieldset>
