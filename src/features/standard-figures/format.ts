@@ -7,8 +7,11 @@ const locale = (lang: Language) => (lang === 'lv' ? 'lv-LV' : 'en-GB');
 /** A figure as people read it: "97,5 %", "12 min", "4,6 no 5"; one decimal at most. */
 export function formatFigure(value: number | null, unit: Unit, lang: Language, t: Translate): string {
   if (value === null) return t('standardFigures.noData');
-  const number = roundFigure(value).toLocaleString(locale(lang), { maximumFractionDigits: 1 });
-  const suffix = t(`standardFigures.units.${unit}`);
+  const rounded = roundFigure(value);
+  const number = rounded.toLocaleString(locale(lang), { maximumFractionDigits: 1 });
+  // Latvian agrees the noun with the number: 1, 21, 31 … darbdiena; 2, 11, 12 … darbdienas.
+  const one = (unit === 'workingDays' || unit === 'days') && Number.isInteger(rounded) && new Intl.PluralRules(locale(lang)).select(rounded) === 'one';
+  const suffix = one ? t(`standardFigures.unitsOne.${unit as 'days'}`) : t(`standardFigures.units.${unit}`);
   return unit === 'percent' ? `${number} %` : suffix ? `${number} ${suffix}` : number;
 }
 

@@ -74,6 +74,7 @@ export const standardFiguresMessages = {
       queue: 'Rinda klātienē',
     },
     units: { percent: '%', minutes: 'min', workingDays: 'darbdienas', days: 'dienas', score: 'no 5', count: '' },
+    unitsOne: { workingDays: 'darbdiena', days: 'diena' },
     comparisons: { atLeast: 'vismaz {{value}}', atMost: 'ne vairāk kā {{value}}', exactly: '{{value}}' },
     errors: {
       invalidFormat: 'Nepareizs formāts: norādiet datumu kā GGGG-MM-DD, mēnesi kā GGGG-MM, ceturksni kā GGGG-Q1 vai gadu kā GGGG',
@@ -159,6 +160,7 @@ export const standardFiguresMessages = {
       queue: 'Queue in person',
     },
     units: { percent: '%', minutes: 'min', workingDays: 'working days', days: 'days', score: 'of 5', count: '' },
+    unitsOne: { workingDays: 'working day', days: 'day' },
     comparisons: { atLeast: 'at least {{value}}', atMost: 'at most {{value}}', exactly: '{{value}}' },
     errors: {
       invalidFormat: 'Wrong format: give a date as YYYY-MM-DD, a month as YYYY-MM, a quarter as YYYY-Q1 or a year as YYYY',
