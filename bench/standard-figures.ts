@@ -100,6 +100,13 @@ try {
   report('GET /staff/vsaa/standarts (year + centre filter)', await timeSequential(50, (i) => getOk(`${base}/staff/vsaa/standarts?period=year&year=${year}&centre=${centres[i % centres.length]}`, cookie)), 300);
   report('GET /staff/vsaa/standarts (from–to 90 days, day aggregates)', await timeSequential(50, () => getOk(`${base}/staff/vsaa/standarts?period=range&from=${year - 1}-10-01&to=${year - 1}-12-29`, cookie)), 300);
   report('GET /api/v1/staff/vsaa/standard-figures (this month)', await timeSequential(100, () => getOk(`${base}/api/v1/staff/vsaa/standard-figures?period=month&month=${month}`, cookie)), 300);
+  // The figures are cached until the next refresh: the lines above are what a reader sees between refreshes.
+  // Below, every request follows a "refresh" (refreshed_at moved on), so each one computes its figures afresh.
+  const bump = () => db.execute(sql`update standard_figure_refreshes set refreshed_at = refreshed_at + interval '1 millisecond'`);
+  report('GET /staff/vsaa/standarts (this month) — uncached', await timeSequential(50, async () => { await bump(); await getOk(`${base}/staff/vsaa/standarts?period=month&month=${month}`, cookie); }), 300);
+  report('GET /staff/vsaa/standarts (year + centre) — uncached', await timeSequential(50, async (i) => { await bump(); await getOk(`${base}/staff/vsaa/standarts?period=year&year=${year}&centre=${centres[i % centres.length]}`, cookie); }), 300);
+  report('GET /staff/vsaa/standarts (from–to 90 days) — uncached', await timeSequential(50, async () => { await bump(); await getOk(`${base}/staff/vsaa/standarts?period=range&from=${year - 1}-10-01&to=${year - 1}-12-29`, cookie); }), 300);
+  report('GET /vsaa/standarts/izpilde (12 months) — uncached', await timeSequential(100, async () => { await bump(); await getOk(`${base}/vsaa/standarts/izpilde`, ''); }), 100);
   report('GET /vsaa/standarts/izpilde (12 months)', await timeSequential(200, () => getOk(`${base}/vsaa/standarts/izpilde`, '')), 100);
   report('GET /api/v1/agencies/vsaa/standard-figures (12 months)', await timeSequential(200, () => getOk(`${base}/api/v1/agencies/vsaa/standard-figures`, '')), 100);
   report('GET /api/v1/agencies/vsaa/standard-figures.csv (12 months)', await timeSequential(100, () => getOk(`${base}/api/v1/agencies/vsaa/standard-figures.csv`, '')), 100);
