@@ -52,3 +52,6 @@ CREATE INDEX "appointments_agency_cancelled_idx" ON "appointments" USING btree (
 CREATE INDEX "feedback_responses_agency_submitted_idx" ON "feedback_responses" USING btree ("agency","submitted_at");
 --> statement-breakpoint
 CREATE INDEX "feedback_invitations_agency_created_idx" ON "feedback_invitations" USING btree ("agency","created_at");
+--> statement-breakpoint
+-- One metric over many days (snapshots such as "open now", a from–to range) without reading every metric of those days.
+CREATE INDEX "standard_figure_days_metric_idx" ON "standard_figure_days" USING btree ("agency","metric","day");

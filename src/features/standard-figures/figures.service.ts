@@ -111,11 +111,15 @@ export async function loadPeriodData(db: Database, agency: string, periods: read
           where agency = ${agency} and month between ${from} and ${to} and metric in (${metricList})${filterSql(filters)} group by 1, 2, 3`
     : sql`select day::text as k, metric, bucket, sum(n) as n from standard_figure_days
           where agency = ${agency} and day between ${from} and ${to} and metric in (${metricList})${filterSql(filters)} group by 1, 2, 3`;
-  const snapshots = sql.join(SNAPSHOT_METRICS.map((m) => sql`${m}`), sql`, `);
+  // Snapshot metrics (open now…) are read per day, and only when an indicator asked for them.
+  const wanted = SNAPSHOT_METRICS.filter((m) => metrics.includes(m));
+  const snapshots = sql.join(wanted.map((m) => sql`${m}`), sql`, `);
   const [rows, snaps] = await Promise.all([
     rowsOf(db, counted),
-    rowsOf(db, sql`select day::text as k, metric, 0 as bucket, sum(n) as n from standard_figure_days
-      where agency = ${agency} and day between ${from} and ${to} and metric in (${snapshots}) group by 1, 2`),
+    wanted.length === 0
+      ? Promise.resolve([] as Row[])
+      : rowsOf(db, sql`select day::text as k, metric, 0 as bucket, sum(n) as n from standard_figure_days
+          where agency = ${agency} and metric in (${snapshots}) and day between ${from} and ${to} group by 1, 2`),
   ]);
   const index = (k: string) => periods.findIndex((p) => k >= p.from && k <= p.to);
   const hist = periods.map(() => new Map<string, Map<number, number>>());

@@ -1,5 +1,5 @@
 // Tables of the standard-figures feature (re-exported by src/platform/db/schema.ts so drizzle-kit and the typed client see them).
-import { bigint, date, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Counts per Riga day, metric, centre, channel and bucket (minutes waited, working days taken, a rating, 0/1
@@ -16,7 +16,10 @@ export const standardFigureDays = pgTable(
     bucket: integer('bucket').notNull().default(0),
     n: bigint('n', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.agency, t.day, t.metric, t.centreKey, t.channelKey, t.bucket] })],
+  (t) => [
+    primaryKey({ columns: [t.agency, t.day, t.metric, t.centreKey, t.channelKey, t.bucket] }),
+    index('standard_figure_days_metric_idx').on(t.agency, t.metric, t.day),
+  ],
 );
 
 /** The same counts summed per calendar month: what month, quarter and year figures and the trends read. */
