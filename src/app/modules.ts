@@ -16,6 +16,7 @@ import { queueModule } from '../features/queue/index.ts';
 import { registersModule } from '../features/registers/index.ts';
 import { signaturesModule } from '../features/signatures/index.ts';
 import { staffModule } from '../features/staff/index.ts';
+import { standardFiguresModule } from '../features/standard-figures/index.ts';
 
 /**
  * Every capability of the app, in registration order. Adding a feature is one line here (and one in
@@ -39,5 +40,6 @@ export const MODULES = [
   integrationsModule,
   privacyModule,
   clientAccessModule,
+  standardFiguresModule,
   auditLogModule,
 ] as const;

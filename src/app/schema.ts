@@ -12,3 +12,4 @@ export * from '../features/phone/phone.tables.ts';
 export * from '../features/registers/registers.tables.ts';
 export * from '../features/integrations/integrations.tables.ts';
 export * from '../features/privacy/privacy.tables.ts';
+export * from '../features/standard-figures/standard-figures.tables.ts';

@@ -129,6 +129,11 @@ export function StandardView({ ctx, agency }: { ctx: PageContext; agency: Agency
       )}
       <h2>{t('standard.clientMayExpect')}</h2>
       <TextList items={agency.clientMayExpect} ctx={ctx} />
+      {agency.promises.length > 0 && (
+        <p>
+          <a href={`/${agency.slug}/standarts/izpilde${ctx.lang === 'en' ? '?lang=en' : ''}`}>{t('standardFigures.publicLink')}</a>
+        </p>
+      )}
       <h2>{t('standard.agencyExpects')}</h2>
       <TextList items={agency.agencyExpects} ctx={ctx} />
       {agency.serviceDelivery.length > 0 && (

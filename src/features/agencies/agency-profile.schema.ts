@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PrivacyProfileSchema } from '../privacy/privacy-profile.schema.ts';
+import { PromisesSchema } from '../standard-figures/promise.schema.ts';
 
 // The client service standard as data. Every text a client reads is given in
 // Latvian (as the agency wrote it) and English.
@@ -277,6 +278,8 @@ export const AgencyProfileSchema = z
     competentInstitutions: z.array(CompetentInstitutionSchema).default([]),
     /** Privacy notice, retention per record kind (legal minimum and unit checked) and the accessibility statement. */
     privacy: PrivacyProfileSchema.optional(),
+    /** The standard's promises, each set against the indicator that measures it (src/features/standard-figures). */
+    promises: PromisesSchema,
   })
   .strict()
   .superRefine((profile, ctx) => {

@@ -1,3 +1,4 @@
+import { countFlowStep } from '../standard-figures/flow-counter.ts';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Temporal } from 'temporal-polyfill';
@@ -70,6 +71,7 @@ export async function bookingPages(app: FastifyInstance, deps: AppDeps): Promise
     const choice = choiceFrom(profile, query);
     const ctx = pageContext(request);
     const page = (body: React.ReactNode) => sendAppointmentsPage(reply, ctx, { title: ctx.t('appointments.page.title'), body, agency: profile });
+    if (!choice.service) await countFlowStep(deps, profile.slug, 'booking', 'started');
     if (!choice.service) return page(<BookingStartView ctx={ctx} profile={profile} services={servicesOf(profile).filter((s) => placesOf(profile).some((p) => p.services.includes(s.id)))} />);
     if (!choice.place) {
       const service = choice.service;
@@ -134,6 +136,7 @@ export async function bookingPages(app: FastifyInstance, deps: AppDeps): Promise
     if (!parsed.success) return renderDetails(request, reply, profile, choice, startText, values, fieldErrorsFromIssues(parsed.error.issues, request.t, request.lang), 400);
     try {
       const result = await bookAppointment(deps, originOf(request), profile, { ...parsed.data, channel: 'web', language: request.lang });
+      if (result.manageToken) await countFlowStep(deps, profile.slug, 'booking', 'finished');
       if (result.manageToken) {
         reply.setCookie(CONFIRMATION_COOKIE, `${result.appointment.id}~${result.manageToken}`, {
           path: bookingPath(profile.slug),

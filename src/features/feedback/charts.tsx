@@ -46,22 +46,42 @@ export function ScoreBarChart({ id, title, description, points, max = 5, decimal
 }
 
 /** The monthly trend of the overall score as a line (d3-shape), months without answers leave a gap. */
-export function ScoreLineChart({ id, title, description, points, min = 1, max = 5 }: { id: string; title: string; description: string; points: readonly ChartPoint[]; min?: number; max?: number }) {
-  const height = 220;
-  const x = scalePoint<string>().domain(points.map((p) => p.label)).range([40, WIDTH - 20]).padding(0.5);
-  const y = scaleLinear().domain([min, max > min ? max : min + 1]).range([height - 30, 10]);
+export function ScoreLineChart({
+  id,
+  title,
+  description,
+  points,
+  min = 1,
+  max = 5,
+  domain,
+  width = WIDTH,
+  height = 220,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  points: readonly ChartPoint[];
+  min?: number;
+  max?: number;
+  domain?: [number, number];
+  width?: number;
+  height?: number;
+}) {
+  const [low, high] = domain ?? [min, max > min ? max : min + 1];
+  const x = scalePoint<string>().domain(points.map((p) => p.label)).range([40, width - 20]).padding(0.5);
+  const y = scaleLinear().domain([low, high]).range([height - 30, 10]);
   const path = line<ChartPoint>()
     .defined((p) => p.value !== null)
     .x((p) => x(p.label) ?? 0)
-    .y((p) => y(p.value ?? min))(points);
+    .y((p) => y(p.value ?? low))(points);
   return (
-    <svg className="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width={WIDTH} height={height}>
+    <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} width={width} height={height}>
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       <g aria-hidden="true">
         {y.ticks(4).map((tick) => (
           <g key={tick}>
-            <line className="axis" x1={40} x2={WIDTH - 20} y1={y(tick)} y2={y(tick)} strokeDasharray="2 4" />
+            <line className="axis" x1={40} x2={width - 20} y1={y(tick)} y2={y(tick)} strokeDasharray="2 4" />
             <text x={32} y={y(tick) + 4} textAnchor="end">
               {tick}
             </text>

@@ -96,6 +96,11 @@ export function WorkplaceView({ ctx, scope, agencyName, walkIn }: { ctx: PageCon
             <a href={`/staff/${scope.agency}/atsauksmes`}>{t('staff.feedbackResultsLink')}</a>
           </li>
         )}
+        {roleAllows(scope.role, 'standardFigures.view') && (
+          <li>
+            <a href={`/staff/${scope.agency}/standarts`}>{t('standardFigures.staffLink')}</a>
+          </li>
+        )}
         {roleAllows(scope.role, 'feedback.record') && (
           <>
             <li>

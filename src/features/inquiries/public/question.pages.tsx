@@ -1,3 +1,4 @@
+import { countFlowStep } from '../../standard-figures/flow-counter.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseReference } from '../../../domain/inquiry/index.ts';
 import { originOf } from '../../../platform/audit/audit.ts';
@@ -51,6 +52,7 @@ function readConfirmation(request: FastifyRequest, slug: string): Confirmation |
 export async function questionPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.get<AgencyParams>('/:agency/jautajums', async (request, reply) => {
     const profile = deps.agencies.require(request.params.agency);
+    await countFlowStep(deps, profile.slug, 'question-form', 'started');
     return renderForm(request, reply, profile, EMPTY_QUESTION_FORM, [], 200);
   });
 
@@ -62,6 +64,7 @@ export async function questionPages(app: FastifyInstance, deps: AppDeps): Promis
     const result = await submitWebQuestion(deps, originOf(request), { profile, values, step, uploads, topics, lang: request.lang, t: request.t });
     if (result.kind === 'invalid') return renderForm(request, reply, profile, values, result.errors, 400);
     if (result.kind === 'suggestions') {
+      await countFlowStep(deps, profile.slug, 'question-form', 'suggested');
       const ctx = pageContext(request, reply.generateCsrf());
       return sendPage(reply, ctx, {
         title: ctx.t('inquiries.public.preview.title'),
@@ -79,6 +82,8 @@ export async function questionPages(app: FastifyInstance, deps: AppDeps): Promis
       });
     }
     const { inquiry, accessCode } = result.filed;
+    await countFlowStep(deps, profile.slug, 'question-form', 'filed');
+    if (step === 'file') await countFlowStep(deps, profile.slug, 'question-form', 'filed-after-suggestions');
     reply.setCookie(CONFIRMATION_COOKIE, confirmationValue(inquiry.reference, accessCode, inquiry.deadline, inquiry.requesterEmail), {
       path: questionPath(profile.slug),
       signed: true,
