@@ -11,6 +11,11 @@ import type { AppDeps } from '../deps.ts';
 import { getCookieSecret } from '../settings.repository.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { languageHook } from './language.ts';
+import { registerInputGuard } from './input-guard.ts';
+import { onClientError, onFrameworkError } from './framework-errors.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+import { loggerOptions } from './log-redaction.ts';
+import type { DestinationStream } from 'pino';
 import { registerFeatures } from '../../features/index.ts';
 import './types.ts';
 
@@ -19,33 +24,38 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export type App = FastifyInstance;
 
-/** Secrets and personal data that may travel in a URL: access codes and personal identity codes. */
-export function redactUrl(url: string): string {
-  return url
-    .replace(/(\/personal-codes\/)[^/?]+/, '$1[redacted]')
-    .replace(/([?&](?:code|token)=)[^&]*/gi, '$1[redacted]');
-}
+export { redactUrl } from './log-redaction.ts';
 
-function requestLogLine(request: { method: string; url: string; ip?: string }) {
-  return { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip };
-}
+export type BuildOptions = {
+  /** false: no logging (tests); otherwise the redacting logger (finding 1), to stdout or to the given stream. */
+  logger?: boolean | { level?: string; stream?: DestinationStream };
+};
 
-export async function buildApp(deps: AppDeps, options: { logger?: boolean | object } = {}): Promise<App> {
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
+  const custom = typeof options.logger === 'object' ? options.logger : {};
+  const logger =
+    options.logger === false
+      ? false
+      : { ...loggerOptions(custom.level ?? deps.config.logLevel), ...(custom.stream ? { stream: custom.stream } : {}) };
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel, serializers: { req: requestLogLine } },
+    logger,
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError as (error: Error, socket: import('node:net').Socket) => void,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerInputGuard(app);
 
   app.decorateRequest('lang', 'lv');
   app.decorateRequest('t', null as never);
   app.decorateRequest('staff', null);
   app.decorateRequest('scope', null);
 
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie, { secret: await getCookieSecret(deps.db) });
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(fastifyCsrf, {

@@ -54,6 +54,12 @@ export function problemFromError(error: FastifyError | AppError | Error, request
   const fastifyError = error as FastifyError;
   const code = fastifyError.code ?? '';
   const status = fastifyError.statusCode ?? 500;
+  if (code === 'FST_ERR_BAD_URL') return simple(400, 'bad-url', t('hardening.badUrl'));
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH') return simple(414, 'uri-too-long', t('hardening.uriTooLong'));
+  if (code === 'FST_ERR_ASYNC_CONSTRAINT') return simple(400, 'bad-request', t('errors.badRequestTitle'));
+  if (isBrokenMultipart(error, code)) {
+    return { ...simple(400, 'malformed-body', t('hardening.multipartBroken')), errors: [{ field: '(body)', code: 'malformed', message: t('hardening.multipartBroken') }] };
+  }
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return simple(413, 'payload-too-large', t('errors.payloadTooLarge'));
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return simple(415, 'unsupported-media-type', t('errors.unsupportedMediaType'));
   if (code.startsWith('FST_CSRF')) return simple(403, 'csrf', t('errors.csrf'));
@@ -65,12 +71,18 @@ export function problemFromError(error: FastifyError | AppError | Error, request
   return simple(500, 'internal', t('errors.serverTitle'));
 }
 
+/** busboy's errors carry no code: a missing boundary, a body cut short, a broken part header. */
+function isBrokenMultipart(error: Error, code: string): boolean {
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return true;
+  return !code && /^Multipart: |Unexpected end of (multipart data|form)|Malformed part header|Part terminated early/.test(error.message);
+}
+
 function simple(status: number, code: string, title: string): Problem {
   return { type: problemType(code), title, status, code };
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+/** The one answer to every error: problem+json for the API, an error page in the layout otherwise. */
+export function respondWithError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
     ensureLanguage(request);
     const problem = problemFromError(error, request);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -85,7 +97,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
           ? ctx.t('errors.notFoundText')
           : (problem.errors?.map((e) => `${e.field}: ${e.message}`).join('; ') ?? '');
     return reply.status(problem.status).type('text/html; charset=utf-8').send(renderErrorPage(ctx, title, text));
-  });
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler(respondWithError);
 
   app.setNotFoundHandler((request, reply) => {
     ensureLanguage(request);

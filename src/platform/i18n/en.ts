@@ -1,3 +1,4 @@
+import { hardeningMessages } from '../http/hardening.messages.ts';
 import { faqMessages } from '../../features/knowledge-base/faq.messages.ts';
 import { inquiriesMessages } from '../../features/inquiries/inquiries.messages.ts';
 import { outboxMessages } from '../../features/outbox/outbox.messages.ts';
@@ -212,6 +213,7 @@ export const en = {
   appointments: appointmentsMessages.en,
   queue: queueMessages.en,
   feedback: feedbackMessages.en,
+  hardening: hardeningMessages.en,
   errors: {
     summaryTitle: 'Please correct the errors',
     notFoundTitle: 'Page not found',

@@ -1,3 +1,4 @@
+import { hardeningMessages } from '../http/hardening.messages.ts';
 import { faqMessages } from '../../features/knowledge-base/faq.messages.ts';
 import { inquiriesMessages } from '../../features/inquiries/inquiries.messages.ts';
 import { outboxMessages } from '../../features/outbox/outbox.messages.ts';
@@ -210,6 +211,7 @@ export const lv = {
   appointments: appointmentsMessages.lv,
   queue: queueMessages.lv,
   feedback: feedbackMessages.lv,
+  hardening: hardeningMessages.lv,
   errors: {
     summaryTitle: 'Lūdzu, izlabojiet kļūdas',
     notFoundTitle: 'Lapa nav atrasta',

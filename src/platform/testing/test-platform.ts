@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import { loadAgencyProfiles } from '../../features/agencies/agency-profile.loader.ts';
 import { createAgencyRegistry } from '../../features/agencies/agency-registry.ts';
 import { runSeeds } from '../../features/seeds.ts';
@@ -71,7 +72,7 @@ export type TestPlatform = { app: App; deps: AppDeps; database: DatabaseHandle; 
 
 export async function createTestPlatform(
   target: TestTarget,
-  options: { clock?: Clock; agenciesDir?: string; config?: Partial<AppConfig> } = {},
+  options: { clock?: Clock; agenciesDir?: string; config?: Partial<AppConfig>; logStream?: DestinationStream } = {},
 ): Promise<TestPlatform> {
   const config = { ...loadConfig({}), logLevel: 'silent' as const, ...options.config };
   const agencies = createAgencyRegistry(await loadAgencyProfiles(options.agenciesDir ?? config.agenciesDir));
@@ -84,7 +85,7 @@ export async function createTestPlatform(
     agencies,
     config,
   };
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: options.logStream ? { level: 'debug', stream: options.logStream } : false });
   await app.ready();
   return {
     app,
