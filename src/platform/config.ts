@@ -25,6 +25,11 @@ export const EnvSchema = z.object({
   PUBLIC_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
   // Law on Submissions from 1 Mar 2026: whether the four-month extension remains is unconfirmed (LEGAL.md).
   SUBMISSION_EXTENSION: z.enum(['on', 'off'], 'Use on or off').default('on'),
+  // Behind a reverse proxy: which proxies' X-Forwarded-For / X-Forwarded-Proto to believe.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(off|on|\d{1,2}|[0-9a-fA-F.:/, ]+)$/, 'Use off, on, a hop count (1) or proxy addresses/CIDRs (10.0.0.1, 10.0.0.0/8)')
+    .default('off'),
 });
 
 export type AppConfig = {
@@ -43,7 +48,16 @@ export type AppConfig = {
   publicUrl: string;
   /** Whether deadlines of inquiries received from 1 Mar 2026 may be extended (to four months from receipt). */
   submissionExtension: boolean;
+  /** Fastify's trustProxy: false, true, a hop count, or the proxies' addresses (TRUST_PROXY). */
+  trustProxy: boolean | number | string;
 };
+
+function trustProxyOf(value: string): boolean | number | string {
+  if (value === 'off') return false;
+  if (value === 'on') return true;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  return value;
+}
 
 export class ConfigError extends Error {}
 
@@ -66,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: e.MAIL_FROM,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     submissionExtension: e.SUBMISSION_EXTENSION === 'on',
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
   };
 }

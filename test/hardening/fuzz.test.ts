@@ -179,7 +179,8 @@ for (const target of testTargets()) {
       assert.ok(outcomes.length >= MIN_REQUESTS, `${outcomes.length} requests`);
       assert.equal(serverErrors.length, 0, `5xx answers:\n${summary(serverErrors)}`);
       assert.equal(nonProblem.length, 0, `API errors that are not problem+json:\n${summary(nonProblem)}`);
-      assert.deepEqual(leaked.map(([k]) => k), [], 'planted secrets found in the log');
+      const leakedLines = logs.lines.filter((line) => leaked.some(([, secret]) => line.includes(secret))).slice(0, 5);
+      assert.deepEqual(leaked.map(([k]) => k), [], `planted secrets found in the log:\n${leakedLines.map((l) => l.slice(0, 400)).join('\n')}`);
       const cpu = process.cpuUsage(cpuAtStart);
       process.stdout.write(`# fuzz (${target}): ${outcomes.length} requests, ${ops.length} operations, ${formCount} forms, ${serverErrors.length} 5xx, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s\n`);
     });

@@ -1,3 +1,4 @@
+import { inspectAttachments } from './attachment-content.ts';
 import { createHash } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { rigaDateAt } from '../../domain/opening-hours/index.ts';
@@ -89,8 +90,8 @@ export function requiresSecureSignature(agency: AgencyProfile, input: Pick<NewIn
 export async function fileInquiry(deps: InquiryDeps, origin: AuditOrigin, input: NewInquiryInput): Promise<FiledInquiry> {
   const agency = deps.agencies.get(input.agency);
   if (!agency) throw new AppError(404, 'agency-not-found', 'errors.notFoundTitle');
-  const attachments = input.attachments ?? [];
-  checkAttachments(attachments);
+  checkAttachments(input.attachments ?? []);
+  const attachments = await inspectAttachments(input.attachments ?? []);
 
   const receivedAt = input.receivedAt ?? new Date(deps.clock().epochMilliseconds);
   const receivedOn = Temporal.PlainDate.from(rigaDateAt(receivedAt.getTime()));
@@ -159,8 +160,8 @@ export async function appendClientMessage(
   inquiry: repo.InquiryRow,
   message: { medium: string; subject?: string; text: string; attachments?: AttachmentInput[]; emailMessageId?: string; receivedAt?: Date },
 ): Promise<repo.InquiryMessageRow> {
-  const attachments = message.attachments ?? [];
-  checkAttachments(attachments);
+  checkAttachments(message.attachments ?? []);
+  const attachments = await inspectAttachments(message.attachments ?? []);
   const at = message.receivedAt ?? new Date(deps.clock().epochMilliseconds);
   return deps.db.transaction(async (tx) => {
     const db = tx as unknown as Database;

@@ -12,6 +12,7 @@ import { getCookieSecret } from '../settings.repository.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { languageHook } from './language.ts';
 import { registerInputGuard } from './input-guard.ts';
+import { bindCsrfTokensToSession, csrfUserOf, refuseNonJsonStaffBodies } from './csrf-binding.ts';
 import { onClientError, onFrameworkError } from './framework-errors.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { loggerOptions } from './log-redaction.ts';
@@ -41,6 +42,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     logger,
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
+    // A hop count is valid at run time (Fastify passes it to proxy-addr); the type omits it.
+    trustProxy: deps.config.trustProxy as boolean | string,
     frameworkErrors: onFrameworkError,
     clientErrorHandler: onClientError as (error: Error, socket: import('node:net').Socket) => void,
   }).withTypeProvider<ZodTypeProvider>();
@@ -56,12 +59,18 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.decorateRequest('scope', null);
 
   await registerSecurityHeaders(app);
-  await app.register(fastifyCookie, { secret: await getCookieSecret(deps.db) });
+  const cookieSecret = await getCookieSecret(deps.db);
+  await app.register(fastifyCookie, { secret: cookieSecret });
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(fastifyCsrf, {
     cookieKey: 'apkalpe_csrf',
-    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true },
+    // Secure whenever the request came over HTTPS (behind a proxy: see TRUST_PROXY).
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: 'auto' },
+    getUserInfo: csrfUserOf,
+    csrfOpts: { hmacKey: cookieSecret, userInfo: true },
   });
+  bindCsrfTokensToSession(app);
+  refuseNonJsonStaffBodies(app);
   app.addHook('onRequest', languageHook);
   // Every HTML form that changes something carries a CSRF token; JSON API calls cannot be forged cross-site.
   app.addHook('preHandler', (request, reply, done) => {

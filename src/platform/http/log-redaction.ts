@@ -9,6 +9,9 @@ const REDACTED = '[redacted]';
 /** Query parameters whose values are safe to log; every other value is replaced. */
 const SAFE_QUERY_KEYS = new Set(['lang', 'view', 'page', 'status', 'saved', 'service', 'centre', 'channel']);
 
+/** Query values safe whatever their key: years, months and dates (a personal code never has this shape). */
+const SAFE_QUERY_VALUE = /^\d{4}(?:-\d{2}){0,2}$/;
+
 /** Path segments that are secrets or personal data themselves (the segment after the named one). */
 const SECRET_AFTER_SEGMENT = new Set(['personal-codes', 'aptauja']);
 
@@ -34,6 +37,14 @@ export function scrubText(text: string): string {
   return out.replace(TOKEN_PATTERN, (match) => (UUID.test(match) ? match : REDACTED));
 }
 
+// Path segments kept as they are: lowercase slugs and ids (uuid, 'pieraksts.ics') and inquiry references.
+// Anything else — an access code, a token, a name typed into the address — is not logged.
+const SAFE_SEGMENT = /^(?:[a-z0-9][a-z0-9._-]{0,62}|[A-Z][A-Z0-9]{1,30}-\d{4}-\d{6,})?$/;
+
+function safeSegment(segment: string): string {
+  return SAFE_SEGMENT.test(segment) ? segment : REDACTED;
+}
+
 function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
@@ -48,7 +59,7 @@ export function redactUrl(url: string): string {
   const path = at === -1 ? url : url.slice(0, at);
   const query = at === -1 ? '' : url.slice(at + 1);
   const segments = path.split('/');
-  const safePath = segments.map((segment, i) => (i > 0 && SECRET_AFTER_SEGMENT.has(segments[i - 1] ?? '') ? REDACTED : segment)).join('/');
+  const safePath = segments.map((segment, i) => (i > 0 && SECRET_AFTER_SEGMENT.has(segments[i - 1] ?? '') ? REDACTED : safeSegment(segment))).join('/');
   const safeQuery = query
     .split('&')
     .filter(Boolean)
@@ -56,7 +67,9 @@ export function redactUrl(url: string): string {
       const eq = pair.indexOf('=');
       const key = eq === -1 ? pair : pair.slice(0, eq);
       if (eq === -1) return key.length > 40 ? REDACTED : key;
-      return SAFE_QUERY_KEYS.has(safeDecode(key)) && pair.length < 60 ? pair : `${key.slice(0, 40)}=${REDACTED}`;
+      const value = pair.slice(eq + 1);
+      const safe = (SAFE_QUERY_KEYS.has(safeDecode(key)) && pair.length < 60) || SAFE_QUERY_VALUE.test(value);
+      return safe ? pair : `${key.slice(0, 40)}=${REDACTED}`;
     })
     .join('&');
   const redacted = safeQuery ? `${safePath}?${safeQuery}` : safePath;
