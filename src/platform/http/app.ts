@@ -12,6 +12,7 @@ import { getCookieSecret } from '../settings.repository.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { languageHook } from './language.ts';
 import { registerInputGuard } from './input-guard.ts';
+import { registerLoadShedding, type SheddingLimits } from './load-shedding.ts';
 import { bindCsrfTokensToSession, csrfUserOf, refuseNonJsonStaffBodies } from './csrf-binding.ts';
 import { onClientError, onFrameworkError } from './framework-errors.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -30,6 +31,8 @@ export { redactUrl } from './log-redaction.ts';
 export type BuildOptions = {
   /** false: no logging (tests); otherwise the redacting logger (finding 1), to stdout or to the given stream. */
   logger?: boolean | { level?: string; stream?: DestinationStream };
+  /** Load-shedding limits (tests and benchmarks set their own). */
+  shedding?: SheddingLimits;
 };
 
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
@@ -59,6 +62,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.decorateRequest('scope', null);
 
   await registerSecurityHeaders(app);
+  await registerLoadShedding(app, options.shedding);
   const cookieSecret = await getCookieSecret(deps.db);
   await app.register(fastifyCookie, { secret: cookieSecret });
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });

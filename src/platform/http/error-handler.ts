@@ -81,22 +81,39 @@ function simple(status: number, code: string, title: string): Problem {
   return { type: problemType(code), title, status, code };
 }
 
-/** The one answer to every error: problem+json for the API, an error page in the layout otherwise. */
+const UNREADABLE_ADDRESS = new Set(['uri-too-long', 'bad-url']);
+
+/**
+ * The answer to an error, prepared on the reply (status, type) and returned as the payload:
+ * problem+json for the API, an error page in the layout otherwise.
+ */
+export function errorPayload(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply): Problem | string {
+  ensureLanguage(request);
+  const problem = problemFromError(error, request);
+  if (problem.status >= 500 && problem.code !== 'overloaded') request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: problem.code, status: problem.status }, 'request refused');
+  reply.status(problem.status);
+  if (isApi(request)) {
+    reply.type('application/problem+json; charset=utf-8');
+    return problem;
+  }
+  const page = pageContext(request);
+  // An address that could not be read is not repeated, not even in the language switch's link.
+  const ctx = UNREADABLE_ADDRESS.has(problem.code ?? '') ? { ...page, path: '/', query: new URLSearchParams() } : page;
+  const title = problem.status === 404 ? ctx.t('errors.notFoundTitle') : problem.title;
+  const text =
+    problem.status >= 500
+      ? ctx.t(problem.code === 'overloaded' ? 'hardening.overloaded' : 'errors.serverText')
+      : problem.status === 404
+        ? ctx.t('errors.notFoundText')
+        : (problem.errors?.map((e) => `${e.field}: ${e.message}`).join('; ') ?? '');
+  reply.type('text/html; charset=utf-8');
+  return renderErrorPage(ctx, title, text);
+}
+
+/** The one answer to every error. */
 export function respondWithError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-    ensureLanguage(request);
-    const problem = problemFromError(error, request);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: problem.code, status: problem.status }, 'request refused');
-    if (isApi(request)) return sendProblem(reply, problem);
-    const ctx = pageContext(request);
-    const title = problem.status === 404 ? ctx.t('errors.notFoundTitle') : problem.title;
-    const text =
-      problem.status >= 500
-        ? ctx.t('errors.serverText')
-        : problem.status === 404
-          ? ctx.t('errors.notFoundText')
-          : (problem.errors?.map((e) => `${e.field}: ${e.message}`).join('; ') ?? '');
-    return reply.status(problem.status).type('text/html; charset=utf-8').send(renderErrorPage(ctx, title, text));
+  return reply.send(errorPayload(error, request, reply));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -68,7 +68,7 @@ export function redactUrl(url: string): string {
       const key = eq === -1 ? pair : pair.slice(0, eq);
       if (eq === -1) return key.length > 40 ? REDACTED : key;
       const value = pair.slice(eq + 1);
-      const safe = (SAFE_QUERY_KEYS.has(safeDecode(key)) && pair.length < 60) || SAFE_QUERY_VALUE.test(value);
+      const safe = (SAFE_QUERY_KEYS.has(safeDecode(key)) && /^[a-z0-9._-]{1,40}$/.test(value)) || SAFE_QUERY_VALUE.test(value);
       return safe ? pair : `${key.slice(0, 40)}=${REDACTED}`;
     })
     .join('&');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { DestinationStream } from 'pino';
+import { DEFAULT_SHEDDING, type SheddingLimits } from '../http/load-shedding.ts';
 import { loadAgencyProfiles } from '../../features/agencies/agency-profile.loader.ts';
 import { createAgencyRegistry } from '../../features/agencies/agency-registry.ts';
 import { runSeeds } from '../../features/seeds.ts';
@@ -72,7 +73,7 @@ export type TestPlatform = { app: App; deps: AppDeps; database: DatabaseHandle; 
 
 export async function createTestPlatform(
   target: TestTarget,
-  options: { clock?: Clock; agenciesDir?: string; config?: Partial<AppConfig>; logStream?: DestinationStream } = {},
+  options: { clock?: Clock; agenciesDir?: string; config?: Partial<AppConfig>; logStream?: DestinationStream; shedding?: SheddingLimits } = {},
 ): Promise<TestPlatform> {
   const config = { ...loadConfig({}), logLevel: 'silent' as const, ...options.config };
   const agencies = createAgencyRegistry(await loadAgencyProfiles(options.agenciesDir ?? config.agenciesDir));
@@ -85,7 +86,9 @@ export async function createTestPlatform(
     agencies,
     config,
   };
-  const app = await buildApp(deps, { logger: options.logStream ? { level: 'debug', stream: options.logStream } : false });
+  // No event-loop-delay shedding in tests: a slow shared machine must not turn answers into 503s.
+  const shedding = options.shedding ?? { ...DEFAULT_SHEDDING, maxEventLoopDelayMs: 0 };
+  const app = await buildApp(deps, { logger: options.logStream ? { level: 'debug', stream: options.logStream } : false, shedding });
   await app.ready();
   return {
     app,
