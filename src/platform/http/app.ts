@@ -26,6 +26,8 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export type App = FastifyInstance;
 
+export type RouteEntry = { method: string; url: string; permission: string | undefined };
+
 export { redactUrl } from './log-redaction.ts';
 
 export type BuildOptions = {
@@ -112,6 +114,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     prefix: '/static/',
     maxAge: 3600 * 1000,
   });
+
+  // The route table (method, path, declared permission): the authorization matrix test is generated from it.
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routeTable.push({ method, url: route.url, permission: (route.config as { permission?: string } | undefined)?.permission });
+  });
+  app.decorate('routeTable', routeTable);
 
   await registerFeatures(app, deps);
   return app;
