@@ -1,3 +1,4 @@
+import { tinyZip } from '../../platform/testing/tiny-zip.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
@@ -67,7 +68,7 @@ for (const target of testTargets()) {
         channel: 'e-address',
         name: 'SIA Piemērs',
         text: 'Lūdzu slēgt kontu.',
-        attachments: [{ fileName: 'iesniegums.edoc', contentType: 'application/octet-stream', content: Buffer.from('PK fake container') }],
+        attachments: [{ fileName: 'iesniegums.edoc', contentType: 'application/octet-stream', content: tinyZip() }],
       });
       assert.equal(signed.inquiry.signed, true);
     });

@@ -1,3 +1,4 @@
+import { tinyZip } from '../../../platform/testing/tiny-zip.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { count, desc, eq, sql } from 'drizzle-orm';
@@ -149,7 +150,7 @@ for (const target of testTargets()) {
         to: 'ekase@kase.gov.lv',
         subject: uniqueSubject('Konta atvēršana'),
         text: 'Parakstīts pielikumā',
-        attachments: [{ filename: 'pieteikums.edoc', content: Buffer.from('PK\u0003\u0004 edoc'), contentType: 'application/vnd.etsi.asic-e+zip' }],
+        attachments: [{ filename: 'pieteikums.edoc', content: tinyZip(), contentType: 'application/vnd.etsi.asic-e+zip' }],
       });
       const signedInquiry = await byReference(referenceIn(signed.response));
       assert.equal(signedInquiry.signed, true);
