@@ -246,3 +246,23 @@ function zipWithEntry(name: string, size: number): Buffer {
   eocd.writeUInt32LE(centralOffset, 16);
   return Buffer.concat([local, fileName, central, fileName, eocd]);
 }
+
+describe('finding 1: the logger never writes a failed query’s parameters or a secret in a URL', () => {
+  it('a drizzle/pg error keeps its type, code and query but loses the parameters, the detail and the "params:" line', async () => {
+    const { serializeError } = await import('../../src/platform/http/log-redaction.ts');
+    const cause = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505', detail: 'Key (email)=(janis@example.lv) already exists.', where: 'x' });
+    const error = Object.assign(new Error('Failed query: insert into inquiries (name, email) values ($1, $2)\nparams: Jānis Bērziņš,janis@example.lv,150583-12349,tok_SECRET'), { params: ['Jānis Bērziņš', 'janis@example.lv'], query: 'insert …', cause });
+    const logged = JSON.stringify(serializeError(error));
+    for (const secret of ['Jānis', 'janis@example.lv', '150583-12349', 'tok_SECRET']) assert.ok(!logged.includes(secret), logged);
+    assert.match(logged, /Failed query: insert into inquiries/);
+    assert.match(logged, /"code":"23505"/);
+  });
+
+  it('personalCode= and other query values are redacted on any URL; dates and the language stay', async () => {
+    const { redactUrl } = await import('../../src/platform/http/log-redaction.ts');
+    assert.equal(redactUrl('/vsaa/kontakti?personalCode=150583-12349&lang=en'), '/vsaa/kontakti?personalCode=[redacted]&lang=en');
+    assert.equal(redactUrl('/vsaa/pieraksts/mans/0b4c2f9e-6f1a-4c59-9d51-0c8e8f0e1a2b?token=abc'), '/vsaa/pieraksts/mans/0b4c2f9e-6f1a-4c59-9d51-0c8e8f0e1a2b?token=[redacted]');
+    assert.equal(redactUrl('/api/v1/calendar?from=2026-01-01'), '/api/v1/calendar?from=2026-01-01');
+    assert.equal(redactUrl('/vsaa/jautajums/PQRSTUVWXY'), '/vsaa/jautajums/[redacted]');
+  });
+});
