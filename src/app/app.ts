@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import type { AppDeps } from '../platform/deps.ts';
-import { buildApp, type App } from '../platform/http/app.ts';
+import { buildApp, type App, type BuildOptions } from '../platform/http/app.ts';
 import { renderRequestErrorPage } from '../web/error-page.tsx';
 import './catalogs.ts';
 import { MODULES } from './modules.ts';
 import './permissions.ts';
 
 /** The composition root: the platform's Fastify app with every feature module, the layout's error pages and static files. */
-export function buildApplication(deps: AppDeps, options: { logger?: boolean | object } = {}): Promise<App> {
+export function buildApplication(deps: AppDeps, options: BuildOptions = {}): Promise<App> {
   return buildApp(
     deps,
     {

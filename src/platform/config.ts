@@ -26,6 +26,11 @@ export const EnvSchema = z.object({
   // Law on Submissions from 1 Mar 2026: whether the four-month extension remains is unconfirmed (LEGAL.md).
   SUBMISSION_EXTENSION: z.enum(['on', 'off'], 'Use on or off').default('on'),
   TRUSTED_LIST_FILE: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
+  // Behind a reverse proxy: which proxies' X-Forwarded-For / X-Forwarded-Proto to believe.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(off|on|\d{1,2}|[0-9a-fA-F.:/, ]+)$/, 'Use off, on, a hop count (1) or proxy addresses/CIDRs (10.0.0.1, 10.0.0.0/8)')
+    .default('off'),
 });
 
 export type AppConfig = {
@@ -46,7 +51,16 @@ export type AppConfig = {
   submissionExtension: boolean;
   /** ETSI TS 119 612 trusted list (XML) for e-signature verification; without it "qualification not checked". */
   trustedListFile: string | undefined;
+  /** Fastify's trustProxy: false, true, a hop count, or the proxies' addresses (TRUST_PROXY). */
+  trustProxy: boolean | number | string;
 };
+
+function trustProxyOf(value: string): boolean | number | string {
+  if (value === 'off') return false;
+  if (value === 'on') return true;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  return value;
+}
 
 export class ConfigError extends Error {}
 
@@ -70,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     submissionExtension: e.SUBMISSION_EXTENSION === 'on',
     trustedListFile: e.TRUSTED_LIST_FILE ? resolve(e.TRUSTED_LIST_FILE) : undefined,
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
   };
 }

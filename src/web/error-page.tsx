@@ -15,6 +15,7 @@ export function renderErrorPage(ctx: PageContext, title: string, text: string): 
 }
 
 /** The platform's error handler renders its pages through this (src/app wires it). */
-export function renderRequestErrorPage(request: FastifyRequest, title: string, text: string): string {
-  return renderErrorPage(pageContext(request), title, text);
+export function renderRequestErrorPage(request: FastifyRequest, title: string, text: string, { hideAddress }: { hideAddress: boolean }): string {
+  const page = pageContext(request);
+  return renderErrorPage(hideAddress ? { ...page, path: '/', query: new URLSearchParams() } : page, title, text);
 }

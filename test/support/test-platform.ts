@@ -12,6 +12,8 @@ import { loadConfig, type AppConfig } from '../../src/platform/config.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/client.ts';
 import type { AppDeps } from '../../src/platform/deps.ts';
 import type { App } from '../../src/platform/http/app.ts';
+import type { DestinationStream } from 'pino';
+import { DEFAULT_SHEDDING, type SheddingLimits } from '../../src/platform/http/load-shedding.ts';
 
 export type TestTarget = 'pglite' | 'postgres';
 
@@ -105,7 +107,7 @@ export type TestPlatform = { app: App; deps: AppDeps; database: DatabaseHandle; 
 
 export async function createTestPlatform(
   target: TestTarget,
-  options: { clock?: Clock; agenciesDir?: string; config?: Partial<AppConfig> } = {},
+  options: { clock?: Clock; agenciesDir?: string; config?: Partial<AppConfig>; logStream?: DestinationStream; shedding?: SheddingLimits } = {},
 ): Promise<TestPlatform> {
   const config = { ...loadConfig({}), logLevel: 'silent' as const, ...options.config };
   const agencies = createAgencyRegistry(await loadAgencyProfiles(options.agenciesDir ?? config.agenciesDir));
@@ -118,7 +120,9 @@ export async function createTestPlatform(
     agencies,
     config,
   };
-  const app = await buildApplication(deps, { logger: false });
+  // No event-loop-delay shedding in tests: a slow shared machine must not turn answers into 503s.
+  const shedding = options.shedding ?? { ...DEFAULT_SHEDDING, maxEventLoopDelayMs: 0 };
+  const app = await buildApplication(deps, { logger: options.logStream ? { level: 'debug', stream: options.logStream } : false, shedding });
   await app.ready();
   return {
     app,

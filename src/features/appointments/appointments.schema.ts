@@ -147,7 +147,12 @@ export const OutcomeBodySchema = z
   .strict();
 export const StaffUpdateBodySchema = z
   .object({ notes: z.string().max(4000).optional(), specialist: z.string().min(1).max(63).nullable().optional() })
-  .strict();
+  .strict()
+  // An empty change is the client's mistake (a 400 naming both fields), not an empty UPDATE reaching the database.
+  .refine((b) => b.notes !== undefined || b.specialist !== undefined, {
+    path: ['notes'],
+    ...localized({ lv: 'Norādiet vismaz vienu lauku, ko mainīt: notes vai specialist.', en: 'Give at least one field to change: notes or specialist.' }),
+  });
 export const StaffCancelBodySchema = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
 
 export const CapacityChangeBodySchema = z

@@ -32,13 +32,19 @@ function errorsOf(error: unknown, request: FastifyRequest): FieldError[] | undef
   return error.fieldErrors.map((f) => ({ field: f.field, code: f.code, message: f.message ? f.message[request.lang] : request.t(f.messageKey ?? 'errors.field.invalidFormat', f.values) }));
 }
 
+/** A schedule day: a real calendar date in the years the calendar covers. */
+const SCHEDULE_DATE = z.iso.date().refine((d) => d >= '1990-01-01' && d <= '2100-12-31');
+
 /** /staff/{agency}/pieraksti: schedule, one appointment's work, booking for a client, closures. */
 export async function appointmentsStaffPages(scoped: FastifyInstance, deps: AppDeps): Promise<void> {
   scoped.get<Params>('/staff/:agency/pieraksti', { config: { permission: 'appointments.read' } }, async (request, reply) => {
     const scope = scopeOf(request);
     const profile = deps.agencies.require(scope.agency);
     const q = request.query as Record<string, unknown>;
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(text(q.date)) ? text(q.date) : rigaToday(deps.clock);
+    const date = text(q.date) === '' ? rigaToday(deps.clock) : text(q.date);
+    if (!SCHEDULE_DATE.safeParse(date).success) {
+      throw new AppError(400, 'validation', 'errors.validation', {}, [{ field: 'date', code: 'invalid_date', messageKey: 'errors.field.invalidDate' }]);
+    }
     const centre = findPlace(profile, text(q.centre)) ? text(q.centre) : '';
     const filters: ScheduleFilters = { centre, date, view: text(q.view) === 'week' ? 'week' : 'day', specialist: text(q.specialist) };
     const rows = await staffSchedule(deps, scope, originOf(request), { date, days: filters.view === 'week' ? 7 : 1, centre: centre || undefined, specialist: filters.specialist || undefined });

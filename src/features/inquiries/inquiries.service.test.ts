@@ -1,3 +1,4 @@
+import { tinyZip } from '../../../test/support/tiny-zip.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';

@@ -1,3 +1,4 @@
+import { inspectAttachments } from './attachment-content.ts';
 import { createHash } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { rigaDateAt } from '../../domain/opening-hours/index.ts';
@@ -104,7 +105,8 @@ export async function fileInquiry(
   const agency = deps.agencies.get(input.agency);
   if (!agency) throw new AppError(404, 'agency-not-found', 'errors.notFoundTitle');
   checkAttachments(input.attachments ?? []);
-  const { kept: attachments, refused } = await examineAttachments(deps, input.attachments ?? [], input.dropRefusedFiles ? 'drop' : 'reject');
+  // Content first (types by their bytes, safe names, no executables or archive bombs), then the signatures.
+  const { kept: attachments, refused } = await examineAttachments(deps, await inspectAttachments(input.attachments ?? []), input.dropRefusedFiles ? 'drop' : 'reject');
 
   const receivedAt = input.receivedAt ?? new Date(deps.clock().epochMilliseconds);
   const receivedOn = Temporal.PlainDate.from(rigaDateAt(receivedAt.getTime()));
@@ -186,7 +188,7 @@ export async function appendClientMessage(
   message: { medium: string; subject?: string; text: string; attachments?: AttachmentInput[]; emailMessageId?: string; receivedAt?: Date; dropRefusedFiles?: boolean },
 ): Promise<repo.InquiryMessageRow> {
   checkAttachments(message.attachments ?? []);
-  const { kept: attachments } = await examineAttachments(deps, message.attachments ?? [], message.dropRefusedFiles ? 'drop' : 'reject');
+  const { kept: attachments } = await examineAttachments(deps, await inspectAttachments(message.attachments ?? []), message.dropRefusedFiles ? 'drop' : 'reject');
   const at = message.receivedAt ?? new Date(deps.clock().epochMilliseconds);
   return deps.db.transaction(async (tx) => {
     const db = tx as unknown as Database;

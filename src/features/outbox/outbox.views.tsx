@@ -1,3 +1,4 @@
+import { maskSecrets } from './mask-secrets.ts';
 import type { Language } from '../../platform/i18n/index.ts';
 import type { OutboxRow } from '../../platform/mail/mail.repository.ts';
 import type { PageContext } from '../../web/page-context.ts';
@@ -146,7 +147,7 @@ export function OutboxMailView({ ctx, row, agencyName }: { ctx: PageContext; row
 
       <h2>{t('outbox.text')}</h2>
       <pre className="mail-text" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-        {row.bodyText}
+        {maskSecrets(row.bodyText)}
       </pre>
 
       <h2>{t('outbox.attachments')}</h2>

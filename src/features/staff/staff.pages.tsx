@@ -45,10 +45,10 @@ export async function staffPages(app: FastifyInstance, deps: AppDeps): Promise<v
     if (!result.ok) {
       const message =
         result.reason === 'rate-limited'
-          ? request.t('staff.tooManyAttempts', { minutes: result.retryAfterMinutes })
+          ? request.t('hardening.slowDown', { seconds: result.retryAfterSeconds })
           : request.t('staff.badCredentials');
       const status = result.reason === 'rate-limited' ? 429 : 401;
-      if (result.reason === 'rate-limited') reply.header('retry-after', String(result.retryAfterMinutes * 60));
+      if (result.reason === 'rate-limited') reply.header('retry-after', String(result.retryAfterSeconds));
       return renderSignIn(request, reply, { email: parsed.data.email, errors: [{ field: 'email', code: result.reason, message }], status });
     }
     reply.setCookie(SESSION_COOKIE, result.token, {

@@ -1,17 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
-import { countRecentEvents } from '../../platform/audit/audit.repository.ts';
 import type { StaffActor } from '../../platform/access/policy.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import type { Database } from '../../platform/db/client.ts';
 import * as repo from './staff.repository.ts';
+import { signInWaitSeconds } from './sign-in-throttle.ts';
 import { NewStaffUserSchema, type NewStaffUser } from './staff.schema.ts';
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
-export const SIGN_IN_WINDOW_MINUTES = 15;
-export const MAX_FAILED_PER_EMAIL = 5;
-export const MAX_FAILED_PER_IP = 30;
+export { MAX_FAILED_PER_EMAIL, MAX_FAILED_PER_IP, SIGN_IN_WINDOW_MINUTES } from './sign-in-throttle.ts';
 
 const ARGON2 = { algorithm: Algorithm.Argon2id } as const;
 // Verified when the e-mail is unknown, so that the answer takes as long either way.
@@ -50,7 +48,7 @@ export async function createStaffUser(
 export type SignInResult =
   | { ok: true; token: string; actor: StaffActor }
   | { ok: false; reason: 'bad-credentials' }
-  | { ok: false; reason: 'rate-limited'; retryAfterMinutes: number };
+  | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number };
 
 export async function signIn(
   deps: ServiceDeps,
@@ -59,18 +57,14 @@ export async function signIn(
 ): Promise<SignInResult> {
   const email = credentials.email.trim().toLowerCase();
   const now = new Date(deps.clock().epochMilliseconds);
-  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
-  const [byEmail, byIp] = await Promise.all([
-    countRecentEvents(deps.db, 'staff.sign-in-failed', 'email', email, since),
-    origin.ip ? countRecentEvents(deps.db, 'staff.sign-in-failed', 'ip', origin.ip, since) : 0,
-  ]);
-  if (byEmail >= MAX_FAILED_PER_EMAIL || byIp >= MAX_FAILED_PER_IP) {
+  const wait = await signInWaitSeconds(deps.db, email, origin.ip, now);
+  if (wait > 0) {
     await recordAudit(deps.db, deps.clock, origin, {
       action: 'staff.sign-in-refused',
       recordType: 'staff_session',
       details: { email, reason: 'rate-limited' },
     });
-    return { ok: false, reason: 'rate-limited', retryAfterMinutes: SIGN_IN_WINDOW_MINUTES };
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: wait };
   }
 
   const user = await repo.findUserByEmail(deps.db, email);

@@ -12,6 +12,13 @@ import { agencyAccessHook, requireDeclaredPermission } from '../access/access.ho
 import type { FeatureModule } from '../module.ts';
 import { registerErrorHandling, type ErrorPageRenderer } from './error-handler.ts';
 import { languageHook } from './language.ts';
+import { registerInputGuard } from './input-guard.ts';
+import { registerLoadShedding, type SheddingLimits } from './load-shedding.ts';
+import { bindCsrfTokensToSession, csrfUserOf, refuseNonJsonStaffBodies } from './csrf-binding.ts';
+import { onClientError, onFrameworkError } from './framework-errors.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+import { loggerOptions } from './log-redaction.ts';
+import type { DestinationStream } from 'pino';
 import './types.ts';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -19,16 +26,16 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export type App = FastifyInstance;
 
-/** Secrets and personal data that may travel in a URL: access codes and personal identity codes. */
-export function redactUrl(url: string): string {
-  return url
-    .replace(/(\/personal-codes\/)[^/?]+/, '$1[redacted]')
-    .replace(/([?&](?:code|token|personalCode|name|email|phone)=)[^&]*/gi, '$1[redacted]');
-}
+export type RouteEntry = { method: string; url: string; permission: string | undefined };
 
-function requestLogLine(request: { method: string; url: string; ip?: string }) {
-  return { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip };
-}
+export { redactUrl } from './log-redaction.ts';
+
+export type BuildOptions = {
+  /** false: no logging (tests); otherwise the redacting logger (finding 1), to stdout or to the given stream. */
+  logger?: boolean | { level?: string; stream?: DestinationStream };
+  /** Load-shedding limits (tests and benchmarks set their own). */
+  shedding?: SheddingLimits;
+};
 
 export type AppComposition = {
   modules: readonly FeatureModule[];
@@ -39,28 +46,46 @@ export type AppComposition = {
   agencyExists: (slug: string) => boolean;
 };
 
-export async function buildApp(deps: AppDeps, composition: AppComposition, options: { logger?: boolean | object } = {}): Promise<App> {
+export async function buildApp(deps: AppDeps, composition: AppComposition, options: BuildOptions = {}): Promise<App> {
+  const custom = typeof options.logger === 'object' ? options.logger : {};
+  const logger =
+    options.logger === false
+      ? false
+      : { ...loggerOptions(custom.level ?? deps.config.logLevel), ...(custom.stream ? { stream: custom.stream } : {}) };
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel, serializers: { req: requestLogLine } },
+    logger,
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
+    // A hop count is valid at run time (Fastify passes it to proxy-addr); the type omits it.
+    trustProxy: deps.config.trustProxy as boolean | string,
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError as (error: Error, socket: import('node:net').Socket) => void,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app, composition.renderErrorPage);
+  registerInputGuard(app);
 
   app.decorateRequest('lang', 'lv');
   app.decorateRequest('t', null as never);
   app.decorateRequest('staff', null);
   app.decorateRequest('scope', null);
 
-  await app.register(fastifyCookie, { secret: await getCookieSecret(deps.db) });
+  await registerSecurityHeaders(app);
+  await registerLoadShedding(app, options.shedding);
+  const cookieSecret = await getCookieSecret(deps.db);
+  await app.register(fastifyCookie, { secret: cookieSecret });
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(fastifyCsrf, {
     cookieKey: 'apkalpe_csrf',
-    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true },
+    // Secure whenever the request came over HTTPS (behind a proxy: see TRUST_PROXY).
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: 'auto' },
+    getUserInfo: csrfUserOf,
+    csrfOpts: { hmacKey: cookieSecret, userInfo: true },
   });
+  bindCsrfTokensToSession(app);
+  refuseNonJsonStaffBodies(app);
   app.addHook('onRequest', languageHook);
   // Every HTML form that changes something carries a CSRF token; JSON API calls cannot be forged cross-site.
   app.addHook('preHandler', (request, reply, done) => {
@@ -88,6 +113,14 @@ export async function buildApp(deps: AppDeps, composition: AppComposition, optio
     prefix: '/static/',
     maxAge: 3600 * 1000,
   });
+
+  // The route table (method, path, declared permission): the authorization matrix test is generated from it.
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routeTable.push({ method, url: route.url, permission: (route.config as { permission?: string } | undefined)?.permission });
+  });
+  app.decorate('routeTable', routeTable);
 
   await registerModules(app, deps, composition);
   return app;

@@ -52,6 +52,12 @@ export function problemFromError(error: FastifyError | AppError | Error, request
   const fastifyError = error as FastifyError;
   const code = fastifyError.code ?? '';
   const status = fastifyError.statusCode ?? 500;
+  if (code === 'FST_ERR_BAD_URL') return simple(400, 'bad-url', t('hardening.badUrl'));
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH') return simple(414, 'uri-too-long', t('hardening.uriTooLong'));
+  if (code === 'FST_ERR_ASYNC_CONSTRAINT') return simple(400, 'bad-request', t('errors.badRequestTitle'));
+  if (isBrokenMultipart(error, code)) {
+    return { ...simple(400, 'malformed-body', t('hardening.multipartBroken')), errors: [{ field: '(body)', code: 'malformed', message: t('hardening.multipartBroken') }] };
+  }
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return simple(413, 'payload-too-large', t('errors.payloadTooLarge'));
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return simple(415, 'unsupported-media-type', t('errors.unsupportedMediaType'));
   if (code.startsWith('FST_CSRF')) return simple(403, 'csrf', t('errors.csrf'));
@@ -63,30 +69,61 @@ export function problemFromError(error: FastifyError | AppError | Error, request
   return simple(500, 'internal', t('errors.serverTitle'));
 }
 
+/** busboy's errors carry no code: a missing boundary, a body cut short, a broken part header. */
+function isBrokenMultipart(error: Error, code: string): boolean {
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return true;
+  return !code && /^Multipart: |Unexpected end of (multipart data|form)|Malformed part header|Part terminated early/.test(error.message);
+}
+
 function simple(status: number, code: string, title: string): Problem {
   return { type: problemType(code), title, status, code };
 }
 
-/** Renders an HTML error page (the web layer provides it; the platform knows no layout). */
-export type ErrorPageRenderer = (request: FastifyRequest, title: string, text: string) => string;
+const UNREADABLE_ADDRESS = new Set(['uri-too-long', 'bad-url']);
 
-export function registerErrorHandling(app: FastifyInstance, renderErrorPage: ErrorPageRenderer): void {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    ensureLanguage(request);
-    const problem = problemFromError(error, request);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: problem.code, status: problem.status }, 'request refused');
-    if (isApi(request)) return sendProblem(reply, problem);
-    const t = request.t;
-    const title = problem.status === 404 ? t('errors.notFoundTitle') : problem.title;
-    const text =
-      problem.status >= 500
-        ? t('errors.serverText')
-        : problem.status === 404
-          ? t('errors.notFoundText')
-          : (problem.errors?.map((e) => `${e.field}: ${e.message}`).join('; ') ?? '');
-    return reply.status(problem.status).type('text/html; charset=utf-8').send(renderErrorPage(request, title, text));
-  });
+/**
+ * Renders an HTML error page (the web layer provides it; the platform knows no layout). `hideAddress`: the
+ * address could not be read and must not be repeated, not even in the language switch's link.
+ */
+export type ErrorPageRenderer = (request: FastifyRequest, title: string, text: string, options: { hideAddress: boolean }) => string;
+
+let renderErrorPage: ErrorPageRenderer = (_request, title, text) => `<!doctype html><title>${title}</title><p>${text}</p>`;
+
+/**
+ * The answer to an error, prepared on the reply (status, type) and returned as the payload:
+ * problem+json for the API, an error page in the layout otherwise.
+ */
+export function errorPayload(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply): Problem | string {
+  ensureLanguage(request);
+  const problem = problemFromError(error, request);
+  if (problem.status >= 500 && problem.code !== 'overloaded') request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: problem.code, status: problem.status }, 'request refused');
+  reply.status(problem.status);
+  if (isApi(request)) {
+    reply.type('application/problem+json; charset=utf-8');
+    return problem;
+  }
+  const t = request.t;
+  const title = problem.status === 404 ? t('errors.notFoundTitle') : problem.title;
+  const text =
+    problem.status >= 500
+      ? t(problem.code === 'overloaded' ? 'hardening.overloaded' : 'errors.serverText')
+      : problem.status === 404
+        ? t('errors.notFoundText')
+        : (problem.errors?.map((e) => `${e.field}: ${e.message}`).join('; ') ?? '');
+  reply.type('text/html; charset=utf-8');
+  return renderErrorPage(request, title, text, { hideAddress: UNREADABLE_ADDRESS.has(problem.code ?? '') });
+}
+
+/** The one answer to every error. */
+export function respondWithError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply.send(errorPayload(error, request, reply));
+}
+
+/** Every error of the app passes here; `renderPage` draws the HTML error pages (installed once, shared by framework errors). */
+export function registerErrorHandling(app: FastifyInstance, renderPage: ErrorPageRenderer): void {
+  renderErrorPage = renderPage;
+  app.setErrorHandler(respondWithError);
 
   app.setNotFoundHandler((request, reply) => {
     ensureLanguage(request);
@@ -97,6 +134,6 @@ export function registerErrorHandling(app: FastifyInstance, renderErrorPage: Err
     return reply
       .status(404)
       .type('text/html; charset=utf-8')
-      .send(renderErrorPage(request, t('errors.notFoundTitle'), t('errors.notFoundText')));
+      .send(renderErrorPage(request, t('errors.notFoundTitle'), t('errors.notFoundText'), { hideAddress: false }));
   });
 }

@@ -12,6 +12,10 @@ declare module 'fastify' {
     /** Set by the access hook on agency-scoped staff routes. */
     scope: import('../access/policy.ts').AgencyScope | null;
   }
+  interface FastifyInstance {
+    /** Every route as registered: method, path and declared permission (see app.ts). */
+    routeTable: ReadonlyArray<{ method: string; url: string; permission: string | undefined }>;
+  }
   interface FastifyContextConfig {
     /** Permission an agency-scoped staff route needs; checked in one place (access hook). */
     permission?: import('../access/policy.ts').Permission;

@@ -1,6 +1,9 @@
+import { hardeningMessages } from '../http/hardening.messages.ts';
+
 // The platform's own texts: errors every route can give, weekday names. Features bring theirs in their module. Keep lv and en keys identical.
 export const platformMessages = {
   lv: {
+    hardening: hardeningMessages.lv,
     app: { name: 'Apkalpe', tagline: 'Valsts iestāžu klientu apkalpošana' },
     errors: {
       summaryTitle: 'Lūdzu, izlabojiet kļūdas',
@@ -40,6 +43,7 @@ export const platformMessages = {
     },
   },
   en: {
+    hardening: hardeningMessages.en,
     app: { name: 'Apkalpe', tagline: 'Client service of public agencies' },
     errors: {
       summaryTitle: 'Please correct the errors',

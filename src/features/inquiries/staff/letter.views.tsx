@@ -23,10 +23,6 @@ const LETTER_CSS = `
 }
 `;
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 type LetterProps = {
   ctx: PageContext;
   agency: AgencyProfile;
@@ -40,7 +36,6 @@ type LetterProps = {
 export function renderLetterDocument({ ctx, agency, inquiry, message, author, backHref }: LetterProps): string {
   const t = ctx.t;
   const sentOn = rigaDateAt(message.at.getTime());
-  const printButton = `<button type="button" onclick="window.print()">${escapeHtml(t('inquiries.staff.letterPrint'))}</button>`;
   return renderDocument(
     <html lang={ctx.lang}>
       <head>
@@ -49,11 +44,14 @@ export function renderLetterDocument({ ctx, agency, inquiry, message, author, ba
         <title>{`${t('inquiries.staff.letterTitle', { reference: inquiry.reference })} — ${t('app.name')}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
         <style dangerouslySetInnerHTML={{ __html: LETTER_CSS }} />
+        <script src="/static/print.js" defer />
       </head>
       <body>
         <div className="toolbar">
           <a href={backHref}>{t('inquiries.staff.backToInquiry')}</a>
-          <span dangerouslySetInnerHTML={{ __html: printButton }} />
+          <button type="button" data-print hidden>
+            {t('inquiries.staff.letterPrint')}
+          </button>
         </div>
         <main className="letter" id="main">
           <header className="letterhead">

@@ -1,3 +1,4 @@
+import { tinyZip } from '../../../../test/support/tiny-zip.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
@@ -99,7 +100,7 @@ for (const target of testTargets()) {
       const inquiry = await fileTest(platform, {
         channel: 'e-address',
         receivedOn: '2026-04-14',
-        attachments: [{ fileName: 'iesniegums.edoc', contentType: 'text/html', content: Buffer.from('<script>alert(1)</script>') }],
+        attachments: [{ fileName: 'iesniegums.edoc', contentType: 'text/html', content: tinyZip('index.html', '<script>alert(1)</script>') }],
       });
       const detail = (await specialist.get(`/api/v1/staff/vsaa/inquiries/${inquiry.id}`)).json();
       const attachmentId = detail.attachments[0].id as string;

@@ -1,0 +1,2 @@
+export { safeBaseName } from './file-name.ts';
+export { readZipDirectory, type ZipSummary } from './zip-directory.ts';

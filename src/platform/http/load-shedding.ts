@@ -1,0 +1,105 @@
+// Backpressure (issue 13, finding 11): when the process is saturated, public requests are refused at once
+// with 503 and Retry-After instead of queueing without bound; the FAQ search runs at most a few at a time,
+// so a burst of searches cannot starve the other pages.
+import underPressure from '@fastify/under-pressure';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorPayload } from './error-handler.ts';
+import { AppError } from './problem.ts';
+
+export type SheddingLimits = {
+  /** Public requests in progress at once; more are answered 503 (staff requests are counted but never shed). */
+  maxInFlight: number;
+  /** FAQ searches running at once, and how many may wait for a turn before more are shed. */
+  searchConcurrency: number;
+  searchQueue: number;
+  /** Event-loop delay (ms) over which @fastify/under-pressure sheds everything but the health check. */
+  maxEventLoopDelayMs: number;
+  retryAfterSeconds: number;
+};
+
+export const DEFAULT_SHEDDING: SheddingLimits = { maxInFlight: 64, searchConcurrency: 4, searchQueue: 16, maxEventLoopDelayMs: 1000, retryAfterSeconds: 5 };
+
+const NEVER_SHED = /^\/(static\/|api\/health|api\/v1\/staff\/|staff(\/|$|\?))/;
+const FAQ_SEARCH = /^\/(api\/v1\/agencies\/[^/?]+\/faq|[^/?]+\/buj)\?(.*&)?q=/;
+const COUNTED = Symbol('counted');
+const SEARCHING = Symbol('searching');
+type Tracked = FastifyRequest & { [COUNTED]?: boolean; [SEARCHING]?: boolean };
+
+const OVERLOADED = new AppError(503, 'overloaded', 'hardening.overloaded');
+
+/** Prepares the 503 on the reply and returns its payload (problem+json or an error page). */
+export function shedPayload(request: FastifyRequest, reply: FastifyReply, retryAfterSeconds: number): ReturnType<typeof errorPayload> {
+  reply.header('retry-after', String(retryAfterSeconds));
+  return errorPayload(OVERLOADED, request, reply);
+}
+
+export function shed(request: FastifyRequest, reply: FastifyReply, retryAfterSeconds: number): FastifyReply {
+  return reply.send(shedPayload(request, reply, retryAfterSeconds));
+}
+
+/** A counting semaphore with a bounded queue. */
+export class BoundedGate {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(
+    private readonly concurrency: number,
+    private readonly queue: number,
+  ) {}
+
+  /** false when the queue is full (the caller sheds the request). */
+  async enter(): Promise<boolean> {
+    if (this.running < this.concurrency) {
+      this.running++;
+      return true;
+    }
+    if (this.waiting.length >= this.queue) return false;
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return true;
+  }
+
+  leave(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running--;
+  }
+}
+
+export async function registerLoadShedding(app: FastifyInstance, limits: SheddingLimits = DEFAULT_SHEDDING): Promise<void> {
+  await app.register(underPressure, {
+    maxEventLoopDelay: limits.maxEventLoopDelayMs,
+    retryAfter: limits.retryAfterSeconds,
+    // Returning a payload makes under-pressure send it; returning nothing lets the request through.
+    pressureHandler: ((request: FastifyRequest, reply: FastifyReply) => {
+      if (NEVER_SHED.test(request.url)) return undefined;
+      return shedPayload(request, reply, limits.retryAfterSeconds);
+    }) as unknown as () => void,
+  });
+  let inFlight = 0;
+  const search = new BoundedGate(limits.searchConcurrency, limits.searchQueue);
+  const done = (request: Tracked) => {
+    if (request[COUNTED]) {
+      request[COUNTED] = false;
+      inFlight--;
+    }
+    if (request[SEARCHING]) {
+      request[SEARCHING] = false;
+      search.leave();
+    }
+  };
+  app.addHook('onRequest', async (request: Tracked, reply) => {
+    const exempt = NEVER_SHED.test(request.url);
+    if (!exempt && inFlight >= limits.maxInFlight) return shed(request, reply, limits.retryAfterSeconds);
+    inFlight++;
+    request[COUNTED] = true;
+    if (FAQ_SEARCH.test(request.url)) {
+      if (!(await search.enter())) {
+        done(request);
+        return shed(request, reply, limits.retryAfterSeconds);
+      }
+      request[SEARCHING] = true;
+    }
+    return undefined;
+  });
+  app.addHook('onResponse', async (request: Tracked) => done(request));
+  app.addHook('onRequestAbort', async (request: Tracked) => done(request));
+}
