@@ -16,12 +16,14 @@ import { queueRoutes, queueStaffRoutes } from './queue/queue.plugin.ts';
 import { feedbackRoutes, feedbackStaffRoutes } from './feedback/feedback.plugin.ts';
 import { personalCodesRoutes } from './personal-codes/personal-codes.routes.ts';
 import { staffSessionHook } from './staff/staff-session.hook.ts';
+import { staffShellHook } from './staff/staff-shell.hook.ts';
 import { staffPages } from './staff/staff.pages.tsx';
 import { workplaceRoutes } from './staff/workplace.routes.tsx';
 
 /** Features in order: infrastructure hooks, public API, staff, then the public pages' catch-all /:agency. */
 export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Promise<void> {
   app.addHook('onRequest', staffSessionHook(deps));
+  app.addHook('preHandler', staffShellHook(app, deps));
 
   await healthRoutes(app, deps);
   await agenciesRoutes(app, deps);

@@ -45,6 +45,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   app.decorateRequest('t', null as never);
   app.decorateRequest('staff', null);
   app.decorateRequest('scope', null);
+  app.decorateRequest('staffShell', null);
 
   await app.register(fastifyCookie, { secret: await getCookieSecret(deps.db) });
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });

@@ -4,6 +4,7 @@ import { outboxMessages } from '../../features/outbox/outbox.messages.ts';
 import { appointmentsMessages } from '../../features/appointments/appointments.messages.ts';
 import { queueMessages } from '../../features/queue/queue.messages.ts';
 import { feedbackMessages } from '../../features/feedback/feedback.messages.ts';
+import { staffShellMessages } from '../../features/staff/staff-shell.messages.ts';
 import type { Catalog } from './catalog.ts';
 
 // English catalog: the same keys as Latvian (the type checker keeps them in step).
@@ -27,6 +28,8 @@ export const en = {
     staff: 'Staff',
     footer: 'Apkalpe — client service platform. Times are in Riga time.',
     apiDocs: 'API documentation',
+    menu: 'Menu',
+    description: 'How to reach a public agency, what to expect from its staff, written questions, booking and the walk-in queue.',
   },
   home: {
     title: 'Client service of public agencies',
@@ -212,6 +215,7 @@ export const en = {
   appointments: appointmentsMessages.en,
   queue: queueMessages.en,
   feedback: feedbackMessages.en,
+  staffShell: staffShellMessages.en,
   errors: {
     summaryTitle: 'Please correct the errors',
     notFoundTitle: 'Page not found',

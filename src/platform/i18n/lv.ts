@@ -4,6 +4,7 @@ import { outboxMessages } from '../../features/outbox/outbox.messages.ts';
 import { appointmentsMessages } from '../../features/appointments/appointments.messages.ts';
 import { queueMessages } from '../../features/queue/queue.messages.ts';
 import { feedbackMessages } from '../../features/feedback/feedback.messages.ts';
+import { staffShellMessages } from '../../features/staff/staff-shell.messages.ts';
 // Latvian message catalog: the default language of every page.
 export const lv = {
   app: { name: 'Apkalpe', tagline: 'Valsts iestāžu klientu apkalpošana' },
@@ -25,6 +26,8 @@ export const lv = {
     staff: 'Darbiniekiem',
     footer: 'Apkalpe — klientu apkalpošanas platforma. Laiks norādīts pēc Rīgas laika.',
     apiDocs: 'API dokumentācija',
+    menu: 'Izvēlne',
+    description: 'Kā sazināties ar valsts iestādi, ko sagaidīt no tās darbiniekiem, jautājumi rakstiski, pieraksts un rinda klātienē.',
   },
   home: {
     title: 'Valsts iestāžu klientu apkalpošana',
@@ -210,6 +213,7 @@ export const lv = {
   appointments: appointmentsMessages.lv,
   queue: queueMessages.lv,
   feedback: feedbackMessages.lv,
+  staffShell: staffShellMessages.lv,
   errors: {
     summaryTitle: 'Lūdzu, izlabojiet kļūdas',
     notFoundTitle: 'Lapa nav atrasta',
