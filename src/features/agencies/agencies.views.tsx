@@ -1,3 +1,4 @@
+import { latvianDate } from '../../domain/latvian-text/index.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import { formatDate, formatMoment, formatTime, formatWeeklyGroup } from '../../web/format.ts';
 import type { AgencyProfile, LocalizedText } from './agency-profile.schema.ts';
@@ -168,7 +169,7 @@ export function StandardView({ ctx, agency }: { ctx: PageContext; agency: Agency
         </>
       )}
       <p className="muted">
-        {t('standard.version', { version: agency.profileVersion, date: formatDate(agency.validFrom, ctx.lang) })}
+        {t('standard.version', { version: agency.profileVersion, date: ctx.lang === 'lv' ? latvianDate(agency.validFrom, 'genitive') : formatDate(agency.validFrom, ctx.lang) })}
       </p>
     </>
   );
