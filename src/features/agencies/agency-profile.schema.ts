@@ -76,6 +76,8 @@ export const ChannelSchema = z
     label: LocalizedTextSchema,
     /** Phone number, e-mail address, postal address, URL or e-address name. */
     address: z.string().trim().min(1),
+    /** The address in English where it is words, not a number or an e-mail (e.g. "Any client service centre"). */
+    addressEn: z.string().trim().min(1).optional(),
     subAddressee: z.string().trim().min(1).optional(),
     url: z.url().optional(),
     hours: HoursSchema.optional(),

@@ -71,6 +71,7 @@ export const en = {
     closesAt: 'until {{time}}',
     opensAt: 'opens {{when}}',
     alwaysAvailable: 'Available at any time',
+    hoursByPlace: 'Each centre keeps its own hours — see the list of centres',
     hours: 'Hours',
     noHours: 'No hours given',
     requiresSignature: 'Letters must carry a secure electronic signature.',

@@ -69,6 +69,7 @@ export const lv = {
     closesAt: 'līdz {{time}}',
     opensAt: 'atvērsies {{when}}',
     alwaysAvailable: 'Pieejams jebkurā laikā',
+    hoursByPlace: 'Darba laiks katrā centrā savs — skatiet centru sarakstu',
     hours: 'Darba laiks',
     noHours: 'Darba laiks nav norādīts',
     requiresSignature: 'Vēstulēm jābūt parakstītām ar drošu elektronisko parakstu.',
