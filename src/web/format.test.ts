@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatDate, formatMoment, formatRigaDate } from './format.ts';
+import { formatRigaMoment } from './format.ts';
 
 describe('formatting dates for pages', () => {
   it('a date in Latvian and English, with the weekday when asked', () => {
@@ -19,5 +20,12 @@ describe('formatting dates for pages', () => {
   it('the cached formatters give the same text on every call, in either language order', () => {
     const first = [formatDate('2026-01-01', 'en'), formatDate('2026-01-01', 'lv')];
     assert.deepEqual([formatDate('2026-01-01', 'en'), formatDate('2026-01-01', 'lv')], first);
+  });
+});
+
+describe('formatRigaMoment (audit log)', () => {
+  it('shows Riga time, not UTC, in winter and in summer', () => {
+    assert.match(formatRigaMoment(new Date('2026-11-19T08:00:05Z'), 'lv'), /19\.11\.2026\.? 10:00:05/);
+    assert.match(formatRigaMoment(new Date('2026-07-01T21:30:00Z'), 'en'), /02\/07\/2026,? 00:30:00/);
   });
 });

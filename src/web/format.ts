@@ -60,3 +60,10 @@ export function formatWeeklyGroup(group: WeeklySummaryGroup, t: Translate): stri
 export function formatRigaDate(at: Date, lang: Language): string {
   return formatDate(rigaDateAt(at.getTime()), lang);
 }
+
+const RIGA_MOMENT_SECONDS: Intl.DateTimeFormatOptions = { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' };
+
+/** "19.11.2026. 10:00:05" in Riga time (the audit log: exact, compact, never UTC). */
+export function formatRigaMoment(at: Date, lang: Language): string {
+  return formatter(lang, RIGA_MOMENT_SECONDS).format(at);
+}

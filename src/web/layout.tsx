@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { languageSwitchHref, type PageContext } from './page-context.ts';
+import { CollapsibleNav, isCurrent, StaffHeaderNav } from './staff-shell.tsx';
 
 /** `walkIn`: a centre serves in queue order (the queue link is shown); `booking`: visits can be booked. */
 export type AgencyNav = { slug: string; shortName: string; walkIn?: boolean; booking?: boolean };
@@ -11,10 +12,12 @@ type LayoutProps = {
   agency?: AgencyNav;
   /** Extra stylesheets of a feature, e.g. ['/static/queue.css'], loaded after app.css. */
   stylesheets?: readonly string[];
+  /** The page's meta description (search results, link previews); the platform's by default. */
+  description?: string | undefined;
   children: ReactNode;
 };
 
-export function Layout({ ctx, title, agency, stylesheets = [], children }: LayoutProps) {
+export function Layout({ ctx, title, agency, stylesheets = [], description, children }: LayoutProps) {
   const { t, lang } = ctx;
   const other = lang === 'lv' ? 'en' : 'lv';
   return (
@@ -23,71 +26,29 @@ export function Layout({ ctx, title, agency, stylesheets = [], children }: Layou
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ${t('app.name')}`}</title>
+        <meta name="description" content={description ?? t('layout.description')} />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
         {stylesheets.map((href) => (
           <link key={href} rel="stylesheet" href={href} />
         ))}
       </head>
-      <body>
+      <body className={ctx.staffShell ? 'staff-page' : undefined}>
         <a className="skip-link" href="#main">
           {t('layout.skipToContent')}
         </a>
-        <header className="site-header">
+        <header className={ctx.staffShell ? 'site-header staff-header' : 'site-header'}>
           <div className="container header-row">
-            <a className="brand" href="/">
+            <a className="brand" href={ctx.staffShell ? `/staff/${ctx.staffShell.agency.slug}` : '/'}>
               {t('app.name')}
-              <span className="brand-tagline">{t('app.tagline')}</span>
+              <span className="brand-tagline">{ctx.staffShell ? t('staffShell.tagline') : t('app.tagline')}</span>
             </a>
             <a className="lang-switch" href={languageSwitchHref(ctx)} lang={other} hrefLang={other}>
               <span aria-hidden="true">{t('layout.switchTo')}</span>
               <span className="visually-hidden">{t('layout.switchToLabel')}</span>
             </a>
           </div>
-          <nav className="container site-nav" aria-label={t('layout.mainNav')}>
-            <ul>
-              <li>
-                <a href="/">{t('layout.home')}</a>
-              </li>
-              {agency && (
-                <>
-                  <li>
-                    <a href={`/${agency.slug}`}>{agency.shortName}</a>
-                  </li>
-                  <li>
-                    <a href={`/${agency.slug}/standarts`}>{t('layout.standard')}</a>
-                  </li>
-                  <li>
-                    <a href={`/${agency.slug}/kontakti`}>{t('layout.contacts')}</a>
-                  </li>
-                  <li>
-                    <a href={`/${agency.slug}/buj`}>{t('layout.faq')}</a>
-                  </li>
-                  <li>
-                    <a href={`/${agency.slug}/jautajums`}>{t('layout.askQuestion')}</a>
-                  </li>
-                  {agency.booking && (
-                    <li>
-                      <a href={`/${agency.slug}/pieraksts`}>{t('layout.book')}</a>
-                    </li>
-                  )}
-                  {agency.walkIn && (
-                    <li>
-                      <a href={`/${agency.slug}/rinda`}>{t('layout.queue')}</a>
-                    </li>
-                  )}
-                  <li>
-                    <a href={`/${agency.slug}/atsauksme`}>{t('layout.feedback')}</a>
-                  </li>
-                </>
-              )}
-              <li>
-                <a href="/kalendars">{t('layout.calendar')}</a>
-              </li>
-              <li>
-                <a href="/staff">{t('layout.staff')}</a>
-              </li>
-            </ul>
-          </nav>
+          {ctx.staffShell ? <StaffHeaderNav ctx={ctx} shell={ctx.staffShell} /> : <PublicNav ctx={ctx} agency={agency} />}
         </header>
         <main id="main" className="container" tabIndex={-1}>
           {children}
@@ -99,8 +60,13 @@ export function Layout({ ctx, title, agency, stylesheets = [], children }: Layou
               <a href={agency ? `/${agency.slug}/privatums` : '/privatums'}>{t('privacy.footer.privacy')}</a>
               {' · '}
               <a href={agency ? `/${agency.slug}/pieejamiba` : '/pieejamiba'}>{t('privacy.footer.accessibility')}</a>
-              {' · '}
-              <a href="/api/docs">{t('layout.apiDocs')}</a>
+              {/* The API documentation (Swagger UI) is for developers and staff: not linked from the client portal. */}
+              {ctx.staffShell && (
+                <>
+                  {' · '}
+                  <a href="/api/docs">{t('layout.apiDocs')}</a>
+                </>
+              )}
             </p>
           </div>
         </footer>
@@ -111,4 +77,37 @@ export function Layout({ ctx, title, agency, stylesheets = [], children }: Layou
 
 export function renderDocument(element: ReactNode): string {
   return `<!doctype html>${renderToStaticMarkup(element)}`;
+}
+
+function PublicNav({ ctx, agency }: { ctx: PageContext; agency: AgencyNav | undefined }) {
+  const t = ctx.t;
+  const link = (href: string, label: string) => (
+    <li key={href}>
+      <a href={href} aria-current={(href === '/' ? ctx.path === '/' : href === `/${agency?.slug}` ? ctx.path === href : isCurrent(ctx.path, href)) ? 'page' : undefined}>
+        {label}
+      </a>
+    </li>
+  );
+  const items = [
+    link('/', t('layout.home')),
+    ...(agency
+      ? [
+          link(`/${agency.slug}`, agency.shortName),
+          link(`/${agency.slug}/standarts`, t('layout.standard')),
+          link(`/${agency.slug}/kontakti`, t('layout.contacts')),
+          link(`/${agency.slug}/buj`, t('layout.faq')),
+          link(`/${agency.slug}/jautajums`, t('layout.askQuestion')),
+          ...(agency.booking ? [link(`/${agency.slug}/pieraksts`, t('layout.book'))] : []),
+          ...(agency.walkIn ? [link(`/${agency.slug}/rinda`, t('layout.queue'))] : []),
+          link(`/${agency.slug}/atsauksme`, t('layout.feedback')),
+        ]
+      : []),
+    link('/kalendars', t('layout.calendar')),
+    link('/staff', t('layout.staff')),
+  ];
+  return (
+    <CollapsibleNav label={t('layout.mainNav')} menuLabel={t('layout.menu')} className="site-nav">
+      {items}
+    </CollapsibleNav>
+  );
 }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Language, Translate } from '../platform/i18n/index.ts';
 import type { StaffActor } from '../platform/access/policy.ts';
+import type { StaffShell } from './staff-shell.tsx';
 
 /** What a page needs from the request: language, translator, who is signed in, where we are. */
 export type PageContext = {
@@ -10,11 +11,13 @@ export type PageContext = {
   path: string;
   query: URLSearchParams;
   csrfToken: string | null;
+  /** Set on staff pages: the staff navigation replaces the public one. */
+  staffShell?: StaffShell | null;
 };
 
 export function pageContext(request: FastifyRequest, csrfToken: string | null = null): PageContext {
   const url = new URL(request.url, 'http://localhost');
-  return { lang: request.lang, t: request.t, staff: request.staff, path: url.pathname, query: url.searchParams, csrfToken };
+  return { lang: request.lang, t: request.t, staff: request.staff, path: url.pathname, query: url.searchParams, csrfToken, staffShell: request.staffShell };
 }
 
 /** The same page in the other language. */

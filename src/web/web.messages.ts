@@ -19,6 +19,8 @@ export const webMessages = {
       staff: 'Darbiniekiem',
       footer: 'Apkalpe — klientu apkalpošanas platforma. Laiks norādīts pēc Rīgas laika.',
       apiDocs: 'API dokumentācija',
+      menu: 'Izvēlne',
+      description: 'Kā sazināties ar valsts iestādi, ko sagaidīt no tās darbiniekiem, jautājumi rakstiski, pieraksts un rinda klātienē.',
     },
   },
   en: {
@@ -40,6 +42,8 @@ export const webMessages = {
       staff: 'Staff',
       footer: 'Apkalpe — client service platform. Times are in Riga time.',
       apiDocs: 'API documentation',
+      menu: 'Menu',
+      description: 'How to reach a public agency, what to expect from its staff, written questions, booking and the walk-in queue.',
     },
   },
 } as const;

@@ -1,3 +1,3 @@
 export { ACCESS_CODE_LENGTH, findReferenceIn, formatReference, generateAccessCode, hashAccessCode, normalizeAccessCode, parseReference } from './reference.ts';
-export { INQUIRY_STATUSES, OPEN_STATUSES, canTransition, isOpen } from './status.ts';
+export { INQUIRY_STATUSES, OPEN_STATUSES, canTransition, isOpen, statusAfterClientMessage, acceptsClientMessages } from './status.ts';
 export type { InquiryStatus } from './status.ts';

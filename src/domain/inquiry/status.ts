@@ -8,7 +8,7 @@ const TRANSITIONS: Record<InquiryStatus, readonly InquiryStatus[]> = {
   new: ['assigned', 'waiting-for-client', 'answered', 'forwarded', 'closed', 'unexamined', 'merged'],
   assigned: ['assigned', 'waiting-for-client', 'answered', 'forwarded', 'closed', 'unexamined', 'merged'],
   'waiting-for-client': ['assigned', 'answered', 'forwarded', 'closed', 'unexamined', 'merged'],
-  answered: ['assigned', 'closed'],
+  answered: ['assigned', 'new', 'closed'],
   forwarded: ['closed'],
   unexamined: ['closed'],
   closed: ['assigned'],
@@ -21,4 +21,18 @@ export function isOpen(status: InquiryStatus): boolean {
 
 export function canTransition(from: InquiryStatus, to: InquiryStatus): boolean {
   return TRANSITIONS[from].includes(to);
+}
+
+/**
+ * Where a client's new message puts the inquiry. Answering our request for information, or writing again after
+ * the answer, hands it back to the specialist (or to the unassigned inbox): it is open again. Null: no change.
+ */
+export function statusAfterClientMessage(status: InquiryStatus, hasAssignee: boolean): InquiryStatus | null {
+  if (status !== 'waiting-for-client' && status !== 'answered') return null;
+  return hasAssignee ? 'assigned' : 'new';
+}
+
+/** Whether the client may still write into the inquiry (open, or answered: a new message reopens it). */
+export function acceptsClientMessages(status: InquiryStatus): boolean {
+  return isOpen(status) || status === 'answered';
 }

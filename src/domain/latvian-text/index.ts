@@ -11,3 +11,4 @@ export {
   type TextLanguage,
 } from './search-terms.ts';
 export { SNIPPET_LENGTH, editDistance, escapeHtml, highlightMatches, snippetAround, wordMatchesTerm } from './highlight.ts';
+export { fromDatePhrase, isoDatesInProse, latvianDate, nominativeMonthSlips, onDayPhrase, untilDatePhrase, type DateCase } from './date-phrases.ts';

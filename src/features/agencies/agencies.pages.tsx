@@ -19,9 +19,9 @@ export async function agenciesPages(app: FastifyInstance, deps: AppDeps): Promis
     const agency = deps.agencies.require(request.params.agency);
     const ctx = pageContext(request);
     const calendar = await loadCalendar(deps);
-    const open = channelsWithStatus(agency.channels, calendar, deps.clock()).filter(
-      ({ status }) => status.openNow && !status.alwaysAvailable,
-    );
+    // Open now: the channels within their hours, and the written ones that are always open (e-mail, e-address,
+    // post) — so outside office hours the list still tells the client how to reach the agency, never empty.
+    const open = channelsWithStatus(agency.channels, calendar, deps.clock()).filter(({ status }) => status.openNow);
     return sendPage(reply, ctx, {
       title: agency.name[ctx.lang],
       body: <AgencyHomeView ctx={ctx} agency={agency} openChannels={open} />,

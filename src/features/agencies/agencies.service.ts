@@ -37,7 +37,11 @@ export function calendarLookup(calendar: LatvianCalendar): CalendarLookup {
   };
 }
 
-export type HoursStatus = OpeningStatus & { alwaysAvailable: boolean; weekly: WeeklySummaryGroup[] };
+/** `byPlace`: the channel has no hours of its own — it keeps the hours of each centre (in person, video). */
+export type HoursStatus = OpeningStatus & { alwaysAvailable: boolean; byPlace?: boolean; weekly: WeeklySummaryGroup[] };
+
+/** Channels served at places (service centres, partner centres): never "available at any time". */
+const PLACE_KINDS: ReadonlySet<string> = new Set(['in-person', 'video-consultation']);
 
 /** Open now? Until when, or when next? For a channel or centre; no hours means always available (e-mail, post). */
 export function hoursStatus(hours: HoursProfile | undefined, calendar: LatvianCalendar, at: Temporal.Instant): HoursStatus {
@@ -51,5 +55,11 @@ export function hoursStatus(hours: HoursProfile | undefined, calendar: LatvianCa
 export type ChannelWithStatus = { channel: Channel; status: HoursStatus };
 
 export function channelsWithStatus(channels: readonly Channel[], calendar: LatvianCalendar, at: Temporal.Instant): ChannelWithStatus[] {
-  return channels.map((channel) => ({ channel, status: hoursStatus(channel.hours, calendar, at) }));
+  return channels.map((channel) => ({
+    channel,
+    status:
+      !channel.hours && PLACE_KINDS.has(channel.kind)
+        ? { alwaysAvailable: false, byPlace: true, openNow: false, closesAt: null, nextOpening: null, nextChange: null, weekly: [] }
+        : hoursStatus(channel.hours, calendar, at),
+  }));
 }

@@ -1,3 +1,4 @@
+import { latvianDate } from '../../domain/latvian-text/index.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import { formatDate, formatMoment, formatTime, formatWeeklyGroup } from '../../web/format.ts';
 import type { AgencyProfile, LocalizedText } from './agency-profile.schema.ts';
@@ -59,7 +60,7 @@ export function AgencyHomeView({ ctx, agency, openChannels }: { ctx: PageContext
           <ul>
             {openChannels.map(({ channel }) => (
               <li key={channel.id}>
-                {channel.label[ctx.lang]}: {channel.address}
+                {channel.label[ctx.lang]}: {channelAddress(channel, ctx.lang)}
               </li>
             ))}
           </ul>
@@ -182,14 +183,15 @@ export function StandardView({ ctx, agency }: { ctx: PageContext; agency: Agency
         </>
       )}
       <p className="muted">
-        {t('standard.version', { version: agency.profileVersion, date: formatDate(agency.validFrom, ctx.lang) })}
+        {t('standard.version', { version: agency.profileVersion, date: ctx.lang === 'lv' ? latvianDate(agency.validFrom, 'genitive') : formatDate(agency.validFrom, ctx.lang) })}
       </p>
     </>
   );
 }
 
-export function StatusBadge({ ctx, status }: { ctx: PageContext; status: HoursStatus }) {
+export function StatusBadge({ ctx, status, placesAnchor = '#centres' }: { ctx: PageContext; status: HoursStatus; placesAnchor?: string }) {
   const { t } = ctx;
+  if (status.byPlace) return <a href={placesAnchor}>{t('contacts.hoursByPlace')}</a>;
   if (status.alwaysAvailable) return <span className="muted">{t('contacts.alwaysAvailable')}</span>;
   if (status.openNow) {
     return (
@@ -207,7 +209,7 @@ export function StatusBadge({ ctx, status }: { ctx: PageContext; status: HoursSt
 }
 
 export function WeeklyHours({ ctx, status }: { ctx: PageContext; status: HoursStatus }) {
-  if (status.alwaysAvailable) return null;
+  if (status.alwaysAvailable || status.byPlace) return null;
   if (status.weekly.length === 0) return <p className="muted">{ctx.t('contacts.noHours')}</p>;
   return (
     <ul>
@@ -216,4 +218,9 @@ export function WeeklyHours({ ctx, status }: { ctx: PageContext; status: HoursSt
       ))}
     </ul>
   );
+}
+
+/** The channel's address in the page's language (numbers and e-mails are the same in both). */
+export function channelAddress(channel: { address: string; addressEn?: string | undefined }, lang: 'lv' | 'en'): string {
+  return lang === 'en' && channel.addressEn ? channel.addressEn : channel.address;
 }

@@ -78,6 +78,8 @@ export const ChannelSchema = z
     label: LocalizedTextSchema,
     /** Phone number, e-mail address, postal address, URL or e-address name. */
     address: z.string().trim().min(1),
+    /** The address in English where it is words, not a number or an e-mail (e.g. "Any client service centre"). */
+    addressEn: z.string().trim().min(1).optional(),
     subAddressee: z.string().trim().min(1).optional(),
     url: z.url().optional(),
     hours: HoursSchema.optional(),
@@ -126,6 +128,8 @@ export const ServiceSchema = z
     bufferMinutes: z.number().int().min(0).max(60).default(0),
     /** How many clients of this service a centre takes at one time, unless the centre says otherwise. */
     seatsAtOneTime: z.number().int().min(1).max(50).default(1),
+    /** The client shows an identity document at the counter (the console reminds the specialist). */
+    identityDocument: z.boolean().default(false),
     /** Letter of this service's queue tickets (e.g. "P" gives P-042); the queue derives one when absent. */
     queueLetter: z
       .string()

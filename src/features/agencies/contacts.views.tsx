@@ -1,7 +1,7 @@
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from './agency-profile.schema.ts';
 import type { ChannelWithStatus, HoursStatus } from './agencies.service.ts';
-import { StatusBadge, WeeklyHours } from './agencies.views.tsx';
+import { channelAddress, StatusBadge, WeeklyHours } from './agencies.views.tsx';
 
 export type CentreWithStatus = { centre: AgencyProfile['serviceCentres'][number]; status: HoursStatus };
 export type VideoLocationWithStatus = { location: NonNullable<AgencyProfile['videoConsultation']>['locations'][number]; status: HoursStatus };
@@ -43,11 +43,11 @@ export function ContactsView({
             <li className="card" key={channel.id} id={`channel-${channel.id}`}>
               <h2>{channel.label[lang]}</h2>
               <p className="muted">{t(`contacts.kinds.${channel.kind}`)}</p>
-              <p>{href ? <a href={href}>{channel.address}</a> : channel.address}</p>
+              <p>{href ? <a href={href}>{channelAddress(channel, lang)}</a> : channelAddress(channel, lang)}</p>
               {channel.subAddressee && <p>{t('contacts.subAddressee', { name: channel.subAddressee })}</p>}
               {channel.requiresSecureSignature && <p className="notice">{t('contacts.requiresSignature')}</p>}
               <p>
-                <StatusBadge ctx={ctx} status={status} />
+                <StatusBadge ctx={ctx} status={status} placesAnchor={channel.kind === 'video-consultation' ? '#video-locations' : '#centres'} />
               </p>
               <WeeklyHours ctx={ctx} status={status} />
               {channel.note && <p className="muted">{channel.note[lang]}</p>}
@@ -58,7 +58,7 @@ export function ContactsView({
       <p className="notice">{t('contacts.shortenedNote')}</p>
       {centres.length > 0 && (
         <>
-          <h2>{t('contacts.serviceCentres')}</h2>
+          <h2 id="centres">{t('contacts.serviceCentres')}</h2>
           <ul className="card-list">
             {centres.map(({ centre, status }) => (
               <li className="card" key={centre.id} id={`centre-${centre.id}`}>
@@ -81,7 +81,7 @@ export function ContactsView({
       )}
       {videoLocations.length > 0 && (
         <>
-          <h2>{t('contacts.videoLocations')}</h2>
+          <h2 id="video-locations">{t('contacts.videoLocations')}</h2>
           {agency.videoConsultation && <p>{agency.videoConsultation.description[lang]}</p>}
           <ul className="card-list">
             {videoLocations.map(({ location, status }) => (

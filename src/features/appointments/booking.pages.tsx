@@ -25,8 +25,21 @@ const CONFIRMATION_COOKIE = 'apkalpe_appointment';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
+/** YYYY-MM-DD naming a real day of the calendar. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  try {
+    Temporal.PlainDate.from(value, { overflow: 'reject' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The client's choices so far, from the query; anything unknown is dropped (the step is asked again). */
 function choiceFrom(profile: AgencyProfile, query: Record<string, unknown>): Choice & { startText?: string } {
+  // A day that is no day at all (2026-13-45, 2026-12-32) is a bad request, never a search (and never a 500).
+  if (text(query.day) !== '' && !isCalendarDate(text(query.day))) throw new AppError(400, 'invalid-day', 'errors.badRequestTitle', {}, [{ field: 'day', code: 'invalid_date', messageKey: 'errors.field.invalidDate' }]);
   const service = findService(profile, text(query.service));
   const place = service ? findPlace(profile, text(query.centre)) : undefined;
   const usable = place && service && place.services.includes(service.id) ? place : undefined;

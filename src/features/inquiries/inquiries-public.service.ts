@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { hashAccessCode, isOpen, parseReference, type InquiryStatus } from '../../domain/inquiry/index.ts';
+import { acceptsClientMessages, hashAccessCode, isOpen, parseReference, type InquiryStatus } from '../../domain/inquiry/index.ts';
 import { validatePersonalCode } from '../../domain/personal-code/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import { countRecentEvents } from '../../platform/audit/audit.repository.ts';
@@ -285,7 +285,7 @@ export async function addClientInformation(
   const access = await checkClientAccess(deps, origin, { reference: input.reference, code: input.code, agency: input.agency });
   if (!access.ok) return access;
   const { row } = access;
-  if (!isOpen(row.status as InquiryStatus)) return { ok: true, outcome: 'closed', inquiry: await showToClient(deps, origin, row), errors: [] };
+  if (!acceptsClientMessages(row.status as InquiryStatus)) return { ok: true, outcome: 'closed', inquiry: await showToClient(deps, origin, row), errors: [] };
   const text = input.text.trim();
   const errors: FieldError[] = [];
   if (text === '') errors.push({ field: 'text', code: 'required', message: input.t('inquiries.public.follow.addTextRequired') });

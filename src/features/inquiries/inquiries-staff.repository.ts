@@ -326,3 +326,33 @@ export async function countOverdue(db: Database, agency: string, today: string):
     .where(and(eq(inquiries.agency, agency), inArray(inquiries.status, [...OPEN_STATUSES]), lt(inquiries.deadline, today)));
   return row?.n ?? 0;
 }
+
+/** Open inquiries whose deadline falls within [from, to] (the "near deadline" count of the staff navigation). */
+export async function countDueBetween(db: Database, agency: string, from: string, to: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(inquiries)
+    .where(and(eq(inquiries.agency, agency), inArray(inquiries.status, [...OPEN_STATUSES]), gte(inquiries.deadline, from), lte(inquiries.deadline, to)));
+  return row?.n ?? 0;
+}
+
+/**
+ * The next open inquiry to work on after this one, in deadline order: the person's own or unassigned ones
+ * (another's inquiry is theirs to answer).
+ */
+export async function findNextOpenInquiry(db: Database, agency: string, actorId: string, excludeId: string): Promise<{ id: string; reference: string } | undefined> {
+  const [row] = await db
+    .select({ id: inquiries.id, reference: inquiries.reference })
+    .from(inquiries)
+    .where(
+      and(
+        eq(inquiries.agency, agency),
+        inArray(inquiries.status, [...OPEN_STATUSES]),
+        ne(inquiries.id, excludeId),
+        sql`(${inquiries.assigneeId} is null or ${inquiries.assigneeId} = ${actorId}::uuid)`,
+      ),
+    )
+    .orderBy(asc(inquiries.deadline), asc(inquiries.id))
+    .limit(1);
+  return row;
+}

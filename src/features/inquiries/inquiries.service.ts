@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { rigaDateAt } from '../../domain/opening-hours/index.ts';
 import { computeTerm } from '../../domain/terms/index.ts';
-import { formatReference, generateAccessCode, hashAccessCode } from '../../domain/inquiry/index.ts';
+import { formatReference, generateAccessCode, hashAccessCode, statusAfterClientMessage } from '../../domain/inquiry/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -206,10 +206,18 @@ export async function appendClientMessage(
     if (inquiry.signed === false && satisfiesSignatureRequirement(attachments.map((a) => a.examined.verification.status))) {
       await repo.touchInquiry(db, inquiry.id, { signed: true }, at);
     }
-    // A client answering our request for information puts the inquiry back into the specialist's hands.
-    if (inquiry.status === 'waiting-for-client') {
-      await repo.touchInquiry(db, inquiry.id, { status: inquiry.assigneeId ? 'assigned' : 'new' }, at);
-      await repo.insertInquiryEvent(db, { inquiryId: inquiry.id, at, kind: 'client-replied', fromStatus: inquiry.status, toStatus: inquiry.assigneeId ? 'assigned' : 'new' });
+    // A client answering our request for information, or writing again after the answer, puts the inquiry
+    // back into the specialist's hands (and the open inbox). After an answer the new message is a new
+    // submission: its answer term runs from the day it came.
+    const reopened = statusAfterClientMessage(inquiry.status, inquiry.assigneeId !== null);
+    if (reopened && inquiry.status === 'answered') {
+      const calendar = await loadCalendar(deps);
+      const answer = computeTerm('submission.answer', rigaDateAt(at.getTime()), calendar);
+      await repo.touchInquiry(db, inquiry.id, { status: reopened, deadline: answer.deadline, termRule: answer.rule }, at);
+      await repo.insertInquiryEvent(db, { inquiryId: inquiry.id, at, kind: 'reopened', fromStatus: inquiry.status, toStatus: reopened, details: { medium: message.medium, deadline: answer.deadline } });
+    } else if (reopened) {
+      await repo.touchInquiry(db, inquiry.id, { status: reopened }, at);
+      await repo.insertInquiryEvent(db, { inquiryId: inquiry.id, at, kind: 'client-replied', fromStatus: inquiry.status, toStatus: reopened });
     } else {
       await repo.insertInquiryEvent(db, { inquiryId: inquiry.id, at, kind: 'client-message', details: { medium: message.medium } });
     }

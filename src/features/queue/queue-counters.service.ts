@@ -19,6 +19,7 @@ import {
   lockFirstStillWaiting,
   lockTicketInAgency,
   markCounterCalled,
+  nextRunningNumber,
   releaseCounterOf,
   ticketsOfDay,
   updateCounter,
@@ -182,7 +183,11 @@ export async function actOnTicket(deps: Deps, scope: AgencyScope, origin: AuditO
       updated = await updateTicket(tx, ticket.id, { calledAt: now, recalls: ticket.recalls + 1, updatedAt: now });
     } else if (input.action === 'transfer') {
       const changes = transferChanges(centre, ticket, input);
-      updated = await updateTicket(tx, ticket.id, { ...changes, status: 'waiting', counterNo: null, calledAt: null, updatedAt: now });
+      // The client keeps the number on their slip (P-001 stays P-001). Running numbers are unique per service
+      // and day, so a ticket moving to another service takes that service's next one: two services' "001"
+      // never collide (queue_tickets_number_key).
+      const runningNumber = changes.serviceId !== ticket.serviceId ? await nextRunningNumber(tx, { ...key, serviceId: changes.serviceId, day }) : ticket.runningNumber;
+      updated = await updateTicket(tx, ticket.id, { ...changes, runningNumber, status: 'waiting', counterNo: null, calledAt: null, updatedAt: now });
       await releaseCounterOf(tx, key, ticket.id, now);
     } else {
       // Identity-document check (registers feature): required for a service the profile marks, never a number.

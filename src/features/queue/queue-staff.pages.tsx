@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { calledTicketDetails } from './queue-console.service.ts';
 import { z } from 'zod';
 import { queueDayOf } from '../../domain/queue/index.ts';
 import { roleAllows } from '../../platform/access/policy.ts';
@@ -49,6 +50,7 @@ async function renderConsole(deps: AppDeps, request: FastifyRequest, reply: Fast
   const counter = counters.find((c) => c.counter === counterNo) ?? counters[0];
   if (!counter) throw new AppError(404, 'counter-not-found', 'queue.errors.counterNotFound');
   const board = await boardState(deps, centre);
+  const details = counter.current ? await calledTicketDetails(deps, scopeOf(request), originOf(request), centre, counter.current.id) : null;
   const done = ctx.query.get('done');
   const number = ctx.query.get('number') ?? '';
   const notice = done === 'called' ? ctx.t('queue.console.called', { number }) : done === 'issued' ? ctx.t('queue.console.issued', { number }) : done === 'empty' ? ctx.t('queue.console.nobodyWaiting') : done ? ctx.t('queue.console.done') : null;
@@ -58,7 +60,7 @@ async function renderConsole(deps: AppDeps, request: FastifyRequest, reply: Fast
     title: errors.length ? `${ctx.t('errors.summaryTitle')}: ${title}` : title,
     agency: centre.agency,
     status,
-    body: <ConsoleView ctx={ctx} centre={centre} counters={counters} counter={counter} board={board} errors={errors} notice={errors.length ? null : notice} />,
+    body: <ConsoleView ctx={ctx} centre={centre} counters={counters} counter={counter} board={board} errors={errors} notice={errors.length ? null : notice} details={details} />,
   });
 }
 

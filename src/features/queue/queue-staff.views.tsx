@@ -8,6 +8,8 @@ import type { QueueCentre } from './queue-centre.ts';
 import type { CounterView } from './queue-counters.service.ts';
 import { withLang } from './queue-public.views.tsx';
 import type { BoardState } from './queue-tickets.service.ts';
+import type { CalledDetails } from './queue-console.service.ts';
+import { formatTime } from '../../web/format.ts';
 
 export const staffQueuePath = (agency: string, centre?: string) => (centre ? `/staff/${agency}/rinda/${centre}` : `/staff/${agency}/rinda`);
 
@@ -50,7 +52,51 @@ type ConsoleProps = {
   board: BoardState;
   errors: FieldError[];
   notice: string | null;
+  /** The called client's service, booking and ID prompt (null when nobody is at the counter). */
+  details: CalledDetails | null;
 };
+
+function CalledFacts({ ctx, details }: { ctx: PageContext; details: CalledDetails }) {
+  const { t, lang } = ctx;
+  const a = details.appointment;
+  return (
+    <>
+      <dl className="facts queue-called-facts">
+        <div className="facts-row">
+          <dt>{t('queue.console.calledService')}</dt>
+          <dd>{details.serviceName[lang]}</dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t('queue.console.appointment')}</dt>
+          <dd>{a ? `${formatTime(a.start.toISOString())}–${formatTime(a.end.toISOString())}` : t('queue.console.walkInClient')}</dd>
+        </div>
+        {a && (
+          <div className="facts-row">
+            <dt>{t('queue.console.appointmentName')}</dt>
+            <dd>{a.name}</dd>
+          </div>
+        )}
+        {a && a.companion !== 'none' && (
+          <div className="facts-row">
+            <dt>{t('queue.console.companion')}</dt>
+            <dd>{t(`queue.console.companions.${a.companion}`)}</dd>
+          </div>
+        )}
+        {a?.reason && (
+          <div className="facts-row">
+            <dt>{t('queue.console.reason')}</dt>
+            <dd className="wrap-anywhere">{a.reason}</dd>
+          </div>
+        )}
+      </dl>
+      {details.identityDocument && (
+        <p className="notice queue-id-prompt">
+          <strong>{t('queue.console.identityPrompt')}</strong>
+        </p>
+      )}
+    </>
+  );
+}
 
 function ServiceOptions({ ctx, centre, name, withUnchanged }: { ctx: PageContext; centre: QueueCentre; name: string; withUnchanged: boolean }) {
   return (
@@ -65,7 +111,7 @@ function ServiceOptions({ ctx, centre, name, withUnchanged }: { ctx: PageContext
   );
 }
 
-function CurrentClient({ ctx, centre, counter, errors }: { ctx: PageContext; centre: QueueCentre; counter: CounterView; errors: FieldError[] }) {
+function CurrentClient({ ctx, centre, counter, details, errors }: { ctx: PageContext; centre: QueueCentre; counter: CounterView; details: CalledDetails | null; errors: FieldError[] }) {
   const { t } = ctx;
   const current = counter.current;
   if (!current) return <p>{t('queue.console.noCurrent')}</p>;
@@ -82,6 +128,7 @@ function CurrentClient({ ctx, centre, counter, errors }: { ctx: PageContext; cen
   return (
     <>
       <p className="queue-console-number">{current.number}</p>
+      {details && <CalledFacts ctx={ctx} details={details} />}
       <form method="post" action={withLang(`${base}/served`, ctx)} className="queue-served">
         <CsrfField ctx={ctx} />
         <input type="hidden" name="counter" value={counter.counter} />
@@ -124,7 +171,7 @@ function CurrentClient({ ctx, centre, counter, errors }: { ctx: PageContext; cen
   );
 }
 
-export function ConsoleView({ ctx, centre, counters, counter, board, errors, notice }: ConsoleProps) {
+export function ConsoleView({ ctx, centre, counters, counter, board, errors, notice, details }: ConsoleProps) {
   const { t, lang } = ctx;
   const path = staffQueuePath(centre.agency.slug, centre.centre.id);
   const counterPath = `${path}/lodzini/${counter.counter}`;
@@ -181,14 +228,20 @@ export function ConsoleView({ ctx, centre, counters, counter, board, errors, not
         </form>
         {counter.open && (
           <>
+            <h3>{t('queue.console.current')}</h3>
+            <CurrentClient ctx={ctx} centre={centre} counter={counter} details={details} errors={errors} />
+            {/* While a client is at the counter, "call next" waits: the called ticket is marked first. */}
             <form method="post" action={withLang(`${counterPath}/izsaukt`, ctx)} className="queue-call-next">
               <CsrfField ctx={ctx} />
-              <button type="submit" className="queue-big-button">
+              {counter.current && (
+                <p className="hint" id="call-next-blocked">
+                  {t('queue.console.callNextBlocked')}
+                </p>
+              )}
+              <button type="submit" className="queue-big-button" disabled={counter.current !== null} aria-describedby={counter.current ? 'call-next-blocked' : undefined}>
                 {t('queue.console.callNext')}
               </button>
             </form>
-            <h3>{t('queue.console.current')}</h3>
-            <CurrentClient ctx={ctx} centre={centre} counter={counter} errors={errors} />
             <form method="post" action={withLang(`${counterPath}/slegt`, ctx)}>
               <CsrfField ctx={ctx} />
               <button type="submit" className="secondary">
@@ -200,13 +253,17 @@ export function ConsoleView({ ctx, centre, counters, counter, board, errors, not
       </section>
       <section aria-labelledby="waiting-title">
         <h2 id="waiting-title">{t('queue.console.waiting')}</h2>
-        <ul>
+        <ul id="console-waiting" data-events={`/api/v1/agencies/${centre.agency.slug}/centres/${centre.centre.id}/board/events`} aria-live="polite">
           {board.waiting.map((w) => (
             <li key={w.service}>
-              {w.letter} – {w.name[lang]}: {w.waiting}
+              {w.letter} – {w.name[lang]}: <span data-waiting={w.service}>{w.waiting}</span>
             </li>
           ))}
         </ul>
+        <p className="hint" id="console-waiting-live" hidden>
+          {t('queue.console.waitingLive')}
+        </p>
+        <script src="/static/queue-console.js" defer />
       </section>
       <section aria-labelledby="issue-title">
         <h2 id="issue-title">{t('queue.console.issueTitle')}</h2>

@@ -197,3 +197,12 @@ export async function listCalled(db: Database, key: CentreKey, day: string): Pro
 
 /** The first call ends the waiting time: a recall or a second counter's call keeps it. */
 export const firstCallAt = (now: Date) => sql`coalesce(${queueTickets.firstCalledAt}, ${now.toISOString()}::timestamptz)`;
+
+/** Clients waiting today in all of the agency's centres (the staff navigation's count). */
+export async function countWaitingInAgency(db: Database, agency: string, day: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(queueTickets)
+    .where(and(eq(queueTickets.agency, agency), eq(queueTickets.day, day), eq(queueTickets.status, 'waiting')));
+  return row?.n ?? 0;
+}

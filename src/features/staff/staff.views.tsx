@@ -1,3 +1,4 @@
+import { formatRigaMoment } from '../../web/format.ts';
 import type { AuditRecord } from '../../platform/audit/audit.repository.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import type { AgencyScope } from '../../platform/access/policy.ts';
@@ -165,7 +166,9 @@ export function AuditView({ ctx, agencyName, records }: { ctx: PageContext; agen
           <tbody>
             {records.map((r) => (
               <tr key={r.id}>
-                <td>{r.at.toISOString()}</td>
+                <td>
+                  <time dateTime={r.at.toISOString()}>{formatRigaMoment(r.at, ctx.lang)}</time>
+                </td>
                 <td>{r.actorLabel}</td>
                 <td>{r.action}</td>
                 <td>

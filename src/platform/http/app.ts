@@ -71,6 +71,7 @@ export async function buildApp(deps: AppDeps, composition: AppComposition, optio
   app.decorateRequest('t', null as never);
   app.decorateRequest('staff', null);
   app.decorateRequest('scope', null);
+  app.decorateRequest('staffShell', null);
 
   await registerSecurityHeaders(app);
   await registerLoadShedding(app, options.shedding);
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps, composition: AppComposition, optio
 /** Infrastructure hooks, public routes, the gated staff routes, then the catch-all public pages. */
 async function registerModules(app: App, deps: AppDeps, { modules, agencyExists }: AppComposition): Promise<void> {
   for (const module of modules) if (module.onRequest) app.addHook('onRequest', module.onRequest(deps));
+  for (const module of modules) if (module.preHandler) app.addHook('preHandler', module.preHandler(app, deps));
   for (const module of modules) await module.publicRoutes?.(app, deps);
   // Everything under /staff/:agency and /api/v1/staff/:agency passes the one access gate, before the body is read.
   await app.register(async (scoped) => {

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../platform/http/problem.ts';
 import { CsrfField, ErrorSummary, FileField, TextAreaField, TextField } from '../../../web/components.tsx';
-import { isOpen, type InquiryStatus } from '../../../domain/inquiry/index.ts';
+import { acceptsClientMessages, type InquiryStatus } from '../../../domain/inquiry/index.ts';
 import { formatDate, formatMoment } from '../../../web/format.ts';
 import type { PageContext } from '../../../web/page-context.ts';
 import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
@@ -58,7 +58,7 @@ export type AdditionForm = { code: string; errors: FieldError[]; text: string; o
 
 function AdditionFormView({ ctx, inquiry, form }: { ctx: PageContext; inquiry: ClientInquiryView; form: AdditionForm }) {
   const { t } = ctx;
-  if (!isOpen(inquiry.status as InquiryStatus)) return null;
+  if (!acceptsClientMessages(inquiry.status as InquiryStatus)) return null;
   return (
     <section aria-labelledby="add-title">
       <h2 id="add-title">{t('inquiries.public.follow.addTitle')}</h2>

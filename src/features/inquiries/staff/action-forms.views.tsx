@@ -23,11 +23,13 @@ export type ActionFormsProps = {
   institutions: AgencyProfile['competentInstitutions'];
   replyPrefill: string | undefined;
   answerMedium: 'email' | 'letter';
+  /** A template body with the inquiry's placeholders filled in. */
+  fill: (body: string) => string;
 };
 
 function ActionForm({ ctx, base, action, title, children }: { ctx: PageContext; base: string; action: InquiryAction; title: string; children: ReactNode }) {
   return (
-    <section id={`field-${action}`} aria-labelledby={`${action}-title`} tabIndex={-1} className="card" style={{ marginBottom: '1.5rem' }}>
+    <section id={`field-${action}`} aria-labelledby={`${action}-title`} tabIndex={-1} className="card action-card">
       <h3 id={`${action}-title`}>{title}</h3>
       <form method="post" action={`${base}/${action}`} noValidate>
         <CsrfField ctx={ctx} />
@@ -43,83 +45,137 @@ function complexApplies(inquiry: InquiryDetail['inquiry']): boolean {
   return isOpen(inquiry.status) && inquiry.termRule === 'submission.answer' && typeof general?.period === 'object' && general.period.unit !== 'months';
 }
 
-export function ActionForms(props: ActionFormsProps) {
-  const { ctx, scope, detail, errors, active, staff, templates, institutions } = props;
+type ActionKey = 'assign' | 'reply' | 'requestInfo' | 'forward' | 'complex' | 'extend' | 'unexamined' | 'merge' | 'close';
+
+/** Which actions the inquiry's status and the person's role allow now. */
+export function allowedActions(scope: AgencyScope, detail: InquiryDetail): Record<ActionKey, boolean> {
+  const inquiry = detail.inquiry;
+  const status = inquiry.status;
+  const work = can(scope, 'inquiries.work');
+  return {
+    assign: work && (status === 'waiting-for-client' || canTransition(status, 'assigned')),
+    reply: work && canTransition(status, 'answered'),
+    requestInfo: work && canTransition(status, 'waiting-for-client'),
+    forward: work && canTransition(status, 'forwarded'),
+    complex: work && complexApplies(inquiry),
+    extend: work && isOpen(status) && detail.deadlines.extensionMax !== null,
+    unexamined: work && canTransition(status, 'unexamined'),
+    merge: work && can(scope, 'inquiries.manage') && canTransition(status, 'merged'),
+    close: work && canTransition(status, 'closed'),
+  };
+}
+
+/** The actions behind the "more actions" disclosure (the reply and the assignment are always in view). */
+export const MORE_ACTIONS: readonly InquiryAction[] = ['request-info', 'forward', 'complex', 'extend', 'unexamined', 'merge', 'close'];
+
+function helpers(props: ActionFormsProps) {
+  const { errors, active } = props;
+  return {
+    value: (action: InquiryAction, field: string) => (active?.action === action ? active.values[field] : undefined),
+    err: (action: InquiryAction, field: string) => errorFor(errors, `${action}-${field}`),
+    base: `/staff/${props.scope.agency}/iesniegumi/${props.detail.inquiry.id}`,
+  };
+}
+
+/** Assigning the inquiry: a compact form in the side panel. */
+export function AssignForm(props: ActionFormsProps) {
+  const { ctx, scope, detail, staff } = props;
+  const t = ctx.t;
+  const { value, err, base } = helpers(props);
+  if (!allowedActions(scope, detail).assign) return null;
+  return (
+    <ActionForm ctx={ctx} base={base} action="assign" title={t('inquiries.staff.assignTitle')}>
+      <SelectField
+        id="assign-assigneeId"
+        name="assigneeId"
+        label={t('inquiries.staff.assignee')}
+        value={value('assign', 'assigneeId') ?? detail.inquiry.assigneeId ?? scope.actor.id}
+        error={err('assign', 'assigneeId')}
+        options={staff.map((s) => ({ value: s.id, label: `${s.name} (${t(`staff.roles.${s.role}`)})` }))}
+      />
+      <button type="submit" className="secondary">
+        {t('inquiries.staff.assignSubmit')}
+      </button>
+    </ActionForm>
+  );
+}
+
+/** The answer box, right under the conversation. Templates come in without a reload when JavaScript runs. */
+export function ReplyForm(props: ActionFormsProps) {
+  const { ctx, scope, detail, templates } = props;
   const t = ctx.t;
   const inquiry = detail.inquiry;
-  const base = `/staff/${scope.agency}/iesniegumi/${inquiry.id}`;
-  if (!can(scope, 'inquiries.work')) return <p className="notice">{t('inquiries.staff.readOnly')}</p>;
-  const value = (action: InquiryAction, field: string) => (active?.action === action ? active.values[field] : undefined);
-  const err = (action: InquiryAction, field: string) => errorFor(errors, `${action}-${field}`);
-  const status = inquiry.status;
-  const may = {
-    assign: status === 'waiting-for-client' || canTransition(status, 'assigned'),
-    reply: canTransition(status, 'answered'),
-    requestInfo: canTransition(status, 'waiting-for-client'),
-    forward: canTransition(status, 'forwarded'),
-    complex: complexApplies(inquiry),
-    extend: isOpen(status) && detail.deadlines.extensionMax !== null,
-    unexamined: canTransition(status, 'unexamined'),
-    merge: can(scope, 'inquiries.manage') && canTransition(status, 'merged'),
-    close: canTransition(status, 'closed'),
-  };
-  if (!Object.values(may).some(Boolean)) return <p className="notice">{t('inquiries.staff.noActions')}</p>;
+  const { value, err, base } = helpers(props);
+  if (!allowedActions(scope, detail).reply) return null;
   const templateOptions = templates.flatMap((tpl) => [
-    { value: tpl.id, label: `${tpl.title} (LV)` },
-    ...(tpl.bodyEn ? [{ value: `${tpl.id}:en`, label: `${tpl.title} (EN)` }] : []),
+    { value: tpl.id, label: `${tpl.title} (LV)`, body: props.fill(tpl.bodyLv) },
+    ...(tpl.bodyEn ? [{ value: `${tpl.id}:en`, label: `${tpl.title} (EN)`, body: props.fill(tpl.bodyEn) }] : []),
   ]);
   return (
+    <section id="reply" className="card reply-card" aria-labelledby="reply-title">
+      <h2 id="reply-title">{t('inquiries.staff.replyTitle')}</h2>
+      <p>{props.answerMedium === 'email' ? t('inquiries.staff.replyByEmail', { email: inquiry.requesterEmail ?? '' }) : t('inquiries.staff.replyByLetter')}</p>
+      {templateOptions.length > 0 && (
+        <form method="get" action={`${base}#field-reply-text`} className="template-picker" data-template-target="field-reply-text">
+          <div className="field">
+            <label htmlFor="field-template">{t('inquiries.staff.insertTemplate')}</label>
+            <p className="hint" id="field-template-hint">
+              {t('inquiries.staff.templateHint')}
+            </p>
+            <select id="field-template" name="template" aria-describedby="field-template-hint" defaultValue="">
+              <option value="">{t('inquiries.staff.templateNone')}</option>
+              {templateOptions.map((o) => (
+                <option key={o.value} value={o.value} data-body={o.body}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="secondary">
+            {t('inquiries.staff.insertTemplateSubmit')}
+          </button>
+          <p className="visually-hidden" role="status" data-template-status={t('inquiries.staff.insertedTemplate')} />
+        </form>
+      )}
+      <form method="post" action={`${base}/reply`} noValidate id="field-reply">
+        <CsrfField ctx={ctx} />
+        <TextField id="reply-subject" name="subject" label={t('inquiries.staff.replySubject')} value={value('reply', 'subject')} error={err('reply', 'subject')} />
+        <TextAreaField id="reply-text" name="text" rows={10} label={t('inquiries.staff.replyText')} value={value('reply', 'text') ?? props.replyPrefill} error={err('reply', 'text')} required />
+        <button type="submit">{t('inquiries.staff.replySubmit')}</button>
+      </form>
+    </section>
+  );
+}
+
+/** The rarer actions, folded into one disclosure; it opens by itself when one of them was refused. */
+export function MoreActions(props: ActionFormsProps) {
+  const { ctx, scope, detail } = props;
+  const t = ctx.t;
+  if (!can(scope, 'inquiries.work')) return <p className="notice">{t('inquiries.staff.readOnly')}</p>;
+  const may = allowedActions(scope, detail);
+  if (!Object.values(may).some(Boolean)) return <p className="notice">{t('inquiries.staff.noActions')}</p>;
+  const more = MORE_ACTIONS.some((a) => may[a === 'request-info' ? 'requestInfo' : (a as ActionKey)]);
+  if (!more) return null;
+  const open = props.active !== null && MORE_ACTIONS.includes(props.active.action);
+  return (
+    <details className="more-actions" open={open || undefined} id="more-actions">
+      <summary>
+        <span className="more-actions-title">{t('inquiries.staff.moreActions')}</span>
+        <span className="hint"> — {t('inquiries.staff.moreActionsHint')}</span>
+      </summary>
+      <ActionForms {...props} />
+    </details>
+  );
+}
+
+function ActionForms(props: ActionFormsProps) {
+  const { ctx, scope, detail, institutions } = props;
+  const t = ctx.t;
+  const { value, err, base } = helpers(props);
+  const may = allowedActions(scope, detail);
+
+  return (
     <>
-      <h2>{t('inquiries.staff.actions')}</h2>
-      {may.assign && (
-        <ActionForm ctx={ctx} base={base} action="assign" title={t('inquiries.staff.assignTitle')}>
-          <SelectField
-            id="assign-assigneeId"
-            name="assigneeId"
-            label={t('inquiries.staff.assignee')}
-            value={value('assign', 'assigneeId') ?? inquiry.assigneeId ?? scope.actor.id}
-            error={err('assign', 'assigneeId')}
-            options={staff.map((s) => ({ value: s.id, label: `${s.name} (${t(`staff.roles.${s.role}`)})` }))}
-          />
-          <button type="submit">{t('inquiries.staff.assignSubmit')}</button>
-        </ActionForm>
-      )}
-      {may.reply && (
-        <section id="reply" className="card" style={{ marginBottom: '1.5rem' }} aria-labelledby="reply-title">
-          <h3 id="reply-title">{t('inquiries.staff.replyTitle')}</h3>
-          <p>
-            {props.answerMedium === 'email' ? t('inquiries.staff.replyByEmail', { email: inquiry.requesterEmail ?? '' }) : t('inquiries.staff.replyByLetter')}
-          </p>
-          {templateOptions.length > 0 && (
-            <form method="get" action={`${base}#field-reply-text`}>
-              <SelectField
-                id="template"
-                name="template"
-                label={t('inquiries.staff.insertTemplate')}
-                hint={t('inquiries.staff.templateHint')}
-                options={[{ value: '', label: t('inquiries.staff.templateNone') }, ...templateOptions]}
-              />
-              <button type="submit" className="secondary">
-                {t('inquiries.staff.insertTemplateSubmit')}
-              </button>
-            </form>
-          )}
-          <form method="post" action={`${base}/reply`} noValidate id="field-reply">
-            <CsrfField ctx={ctx} />
-            <TextField id="reply-subject" name="subject" label={t('inquiries.staff.replySubject')} value={value('reply', 'subject')} error={err('reply', 'subject')} />
-            <TextAreaField
-              id="reply-text"
-              name="text"
-              rows={12}
-              label={t('inquiries.staff.replyText')}
-              value={value('reply', 'text') ?? props.replyPrefill}
-              error={err('reply', 'text')}
-              required
-            />
-            <button type="submit">{t('inquiries.staff.replySubmit')}</button>
-          </form>
-        </section>
-      )}
       {may.requestInfo && (
         <ActionForm ctx={ctx} base={base} action="request-info" title={t('inquiries.staff.requestInfoTitle')}>
           <TextAreaField id="request-info-text" name="text" label={t('inquiries.staff.requestInfoText')} value={value('request-info', 'text')} error={err('request-info', 'text')} required />

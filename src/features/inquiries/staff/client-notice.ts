@@ -8,7 +8,7 @@ import { insertInquiryMessage, type InquiryMessageRow, type InquiryRow } from '.
 import { findLatestClientEmailId } from '../inquiries-staff.repository.ts';
 import { replyThroughIntegration } from '../../integrations/routing.service.ts';
 
-export type NoticeDeps = Pick<AppDeps, 'clock' | 'config'>;
+export type NoticeDeps = Pick<AppDeps, 'clock' | 'config' | 'agencies'>;
 
 /** Channels on which the client wrote to us by e-mail or gave an e-mail for the answer. */
 const EMAIL_ANSWER_CHANNELS: ReadonlySet<string> = new Set(['email', 'web-form', 'api', 'feedback']);
@@ -20,6 +20,15 @@ export function answerMedium(inquiry: Pick<InquiryRow, 'channel' | 'requesterEma
 
 export function letterUrl(inquiry: Pick<InquiryRow, 'agency' | 'id'>, messageId: string): string {
   return `/staff/${inquiry.agency}/iesniegumi/${inquiry.id}/vestule/${messageId}`;
+}
+
+/**
+ * The address a client's reply should go to: the agency's first e-mail channel, which the SMTP intake reads
+ * (MAIL_FROM is a no-reply sender). With the reference in the subject and In-Reply-To, the reply joins the inquiry.
+ */
+export function replyToAddress(agencies: AppDeps['agencies'], agency: string): string | null {
+  const channel = agencies.get(agency)?.channels.find((c) => c.kind === 'email');
+  return channel && channel.kind === 'email' ? channel.address : null;
 }
 
 function bracketed(messageId: string): string {
@@ -49,6 +58,8 @@ export async function tellClient(
   let mail: OutboxRow | null = null;
   if (!integration && medium === 'email' && inquiry.requesterEmail) {
     const headers: Record<string, string> = { 'X-Apkalpe-Reference': inquiry.reference };
+    const replyTo = replyToAddress(deps.agencies, inquiry.agency);
+    if (replyTo) headers['Reply-To'] = replyTo;
     const inReplyTo = await findLatestClientEmailId(db, inquiry.id);
     if (inReplyTo) {
       headers['In-Reply-To'] = bracketed(inReplyTo);

@@ -7,6 +7,7 @@ import { pageContext } from '../../../web/page-context.ts';
 import { sendPage } from '../../../web/send-page.tsx';
 import { ACTION_SCHEMAS, INQUIRY_ACTIONS, isUuid, type ActionBody, type InquiryAction } from '../inquiries-staff.schema.ts';
 import { getAttachment, getInquiryDetail, getLetter, getWorkLists } from '../inquiries-staff.service.ts';
+import { findNextOpenInquiry } from '../inquiries-staff.repository.ts';
 import { performAction } from './actions.ts';
 import { fillTemplate, listAnswerTemplates } from './answer-templates.service.ts';
 import { answerMedium, letterUrl } from './client-notice.ts';
@@ -29,11 +30,13 @@ async function renderDetail(deps: AppDeps, request: FastifyRequest<{ Params: Inq
   // ?template=<id>[:en] puts the template into the answer box (works without JavaScript).
   const [templateId, templateLang] = (ctx.query.get('template') ?? '').split(':');
   const template = templates.find((tpl) => tpl.id === templateId);
-  const replyPrefill = template
-    ? fillTemplate(templateLang === 'en' && template.bodyEn ? template.bodyEn : template.bodyLv, { reference: detail.inquiry.reference, name: detail.inquiry.requesterName })
-    : undefined;
+  const templateBody = template ? (templateLang === 'en' && template.bodyEn ? template.bodyEn : template.bodyLv) : undefined;
   const letterId = ctx.query.get('letter');
-  const notice = { saved: ctx.query.get('saved') === '1', letterHref: letterId && isUuid(letterId) ? letterUrl(detail.inquiry, letterId) : null };
+  const saved = ctx.query.get('saved') === '1';
+  // After a change, the next inquiry to work on (deadline order) is one click away.
+  const next = saved && can(scope, 'inquiries.work') ? ((await findNextOpenInquiry(deps.db, scope.agency, scope.actor.id, detail.inquiry.id)) ?? null) : undefined;
+  const notice = { saved, letterHref: letterId && isUuid(letterId) ? letterUrl(detail.inquiry, letterId) : null, next };
+  const fill = (body: string) => fillTemplate(body, { reference: detail.inquiry.reference, name: detail.inquiry.requesterName });
   const title = ctx.t('inquiries.staff.detailTitle', { reference: detail.inquiry.reference });
   return sendPage(reply, ctx, {
     title: refusal ? `${ctx.t('errors.summaryTitle')}: ${title}` : title,
@@ -52,7 +55,8 @@ async function renderDetail(deps: AppDeps, request: FastifyRequest<{ Params: Inq
           staff: lists.staff,
           templates,
           institutions: profile?.competentInstitutions ?? [],
-          replyPrefill,
+          replyPrefill: templateBody === undefined ? undefined : fill(templateBody),
+          fill,
           answerMedium: answerMedium(detail.inquiry),
         }}
       />

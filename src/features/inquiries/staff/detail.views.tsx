@@ -1,6 +1,8 @@
+import { can } from '../../../platform/access/policy.ts';
 import { ServiceErrorFromButton } from '../../registers/identity-check.views.tsx';
-import { roleAllows } from '../../../platform/access/policy.ts';
+import { SignatureVerdict } from '../../signatures/signatures.views.tsx';
 import type { ReactNode } from 'react';
+import { INQUIRY_CHANNELS } from '../inquiries.tables.ts';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
 import { ErrorSummary } from '../../../web/components.tsx';
@@ -8,11 +10,11 @@ import { formatDate, formatMoment } from '../../../web/format.ts';
 import type { PageContext } from '../../../web/page-context.ts';
 import type { InquiryDetail, TermView } from '../inquiries-staff.service.ts';
 import { letterUrl } from './client-notice.ts';
-import { SignatureVerdict } from '../../signatures/signatures.views.tsx';
-import { ActionForms, type ActionFormsProps } from './action-forms.views.tsx';
+import { AssignForm, MoreActions, ReplyForm, type ActionFormsProps } from './action-forms.views.tsx';
 import { DeadlineCell, topicLabel } from './inbox.views.tsx';
 
-export type DetailNotice = { saved: boolean; letterHref: string | null };
+/** `next`: after a change, the next inquiry to work on (null: none left; undefined: not asked). */
+export type DetailNotice = { saved: boolean; letterHref: string | null; next?: { id: string; reference: string } | null | undefined };
 
 type DetailProps = {
   ctx: PageContext;
@@ -51,10 +53,55 @@ function Term({ ctx, term }: { ctx: PageContext; term: TermView }) {
   );
 }
 
-const SUMMARY_KEYS = ['assigneeName', 'institutionName', 'intoReference', 'duplicateReference', 'from', 'to', 'deadline', 'reason', 'note', 'channel', 'medium'];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MEDIA = new Set(['email', 'letter', 'note']);
+const CHANNELS: ReadonlySet<string> = new Set(INQUIRY_CHANNELS);
 
-function eventSummary(details: Record<string, unknown>): string {
-  return SUMMARY_KEYS.flatMap((key) => (typeof details[key] === 'string' && details[key] !== '' ? [`${key}: ${details[key] as string}`] : [])).join('; ');
+type HistoryField = keyof typeof import('./messages.lv.ts').staffMessagesLv.historyFields;
+
+/** One history detail in words: the label translated, dates as dates, codes as their names. */
+function detailFact(ctx: PageContext, kind: string, key: string, raw: unknown): { label: HistoryField; text: string } | null {
+  const t = ctx.t;
+  if (raw === null || raw === undefined || raw === '') return null;
+  if (key === 'recipients' && Array.isArray(raw)) return { label: 'recipients', text: raw.map(String).join(', ') };
+  if (typeof raw !== 'string') return null;
+  const date = (value: string) => (ISO_DATE.test(value) ? formatDate(value, ctx.lang) : value);
+  switch (key) {
+    case 'assigneeName':
+    case 'institutionName':
+    case 'intoReference':
+    case 'duplicateReference':
+    case 'note':
+      return { label: key, text: raw };
+    case 'from':
+      return ISO_DATE.test(raw) ? { label: 'previousDeadline', text: date(raw) } : null;
+    case 'to':
+      return ISO_DATE.test(raw) ? { label: 'newDeadline', text: date(raw) } : { label: 'recipient', text: raw };
+    case 'deadline':
+      return { label: kind === 'reopened' ? 'newDeadline' : 'deadline', text: date(raw) };
+    case 'channel':
+      return { label: 'channel', text: CHANNELS.has(raw) ? t(`inquiries.staff.channels.${raw as 'email'}`) : raw };
+    case 'medium':
+      return {
+        label: 'medium',
+        text: MEDIA.has(raw) ? t(`inquiries.staff.media.${raw as 'email'}`) : CHANNELS.has(raw) ? t(`inquiries.staff.channels.${raw as 'email'}`) : raw,
+      };
+    case 'reason':
+      if (kind === 'term-complex') return { label: 'reason', text: t(`inquiries.staff.complexReasons.${raw as 'more-information'}`) };
+      if (kind === 'unexamined') return { label: 'reason', text: t(`inquiries.staff.unexaminedReasons.${raw as 'unsigned'}`) };
+      return { label: 'reason', text: raw };
+    default:
+      return null;
+  }
+}
+
+const DETAIL_KEYS = ['assigneeName', 'institutionName', 'intoReference', 'duplicateReference', 'from', 'to', 'deadline', 'recipients', 'reason', 'note', 'channel', 'medium'];
+
+export function eventSummary(ctx: PageContext, kind: string, details: Record<string, unknown>): string {
+  return DETAIL_KEYS.flatMap((key) => {
+    const fact = detailFact(ctx, kind, key, details[key]);
+    return fact ? [`${ctx.t(`inquiries.staff.historyFields.${fact.label}`)}: ${fact.text}`] : [];
+  }).join('; ');
 }
 
 function Messages({ ctx, scope, detail }: Pick<DetailProps, 'ctx' | 'scope' | 'detail'>) {
@@ -62,13 +109,13 @@ function Messages({ ctx, scope, detail }: Pick<DetailProps, 'ctx' | 'scope' | 'd
   const base = `/staff/${scope.agency}/iesniegumi/${detail.inquiry.id}`;
   if (detail.messages.length === 0) return <p>{t('inquiries.staff.noMessages')}</p>;
   return (
-    <ol style={{ listStyle: 'none', padding: 0 }}>
+    <ol className="conversation">
       {detail.messages.map((m) => {
         const files = detail.attachments.filter((a) => a.messageId === m.id);
-        const medium = m.medium === 'email' || m.medium === 'letter' || m.medium === 'note' ? t(`inquiries.staff.media.${m.medium}`) : m.medium;
+        const medium = MEDIA.has(m.medium) ? t(`inquiries.staff.media.${m.medium as 'email'}`) : CHANNELS.has(m.medium) ? t(`inquiries.staff.channels.${m.medium as 'email'}`) : m.medium;
         return (
-          <li key={m.id} className="card" style={{ marginBottom: '1rem', borderLeftColor: m.direction === 'in' ? 'var(--link)' : 'var(--ok)' }}>
-            <h3 style={{ marginTop: 0 }}>
+          <li key={m.id} className={m.direction === 'in' ? 'card message message-in' : 'card message message-out'}>
+            <h3>
               {m.direction === 'in' ? t('inquiries.staff.incoming') : t('inquiries.staff.outgoing')}: {formatMoment(m.at.toISOString(), ctx.lang)}
             </h3>
             <p className="muted">
@@ -80,7 +127,7 @@ function Messages({ ctx, scope, detail }: Pick<DetailProps, 'ctx' | 'scope' | 'd
                 <strong>{m.subject}</strong>
               </p>
             )}
-            <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.bodyText}</div>
+            <div className="message-body">{m.bodyText}</div>
             {files.length > 0 && (
               <>
                 <h4>{t('inquiries.staff.attachments')}</h4>
@@ -113,7 +160,7 @@ function History({ ctx, detail }: Pick<DetailProps, 'ctx' | 'detail'>) {
   return (
     <div className="table-scroll">
       <table>
-        <caption>{t('inquiries.staff.history')}</caption>
+        <caption className="visually-hidden">{t('inquiries.staff.history')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('inquiries.staff.colAt')}</th>
@@ -134,7 +181,7 @@ function History({ ctx, detail }: Pick<DetailProps, 'ctx' | 'detail'>) {
                   ? `${e.fromStatus ? `${t(`inquiries.staff.statuses.${e.fromStatus as 'new'}`)} → ` : ''}${t(`inquiries.staff.statuses.${e.toStatus as 'new'}`)}`
                   : ''}
               </td>
-              <td style={{ overflowWrap: 'anywhere' }}>{eventSummary(e.details)}</td>
+              <td className="wrap-anywhere">{eventSummary(ctx, e.kind, e.details)}</td>
             </tr>
           ))}
         </tbody>
@@ -160,35 +207,44 @@ const EVENT_KINDS = new Set([
   'client-replied',
   'client-message',
   'acknowledged',
+  'reopened',
 ]);
 
 function eventLabel(ctx: PageContext, kind: string): string {
   return EVENT_KINDS.has(kind) ? ctx.t(`inquiries.staff.events.${kind as 'received'}`) : kind;
 }
 
-export function InquiryDetailView({ ctx, scope, detail, topics, errors, notice, forms }: DetailProps) {
+function Notices({ ctx, scope, detail, notice }: Pick<DetailProps, 'ctx' | 'scope' | 'detail' | 'notice'>) {
   const t = ctx.t;
   const inquiry = detail.inquiry;
   return (
     <>
-      <p>
-        <a href={`/staff/${scope.agency}/iesniegumi`}>{t('inquiries.staff.backToInbox')}</a>
-      </p>
-      <h1>{t('inquiries.staff.detailTitle', { reference: inquiry.reference })}</h1>
       {notice.saved && (
-        <p className="notice" role="status">
-          {t('inquiries.staff.saved')}
-          {notice.letterHref && (
-            <>
-              {' '}
-              <a href={notice.letterHref}>{t('inquiries.staff.letterReady')}</a>
-            </>
+        <div className="notice notice-ok" role="status">
+          <p>
+            {t('inquiries.staff.saved')}
+            {notice.letterHref && (
+              <>
+                {' '}
+                <a href={notice.letterHref}>{t('inquiries.staff.letterReady')}</a>
+              </>
+            )}
+          </p>
+          {notice.next !== undefined && (
+            <p>
+              {notice.next ? (
+                <a href={`/staff/${scope.agency}/iesniegumi/${notice.next.id}`} className="button">
+                  {t('inquiries.staff.nextInquiry', { reference: notice.next.reference })}
+                </a>
+              ) : (
+                t('inquiries.staff.noNextInquiry')
+              )}
+            </p>
           )}
-        </p>
+        </div>
       )}
-      <ErrorSummary ctx={ctx} errors={errors} />
       {inquiry.overdue && (
-        <p className="notice" style={{ borderLeftColor: 'var(--bad)' }}>
+        <p className="notice notice-bad">
           <strong>
             <span aria-hidden="true">⚠ </span>
             {t('inquiries.staff.overdueLong', { date: formatDate(inquiry.deadline, ctx.lang) })}
@@ -204,7 +260,7 @@ export function InquiryDetailView({ ctx, scope, detail, topics, errors, notice, 
         </p>
       )}
       {inquiry.forwardOverdue && (
-        <p className="notice" style={{ borderLeftColor: 'var(--bad)' }}>
+        <p className="notice notice-bad">
           <strong>
             <span aria-hidden="true">⚠ </span>
             {t('inquiries.staff.forwardOverdue', { date: formatDate(inquiry.forwardDeadline, ctx.lang) })}
@@ -222,9 +278,19 @@ export function InquiryDetailView({ ctx, scope, detail, topics, errors, notice, 
           <strong>{t('inquiries.staff.unsigned')}</strong>
         </p>
       )}
-      {roleAllows(scope.role, 'registers.record') && <ServiceErrorFromButton ctx={ctx} agency={scope.agency} kind="inquiry" id={inquiry.id} />}
-      <h2>{t('inquiries.staff.requester')}</h2>
-      <dl className="facts">
+      {can(scope, 'registers.record') && <ServiceErrorFromButton ctx={ctx} agency={scope.agency} kind="inquiry" id={inquiry.id} />}
+    </>
+  );
+}
+
+/** Identity and deadlines: a compact side panel beside the conversation. */
+function SidePanel({ ctx, detail, topics, forms }: Pick<DetailProps, 'ctx' | 'detail' | 'topics'> & { forms: ReactNode }) {
+  const t = ctx.t;
+  const inquiry = detail.inquiry;
+  return (
+    <aside className="inquiry-side" aria-labelledby="requester-title">
+      <h2 id="requester-title">{t('inquiries.staff.requester')}</h2>
+      <dl className="facts facts-compact">
         <Fact label={t('inquiries.staff.name')}>{inquiry.requesterName || t('inquiries.staff.anonymous')}</Fact>
         {inquiry.requesterEmail && <Fact label={t('inquiries.staff.email')}>{inquiry.requesterEmail}</Fact>}
         {inquiry.requesterPhone && <Fact label={t('inquiries.staff.phone')}>{inquiry.requesterPhone}</Fact>}
@@ -233,20 +299,11 @@ export function InquiryDetailView({ ctx, scope, detail, topics, errors, notice, 
         <Fact label={t('inquiries.staff.channel')}>{t(`inquiries.staff.channels.${inquiry.channel}`)}</Fact>
         <Fact label={t('inquiries.staff.receivedAt')}>{formatMoment(inquiry.receivedAt.toISOString(), ctx.lang)}</Fact>
         {inquiry.topic && <Fact label={t('inquiries.staff.topic')}>{topicLabel(inquiry.topic, topics)}</Fact>}
-        <Fact label={t('inquiries.staff.subject')}>{inquiry.subject || t('inquiries.staff.noSubject')}</Fact>
-        <Fact label={t('inquiries.staff.status')}>{t(`inquiries.staff.statuses.${inquiry.status}`)}</Fact>
-        <Fact label={t('inquiries.staff.assignee')}>{inquiry.assignee?.name ?? t('inquiries.staff.unassigned')}</Fact>
       </dl>
       <h2>{t('inquiries.staff.deadlines')}</h2>
-      <dl className="facts">
+      <dl className="facts facts-compact">
         <Fact label={t('inquiries.staff.answerDeadline')}>
           <Term ctx={ctx} term={detail.deadlines.answer} />
-          {(inquiry.overdue || inquiry.dueSoon) && (
-            <>
-              <br />
-              <DeadlineCell ctx={ctx} deadline={inquiry.deadline} overdue={inquiry.overdue} dueSoon={inquiry.dueSoon} />
-            </>
-          )}
         </Fact>
         <Fact label={t('inquiries.staff.forwardDeadline')}>
           <Term ctx={ctx} term={detail.deadlines.forward} />
@@ -255,23 +312,58 @@ export function InquiryDetailView({ ctx, scope, detail, topics, errors, notice, 
           {detail.deadlines.extensionMax ? <Term ctx={ctx} term={detail.deadlines.extensionMax} /> : t('inquiries.staff.extensionDisabled')}
         </Fact>
       </dl>
-      <h2>{t('inquiries.staff.messages')}</h2>
-      <Messages ctx={ctx} scope={scope} detail={detail} />
-      {detail.duplicates.length > 0 && (
-        <>
-          <h2>{t('inquiries.staff.duplicates')}</h2>
-          <ul>
-            {detail.duplicates.map((d) => (
-              <li key={d.id}>
-                <a href={`/staff/${scope.agency}/iesniegumi/${d.id}`}>{d.reference}</a>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      <h2>{t('inquiries.staff.history')}</h2>
-      <History ctx={ctx} detail={detail} />
-      <ActionForms ctx={ctx} scope={scope} detail={detail} errors={errors} {...forms} />
+      {forms}
+    </aside>
+  );
+}
+
+export function InquiryDetailView({ ctx, scope, detail, topics, errors, notice, forms }: DetailProps) {
+  const t = ctx.t;
+  const inquiry = detail.inquiry;
+  const formProps = { ctx, scope, detail, errors, ...forms };
+  return (
+    <>
+      <p className="back-link">
+        <a href={`/staff/${scope.agency}/iesniegumi`}>{t('inquiries.staff.backToInbox')}</a>
+      </p>
+      <h1>{t('inquiries.staff.detailTitle', { reference: inquiry.reference })}</h1>
+      <p className="inquiry-summary">
+        <span className={`status-tag status-tag-${inquiry.status}`}>{t(`inquiries.staff.statuses.${inquiry.status}`)}</span>
+        <span>
+          {t('inquiries.staff.summaryDeadline')}: <DeadlineCell ctx={ctx} deadline={inquiry.deadline} overdue={inquiry.overdue} dueSoon={inquiry.dueSoon} />
+        </span>
+        <span>
+          {t('inquiries.staff.assignee')}: {inquiry.assignee?.name ?? t('inquiries.staff.unassigned')}
+        </span>
+      </p>
+      <Notices ctx={ctx} scope={scope} detail={detail} notice={notice} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <div className="inquiry-layout">
+        <div className="inquiry-main">
+          <h2>{inquiry.subject || t('inquiries.staff.conversation')}</h2>
+          <Messages ctx={ctx} scope={scope} detail={detail} />
+          <ReplyForm {...formProps} />
+          {detail.duplicates.length > 0 && (
+            <>
+              <h2>{t('inquiries.staff.duplicates')}</h2>
+              <ul>
+                {detail.duplicates.map((d) => (
+                  <li key={d.id}>
+                    <a href={`/staff/${scope.agency}/iesniegumi/${d.id}`}>{d.reference}</a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <MoreActions {...formProps} />
+          <details className="history">
+            <summary>{t('inquiries.staff.historyCount', { count: detail.events.length })}</summary>
+            <History ctx={ctx} detail={detail} />
+          </details>
+        </div>
+        <SidePanel ctx={ctx} detail={detail} topics={topics} forms={<AssignForm {...formProps} />} />
+      </div>
+      <script src="/static/inquiry-templates.js" defer />
     </>
   );
 }

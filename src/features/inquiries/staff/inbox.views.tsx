@@ -65,56 +65,68 @@ function FilterForm({ ctx, scope, filters, errors, staff, topics }: Pick<InboxPr
     ...INQUIRY_STATUSES.map((s) => ({ value: s, label: t(`inquiries.staff.statuses.${s}`) })),
   ];
   const error = (field: string) => errors.find((e) => e.field === field);
+  // The rarer filters fold away unless one of them is in use (or wrong).
+  const moreOpen = Boolean(filters.topic || filters.channel || filters.assignee || filters.dueWithin || error('dueWithin'));
   return (
-    <form method="get" action={`/staff/${scope.agency}/iesniegumi`} className="notice" aria-labelledby="inbox-filters">
-      <h2 id="inbox-filters" style={{ marginTop: 0 }}>
+    <form method="get" action={`/staff/${scope.agency}/iesniegumi`} className="filter-bar" aria-labelledby="inbox-filters">
+      <h2 id="inbox-filters" className="visually-hidden">
         {t('inquiries.staff.filters')}
       </h2>
-      <TextField id="q" name="q" type="search" label={t('inquiries.staff.filterSearch')} hint={t('inquiries.staff.filterSearchHint')} value={filters.q} />
-      <SelectField id="status" name="status" label={t('inquiries.staff.filterStatus')} value={filters.status || 'open'} options={statusOptions} />
-      <SelectField id="topic" name="topic" label={t('inquiries.staff.filterTopic')} value={filters.topic} options={[any, ...[...topics].map(([value, label]) => ({ value, label }))]} />
-      <SelectField
-        id="channel"
-        name="channel"
-        label={t('inquiries.staff.filterChannel')}
-        value={filters.channel}
-        options={[any, ...INQUIRY_CHANNELS.map((c) => ({ value: c, label: t(`inquiries.staff.channels.${c}`) }))]}
-      />
-      <SelectField
-        id="signature"
-        name="signature"
-        label={t('signatures.filterLabel')}
-        value={filters.signature}
-        options={[any, { value: 'missing-or-invalid', label: t('signatures.filterMissingOrInvalid') }]}
-      />
-      <SelectField
-        id="assignee"
-        name="assignee"
-        label={t('inquiries.staff.filterAssignee')}
-        value={filters.assignee}
-        options={[
-          any,
-          { value: 'me', label: t('inquiries.staff.filterAssigneeMe') },
-          { value: 'none', label: t('inquiries.staff.filterAssigneeNone') },
-          ...staff.map((s) => ({ value: s.id, label: s.name })),
-        ]}
-      />
-      <div className="field">
-        <input type="checkbox" id="field-overdue" name="overdue" value="true" defaultChecked={filters.overdue === 'true'} />{' '}
-        <label htmlFor="field-overdue" style={{ display: 'inline' }}>
-          {t('inquiries.staff.filterOverdue')}
-        </label>
+      <div className="filter-row">
+        <TextField id="q" name="q" type="search" label={t('inquiries.staff.filterSearch')} hint={t('inquiries.staff.filterSearchHint')} value={filters.q} />
+        <SelectField id="status" name="status" label={t('inquiries.staff.filterStatus')} value={filters.status || 'open'} options={statusOptions} />
+        <div className="field checkbox">
+          <input type="checkbox" id="field-overdue" name="overdue" value="true" defaultChecked={filters.overdue === 'true'} />
+          <label htmlFor="field-overdue">{t('inquiries.staff.filterOverdue')}</label>
+        </div>
+        <div className="filter-submit">
+          <button type="submit">{t('inquiries.staff.applyFilters')}</button>
+        </div>
       </div>
-      <TextField
-        id="dueWithin"
-        name="dueWithin"
-        type="number"
-        label={t('inquiries.staff.filterDueWithin')}
-        hint={t('inquiries.staff.filterDueWithinHint')}
-        value={filters.dueWithin}
-        error={error('dueWithin')}
-      />
-      <button type="submit">{t('inquiries.staff.applyFilters')}</button> <a href={`/staff/${scope.agency}/iesniegumi`}>{t('inquiries.staff.clearFilters')}</a>
+      <details className="filter-more" open={moreOpen || undefined}>
+        <summary>{t('inquiries.staff.moreFilters')}</summary>
+        <div className="filter-row">
+          <SelectField id="topic" name="topic" label={t('inquiries.staff.filterTopic')} value={filters.topic} options={[any, ...[...topics].map(([value, label]) => ({ value, label }))]} />
+          <SelectField
+            id="channel"
+            name="channel"
+            label={t('inquiries.staff.filterChannel')}
+            value={filters.channel}
+            options={[any, ...INQUIRY_CHANNELS.map((c) => ({ value: c, label: t(`inquiries.staff.channels.${c}`) }))]}
+          />
+          <SelectField
+            id="signature"
+            name="signature"
+            label={t('signatures.filterLabel')}
+            value={filters.signature}
+            options={[any, { value: 'missing-or-invalid', label: t('signatures.filterMissingOrInvalid') }]}
+          />
+          <SelectField
+            id="assignee"
+            name="assignee"
+            label={t('inquiries.staff.filterAssignee')}
+            value={filters.assignee}
+            options={[
+              any,
+              { value: 'me', label: t('inquiries.staff.filterAssigneeMe') },
+              { value: 'none', label: t('inquiries.staff.filterAssigneeNone') },
+              ...staff.map((s) => ({ value: s.id, label: s.name })),
+            ]}
+          />
+          <TextField
+            id="dueWithin"
+            name="dueWithin"
+            type="number"
+            label={t('inquiries.staff.filterDueWithin')}
+            hint={t('inquiries.staff.filterDueWithinHint')}
+            value={filters.dueWithin}
+            error={error('dueWithin')}
+          />
+        </div>
+        <p>
+          <a href={`/staff/${scope.agency}/iesniegumi`}>{t('inquiries.staff.clearFilters')}</a>
+        </p>
+      </details>
     </form>
   );
 }

@@ -45,7 +45,7 @@ async function renderEdit(deps: AppDeps, request: FastifyRequest<{ Params: Templ
 export async function staffTemplatePages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const base = '/staff/:agency/iesniegumi/veidnes';
 
-  app.get(base, { config: { permission: 'inquiries.manage' } }, async (request, reply) => renderList(deps, request, reply, {}, []));
+  app.get(base, { config: { permission: 'inquiries.read' } }, async (request, reply) => renderList(deps, request, reply, {}, []));
 
   app.post(base, { config: { permission: 'inquiries.manage' } }, async (request, reply) => {
     const scope = scopeOf(request);
