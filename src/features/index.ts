@@ -14,6 +14,8 @@ import { outboxRoutes } from './outbox/outbox.plugin.ts';
 import { appointmentsRoutes, appointmentsStaffRoutes } from './appointments/appointments.plugin.ts';
 import { queueRoutes, queueStaffRoutes } from './queue/queue.plugin.ts';
 import { feedbackRoutes, feedbackStaffRoutes } from './feedback/feedback.plugin.ts';
+import { registerPageCache } from '../platform/http/page-cache.ts';
+import { PUBLIC_CACHEABLE_ROUTES } from './public-cache-routes.ts';
 import { personalCodesRoutes } from './personal-codes/personal-codes.routes.ts';
 import { staffSessionHook } from './staff/staff-session.hook.ts';
 import { staffPages } from './staff/staff.pages.tsx';
@@ -21,6 +23,7 @@ import { workplaceRoutes } from './staff/workplace.routes.tsx';
 
 /** Features in order: infrastructure hooks, public API, staff, then the public pages' catch-all /:agency. */
 export async function registerFeatures(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  registerPageCache(app, { ttlMs: deps.config.pageCacheMs, clock: deps.clock, routes: PUBLIC_CACHEABLE_ROUTES });
   app.addHook('onRequest', staffSessionHook(deps));
 
   await healthRoutes(app, deps);

@@ -8,6 +8,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema.ts';
+import { projectPath } from '../paths.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -23,7 +24,7 @@ export type DatabaseHandle = {
 
 export type DatabaseTarget = { kind: 'pglite'; dataDir?: string; pglite?: PGlite } | { kind: 'postgres'; url: string };
 
-const migrationsFolder = new URL('../../../db/migrations', import.meta.url).pathname;
+const migrationsFolder = projectPath('db', 'migrations');
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   return target.kind === 'postgres' ? openPostgres(target.url) : openPglite(target.dataDir, target.pglite);

@@ -1,5 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
@@ -9,7 +8,9 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.ts';
 import { getCookieSecret } from '../settings.repository.ts';
+import { projectPath } from '../paths.ts';
 import { registerErrorHandling } from './error-handler.ts';
+import { registerRequestLog } from './request-log.ts';
 import { languageHook } from './language.ts';
 import { registerFeatures } from '../../features/index.ts';
 import './types.ts';
@@ -35,11 +36,13 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
     logger: options.logger ?? { level: deps.config.logLevel, serializers: { req: requestLogLine } },
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
+    logController: new LogController({ disableRequestLogging: true }), // one line per request instead: registerRequestLog
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerRequestLog(app);
 
   app.decorateRequest('lang', 'lv');
   app.decorateRequest('t', null as never);
@@ -85,7 +88,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(fastifyStatic, {
-    root: fileURLToPath(new URL('../../web/static', import.meta.url)),
+    root: projectPath('src', 'web', 'static'),
     prefix: '/static/',
     maxAge: 3600 * 1000,
   });
