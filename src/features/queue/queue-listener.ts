@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Database } from '../../platform/db/client.ts';
 import { QUEUE_CHANNEL } from './queue.repository.ts';
@@ -16,12 +16,17 @@ const RECONNECT_MS = 1000;
  */
 export async function listenQueueChanges(db: Database, handlers: Handlers): Promise<QueueListener> {
   const client = (db as unknown as { $client: unknown }).$client;
-  if (client instanceof PGlite) {
+  if (client instanceof pg.Pool) return listenOnPostgres(client.options as pg.ClientConfig, handlers);
+  if (isPglite(client)) {
     const unlisten = await client.listen(QUEUE_CHANNEL, handlers.onMessage);
     return { close: async () => (client.closed ? undefined : unlisten()) };
   }
-  if (client instanceof pg.Pool) return listenOnPostgres(client.options as pg.ClientConfig, handlers);
   throw new Error('unknown database client: cannot LISTEN');
+}
+
+/** PGlite without loading it (a PostgreSQL process never does). */
+function isPglite(client: unknown): client is PGlite {
+  return typeof client === 'object' && client !== null && typeof (client as PGlite).listen === 'function' && 'closed' in client;
 }
 
 async function listenOnPostgres(config: pg.ClientConfig, handlers: Handlers): Promise<QueueListener> {
