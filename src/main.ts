@@ -6,9 +6,13 @@ import { preparePlatform } from './app/bootstrap.ts';
 import { APP_JOBS } from './app/jobs.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { startJobs, type JobRunner } from './platform/jobs/jobs.ts';
+import { runPrimary, workerNumber } from './platform/workers.ts';
+import cluster from 'node:cluster';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (config.workers > 1 && cluster.isPrimary) return runPrimary(config.workers);
+  const first = workerNumber() === 1;
   const { deps, database } = await preparePlatform(config);
   const app = await buildApplication(deps);
 
@@ -35,7 +39,7 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   jobs = await startJobs(deps, database, { jobs: APP_JOBS, log: app.log });
-  if (config.smtpIntakePort) intake = await startEmailIntake(deps, { port: config.smtpIntakePort, host: config.host, log: app.log });
+  if (config.smtpIntakePort && first) intake = await startEmailIntake(deps, { port: config.smtpIntakePort, host: config.host, log: app.log });
   const where = database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
   const lines = [
     '',
@@ -53,7 +57,9 @@ async function main(): Promise<void> {
       `  e.g. supervisor.vsaa@demo.apkalpe.lv / ${DEMO_PASSWORD}`,
     );
   }
-  process.stdout.write(`${lines.join('\n')}\n\n`);
+  if (config.workers > 1) lines.push(`Server processes: ${config.workers} (WORKERS)`);
+  if (config.databaseReadUrl) lines.push('Read replica: DATABASE_READ_URL');
+  if (first) process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import type { AppDeps } from '../platform/deps.ts';
 import { buildApp, type App, type BuildOptions } from '../platform/http/app.ts';
+import { projectPath } from '../platform/paths.ts';
 import { renderRequestErrorPage } from '../web/error-page.tsx';
 import './catalogs.ts';
 import { MODULES } from './modules.ts';
+import { PUBLIC_CACHEABLE_ROUTES } from './public-cache-routes.ts';
 import './permissions.ts';
 
 /** The composition root: the platform's Fastify app with every feature module, the layout's error pages and static files. */
@@ -13,8 +14,9 @@ export function buildApplication(deps: AppDeps, options: BuildOptions = {}): Pro
     {
       modules: MODULES,
       renderErrorPage: renderRequestErrorPage,
-      staticRoot: fileURLToPath(new URL('../web/static', import.meta.url)),
+      staticRoot: projectPath('src', 'web', 'static'),
       agencyExists: (slug) => deps.agencies.get(slug) !== undefined,
+      cacheableRoutes: PUBLIC_CACHEABLE_ROUTES,
     },
     options,
   );

@@ -26,6 +26,16 @@ export async function preparePlatform(config: AppConfig, clock: Clock = systemCl
     await database.close();
     throw error;
   }
-  const deps: AppDeps = { db: database.db, dbKind: database.kind, clock, agencies, config };
-  return { deps, database };
+  const replica = config.databaseReadUrl ? await openReadReplica(config.databaseReadUrl) : undefined;
+  const deps: AppDeps = { db: database.db, dbKind: database.kind, clock, agencies, config, ...(replica ? { readDb: replica.db } : {}) };
+  if (!replica) return { deps, database };
+  const closePrimary = database.close;
+  return { deps, database: { ...database, close: async () => void (await Promise.all([closePrimary(), replica.close()])) } };
+}
+
+/** The streaming replica of DATABASE_READ_URL (never migrated: it follows the primary), named in pg_stat_activity. */
+export async function openReadReplica(url: string): Promise<DatabaseHandle> {
+  const named = new URL(url);
+  if (!named.searchParams.has('application_name')) named.searchParams.set('application_name', 'apkalpe-read');
+  return openDatabase({ kind: 'postgres', url: named.toString() });
 }

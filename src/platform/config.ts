@@ -13,6 +13,13 @@ export const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_READ_URL must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  WORKERS: z.coerce.number().int('Use a whole number').min(1).max(64).default(1),
+  PAGE_CACHE_MS: z.coerce.number().int('Use a whole number of milliseconds').min(0).max(60_000).default(1000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   AGENCIES_DIR: z.string().min(1).default('./agencies'),
   SMTP_URL: z
@@ -38,6 +45,12 @@ export type AppConfig = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A PostgreSQL streaming replica of DATABASE_URL for the heavy reads; unset: every read goes to the primary. */
+  databaseReadUrl: string | undefined;
+  /** Server processes on the one port (node:cluster); more than 1 needs DATABASE_URL. */
+  workers: number;
+  /** How long a public page or public JSON answer may be answered from memory (0: never). */
+  pageCacheMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
   agenciesDir: string;
   /** Outgoing mail server; without it mail stays in the outbox table (readable at /staff/outbox). */
@@ -71,11 +84,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid environment settings:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) throw new ConfigError('Invalid environment settings:\n  DATABASE_READ_URL: a read replica needs DATABASE_URL (the primary) too');
+  if (e.WORKERS > 1 && !e.DATABASE_URL) {
+    throw new ConfigError(
+      `Invalid environment settings:\n  WORKERS: ${e.WORKERS} server processes need a PostgreSQL server (DATABASE_URL); the embedded database (PGlite) can be opened by one process only, so use WORKERS=1 or set DATABASE_URL`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
+    workers: e.WORKERS,
+    pageCacheMs: e.PAGE_CACHE_MS,
     logLevel: e.LOG_LEVEL,
     agenciesDir: resolve(e.AGENCIES_DIR),
     smtpUrl: e.SMTP_URL,

@@ -9,8 +9,19 @@ import type { Database } from './db/client.ts';
 export interface AppDeps {
   db: Database;
   dbKind: 'pglite' | 'postgres';
+  /**
+   * A PostgreSQL streaming replica (DATABASE_READ_URL) for the heavy reads that need not see a write made a moment
+   * ago: figures, results, the public knowledge base. Absent: those reads go to `db`. Writes, and reads that must see
+   * this request's own writes, always use `db`.
+   */
+  readDb?: Database;
   clock: Clock;
   config: AppConfig;
 }
 
 export type ServiceDeps = Pick<AppDeps, 'db' | 'clock'>;
+
+/** The database for heavy reads: the replica when there is one, else the primary. */
+export function readsOf(deps: { db: Database; readDb?: Database | undefined }): Database {
+  return deps.readDb ?? deps.db;
+}

@@ -109,7 +109,7 @@ export async function createTestPlatform(
   target: TestTarget,
   options: { clock?: Clock; agenciesDir?: string; config?: Partial<AppConfig>; logStream?: DestinationStream; shedding?: SheddingLimits } = {},
 ): Promise<TestPlatform> {
-  const config = { ...loadConfig({}), logLevel: 'silent' as const, ...options.config };
+  const config = { ...loadConfig({}), logLevel: 'silent' as const, pageCacheMs: 0, ...options.config };
   const agencies = createAgencyRegistry(await loadAgencyProfiles(options.agenciesDir ?? config.agenciesDir));
   const database = await openTestDatabase(target);
   await runSeeds({ db: database.db, agencies });

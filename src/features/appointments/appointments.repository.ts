@@ -59,7 +59,7 @@ export type BookingRecords = { audit: AuditEvent; mail: NewOutboxRow | undefined
  * The seat upsert (as takeSeat), the appointment from the seat row it returned, and the audit row (and mail) only
  * when the appointment was stored: one statement, atomic without a transaction.
  */
-function bookingStatement(withMail: boolean) {
+export function bookingStatement(withMail: boolean) {
   return sql`
     with seat as (${seatUpsert()}), booked as (
       insert into ${appointments} (id, agency, centre_id, service_id, slot_id, starts_at, ends_at, booking_code, manage_token_hash, idempotency_key,

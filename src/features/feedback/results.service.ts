@@ -1,7 +1,7 @@
 import { averageScore, groupCells, parseMonth, responseRate, sumCells } from '../../domain/feedback/index.ts';
 import type { AgencyScope } from '../../platform/access/policy.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { readsOf, type AppDeps } from '../../platform/deps.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { translator, type Language } from '../../platform/i18n/index.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
@@ -72,10 +72,10 @@ function lines(groups: Map<string, { answers: number; total: number }>, label: (
 export async function loadResults(deps: AppDeps, scope: AgencyScope, origin: AuditOrigin, filters: ResultFilters, lang: Language): Promise<FeedbackResults> {
   const profile = deps.agencies.get(scope.agency) as AgencyProfile;
   const [scores, invitations, comments, opinions] = await Promise.all([
-    listScoreMonths(deps.db, scope.agency, filters),
-    listInvitationMonths(deps.db, scope.agency, filters),
-    listComments(deps.db, scope.agency, filters, COMMENTS_SHOWN),
-    listOpinions(deps.db, scope.agency, OPINIONS_SHOWN),
+    listScoreMonths(readsOf(deps), scope.agency, filters),
+    listInvitationMonths(readsOf(deps), scope.agency, filters),
+    listComments(readsOf(deps), scope.agency, filters, COMMENTS_SHOWN),
+    listOpinions(readsOf(deps), scope.agency, OPINIONS_SHOWN),
   ]);
   const overall = overallQuestion(profile);
   const overallRows = scores.filter((row) => row.questionId === overall);
@@ -129,7 +129,7 @@ export function csvField(value: string | number | null): string {
 export async function exportResultsCsv(deps: AppDeps, scope: AgencyScope, origin: AuditOrigin, filters: ResultFilters): Promise<string> {
   const profile = deps.agencies.get(scope.agency) as AgencyProfile;
   const t = translator('lv');
-  const [scores, invitations] = await Promise.all([listScoreMonths(deps.db, scope.agency, filters), listInvitationMonths(deps.db, scope.agency, filters)]);
+  const [scores, invitations] = await Promise.all([listScoreMonths(readsOf(deps), scope.agency, filters), listInvitationMonths(readsOf(deps), scope.agency, filters)]);
   const sent = new Map(invitations.map((row) => [`${row.month}|${row.centreKey}|${row.channelKey}`, row]));
   const label = (id: string) => profile.feedback.survey.questions.find((q) => q.id === id)?.label.lv ?? id;
   const header = ['month', 'centre', 'channel', 'question', 'answers', 'average', 'invited', 'responded'] as const;

@@ -2,7 +2,7 @@ import { scopeOf } from '../../platform/access/access.hook.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { originOf } from '../../platform/audit/audit.ts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { readsOf, type AppDeps } from '../../platform/deps.ts';
 import { AppError, fieldErrorsFromIssues, problemType, sendProblem } from '../../platform/http/problem.ts';
 import type { FaqEntryRow } from './faq.repository.ts';
 import {
@@ -23,6 +23,7 @@ const TAGS = ['knowledge-base'];
 
 /** Public API: an agency's published questions and answers, or search hits with ?q=. */
 export async function faqApiRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const reads = { ...deps, db: readsOf(deps) }; // published entries only: the replica serves them
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/api/v1/agencies/:slug/faq',
@@ -45,11 +46,11 @@ export async function faqApiRoutes(app: FastifyInstance, deps: AppDeps): Promise
       }
       const query = q?.trim() ? q.trim() : null;
       if (query === null) {
-        const entries = await listPublishedFaq(deps, agency.slug, lang, topic);
+        const entries = await listPublishedFaq(reads, agency.slug, lang, topic);
         return { agency: agency.slug, lang, query: null, topics, entries, hits: [] };
       }
       const wanted = limit ?? DEFAULT_SEARCH_LIMIT;
-      const found = await searchFaq(deps, agency.slug, query, lang, { limit: topic ? 50 : wanted });
+      const found = await searchFaq(reads, agency.slug, query, lang, { limit: topic ? 50 : wanted });
       const hits = (topic ? found.filter((h) => h.topic === topic) : found).slice(0, wanted);
       return { agency: agency.slug, lang, query, topics, entries: [], hits };
     },

@@ -2,7 +2,7 @@ import { callOrder, canApply, dailyFigures, isCounterOpenToday, queueDayOf, type
 import type { AgencyScope } from '../../platform/access/policy.ts';
 import { auditEvent, recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/client.ts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { readsOf, type AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { requireCentre, requireCounterNumber, requireService, type QueueCentre } from './queue-centre.ts';
 import { inviteToSurvey } from '../feedback/survey-invitations.service.ts';
@@ -28,7 +28,7 @@ import {
   type TicketRow,
 } from './queue.repository.ts';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'agencies' | 'config'>;
+type Deps = Pick<AppDeps, 'db' | 'readDb' | 'clock' | 'agencies' | 'config'>;
 
 export type CounterView = { counter: number; open: boolean; services: string[]; current: { id: string; number: string; service: string } | null };
 
@@ -213,7 +213,7 @@ export async function actOnTicket(deps: Deps, scope: AgencyScope, origin: AuditO
 
 /** The centre's figures for a day (a staff view, audited). */
 export async function centreFigures(deps: Deps, scope: AgencyScope, origin: AuditOrigin, centre: QueueCentre, day: string): Promise<DailyFigures> {
-  const tickets = await ticketsOfDay(deps.db, { agency: scope.agency, centreId: centre.centre.id }, day);
+  const tickets = await ticketsOfDay(readsOf(deps), { agency: scope.agency, centreId: centre.centre.id }, day);
   await recordAudit(deps.db, deps.clock, origin, { action: 'queue.figures-viewed', recordType: 'queue-centre', recordId: centre.centre.id, agency: scope.agency, details: { day } });
   const facts = tickets.map((t) => ({
     serviceId: t.serviceId,

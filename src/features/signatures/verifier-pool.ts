@@ -4,6 +4,12 @@ import type { VerificationOutcome } from './signatures.schema.ts';
 import { report } from './verdict.ts';
 import type { VerifyInput } from './verify.ts';
 
+// From the sources the worker is TypeScript, loaded through tsx; in the production bundle (dist/main.js) it is
+// its own compiled entry point beside it (bin/build.mjs), so the serving process needs no TypeScript compiler.
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('./verify-worker.bootstrap.mjs', import.meta.url)
+  : new URL('./verify.worker.js', import.meta.url);
+
 type Pending = { resolve: (outcome: VerificationOutcome) => void; timer: NodeJS.Timeout; worker: Worker };
 const TIMEOUT_MS = 30_000;
 
@@ -23,7 +29,7 @@ export class VerifierPool {
   ) {}
 
   private spawn(): Worker {
-    const worker = new Worker(new URL('./verify-worker.bootstrap.mjs', import.meta.url), { workerData: { anchors: this.anchors } });
+    const worker = new Worker(WORKER_URL, { workerData: { anchors: this.anchors } });
     worker.unref();
     worker.on('message', (msg: { id: number; outcome?: VerificationOutcome; error?: string }) => this.settle(msg.id, msg.outcome ?? this.failed()));
     worker.on('error', () => this.retire(worker));

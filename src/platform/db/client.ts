@@ -1,12 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { projectPath } from '../paths.ts';
 
 /** The typed query builder over either driver; a transaction is one too (see withTransaction). */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -23,7 +20,7 @@ export type DatabaseHandle = {
 
 export type DatabaseTarget = { kind: 'pglite'; dataDir?: string; pglite?: PGlite; loadDataDir?: Blob } | { kind: 'postgres'; url: string };
 
-const migrationsFolder = new URL('../../../db/migrations', import.meta.url).pathname;
+const migrationsFolder = projectPath('db', 'migrations');
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   return target.kind === 'postgres' ? openPostgres(target.url) : openPglite(target.dataDir, target.pglite, target.loadDataDir);
@@ -31,6 +28,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 
 async function openPglite(dataDir: string | undefined, existing: PGlite | undefined, loadDataDir?: Blob): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // Loaded only for the embedded database: a PostgreSQL process never holds PGlite's code (memory, start time).
+  const [{ PGlite }, { btree_gin }, { btree_gist }, { pg_trgm }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/btree_gin'),
+    import('@electric-sql/pglite/contrib/btree_gist'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('drizzle-orm/pglite'),
+  ]);
   const client = existing ?? (await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}), extensions: { pg_trgm, btree_gin, btree_gist } }));
   const db = drizzlePglite({ client }) as unknown as Database;
   return {

@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Database } from './client.ts';
 
@@ -15,12 +15,17 @@ const RECONNECT_MS = 1000;
  */
 export async function listen(db: Database, channel: string, handlers: ListenHandlers): Promise<Listener> {
   const client = (db as unknown as { $client: unknown }).$client;
-  if (client instanceof PGlite) {
+  if (client instanceof pg.Pool) return listenOnPostgres(client.options as pg.ClientConfig, channel, handlers);
+  if (isPglite(client)) {
     const unlisten = await client.listen(channel, handlers.onMessage);
     return { close: async () => (client.closed ? undefined : unlisten()) };
   }
-  if (client instanceof pg.Pool) return listenOnPostgres(client.options as pg.ClientConfig, channel, handlers);
   throw new Error('unknown database client: cannot LISTEN');
+}
+
+/** PGlite without loading it (a PostgreSQL process never does). */
+function isPglite(client: unknown): client is PGlite {
+  return typeof client === 'object' && client !== null && typeof (client as PGlite).listen === 'function' && 'closed' in client;
 }
 
 async function listenOnPostgres(config: pg.ClientConfig, channel: string, handlers: ListenHandlers): Promise<Listener> {

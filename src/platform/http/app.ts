@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
@@ -11,6 +11,8 @@ import { getCookieSecret } from '../settings.repository.ts';
 import { agencyAccessHook, requireDeclaredPermission } from '../access/access.hook.ts';
 import type { FeatureModule } from '../module.ts';
 import { registerErrorHandling, type ErrorPageRenderer } from './error-handler.ts';
+import { registerPageCache } from './page-cache.ts';
+import { registerRequestLog } from './request-log.ts';
 import { languageHook } from './language.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { registerLoadShedding, type SheddingLimits } from './load-shedding.ts';
@@ -44,6 +46,8 @@ export type AppComposition = {
   staticRoot: string;
   /** Whether a slug in /staff/:agency names a known agency (the gate answers 404 otherwise). */
   agencyExists: (slug: string) => boolean;
+  /** Public GET routes whose answers are the same for every visitor within a minute (the page cache keeps them). */
+  cacheableRoutes: ReadonlySet<string>;
 };
 
 export async function buildApp(deps: AppDeps, composition: AppComposition, options: BuildOptions = {}): Promise<App> {
@@ -60,12 +64,14 @@ export async function buildApp(deps: AppDeps, composition: AppComposition, optio
     trustProxy: deps.config.trustProxy as boolean | string,
     frameworkErrors: onFrameworkError,
     clientErrorHandler: onClientError as (error: Error, socket: import('node:net').Socket) => void,
+    logController: new LogController({ disableRequestLogging: true }), // one line per request instead: registerRequestLog
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app, composition.renderErrorPage);
   registerInputGuard(app);
+  registerRequestLog(app);
 
   app.decorateRequest('lang', 'lv');
   app.decorateRequest('t', null as never);
@@ -128,7 +134,8 @@ export async function buildApp(deps: AppDeps, composition: AppComposition, optio
 }
 
 /** Infrastructure hooks, public routes, the gated staff routes, then the catch-all public pages. */
-async function registerModules(app: App, deps: AppDeps, { modules, agencyExists }: AppComposition): Promise<void> {
+async function registerModules(app: App, deps: AppDeps, { modules, agencyExists, cacheableRoutes }: AppComposition): Promise<void> {
+  registerPageCache(app, { ttlMs: deps.config.pageCacheMs, clock: deps.clock, routes: cacheableRoutes });
   for (const module of modules) if (module.onRequest) app.addHook('onRequest', module.onRequest(deps));
   for (const module of modules) if (module.preHandler) app.addHook('preHandler', module.preHandler(app, deps));
   for (const module of modules) await module.publicRoutes?.(app, deps);

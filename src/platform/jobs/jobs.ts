@@ -1,3 +1,4 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '../db/client.ts';
 import type { AppDeps } from '../deps.ts';
@@ -74,7 +75,24 @@ export async function startJobs(deps: AppDeps, database: DatabaseHandle, options
     if (stopping) return;
     log.error({ err: error, queue: error.queue }, 'job queue error');
   });
-  await boss.start();
+  // Several processes (WORKERS=n, several machines) starting together: one at a time sets the queues up, or
+  // pg-boss's createQueue statements deadlock one another on a new database.
+  const setupLock = connection.connectionString ? new pg.Client({ connectionString: connection.connectionString }) : undefined;
+  if (setupLock) {
+    await setupLock.connect();
+    await setupLock.query('select pg_advisory_lock(72417002)');
+  }
+  const releaseSetupLock = async () => {
+    if (!setupLock) return;
+    await setupLock.query('select pg_advisory_unlock(72417002)').catch(() => undefined);
+    await setupLock.end().catch(() => undefined);
+  };
+  try {
+    await boss.start();
+  } catch (error) {
+    await releaseSetupLock();
+    throw error;
+  }
 
   const started: JobDefinition[] = [];
   try {
@@ -108,6 +126,8 @@ export async function startJobs(deps: AppDeps, database: DatabaseHandle, options
     await boss.stop({ graceful: false }).catch(() => undefined);
     await drain?.();
     throw error;
+  } finally {
+    await releaseSetupLock();
   }
 
   return {

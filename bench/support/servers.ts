@@ -1,0 +1,92 @@
+// Starting the measured processes for the HTTP benchmarks: the platform as `npm start` runs it (compiled, production)
+// and the bare Fastify yardstick; their memory (RSS of the process and its worker processes) from /proc.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+export type Server = { base: string; process: ChildProcess; startMs: number; stop: () => Promise<void> };
+
+export function buildOnce(): void {
+  const result = spawnSync(process.execPath, [`${root}bin/build.mjs`], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('build failed');
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Starts `node bin/start.mjs` (as `npm start` does) and waits for the first 200 on /api/health. */
+export async function startPlatform(env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [`${root}bin/start.mjs`], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the platform exited (${child.exitCode}): ${stderr}`);
+    const ok = await fetch(`${base}/api/health`).then((r) => r.status === 200, () => false);
+    if (ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const startMs = performance.now() - started;
+  return { base, process: child, startMs, stop: () => stopProcess(child) };
+}
+
+export async function startBaseline(answersFile: string): Promise<Server> {
+  const child = spawn(process.execPath, [`${root}bench/support/bare-fastify.mjs`, answersFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const started = performance.now();
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const match = /listening (\d+)/.exec(chunk.toString());
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`baseline exited ${code}`)));
+  });
+  return { base: `http://127.0.0.1:${port}`, process: child, startMs: performance.now() - started, stop: () => stopProcess(child) };
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function childrenOf(pid: number): number[] {
+  const file = `/proc/${pid}/task/${pid}/children`;
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+}
+
+function rssOf(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** RSS in MB of the process and of each of its worker processes: [total, ...each]. */
+export function rssMb(pid: number): { total: number; each: number[] } {
+  const pids = [pid, ...childrenOf(pid)];
+  const each = pids.map((p) => rssOf(p) / 1024 / 1024);
+  return { total: each.reduce((a, b) => a + b, 0), each };
+}

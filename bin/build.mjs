@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// The production build: src/main.ts and everything it imports, bundled by esbuild into dist/main.js (the npm packages
+// stay in node_modules). `npm start` runs this when dist/ is missing or older than the sources (bin/start.mjs).
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export async function buildServer() {
+  const started = performance.now();
+  await build({
+    absWorkingDir: root,
+    entryPoints: { main: 'src/main.ts', 'verify.worker': 'src/features/signatures/verify.worker.ts' },
+    outdir: 'dist',
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    jsx: 'automatic',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  return performance.now() - started;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const ms = await buildServer();
+  process.stdout.write(`Built dist/main.js in ${Math.round(ms)} ms\n`);
+}

@@ -1,0 +1,171 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../clock.ts';
+
+/**
+ * A short-lived per-process cache of the public pages and public JSON answers that are the same for every visitor:
+ * what they show changes only with the minute (open now, today's slots) or with a write. An answer is kept for
+ * `ttlMs` (PAGE_CACHE_MS, 1 s by default) and never past the minute it was made in; a successful write (POST, PUT,
+ * PATCH, DELETE answered below 400) in this process drops every kept answer at once, so a process reads its own
+ * writes; another process's write is seen within `ttlMs`. Forms keep working: the page's CSRF token is replaced by
+ * a fresh one for the visitor on every answer. Only the listed route patterns are kept, only 200 answers, never an
+ * answer that sets a cookie other than the CSRF secret or the language.
+ */
+export type PageCacheOptions = {
+  ttlMs: number;
+  clock: Clock;
+  /** Route patterns (as registered, e.g. '/:agency/buj') whose GET answers may be kept. */
+  routes: ReadonlySet<string>;
+  maxEntries?: number;
+  maxBodyBytes?: number;
+};
+
+export type Entry = { status: number; headers: Record<string, string>; body: string; csrfToken: string | null; expiresAt: number; generation: number };
+
+type Making = { done: Promise<Entry | undefined>; settle: (entry: Entry | undefined) => void };
+/** A request that found nothing kept and makes the answer: the key, the generation it started in. */
+export type Miss = { key: string; generation: number; making: Making };
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const CACHEABLE_COOKIES = new Set(['apkalpe_csrf', 'lang']);
+const CSRF_FIELD = /name="_csrf" value="([^"]+)"/;
+const MAX_URL_LENGTH = 512;
+const MINUTE_MS = 60_000;
+
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+  /** Answers being made now: the requests that miss the same key meanwhile wait for the first one's answer. */
+  private readonly making = new Map<string, Making>();
+  private generation = 0;
+  private readonly maxEntries: number;
+  private readonly maxBodyBytes: number;
+
+  constructor(private readonly options: PageCacheOptions) {
+    this.maxEntries = options.maxEntries ?? 2_000;
+    this.maxBodyBytes = options.maxBodyBytes ?? 512 * 1024;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The key of a request whose answer may be kept, or null. */
+  keyOf(request: FastifyRequest): string | null {
+    if (request.method !== 'GET' || request.url.length > MAX_URL_LENGTH) return null;
+    if (!this.options.routes.has(request.routeOptions.url ?? '')) return null;
+    const minute = Math.floor(this.options.clock().epochMilliseconds / MINUTE_MS);
+    return `${request.lang}|${minute}|${request.url}`;
+  }
+
+  find(key: string, now = Date.now()): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.generation !== this.generation || entry.expiresAt <= now) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  /** The answer another request is making for this key right now, if any. */
+  pending(key: string): Promise<Entry | undefined> | undefined {
+    return this.making.get(key)?.done;
+  }
+
+  /** This request makes the answer for `key`: later misses wait for it (until `keep` or `abandon`). */
+  miss(key: string): Miss {
+    let settle: (entry: Entry | undefined) => void = () => undefined;
+    const done = new Promise<Entry | undefined>((resolve) => (settle = resolve));
+    const making = { done, settle };
+    this.making.set(key, making);
+    return { key, generation: this.generation, making };
+  }
+
+  /** The maker is done (with an answer kept or not): the requests waiting for it go on. */
+  private settle(miss: Miss, entry: Entry | undefined): void {
+    miss.making.settle(entry);
+    if (this.making.get(miss.key) === miss.making) this.making.delete(miss.key);
+  }
+
+  abandon(miss: Miss): void {
+    this.settle(miss, undefined);
+  }
+
+  keep(miss: Miss, reply: FastifyReply, payload: unknown): void {
+    const entry = this.entryOf(miss, reply, payload);
+    if (entry) {
+      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+      this.entries.set(miss.key, entry);
+    }
+    this.settle(miss, entry);
+  }
+
+  private entryOf(miss: Miss, reply: FastifyReply, payload: unknown): Entry | undefined {
+    if (miss.generation !== this.generation) return undefined; // a write happened while this answer was being made
+    if (reply.statusCode !== 200 || typeof payload !== 'string' || payload.length > this.maxBodyBytes) return undefined;
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (name === 'set-cookie') {
+        const cookies = Array.isArray(value) ? value : [String(value)];
+        if (cookies.some((c) => !CACHEABLE_COOKIES.has(c.slice(0, c.indexOf('='))))) return undefined;
+      } else if (name !== 'content-length' && value !== undefined) {
+        headers[name] = String(value);
+      }
+    }
+    const csrfToken = CSRF_FIELD.exec(payload)?.[1] ?? null;
+    return { status: 200, headers, body: payload, csrfToken, expiresAt: Date.now() + this.options.ttlMs, generation: this.generation };
+  }
+
+  /** A write succeeded in this process: nothing kept so far may be answered again. */
+  invalidate(): void {
+    this.generation++;
+    this.entries.clear();
+    for (const making of this.making.values()) making.settle(undefined);
+    this.making.clear();
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    pageCacheMiss?: Miss | null;
+  }
+}
+
+/** Registers the cache's hooks; to be called after the cookie, CSRF and language hooks. Returns the cache (for tests). */
+export function registerPageCache(app: FastifyInstance, options: PageCacheOptions): PageCache | null {
+  if (options.ttlMs <= 0) return null;
+  const cache = new PageCache(options);
+  app.decorateRequest('pageCacheMiss', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const key = cache.keyOf(request);
+    if (key === null) return;
+    let entry = cache.find(key);
+    const pending = entry ? undefined : cache.pending(key); // (no await unless someone is making it: misses must claim the key at once)
+    if (pending) entry = await pending;
+    if (!entry) {
+      request.pageCacheMiss = cache.miss(key);
+      return;
+    }
+    const body = entry.csrfToken ? entry.body.replaceAll(entry.csrfToken, reply.generateCsrf()) : entry.body;
+    reply.headers(entry.headers).code(entry.status);
+    return reply.send(body);
+  });
+
+  // Before the answer leaves: a client that reads the answer to its write and asks again gets fresh content.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.pageCacheMiss) {
+      cache.keep(request.pageCacheMiss, reply, payload);
+      request.pageCacheMiss = null;
+    }
+    else if (UNSAFE_METHODS.has(request.method) && reply.statusCode < 400) cache.invalidate();
+    return payload;
+  });
+  // A request that ends without onSend (the client went away, an error before sending) must not leave others waiting.
+  app.addHook('onResponse', async (request) => {
+    if (request.pageCacheMiss) cache.abandon(request.pageCacheMiss);
+  });
+  app.addHook('onRequestAbort', async (request) => {
+    if (request.pageCacheMiss) cache.abandon(request.pageCacheMiss);
+  });
+  return cache;
+}
