@@ -89,3 +89,10 @@ export function StaffHeaderNav({ ctx, shell }: { ctx: PageContext; shell: StaffS
     </>
   );
 }
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The staff navigation of a staff page (set for signed-in staff on GET pages by the staff feature). */
+    staffShell: StaffShell | null;
+  }
+}

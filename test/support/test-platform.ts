@@ -120,8 +120,9 @@ export async function createTestPlatform(
     agencies,
     config,
   };
-  // No event-loop-delay shedding in tests: a slow shared machine must not turn answers into 503s.
-  const shedding = options.shedding ?? { ...DEFAULT_SHEDDING, maxEventLoopDelayMs: 0 };
+  // No shedding in functional tests (a slow shared machine, or a test's own crowd of 100 bookings, must not turn
+  // answers into 503s); the hardening tests pass their own limits.
+  const shedding = options.shedding ?? { ...DEFAULT_SHEDDING, maxEventLoopDelayMs: 0, maxInFlight: 100_000, searchQueue: 100_000 };
   const app = await buildApplication(deps, { logger: options.logStream ? { level: 'debug', stream: options.logStream } : false, shedding });
   await app.ready();
   return {

@@ -58,13 +58,28 @@ const TYPE_BY_EXTENSION: Record<string, string> = {
 
 /** The attachments with safe base names, or a field-level 400 naming each file whose bytes are refused. */
 export async function inspectAttachments(attachments: readonly AttachmentInput[]): Promise<AttachmentInput[]> {
-  const named = attachments.map((a) => ({ ...a, fileName: safeBaseName(a.fileName) }));
-  const fieldErrors: AppError['fieldErrors'] = [];
-  for (const [i, a] of named.entries()) {
+  const { kept, refused } = await sortAttachments(attachments);
+  if (refused.length > 0) {
+    throw new AppError(400, 'validation', 'errors.validation', {}, refused.map((r) => ({ field: `attachments.${r.index}`, code: r.code, messageKey: r.key })));
+  }
+  return kept;
+}
+
+export type RefusedContent = { index: number; fileName: string; code: string; key: Problem['key'] };
+
+/**
+ * The attachments whose bytes pass, with safe base names, and the refused ones. A channel that cannot answer
+ * with a field error (the e-mail intake) keeps the message and notes the refused files instead.
+ */
+export async function sortAttachments(attachments: readonly AttachmentInput[]): Promise<{ kept: AttachmentInput[]; refused: RefusedContent[] }> {
+  const kept: AttachmentInput[] = [];
+  const refused: RefusedContent[] = [];
+  for (const [index, original] of attachments.entries()) {
+    const a = { ...original, fileName: safeBaseName(original.fileName) };
     const extension = a.fileName.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '';
     const problem = await problemOf(a, TYPE_BY_EXTENSION[extension] ?? a.contentType.toLowerCase());
-    if (problem) fieldErrors.push({ field: `attachments.${i}`, code: problem.code, messageKey: problem.key });
+    if (problem) refused.push({ index, fileName: a.fileName, ...problem });
+    else kept.push(a);
   }
-  if (fieldErrors.length > 0) throw new AppError(400, 'validation', 'errors.validation', {}, fieldErrors);
-  return named;
+  return { kept, refused };
 }

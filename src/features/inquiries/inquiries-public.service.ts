@@ -34,11 +34,11 @@ export function questionTopics(profile: AgencyProfile, otherName: LocalizedText)
   return [...withOther, { id: PERSONAL_DATA_TOPIC, name: PERSONAL_DATA_TOPIC_NAME }];
 }
 
-const OTHER_TOPIC: LocalizedText = { lv: translator('lv')('inquiries.public.fields.topicOther'), en: translator('en')('inquiries.public.fields.topicOther') };
-
 /** The question form's topics of an agency. */
 export function topicsFor(profile: AgencyProfile): QuestionTopic[] {
-  return questionTopics(profile, OTHER_TOPIC);
+  // Translated on use, not at load: the catalogs are registered when the app is composed.
+  const other: LocalizedText = { lv: translator('lv')('inquiries.public.fields.topicOther'), en: translator('en')('inquiries.public.fields.topicOther') };
+  return questionTopics(profile, other);
 }
 
 /** A valid code as staff search for it (DDMMYY-NNNNN), however the client typed the hyphen. */

@@ -1,4 +1,4 @@
-import { inspectAttachments } from './attachment-content.ts';
+import { inspectAttachments, sortAttachments } from './attachment-content.ts';
 import { createHash } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { rigaDateAt } from '../../domain/opening-hours/index.ts';
@@ -95,6 +95,16 @@ export function requiresSecureSignature(agency: AgencyProfile, input: Pick<NewIn
  * calendar rules (versioned by the Riga date of receipt), the first message, attachments, status history
  * and the audit event — all in one transaction, so a failure leaves nothing half-written.
  */
+/**
+ * Content checks first (types by their bytes, safe names, no executables or archive bombs), then signatures.
+ * `drop`: refused files are left out and noted (e-mail intake) instead of refusing the whole submission.
+ */
+async function attachmentsByContent(attachments: readonly AttachmentInput[], drop: boolean): Promise<{ kept: AttachmentInput[]; refusedByContent: Array<{ fileName: string; reason: string }> }> {
+  if (!drop) return { kept: await inspectAttachments(attachments), refusedByContent: [] };
+  const { kept, refused } = await sortAttachments(attachments);
+  return { kept, refusedByContent: refused.map((r) => ({ fileName: r.fileName, reason: r.code })) };
+}
+
 export async function fileInquiry(
   deps: InquiryDeps,
   origin: AuditOrigin,
@@ -106,7 +116,10 @@ export async function fileInquiry(
   if (!agency) throw new AppError(404, 'agency-not-found', 'errors.notFoundTitle');
   checkAttachments(input.attachments ?? []);
   // Content first (types by their bytes, safe names, no executables or archive bombs), then the signatures.
-  const { kept: attachments, refused } = await examineAttachments(deps, await inspectAttachments(input.attachments ?? []), input.dropRefusedFiles ? 'drop' : 'reject');
+  const { kept: byContent, refusedByContent } = await attachmentsByContent(input.attachments ?? [], input.dropRefusedFiles === true);
+  const examined = await examineAttachments(deps, byContent, input.dropRefusedFiles ? 'drop' : 'reject');
+  const attachments = examined.kept;
+  const refused = [...refusedByContent, ...examined.refused];
 
   const receivedAt = input.receivedAt ?? new Date(deps.clock().epochMilliseconds);
   const receivedOn = Temporal.PlainDate.from(rigaDateAt(receivedAt.getTime()));
@@ -188,7 +201,8 @@ export async function appendClientMessage(
   message: { medium: string; subject?: string; text: string; attachments?: AttachmentInput[]; emailMessageId?: string; receivedAt?: Date; dropRefusedFiles?: boolean },
 ): Promise<repo.InquiryMessageRow> {
   checkAttachments(message.attachments ?? []);
-  const { kept: attachments } = await examineAttachments(deps, await inspectAttachments(message.attachments ?? []), message.dropRefusedFiles ? 'drop' : 'reject');
+  const { kept: byContent } = await attachmentsByContent(message.attachments ?? [], message.dropRefusedFiles === true);
+  const { kept: attachments } = await examineAttachments(deps, byContent, message.dropRefusedFiles ? 'drop' : 'reject');
   const at = message.receivedAt ?? new Date(deps.clock().epochMilliseconds);
   return deps.db.transaction(async (tx) => {
     const db = tx as unknown as Database;

@@ -11,8 +11,6 @@ declare module 'fastify' {
     staff: StaffActor | null;
     /** Set by the access hook on agency-scoped staff routes. */
     scope: import('../access/policy.ts').AgencyScope | null;
-    /** The staff navigation of a staff page (set for signed-in staff on GET pages). */
-    staffShell: import('../../web/staff-shell.tsx').StaffShell | null;
   }
   interface FastifyInstance {
     /** Every route as registered: method, path and declared permission (see app.ts). */
