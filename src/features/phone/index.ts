@@ -1,9 +1,14 @@
 import type { FeatureModule } from '../../platform/module.ts';
+import { registerFigureSource } from '../standard-figures/index.ts';
+import { phoneFigureSources } from './phone.figure-sources.ts';
 import { phoneApi } from './phone.api.ts';
 import { phoneMessages } from './phone.messages.ts';
 import { phonePermissions } from './phone.permissions.ts';
 import { phonePublicPages } from './phone-public.pages.tsx';
 import { phoneStaffPages } from './phone-staff.pages.tsx';
+
+// phone.calls and phone.callbacksWithinPromise of "Is the standard kept?" (the seam of standard-figures).
+for (const source of phoneFigureSources) registerFigureSource(source);
 
 /** The phone line (SPEC 7): lines and callbacks in public, the call log, callbacks and figures for staff. */
 export const phoneModule = {

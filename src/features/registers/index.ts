@@ -1,4 +1,6 @@
 import type { FeatureModule } from '../../platform/module.ts';
+import { registerFigureSource } from '../standard-figures/index.ts';
+import { registersFigureSources } from './registers.figure-sources.ts';
 import { registersApi } from './registers.api.ts';
 import { registersMessages } from './registers.messages.ts';
 import { registersPages } from './registers.pages.tsx';
@@ -6,6 +8,9 @@ import { registersPermissions } from './registers.permissions.ts';
 
 // For the "is the standard kept" dashboard.
 export { giftCounts, incidentCounts, serviceErrorCounts } from './registers.counts.ts';
+
+// errors.*, incidents.recorded and gifts.* of "Is the standard kept?" (the seam of standard-figures).
+for (const source of registersFigureSources) registerFigureSource(source);
 
 /** Conduct registers (SPEC 9): incidents, service errors, gifts and benefits; staff only. */
 export const registersModule = {

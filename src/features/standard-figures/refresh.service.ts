@@ -40,6 +40,7 @@ async function windowFor(deps: RefreshDeps, agency: string, from: string, to: st
     workingDayDates: `{${dates.join(',')}}`,
     workingDayOrdinals: `{${ordinals.join(',')}}`,
     today: rigaToday(deps.clock),
+    now: new Date(deps.clock().epochMilliseconds),
   };
 }
 
@@ -78,7 +79,8 @@ async function firstRecordDay(db: Database, agency: string): Promise<string | nu
     union all select min((starts_at at time zone 'Europe/Riga')::date) from appointments where agency = ${agency}
     union all select min((created_at at time zone 'Europe/Riga')::date) from feedback_invitations where agency = ${agency}
     union all select min((received_at at time zone 'Europe/Riga')::date) from feedback_opinions where agency = ${agency}
-    union all select min(day) from standard_flow_counts where agency = ${agency}) m`);
+    union all select min(day) from standard_flow_counts where agency = ${agency}
+    ${sql.join(figureSources().flatMap((s) => (s.firstDay ? [sql` union all select (${s.firstDay(agency)})`] : [])), sql``)}) m`);
   return (result as unknown as { rows: Array<{ d: string | null }> }).rows[0]?.d ?? null;
 }
 

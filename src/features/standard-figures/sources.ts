@@ -13,13 +13,22 @@ export type RefreshWindow = {
   workingDayDates: string;
   workingDayOrdinals: string;
   today: string;
+  /** The moment of the refresh (the app clock): e.g. a callback whose promised time has passed counts as late. */
+  now: Date;
 };
 
-/** One SQL statement that inserts a source's rows of standard_figure_days for the window. */
-export type FigureSource = { source: Source; name: string; refresh: (w: RefreshWindow) => SQL };
+/**
+ * One SQL statement that inserts a source's rows of standard_figure_days for the window. `firstDay`, when a
+ * source's records may be older than every built-in record, is a query of one date (the Riga day of the
+ * agency's oldest record of that source, or null): the full rebuild starts there.
+ */
+export type FigureSource = { source: Source; name: string; refresh: (w: RefreshWindow) => SQL; firstDay?: (agency: string) => SQL };
 
-const INSERT = sql`insert into standard_figure_days (agency, day, metric, centre_key, channel_key, bucket, n)`;
-const rigaDay = (column: SQL) => sql`((${column}) at time zone 'Europe/Riga')::date`;
+/** The start of every source's statement: `${FIGURE_DAYS_INSERT} select agency, day, metric, centre_key, channel_key, bucket, n …`. */
+export const FIGURE_DAYS_INSERT = sql`insert into standard_figure_days (agency, day, metric, centre_key, channel_key, bucket, n)`;
+const INSERT = FIGURE_DAYS_INSERT;
+/** The Europe/Riga calendar day of a timestamptz column: a record counts on the Riga date of its moment. */
+export const rigaDay = (column: SQL) => sql`((${column}) at time zone 'Europe/Riga')::date`;
 const ELECTRONIC = sql`('web-form', 'email', 'e-address', 'national-portal', 'api', 'feedback')`;
 
 /** The first answer of each inquiry of the agency whose first answer falls in the window. */
@@ -221,6 +230,8 @@ const registered: FigureSource[] = [];
 
 export function registerFigureSource(source: FigureSource): void {
   if (source.source === 'records') throw new Error('record sources are listed in RECORD_SOURCES');
+  // Twice the same source would count its records twice: refuse loudly rather than publish doubled figures.
+  if (registered.some((s) => s.source === source.source && s.name === source.name)) throw new Error(`figure source ${source.source}/${source.name} is already registered`);
   registered.push(source);
 }
 

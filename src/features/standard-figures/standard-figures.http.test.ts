@@ -59,7 +59,7 @@ for (const target of testTargets()) {
       assert.match(res.body, /<th scope="row">2027-01<\/th><td>4,7 no 5<\/td><td>6<\/td>/, 'the numbers table beside the chart');
       assert.match(res.body, /nav izmērāms no ierakstiem/);
       assert.match(res.body, /ievēro aģentūras privātuma politiku/);
-      assert.match(res.body, /Šos datus Apkalpe vēl nereģistrē/, 'gifts / errors: no data until the registers feature');
+      assert.doesNotMatch(res.body, /Šos datus Apkalpe vēl nereģistrē/, 'gifts / errors / phone: their features register their sources');
       const en = await supervisor.get('/staff/vsaa/standarts?period=month&month=2027-01&lang=en');
       assert.match(en.body, /<td>4.7 of 5<\/td><td>at least 4.5 of 5<\/td><td class="verdict verdict-kept">kept<\/td>/);
     });
@@ -89,7 +89,7 @@ for (const target of testTargets()) {
       assert.equal(courtesy.trend.length, 12);
       assert.equal(courtesy.trend[10]?.value, null, 'December: no answers');
       assert.equal(body.promises.find((p) => p.id === 'privatums')?.status, 'not-measurable');
-      assert.equal(body.promises.find((p) => p.id === 'davanas')?.status, 'no-data');
+      assert.equal(body.promises.find((p) => p.id === 'davanas')?.status, 'no-data', 'no gift recorded in January: no figure (the source is registered)');
       const doc = (await platform.app.inject('/api/openapi.json')).json() as { paths: Record<string, unknown> };
       assert.ok(doc.paths['/api/v1/staff/{agency}/standard-figures']);
       assert.ok(doc.paths['/api/v1/agencies/{slug}/standard-figures']);

@@ -1,0 +1,58 @@
+// The registers' figures for "Is the standard kept?" (docs/standard-figures.md, "The seam"): one SQL insert per
+// source into standard_figure_days, registered from this feature's index.ts. Counts only, no texts, no names.
+import { sql } from 'drizzle-orm';
+import { FIGURE_DAYS_INSERT, rigaDay, type FigureSource } from '../standard-figures/index.ts';
+
+/**
+ * Service errors, by the Riga day of the "acknowledged" step: errors.acknowledged (bucket 0) and
+ * errors.remedied (1: a "remedied" step exists at the refresh, 0: not yet). errors.apologised.days: by the Riga
+ * day of the "apology-sent" step, the bucket is the calendar days (Riga dates) from acknowledging to it.
+ */
+export const serviceErrorsFigureSource: FigureSource = {
+  source: 'registers',
+  name: 'service errors acknowledged, apologised for, remedied',
+  refresh: (w) => sql`${FIGURE_DAYS_INSERT}
+    with ack as (
+      select a.error_id, ${rigaDay(sql`a.taken_at`)} as day, a.taken_at
+      from register_service_error_steps a join register_service_errors e on e.id = a.error_id and e.agency = ${w.agency}
+      where a.step = 'acknowledged'
+    )
+    select ${w.agency}, day, 'errors.acknowledged', '', '', 0, count(*)
+    from ack where taken_at >= ${w.fromTs} and taken_at < ${w.toTs} group by day
+    union all
+    select ${w.agency}, day, 'errors.remedied', '', '',
+           case when exists (select 1 from register_service_error_steps r where r.error_id = ack.error_id and r.step = 'remedied') then 1 else 0 end, count(*)
+    from ack where taken_at >= ${w.fromTs} and taken_at < ${w.toTs} group by 2, 6
+    union all
+    select ${w.agency}, ${rigaDay(sql`p.taken_at`)}, 'errors.apologised.days', '', '', ${rigaDay(sql`p.taken_at`)} - ack.day, count(*)
+    from ack join register_service_error_steps p on p.error_id = ack.error_id and p.step = 'apology-sent'
+    where p.taken_at >= ${w.fromTs} and p.taken_at < ${w.toTs}
+    group by 2, 6`,
+  firstDay: (agency) => sql`select min(${rigaDay(sql`taken_at`)}) from register_service_error_steps where agency = ${agency}`,
+};
+
+/** incidents.recorded: incidents by the Riga day they occurred, per kind (the figures' "channel" key). */
+export const incidentsFigureSource: FigureSource = {
+  source: 'registers',
+  name: 'incidents per kind',
+  refresh: (w) => sql`${FIGURE_DAYS_INSERT}
+    select ${w.agency}, ${rigaDay(sql`occurred_at`)}, 'incidents.recorded', '', kind, 0, count(*)
+    from register_incidents
+    where agency = ${w.agency} and occurred_at >= ${w.fromTs} and occurred_at < ${w.toTs}
+    group by 1, 2, 3, 4, 5, 6`,
+  firstDay: (agency) => sql`select min(${rigaDay(sql`occurred_at`)}) from register_incidents where agency = ${agency}`,
+};
+
+/** gifts.offered: the declared offers by the day offered (already a calendar date); 1 declined, 0 accepted. */
+export const giftsFigureSource: FigureSource = {
+  source: 'registers',
+  name: 'gift offers (1 = declined)',
+  refresh: (w) => sql`${FIGURE_DAYS_INSERT}
+    select ${w.agency}, offered_on, 'gifts.offered', '', '', case when declined then 1 else 0 end, count(*)
+    from register_gifts
+    where agency = ${w.agency} and offered_on between ${w.from}::date and ${w.to}::date
+    group by 1, 2, 3, 4, 5, 6`,
+  firstDay: (agency) => sql`select min(offered_on) from register_gifts where agency = ${agency}`,
+};
+
+export const registersFigureSources: readonly FigureSource[] = [serviceErrorsFigureSource, incidentsFigureSource, giftsFigureSource];
