@@ -111,8 +111,12 @@ for (const target of testTargets()) {
           const before = await count(platform, 'phone_calls');
           const res = await specialist.submitForm(LOG, LOG, { topic: 'konti', outcome: 'answered', duration: '30', ...override });
           assert.equal(res.statusCode, 400);
-          assert.match(res.body, new RegExp(`href="#field-${field}"`));
-          assert.match(res.body, message);
+          // A NUL is refused by the input guard for every route: an error page naming the field, not the form.
+          if (JSON.stringify(override).includes('\\u0000')) assert.match(res.body, /note: [^;<]*NUL/);
+          else {
+            assert.match(res.body, new RegExp(`href="#field-${field}"`));
+            assert.match(res.body, message);
+          }
           assert.equal(await count(platform, 'phone_calls'), before);
           assert.ok(!res.body.includes('\u0000'));
         });
