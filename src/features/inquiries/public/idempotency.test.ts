@@ -3,7 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { hashAccessCode } from '../../../domain/inquiry/index.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../../test/support/test-platform.ts';
+import { fileOnce, fingerprintOf, type FilingHook } from '../idempotency.ts';
 import { findInquiryByReference } from '../inquiries.repository.ts';
+import { fileInquiry } from '../inquiries.service.ts';
 import { QuestionBrowser, countRows, csrfTokenIn, mainOf, movableClock } from './question-form.testing.ts';
 
 const body = { name: 'Anna Bērziņa', email: 'anna@example.lv', topic: 'maksajumi', text: 'Kā labot klasifikācijas kodu?' };
@@ -110,6 +112,28 @@ for (const target of testTargets()) {
       const mails = await platform.deps.db.execute(sql`select count(*)::int as n from mail_outbox where created_at is not null and body_text like ${`%${reference}%`}`);
       assert.equal((mails as unknown as { rows: Array<{ n: number }> }).rows[0]?.n, 1);
       assert.equal(await countRows(platform, 'audit_log', `action = 'inquiry.filed' and record_id = '${row?.id}'`), 1);
+    });
+
+    it('two filings that both passed the look-up collide on the primary key: one is rolled back whole, both answer the winner', async () => {
+      const before = await countRows(platform, 'inquiries');
+      const filedBefore = await countRows(platform, 'audit_log', `action = 'inquiry.filed'`);
+      // A barrier holds both until each has looked the key up and found nothing: only the constraint can decide.
+      let arrived = 0;
+      let release: () => void = () => {};
+      const barrier = new Promise<void>((resolve) => (release = resolve));
+      const idempotency = { key: 'forced-race-0001', fingerprint: fingerprintOf({ text: 'same' }) };
+      const file = async (hook?: FilingHook) => {
+        if (++arrived === 2) release();
+        await barrier;
+        return fileInquiry(platform.deps, { actorId: null, actorLabel: 'client', ip: null }, { agency: 'kase', channel: 'api', name: 'Anna', email: 'anna@example.lv', text: 'Jautājums', subject: 'Jautājums' }, hook);
+      };
+      const results = await Promise.all([fileOnce(platform.deps.db, 'kase', idempotency, file), fileOnce(platform.deps.db, 'kase', idempotency, file)]);
+      assert.deepEqual(results.map((r) => r.kind).sort(), ['filed', 'repeated']);
+      const references = results.map((r) => (r.kind === 'filed' ? r.filed.inquiry.reference : r.inquiry.reference));
+      assert.equal(references[0], references[1]);
+      assert.equal(await countRows(platform, 'inquiries'), before + 1);
+      assert.equal(await countRows(platform, 'audit_log', `action = 'inquiry.filed'`), filedBefore + 1);
+      assert.equal(await keyRows(platform, 'forced-race-0001'), 1);
     });
 
     it('without a key every request files (the behaviour before keys)', async () => {
