@@ -35,11 +35,13 @@ export function questionTopics(profile: AgencyProfile, otherName: LocalizedText)
   return [...withOther, { id: PERSONAL_DATA_TOPIC, name: PERSONAL_DATA_TOPIC_NAME }];
 }
 
-const OTHER_TOPIC: LocalizedText = { lv: translator('lv')('inquiries.public.fields.topicOther'), en: translator('en')('inquiries.public.fields.topicOther') };
+/** "Other" in both languages, read when first asked for (the catalogs are complete only once every module has loaded). */
+let otherTopic: LocalizedText | undefined;
 
 /** The question form's topics of an agency. */
 export function topicsFor(profile: AgencyProfile): QuestionTopic[] {
-  return questionTopics(profile, OTHER_TOPIC);
+  otherTopic ??= { lv: translator('lv')('inquiries.public.fields.topicOther'), en: translator('en')('inquiries.public.fields.topicOther') };
+  return questionTopics(profile, otherTopic);
 }
 
 /** A valid code as staff search for it (DDMMYY-NNNNN), however the client typed the hyphen. */

@@ -70,8 +70,8 @@ export async function questionPages(app: FastifyInstance, deps: AppDeps): Promis
     const result = await submitWebQuestion(deps, originOf(request), { profile, values, step, uploads, topics, lang: request.lang, t: request.t });
     if (result.kind === 'invalid') return renderForm(request, reply, profile, values, result.errors, 400);
     if (result.kind === 'mismatch') {
-      // The same page's key with other content (back button, edited, sent again): say so, and a new key files it.
-      const error = { field: 'idempotencyKey', code: 'reused', message: request.t('inquiries.public.idempotency.formReused', { reference: result.inquiry.reference }) };
+      // The same page's key with other content (back button, edited, sent again): say so (linked to the question text), and a new key files it.
+      const error = { field: 'text', code: 'reused', message: request.t('inquiries.public.idempotency.formReused', { reference: result.inquiry.reference }) };
       return renderForm(request, reply, profile, { ...values, idempotencyKey: '' }, [error], 422);
     }
     if (result.kind === 'repeated') {
