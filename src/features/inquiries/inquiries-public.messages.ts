@@ -49,6 +49,13 @@ export const inquiriesPublicMessages = {
       liveHint: 'Atbildes no biežāk uzdotajiem jautājumiem parādīsies zem jautājuma lauka, kamēr rakstāt.',
       readMore: 'Lasīt atbildi',
     },
+    idempotency: {
+      keyInvalid: 'Atslēgai Idempotency-Key jābūt no 1 līdz 255 redzamām ASCII rakstzīmēm (bez atstarpēm un vadības rakstzīmēm).',
+      keyReused: 'Šī atslēga Idempotency-Key jau izmantota citam jautājumam. Atkārtojot pieprasījumu, sūtiet to pašu saturu vai izmantojiet jaunu atslēgu.',
+      formReused: 'Šī veidlapa jau tika nosūtīta ar citu saturu (jautājums {{reference}}). Ja vēlaties uzdot arī šo jautājumu, nosūtiet veidlapu vēlreiz.',
+      duplicateTitle: 'Jautājums jau ir saņemts',
+      duplicateText: 'Šo veidlapu jau nosūtījāt, un jautājums ir reģistrēts ar numuru {{reference}}. Otrreiz to nereģistrējām. Piekļuves kodu parādījām pirmajā reizē un, ja norādījāt e-pastu, nosūtījām uz to.',
+    },
     confirmation: {
       title: 'Jautājums saņemts',
       lead: 'Paldies! Jūsu jautājums ir reģistrēts.',
@@ -159,6 +166,13 @@ export const inquiriesPublicMessages = {
       title: 'These answers may help you',
       liveHint: 'Answers from the frequently asked questions appear below the question field as you type.',
       readMore: 'Read the answer',
+    },
+    idempotency: {
+      keyInvalid: 'The Idempotency-Key must be 1 to 255 visible ASCII characters (no spaces or control characters).',
+      keyReused: 'This Idempotency-Key was already used for a different question. When retrying, send the same content, or use a new key.',
+      formReused: 'This form was already sent with different content (question {{reference}}). If you also want to ask this question, send the form again.',
+      duplicateTitle: 'Your question has already been received',
+      duplicateText: 'You already sent this form, and the question is registered as {{reference}}. We did not register it twice. The access code was shown the first time and, if you gave an e-mail address, sent to it.',
     },
     confirmation: {
       title: 'Question received',

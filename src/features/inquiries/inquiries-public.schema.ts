@@ -10,9 +10,10 @@ export const CONFIRMATION_COOKIE = 'apkalpe_question';
 export const CONFIRMATION_MAX_AGE_SECONDS = 600;
 
 /** The web form's own fields besides the requester's (which PublicInquiryBodySchema checks). */
-export const QUESTION_FORM_FIELDS = ['name', 'email', 'phone', 'personalCode', 'topic', 'text'] as const;
+/** `idempotencyKey` is the form's hidden key: a form sent twice (double click, retry after a lost answer) files once. */
+export const QUESTION_FORM_FIELDS = ['name', 'email', 'phone', 'personalCode', 'topic', 'text', 'idempotencyKey'] as const;
 export type QuestionFormValues = Record<(typeof QUESTION_FORM_FIELDS)[number], string>;
-export const EMPTY_QUESTION_FORM: QuestionFormValues = { name: '', email: '', phone: '', personalCode: '', topic: '', text: '' };
+export const EMPTY_QUESTION_FORM: QuestionFormValues = { name: '', email: '', phone: '', personalCode: '', topic: '', text: '', idempotencyKey: '' };
 
 /** First POST shows matching FAQ answers (when there are any); the second files the question. */
 export type QuestionStep = 'preview' | 'file';

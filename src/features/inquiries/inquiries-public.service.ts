@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { acceptsClientMessages, hashAccessCode, isOpen, parseReference, type InquiryStatus } from '../../domain/inquiry/index.ts';
 import { validatePersonalCode } from '../../domain/personal-code/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
@@ -12,6 +12,7 @@ import { appendClientMessage, checkAttachments, fileInquiry, type FiledInquiry, 
 import { ATTACHMENTS_MAX_COUNT, ATTACHMENTS_MAX_TOTAL_BYTES, PublicInquiryBodySchema, TEXT_MAX, type AttachmentInput, type PublicInquiryBody } from './inquiries.schema.ts';
 import { listAttachmentNames, listClientMessages } from './inquiries-public.repository.ts';
 import { ACCESS_WINDOW_MINUTES, MAX_ACCESS_FAILURES, QUESTION_FORM_FIELDS, type ClientInquiryView, type QuestionFormValues, type QuestionStep } from './inquiries-public.schema.ts';
+import { fileOnce, fingerprintOf, IdempotencyKeySchema, type IdempotentFiling } from './idempotency.ts';
 import { suggestFaqAnswers, type FaqSuggestion } from './public/faq-suggestions.ts';
 import type { Uploads } from './public/uploads.ts';
 import { PERSONAL_DATA_TOPIC, PERSONAL_DATA_TOPIC_NAME } from '../privacy/subject-request.ts';
@@ -58,23 +59,28 @@ function topicError(t: Translate): FieldError {
   return { field: 'topic', code: 'invalid_value', message: t('inquiries.public.errors.topicUnknown') };
 }
 
-/** The JSON API: the public form as JSON, filed through the core like every channel. */
-export async function fileApiQuestion(deps: AppDeps, origin: AuditOrigin, profile: AgencyProfile, body: PublicInquiryBody): Promise<FiledInquiry> {
+/**
+ * The JSON API: the public form as JSON, filed through the core like every channel. With an idempotency key a
+ * retry answers the first inquiry (repeated) and a different body under a used key is refused (mismatch).
+ */
+export async function fileApiQuestion(deps: AppDeps, origin: AuditOrigin, profile: AgencyProfile, body: PublicInquiryBody, idempotencyKey?: string): Promise<IdempotentFiling> {
   if (body.topic && !topicsFor(profile).some((topic) => topic.id === body.topic)) {
     throw new AppError(400, 'validation', 'errors.validation', {}, [
       { field: 'topic', code: 'invalid_value', messageKey: 'inquiries.public.errors.topicUnknown' },
     ]);
   }
-  return fileInquiry(deps, origin, {
-    agency: profile.slug,
-    channel: 'api',
-    ...body,
-    personalCode: normalizedPersonalCode(body.personalCode),
-    subject: subjectOf(body.text),
-  });
+  const idempotency = idempotencyKey ? { key: idempotencyKey, fingerprint: fingerprintOf({ channel: 'api', ...body }) } : undefined;
+  return fileOnce(deps.db, profile.slug, idempotency, (hook) =>
+    fileInquiry(
+      deps,
+      origin,
+      { agency: profile.slug, channel: 'api', ...body, personalCode: normalizedPersonalCode(body.personalCode), subject: subjectOf(body.text) },
+      hook,
+    ),
+  );
 }
 
-const FIELD_ORDER: readonly string[] = [...QUESTION_FORM_FIELDS.filter((f) => f !== 'text' && f !== 'topic'), 'topic', 'text', 'attachments'];
+const FIELD_ORDER: readonly string[] = [...QUESTION_FORM_FIELDS.filter((f) => f !== 'text' && f !== 'topic' && f !== 'idempotencyKey'), 'topic', 'text', 'attachments', 'idempotencyKey'];
 
 /** The schema's issues in the words of the form, in the order of its fields (the error summary follows it). */
 function formErrors(values: QuestionFormValues, issues: Parameters<typeof fieldErrorsFromIssues>[0], t: Translate, lang: Language): FieldError[] {
@@ -121,7 +127,14 @@ export type WebQuestionInput = {
 export type WebQuestionResult =
   | { kind: 'invalid'; errors: FieldError[]; suggestions: FaqSuggestion[] }
   | { kind: 'suggestions'; suggestions: FaqSuggestion[] }
-  | { kind: 'filed'; filed: FiledInquiry };
+  | IdempotentFiling;
+
+/** The hidden key as the form sent it, or the field error of a tampered one. */
+function formKey(raw: string, t: Translate): { key?: string; error?: FieldError } {
+  if (raw === '') return {};
+  const parsed = IdempotencyKeySchema.safeParse(raw);
+  return parsed.success ? { key: parsed.data } : { error: { field: 'idempotencyKey', code: 'invalid_format', message: t('inquiries.public.idempotency.keyInvalid') } };
+}
 
 /**
  * The web form: checks everything first (a refused submission writes nothing); on the first step shows the
@@ -145,6 +158,8 @@ export async function submitWebQuestion(deps: AppDeps, origin: AuditOrigin, inpu
   }
   if (values.topic && !input.topics.some((topic) => topic.id === values.topic)) errors.push(topicError(t));
   errors.push(...attachmentErrors(input.uploads, t, lang));
+  const key = formKey(values.idempotencyKey, t);
+  if (key.error) errors.push(key.error);
   if (errors.length > 0 || !parsed.success) {
     const rank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
     return { kind: 'invalid', errors: errors.sort((a, b) => rank(a.field) - rank(b.field)), suggestions: [] };
@@ -154,15 +169,23 @@ export async function submitWebQuestion(deps: AppDeps, origin: AuditOrigin, inpu
     if (suggestions.length > 0) return { kind: 'suggestions', suggestions };
   }
   const attachments: AttachmentInput[] = input.uploads.files;
-  const filed = await fileInquiry(deps, origin, {
-    agency: input.profile.slug,
-    channel: 'web-form',
-    ...parsed.data,
-    personalCode: normalizedPersonalCode(parsed.data.personalCode),
-    subject: subjectOf(parsed.data.text),
-    attachments,
-  });
-  return { kind: 'filed', filed };
+  const files = attachments.map((a) => `${a.fileName}:${createHash('sha256').update(a.content).digest('hex')}`);
+  const idempotency = key.key ? { key: key.key, fingerprint: fingerprintOf({ channel: 'web-form', ...parsed.data, files }) } : undefined;
+  return fileOnce(deps.db, input.profile.slug, idempotency, (hook) =>
+    fileInquiry(
+      deps,
+      origin,
+      {
+        agency: input.profile.slug,
+        channel: 'web-form',
+        ...parsed.data,
+        personalCode: normalizedPersonalCode(parsed.data.personalCode),
+        subject: subjectOf(parsed.data.text),
+        attachments,
+      },
+      hook,
+    ),
+  );
 }
 
 export type ClientAccessResult =

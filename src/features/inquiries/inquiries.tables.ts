@@ -134,3 +134,22 @@ export const answerTemplates = pgTable(
   },
   (t) => [index('answer_templates_agency_idx').on(t.agency)],
 );
+
+/**
+ * A client's idempotency key (the API's Idempotency-Key header or the question form's hidden key), stored in the
+ * filing transaction: the primary key (agency, key) lets two concurrent requests with one key file only once.
+ * The fingerprint (SHA-256 of the request as filed) tells a retry from a different request under the same key.
+ */
+export const inquiryIdempotencyKeys = pgTable(
+  'inquiry_idempotency_keys',
+  {
+    agency: text('agency').notNull(),
+    key: text('key').notNull(),
+    inquiryId: uuid('inquiry_id')
+      .notNull()
+      .references(() => inquiries.id, { onDelete: 'cascade' }),
+    fingerprint: text('fingerprint').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'inquiry_idempotency_keys_pkey', columns: [t.agency, t.key] })],
+);

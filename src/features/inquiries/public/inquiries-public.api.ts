@@ -5,6 +5,7 @@ import type { AppDeps } from '../../../platform/deps.ts';
 import { AppError } from '../../../platform/http/problem.ts';
 import { PublicInquiryBodySchema, PublicInquiryCreatedSchema } from '../inquiries.schema.ts';
 import { AgencySlugParamsSchema, ClientAccessQuerySchema, ClientInquiryResponseSchema, ReferenceParamsSchema } from '../inquiries-public.schema.ts';
+import { IdempotencyHeadersSchema } from '../idempotency.ts';
 import { fileApiQuestion, openInquiryForClient } from '../inquiries-public.service.ts';
 
 /** POST /api/v1/agencies/{slug}/inquiries and GET /api/v1/inquiries/{reference}: JSON only (no multipart here). */
@@ -16,10 +17,13 @@ export async function publicInquiryApi(app: FastifyInstance, deps: AppDeps): Pro
     {
       schema: {
         tags: ['inquiries'],
-        summary: 'Ask the agency a question (the public question form as JSON); the access code is shown only in this answer',
+        summary:
+          'Ask the agency a question (the public question form as JSON); the access code is shown only in this answer. ' +
+          'With an `Idempotency-Key` a retry answers 200 with the first inquiry (no access code); the key with a different body is 422',
         params: AgencySlugParamsSchema,
+        headers: IdempotencyHeadersSchema,
         body: PublicInquiryBodySchema,
-        response: { 201: PublicInquiryCreatedSchema },
+        response: { 201: PublicInquiryCreatedSchema, 200: PublicInquiryCreatedSchema.omit({ accessCode: true }) },
       },
       // An unknown agency is a 404 whatever the body holds.
       preValidation: async (request) => {
@@ -28,8 +32,14 @@ export async function publicInquiryApi(app: FastifyInstance, deps: AppDeps): Pro
     },
     async (request, reply) => {
       const profile = deps.agencies.require(request.params.slug);
-      const { inquiry, accessCode } = await fileApiQuestion(deps, originOf(request), profile, request.body);
+      const result = await fileApiQuestion(deps, originOf(request), profile, request.body, request.headers['idempotency-key']);
       reply.header('cache-control', 'no-store');
+      if (result.kind === 'mismatch') throw new AppError(422, 'idempotency-key-reused', 'inquiries.public.idempotency.keyReused', {}, [
+          { field: 'idempotency-key', code: 'reused', messageKey: 'inquiries.public.idempotency.keyReused' },
+        ]);
+      // A retry gets the first inquiry, but not its access code: it was shown once, in the first answer (as a booking's manage token).
+      if (result.kind === 'repeated') return reply.status(200).send({ reference: result.inquiry.reference, deadline: result.inquiry.deadline });
+      const { inquiry, accessCode } = result.filed;
       return reply.status(201).send({ reference: inquiry.reference, accessCode, deadline: inquiry.deadline });
     },
   );

@@ -70,6 +70,7 @@ function QuestionForm({ ctx, profile, topics, values, errors, step }: QuestionFo
       <ErrorSummary ctx={ctx} errors={errors} />
       <CsrfField ctx={ctx} />
       <input type="hidden" name="step" value={step} id="question-step" />
+      <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
       <p className="hint">{t('inquiries.public.requiredNote')}</p>
       <TextField name="name" label={t('inquiries.public.fields.name')} value={values.name} error={byField('name')} autoComplete="name" required />
       <fieldset className="field" aria-describedby="contact-hint">
@@ -214,6 +215,25 @@ export function ConfirmationView({ ctx, profile, reference, accessCode, deadline
       <p>
         <a href={withLang(`${questionPath(profile.slug)}/${reference}`, ctx)}>{t('inquiries.public.confirmation.follow')}</a>
       </p>
+    </>
+  );
+}
+
+/** A form sent again after its question was filed (double click, retry): the first filing, no second one, no code. */
+export function DuplicateQuestionView({ ctx, profile, reference }: { ctx: PageContext; profile: AgencyProfile; reference: string }) {
+  const { t } = ctx;
+  return (
+    <>
+      <h1>{t('inquiries.public.idempotency.duplicateTitle')}</h1>
+      <p>{t('inquiries.public.idempotency.duplicateText', { reference })}</p>
+      <ul>
+        <li>
+          <a href={withLang(`${questionPath(profile.slug)}/sekot`, ctx)}>{t('inquiries.public.confirmation.follow')}</a>
+        </li>
+        <li>
+          <a href={withLang(questionPath(profile.slug), ctx)}>{t('inquiries.public.confirmation.askAnother')}</a>
+        </li>
+      </ul>
     </>
   );
 }

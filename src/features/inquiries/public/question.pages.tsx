@@ -16,16 +16,22 @@ import {
 } from '../inquiries-public.schema.ts';
 import { submitWebQuestion, topicsFor } from '../inquiries-public.service.ts';
 import { uploadsOf } from './uploads.ts';
-import { ConfirmationExpiredView, ConfirmationView, QuestionFormView, QuestionSuggestionsView, questionPath, withLang } from './question-form.views.tsx';
+import { randomBytes } from 'node:crypto';
+import { ConfirmationExpiredView, DuplicateQuestionView, ConfirmationView, QuestionFormView, QuestionSuggestionsView, questionPath, withLang } from './question-form.views.tsx';
 
 type AgencyParams = { Params: { agency: string } };
+
+/** A fresh hidden key for a form about to be shown (kept when the form comes back with errors). */
+function withKey(values: QuestionFormValues): QuestionFormValues {
+  return values.idempotencyKey ? values : { ...values, idempotencyKey: randomBytes(16).toString('base64url') };
+}
 
 
 function renderForm(request: FastifyRequest, reply: FastifyReply, profile: AgencyProfile, values: QuestionFormValues, errors: FieldError[], status: number) {
   const ctx = pageContext(request, reply.generateCsrf());
   return sendPage(reply, ctx, {
     title: errors.length > 0 ? `${ctx.t('errors.summaryTitle')}: ${ctx.t('inquiries.public.formTitle')}` : ctx.t('inquiries.public.formTitle'),
-    body: <QuestionFormView ctx={ctx} profile={profile} topics={topicsFor(profile)} values={values} errors={errors} />,
+    body: <QuestionFormView ctx={ctx} profile={profile} topics={topicsFor(profile)} values={withKey(values)} errors={errors} />,
     agency: profile,
     status,
   });
@@ -63,6 +69,18 @@ export async function questionPages(app: FastifyInstance, deps: AppDeps): Promis
     const topics = topicsFor(profile);
     const result = await submitWebQuestion(deps, originOf(request), { profile, values, step, uploads, topics, lang: request.lang, t: request.t });
     if (result.kind === 'invalid') return renderForm(request, reply, profile, values, result.errors, 400);
+    if (result.kind === 'mismatch') {
+      // The same page's key with other content (back button, edited, sent again): say so (linked to the question text), and a new key files it.
+      const error = { field: 'text', code: 'reused', message: request.t('inquiries.public.idempotency.formReused', { reference: result.inquiry.reference }) };
+      return renderForm(request, reply, profile, { ...values, idempotencyKey: '' }, [error], 422);
+    }
+    if (result.kind === 'repeated') {
+      const ctx = pageContext(request);
+      // The browser that filed it still holds the confirmation (with the code): show it; otherwise the reference only.
+      if (readConfirmation(request, profile.slug)?.reference === result.inquiry.reference) return reply.redirect(withLang(`${questionPath(profile.slug)}/iesniegts`, ctx), 303);
+      reply.header('cache-control', 'no-store');
+      return sendPage(reply, ctx, { title: ctx.t('inquiries.public.idempotency.duplicateTitle'), body: <DuplicateQuestionView ctx={ctx} profile={profile} reference={result.inquiry.reference} />, agency: profile });
+    }
     if (result.kind === 'suggestions') {
       await countFlowStep(deps, profile.slug, 'question-form', 'suggested');
       const ctx = pageContext(request, reply.generateCsrf());
@@ -73,7 +91,7 @@ export async function questionPages(app: FastifyInstance, deps: AppDeps): Promis
             ctx={ctx}
             profile={profile}
             topics={topics}
-            values={values}
+            values={withKey(values)}
             suggestions={result.suggestions}
             attachedNames={uploads.files.map((f) => f.fileName)}
           />
