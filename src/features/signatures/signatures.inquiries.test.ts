@@ -93,7 +93,7 @@ for (const target of testTargets()) {
       const cases: Array<[string, Buffer, string]> = [
         ['bomb.edoc', Buffer.from(zip({ mimetype, 'zeros.txt': new Uint8Array(4 * 1024 * 1024) })), 'file.zip-bomb'],
         ['escape.asice', Buffer.from(zip({ mimetype, '../../etc/passwd': mimetype })), 'file.unsafe-path'],
-        ['fake.pdf', Buffer.from('<html>not a pdf</html>'), 'file.not-a-pdf'],
+        ['fake.pdf', Buffer.from('<html>not a pdf</html>'), 'content_type_mismatch'],
       ];
       for (const [fileName, content, code] of cases) {
         const response = await register([{ fileName, contentType: fileName.endsWith('.pdf') ? 'application/pdf' : 'application/vnd.etsi.asic-e+zip', content }]);
