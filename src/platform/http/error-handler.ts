@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
 import { DEFAULT_LANGUAGE, translator } from '../i18n/index.ts';
 import { AppError, fieldErrorsFromIssues, problemType, sendProblem, type IssueLike, type Problem } from './problem.ts';
 
@@ -31,6 +32,16 @@ export function problemFromError(error: FastifyError | AppError | Error, request
       code: error.code,
       ...(errors.length ? { errors } : {}),
       ...error.extensions,
+    };
+  }
+  // A schema a handler applied itself (e.g. to a query it reads by hand): bad input, never a 500.
+  if (error instanceof ZodError) {
+    return {
+      type: problemType('validation'),
+      title: t('errors.validation'),
+      status: 400,
+      code: 'validation',
+      errors: fieldErrorsFromIssues(error.issues as unknown as IssueLike[], t, request.lang),
     };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
