@@ -105,10 +105,13 @@ export type GiftBody = z.infer<typeof GiftBodySchema>;
 
 export const GiftPatchSchema = z.object({ acknowledged: z.literal(true).describe('Supervisor acknowledgement') }).strict();
 
+/** A day of a register's period: a real date within the years records can have (older years are not records). */
+const PeriodDay = z.iso.date().refine((d) => d >= '2000-01-01' && d <= '2100-12-31', localized({ lv: 'Norādiet datumu no 2000. līdz 2100. gadam.', en: 'Give a date from 2000 to 2100.' }));
+
 const PageQuery = {
   page: z.coerce.number().int().min(1).max(10_000).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: PeriodDay.optional(),
+  to: PeriodDay.optional(),
   centre: ProfileId.optional(),
 };
 export const IncidentListQuerySchema = z.object({ ...PageQuery, kind: z.enum(INCIDENT_KINDS).optional(), status: z.enum(INCIDENT_STATUSES).optional() }).strict();
