@@ -1,8 +1,8 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { timingSafeEqual } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
@@ -38,8 +38,7 @@ function sameHash(a: string, b: string): boolean {
 
 /** The client cancels: the seat goes back in the same transaction. */
 export async function cancelByClient(deps: AppDeps, origin: AuditOrigin, row: AppointmentRow): Promise<AppointmentRow> {
-  return deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db) => {
     const updated = await updateAppointment(db, row.id, { status: 'cancelled', cancelledAt: toDate(deps.clock()), cancelReason: 'client' }, ['booked']);
     if (!updated) throw new AppError(409, 'appointment-not-changeable', 'appointments.errors.notChangeable');
     await releaseSeat(db, row.slotId);
@@ -50,8 +49,7 @@ export async function cancelByClient(deps: AppDeps, origin: AuditOrigin, row: Ap
 
 /** The client announces being late. */
 export async function announceLateness(deps: AppDeps, origin: AuditOrigin, row: AppointmentRow, minutes: number): Promise<AppointmentRow> {
-  return deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db) => {
     const updated = await updateAppointment(db, row.id, { lateMinutes: minutes }, ['booked']);
     if (!updated) throw new AppError(409, 'appointment-not-changeable', 'appointments.errors.notChangeable');
     await recordAudit(db, deps.clock, origin, { action: 'appointment.late', recordType: 'appointment', recordId: row.id, agency: row.agency, details: { minutes } });
@@ -73,9 +71,7 @@ export async function reschedule(
   const { place, service } = resolvePlaceAndService(profile, change.centre ?? row.centreId, row.serviceId);
   const request = { profile, place, service, start: Temporal.Instant.from(change.start), now: deps.clock(), calendar: await loadCalendar(deps) };
   const check = allowedSlot(request);
-  const moved = await deps.db
-    .transaction(async (tx) => {
-      const db = tx as unknown as Database;
+  const moved = await withTransaction(deps.db, async (db) => {
       const current = await appointmentById(db, row.id, true);
       if (!current || current.status !== 'booked') throw new AppError(409, 'appointment-not-changeable', 'appointments.errors.notChangeable');
       const key = { agency: profile.slug, centreId: place.id, serviceId: service.id, startsAt: toDate(check.slot.start) };

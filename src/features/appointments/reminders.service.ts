@@ -1,7 +1,7 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { Temporal } from 'temporal-polyfill';
 import { rigaToday } from '../../platform/clock.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import type { Database } from '../../platform/db/client.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { reminderMail } from './appointment-mail.ts';
 import { appointmentsToRemind, claimReminder } from './appointments.repository.ts';
@@ -23,8 +23,7 @@ export async function sendReminders(deps: AppDeps): Promise<number> {
   for (const row of await appointmentsToRemind(deps.db, toDate(from), toDate(to))) {
     const profile = deps.agencies.get(row.agency);
     if (!profile) continue;
-    const claimed = await deps.db.transaction(async (tx) => {
-      const db = tx as unknown as Database;
+    const claimed = await withTransaction(deps.db, async (db) => {
       if (!(await claimReminder(db, row.id, toDate(deps.clock())))) return false;
       await reminderMail(deps, db, profile, row);
       return true;

@@ -1,3 +1,4 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { Temporal } from 'temporal-polyfill';
 import type { AgencyScope } from '../../platform/access/policy.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
@@ -76,8 +77,7 @@ async function change(
   run: (db: Database, row: AppointmentRow) => Promise<AppointmentRow | undefined>,
   details: Record<string, unknown> = {},
 ): Promise<AppointmentRow> {
-  return deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db) => {
     const row = await appointmentById(db, id, true);
     if (!row || row.agency !== scope.agency) throw notFound();
     const updated = await run(db, row);
@@ -206,8 +206,7 @@ export async function changeCapacity(
   const from = toDate(rigaStartOfDay(input.from));
   const to = toDate(rigaStartOfDay(Temporal.PlainDate.from(input.to).add({ days: 1 }).toString()));
   const calendar = await loadCalendar(deps);
-  return deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db) => {
     const change = await insertCapacityChange(db, {
       agency: scope.agency,
       centreId: place.id,

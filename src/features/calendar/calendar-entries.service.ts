@@ -1,3 +1,4 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 // Administrators' changes to the calendar data: add, delete (staff page) and import (CLI).
 // Each change is one transaction with its audit event.
 import type { CalendarEntry } from '../../domain/calendar/index.ts';
@@ -37,7 +38,7 @@ function requireCalendarManager(actor: StaffActor | null): StaffActor {
 /** A change in one transaction; afterwards this process reads the calendar again (committed or not). */
 async function transaction<T>(deps: ServiceDeps, work: (db: Database) => Promise<T>): Promise<T> {
   try {
-    return await deps.db.transaction(async (tx) => work(tx as unknown as Database));
+    return await withTransaction(deps.db, async (tx) => work(tx));
   } finally {
     calendarChanged();
   }

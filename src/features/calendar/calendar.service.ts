@@ -1,3 +1,4 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { Temporal } from 'temporal-polyfill';
 import {
   HOLIDAY_YEAR_MAX,
@@ -56,8 +57,7 @@ export function calendarChanged(): void {
 
 /** Seeds the known one-off holidays and Cabinet-order transfers once; later edits are the administrators'. */
 export async function seedKnownCalendarEntries(deps: Pick<ServiceDeps, 'db'>): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  await withTransaction(deps.db, async (db) => {
     if (await claimSetting(db, 'calendar_seeded', new Date().toISOString())) {
       await insertCalendarEntriesIfAbsent(db, KNOWN_CALENDAR_ENTRIES);
     }

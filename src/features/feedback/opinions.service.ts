@@ -1,7 +1,7 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { OPINION_TEXT_MAX, opinionBecomesInquiry } from '../../domain/feedback/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import { countRecentEvents } from '../../platform/audit/audit.repository.ts';
-import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { FieldError, IssueLike } from '../../platform/http/problem.ts';
 import { translator, type Language, type MessageKey } from '../../platform/i18n/index.ts';
@@ -89,8 +89,7 @@ export async function recordOpinion(
     expectsAnswer: form.expectsAnswer,
     hasContact: Boolean(form.email || form.phone),
   });
-  return deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db) => {
     let inquiry: FiledAsInquiry | null = null;
     if (becomesInquiry) {
       // fileInquiry opens its own transaction: on our transaction that is a savepoint, so both commit or neither.

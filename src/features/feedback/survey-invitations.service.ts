@@ -1,3 +1,4 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 
@@ -128,7 +129,7 @@ export async function inviteToSurvey(
     return { invitation: { invitationId: invitation.id, url, expiresAt }, mail };
   };
   if (options.db) return (await work(options.db)).invitation;
-  const { invitation, mail } = await deps.db.transaction((tx) => work(tx as unknown as Database));
+  const { invitation, mail } = await withTransaction(deps.db, (tx) => work(tx));
   // Sent once committed; when SMTP is down the outbox retry job takes it (inside a caller's transaction, only the job).
   if (mail) await deliverMail({ db: deps.db, clock: deps.clock, config: deps.config }, mail);
   return invitation;

@@ -1,6 +1,6 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { SURVEY_COMMENT_MAX, validateSurveyAnswers, verifyInvitationToken, type SurveyAnswerProblem } from '../../domain/feedback/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
-import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import type { Language, Translate } from '../../platform/i18n/index.ts';
@@ -52,8 +52,7 @@ export async function submitSurvey(
   if (!validation.ok) return { kind: 'invalid', asksConsent, errors: validation.problems.map((p) => problemMessage(p, questions, input.form, input.t, input.lang)) };
   const staffIdentified = asksConsent && input.form['staffConsent'] === 'yes';
   const now = new Date(deps.clock().epochMilliseconds);
-  const saved = await deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  const saved = await withTransaction(deps.db, async (db) => {
     const claimed = await claimInvitation(db, access.invitation.id, now, staffIdentified);
     if (!claimed) return false;
     const { ratings, comments } = validation.answers;

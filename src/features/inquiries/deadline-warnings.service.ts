@@ -1,7 +1,7 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { isOpen } from '../../domain/inquiry/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import { rigaToday } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { translator } from '../../platform/i18n/index.ts';
 import { deliverMail, queueMail } from '../../platform/mail/mail.ts';
@@ -31,8 +31,7 @@ function warningMail(deps: WarningDeps, inquiry: InquiryRow): { subject: string;
 
 /** Queues the warnings of one inquiry, once per deadline; the row lock keeps two workers from both sending. */
 async function warnOne(deps: WarningDeps, id: string, today: string, limit: string): Promise<OutboxRow[]> {
-  return deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db) => {
     const inquiry = await lockInquiry(db, id);
     if (!inquiry || !isOpen(inquiry.status) || inquiry.deadline < today || inquiry.deadline > limit) return [];
     if (await hasDeadlineWarning(db, inquiry.id, inquiry.deadline)) return [];

@@ -1,3 +1,4 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES, type InquiryStatus } from '../../domain/inquiry/index.ts';
 import type { Database } from '../../platform/db/client.ts';
@@ -54,8 +55,7 @@ export async function listInbox(db: Database, filter: InboxFilter): Promise<Inbo
   if (words.length === 0) return selectInboxPage(db, where, filter.limit);
   const firstRows = await searchNearest(db, where, filter.words ?? [], filter.limit);
   if (firstRows.length === filter.limit) return firstRows;
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
+  return withTransaction(db, async (t) => {
     // Rare matches: through the trigram index (agency + words), then sorted.
     await t.execute(sql`set local enable_indexscan = off`);
     await t.execute(sql`set local enable_seqscan = off`);

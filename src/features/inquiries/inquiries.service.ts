@@ -1,3 +1,4 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { inspectAttachments, sortAttachments } from './attachment-content.ts';
 import { createHash } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
@@ -132,8 +133,7 @@ export async function fileInquiry(
   const accessCode = generateAccessCode();
 
   const number = await repo.nextReferenceNumber(deps.db, agency.slug, receivedOn.year);
-  const inquiry = await deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  const inquiry = await withTransaction(deps.db, async (db) => {
     const reference = formatReference(agency.slug, receivedOn.year, number);
     const row = await repo.insertInquiry(db, {
       agency: agency.slug,
@@ -204,8 +204,7 @@ export async function appendClientMessage(
   const { kept: byContent } = await attachmentsByContent(message.attachments ?? [], message.dropRefusedFiles === true);
   const { kept: attachments } = await examineAttachments(deps, byContent, message.dropRefusedFiles ? 'drop' : 'reject');
   const at = message.receivedAt ?? new Date(deps.clock().epochMilliseconds);
-  return deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db) => {
     const row = await repo.insertInquiryMessage(db, {
       inquiryId: inquiry.id,
       direction: 'in',

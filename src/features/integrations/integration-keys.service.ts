@@ -1,3 +1,4 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { AgencyScope } from '../../platform/access/policy.ts';
@@ -18,8 +19,7 @@ export function hashKey(key: string): string {
 export async function createIntegrationKey(deps: ServiceDeps, scope: AgencyScope, origin: AuditOrigin, input: NewKey) {
   const key = `apk_${randomBytes(32).toString('base64url')}`;
   const callbackSecret = randomBytes(32).toString('base64url');
-  return deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db) => {
     const [row] = await db
       .insert(integrationKeys)
       .values({
@@ -45,8 +45,7 @@ export async function listIntegrationKeys(deps: ServiceDeps, scope: AgencyScope)
 
 export async function revokeIntegrationKey(deps: ServiceDeps, scope: AgencyScope, origin: AuditOrigin, id: string): Promise<void> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError(404, 'not-found', 'errors.notFoundTitle');
-  await deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  await withTransaction(deps.db, async (db) => {
     const now = new Date(deps.clock().epochMilliseconds);
     const [row] = await db
       .update(integrationKeys)

@@ -1,6 +1,6 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { roleAllows, type AgencyScope } from '../../platform/access/policy.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
-import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, localized, type IssueLike } from '../../platform/http/problem.ts';
 import {
@@ -74,8 +74,7 @@ export async function createFaq(deps: FaqStaffDeps, scope: AgencyScope, origin: 
   if (!parsed.success) return { ok: false, reason: 'invalid', issues: parsed.error.issues };
   const data = parsed.data;
   const at = new Date(deps.clock().epochMilliseconds);
-  const entry = await deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  const entry = await withTransaction(deps.db, async (db) => {
     const row = await insertFaqEntry(db, { agency: scope.agency, ...data, ...searchColumns(data), updatedBy: scope.actor.id, createdAt: at });
     await insertFaqRevision(db, { entryId: row.id, version: row.version, snapshot: snapshotOf(data), changedBy: scope.actor.id, changedAt: at });
     await recordAudit(db, deps.clock, origin, {
@@ -123,8 +122,7 @@ export async function updateFaq(
   const changed = CONTENT_FIELDS.filter((field) => before[field] !== data[field]);
   if (changed.length === 0) return { ok: true, entry: before };
   const at = new Date(deps.clock().epochMilliseconds);
-  return deps.db.transaction(async (tx): Promise<FaqWriteResult> => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db): Promise<FaqWriteResult> => {
     const row = await updateFaqEntryAtVersion(
       db,
       { agency: scope.agency, id: before.id, version: basedOn.data },

@@ -1,5 +1,5 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { claimSetting } from '../../platform/settings.repository.ts';
 import { insertFaqEntries, insertFaqRevisions } from './faq.repository.ts';
@@ -29,8 +29,7 @@ function seedRows(agency: string, seed: FaqSeed, now: number) {
 export async function seedKnowledgeBase(deps: Pick<AppDeps, 'db' | 'agencies'>): Promise<void> {
   for (const [agency, seed] of Object.entries(FAQ_SEEDS)) {
     if (!deps.agencies.get(agency)) continue;
-    await deps.db.transaction(async (tx) => {
-      const db = tx as unknown as Database;
+    await withTransaction(deps.db, async (db) => {
       const now = Date.now();
       if (!(await claimSetting(db, `faq_seeded:${agency}`, new Date(now).toISOString()))) return;
       const rows = seedRows(agency, seed, now);

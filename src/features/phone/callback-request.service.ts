@@ -1,3 +1,4 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
@@ -5,7 +6,6 @@ import { CALLBACK_HORIZON_DAYS, callBy, windowError } from '../../domain/phone/i
 import { weeklySummary } from '../../domain/opening-hours/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import { countRecentEvents } from '../../platform/audit/audit.repository.ts';
-import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { translator, type Language } from '../../platform/i18n/index.ts';
@@ -122,8 +122,7 @@ export async function requestCallback(deps: AppDeps, origin: AuditOrigin, profil
   const email = input.email.trim();
   const topicName = phoneTopics(profile).find((topic) => topic.id === input.topic)?.name[input.lang] ?? input.topic;
   const id = crypto.randomUUID();
-  await deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  await withTransaction(deps.db, async (db) => {
     await db.insert(phoneCallbacks).values({
       id,
       agency: profile.slug,

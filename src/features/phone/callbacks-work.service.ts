@@ -1,8 +1,8 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { ATTEMPT_RESULTS, MAX_FAILED_ATTEMPTS, statusAfterAttempt, type AttemptResult } from '../../domain/phone/index.ts';
 import type { AgencyScope } from '../../platform/access/policy.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
-import type { Database } from '../../platform/db/client.ts';
 import { staffUsers } from '../staff/staff.tables.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/problem.ts';
@@ -20,8 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The work list: open and taken requests by call-by time (so the overdue come first). Audited: it shows names and numbers. */
 export async function listCallbacks(deps: AppDeps, scope: AgencyScope, origin: AuditOrigin): Promise<CallbackListItem[]> {
-  return deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db) => {
     const rows = await db
       .select({ callback: phoneCallbacks, takenByName: staffUsers.name })
       .from(phoneCallbacks)
@@ -37,8 +36,7 @@ export async function listCallbacks(deps: AppDeps, scope: AgencyScope, origin: A
 /** One request with its attempts, within the agency. Audited. */
 export async function callbackDetail(deps: AppDeps, scope: AgencyScope, origin: AuditOrigin, id: string): Promise<{ callback: CallbackListItem; attempts: AttemptRow[] }> {
   if (!UUID.test(id)) throw new AppError(404, 'callback-not-found', 'phone.errors.callbackNotFound');
-  return deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db) => {
     const [row] = await db
       .select({ callback: phoneCallbacks, takenByName: staffUsers.name })
       .from(phoneCallbacks)
@@ -58,8 +56,7 @@ export async function callbackDetail(deps: AppDeps, scope: AgencyScope, origin: 
 export async function takeCallback(deps: AppDeps, scope: AgencyScope, origin: AuditOrigin, id: string | null): Promise<string> {
   if (id !== null && !UUID.test(id)) throw new AppError(404, 'callback-not-found', 'phone.errors.callbackNotFound');
   const now = new Date(deps.clock().epochMilliseconds);
-  return deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db) => {
     const target = id === null ? sql`true` : sql`id = ${id}`;
     const result = await db.execute(sql`
       update phone_callbacks set status = 'taken', taken_by = ${scope.actor.id}, taken_at = ${now.toISOString()}
@@ -98,8 +95,7 @@ export async function recordAttempt(deps: AppDeps, scope: AgencyScope, origin: A
   if (fieldErrors.length > 0) throw new AppError(400, 'validation', 'errors.validation', {}, fieldErrors);
   const profile = deps.agencies.get(scope.agency) as AgencyProfile;
   const now = new Date(deps.clock().epochMilliseconds);
-  return deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db) => {
     const locked = await db.execute(sql`select id from phone_callbacks where id = ${id} and agency = ${scope.agency} for update`);
     if ((locked as unknown as { rows: unknown[] }).rows.length === 0) throw new AppError(404, 'callback-not-found', 'phone.errors.callbackNotFound');
     const [row] = await db.select().from(phoneCallbacks).where(eq(phoneCallbacks.id, id));

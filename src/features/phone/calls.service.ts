@@ -1,3 +1,4 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { CALL_OUTCOMES, parseDuration, type CallOutcome } from '../../domain/phone/index.ts';
@@ -91,8 +92,7 @@ export async function logCall(deps: AppDeps, scope: AgencyScope, origin: AuditOr
     // The hot path: the call, its aggregates and its audit row in one statement (atomic without a transaction).
     await insertCall(deps.db, row(null), audit(null));
   } else {
-    await deps.db.transaction(async (tx) => {
-      const db = tx as unknown as Database;
+    await withTransaction(deps.db, async (db) => {
       const invitation = await inviteToSurvey(
         deps,
         {

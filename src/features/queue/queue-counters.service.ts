@@ -1,3 +1,4 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { callOrder, canApply, dailyFigures, isCounterOpenToday, queueDayOf, type DailyFigures, type TicketAction } from '../../domain/queue/index.ts';
 import type { AgencyScope } from '../../platform/access/policy.ts';
 import { auditEvent, recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
@@ -41,7 +42,7 @@ export function staffCentre(deps: Pick<AppDeps, 'agencies'>, scope: AgencyScope,
 
 async function inTransaction<T>(deps: Deps, work: (tx: Database, now: Date, day: string) => Promise<T>): Promise<T> {
   const instant = deps.clock();
-  return deps.db.transaction((transaction) => work(transaction as unknown as Database, new Date(instant.epochMilliseconds), queueDayOf(instant)));
+  return withTransaction(deps.db, (transaction) => work(transaction, new Date(instant.epochMilliseconds), queueDayOf(instant)));
 }
 
 function counterView(row: CounterRow | undefined, counter: number, day: string, current: TicketRow | null): CounterView {

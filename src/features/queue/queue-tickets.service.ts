@@ -1,3 +1,4 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { formatTicketNumber, isCounterOpenToday, isExpired, queueDayOf, type TicketStatus } from '../../domain/queue/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/client.ts';
@@ -51,8 +52,7 @@ export async function issueTicket(
   const now = new Date(instant.epochMilliseconds);
   const day = queueDayOf(instant);
   const key = { agency: centre.agency.slug, centreId: centre.centre.id };
-  const ticket = await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Database;
+  const ticket = await withTransaction(deps.db, async (tx) => {
     await input.alsoInTransaction?.(tx, now);
     const runningNumber = await nextRunningNumber(tx, { ...key, serviceId: service.id, day });
     const row = await insertTicket(tx, {

@@ -1,3 +1,4 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 // What the three registers share: the transaction, who sees what, the period filter, field errors.
 import { Temporal } from 'temporal-polyfill';
 import { rigaIsoAt } from '../../domain/opening-hours/index.ts';
@@ -17,7 +18,7 @@ export const PAGE_SIZE = 50;
 
 export async function inTransaction<T>(deps: RegisterDeps, work: (tx: Database, now: Date) => Promise<T>): Promise<T> {
   const now = new Date(deps.clock().epochMilliseconds);
-  return deps.db.transaction((tx) => work(tx as unknown as Database, now));
+  return withTransaction(deps.db, (tx) => work(tx, now));
 }
 
 /** Specialists see only the entries they recorded; every other role sees the agency's. */

@@ -1,9 +1,9 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import type { StaffActor } from '../../platform/access/policy.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
-import type { Database } from '../../platform/db/client.ts';
 import * as repo from './staff.repository.ts';
 import { signInWaitSeconds } from './sign-in-throttle.ts';
 import { NewStaffUserSchema, type NewStaffUser } from './staff.schema.ts';
@@ -29,8 +29,7 @@ export async function createStaffUser(
   const user = NewStaffUserSchema.parse(input);
   if (!deps.agencyExists(user.agency)) throw new StaffUserError(`Unknown agency "${user.agency}"`);
   const passwordHash = await hash(user.password, ARGON2);
-  return deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db) => {
     const existing = await repo.findUserByEmail(db, user.email);
     const row = existing ?? (await repo.insertUser(db, { email: user.email, name: user.name, passwordHash }));
     await repo.upsertMembership(db, row.id, user.agency, user.role);
@@ -80,8 +79,7 @@ export async function signIn(
 
   const token = randomBytes(32).toString('base64url');
   const sessionId = hashSessionToken(token);
-  await deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  await withTransaction(deps.db, async (db) => {
     await repo.insertSession(db, {
       id: sessionId,
       userId: user.id,
@@ -107,8 +105,7 @@ export async function resolveSession(deps: ServiceDeps, token: string): Promise<
 }
 
 export async function signOut(deps: ServiceDeps, origin: AuditOrigin, actor: StaffActor): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  await withTransaction(deps.db, async (db) => {
     await repo.deleteSession(db, actor.sessionId);
     await recordAudit(db, deps.clock, origin, {
       action: 'staff.signed-out',

@@ -1,3 +1,4 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Period } from '../../domain/standard-figures/index.ts';
@@ -85,8 +86,7 @@ export async function loadDrill(
   input: { kind: DrillKind; promiseId: string; period: Period; filters: FigureFilters },
 ): Promise<DrillRow[]> {
   const base = `/staff/${scope.agency}`;
-  return deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db) => {
     const rows =
       input.kind === 'late-inquiries'
         ? await lateInquiries(db, scope.agency, input.period, input.filters, base)

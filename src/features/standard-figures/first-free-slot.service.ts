@@ -1,3 +1,4 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { METRICS } from '../../domain/standard-figures/index.ts';
@@ -39,8 +40,7 @@ export async function sampleFirstFreeSlots(deps: RefreshDeps): Promise<{ sampled
 }
 
 async function writeSample(db: Database, agency: string, day: string, centre: string, workingDays: number): Promise<void> {
-  await db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
+  await withTransaction(db, async (t) => {
     await t.execute(sql`delete from standard_figure_days where agency = ${agency} and day = ${day} and metric = ${METRICS.firstFreeSlot} and centre_key = ${centre}`);
     await t.execute(sql`insert into standard_figure_days (agency, day, metric, centre_key, channel_key, bucket, n) values (${agency}, ${day}, ${METRICS.firstFreeSlot}, ${centre}, '', ${workingDays}, 1)`);
   });

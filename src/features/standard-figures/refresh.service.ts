@@ -1,3 +1,4 @@
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { SAMPLED_METRICS, SNAPSHOT_METRICS } from '../../domain/standard-figures/index.ts';
@@ -55,8 +56,7 @@ const keptList = sql.join([...SNAPSHOT_METRICS, ...SAMPLED_METRICS].map((m) => s
  */
 export async function refreshDays(deps: RefreshDeps, agency: string, from: string, to: string): Promise<void> {
   const w = await windowFor(deps, agency, from, to);
-  await deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  await withTransaction(deps.db, async (db) => {
     await db.execute(sql`delete from standard_figure_days where agency = ${agency} and day between ${from} and ${to}
       and (metric not in (${keptList}) or (day = ${w.today} and metric in (${snapshotList})))`);
     for (const source of figureSources()) await db.execute(source.refresh(w));

@@ -1,3 +1,4 @@
+import { withTransaction } from '../../../platform/db/transaction.ts';
 import type { InquiryStatus } from '../../../domain/inquiry/index.ts';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import { recordAudit, type AuditOrigin } from '../../../platform/audit/audit.ts';
@@ -49,8 +50,7 @@ export async function runInquiryAction(
   requireUuid(id);
   const now = new Date(deps.clock().epochMilliseconds);
   const today = rigaToday(deps.clock);
-  const { result, mails } = await deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  const { result, mails } = await withTransaction(deps.db, async (db) => {
     const inquiry = await lockInquiryInAgency(db, scope.agency, id);
     if (!inquiry) throw inquiryNotFound();
     const outcome = await work({ db, inquiry, now, today });

@@ -1,7 +1,7 @@
+import { withTransaction } from '../../../platform/db/transaction.ts';
 import { authorize } from '../../../platform/access/authorize.ts';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import { recordAudit, type AuditOrigin } from '../../../platform/audit/audit.ts';
-import type { Database } from '../../../platform/db/client.ts';
 import type { ServiceDeps } from '../../../platform/deps.ts';
 import { AppError } from '../../../platform/http/problem.ts';
 import * as repo from '../inquiries-staff.repository.ts';
@@ -29,8 +29,7 @@ export function fillTemplate(body: string, values: { reference: string; name: st
 
 export async function createAnswerTemplate(deps: ServiceDeps, scope: AgencyScope, origin: AuditOrigin, body: TemplateBody): Promise<repo.AnswerTemplateRow> {
   authorize(scope, 'inquiries.manage');
-  return deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db) => {
     const row = await repo.insertTemplate(db, {
       agency: scope.agency,
       title: body.title,
@@ -53,8 +52,7 @@ export async function updateAnswerTemplate(
 ): Promise<repo.AnswerTemplateRow> {
   authorize(scope, 'inquiries.manage');
   if (!isUuid(id)) throw templateNotFound();
-  return deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  return withTransaction(deps.db, async (db) => {
     const row = await repo.updateTemplate(db, scope.agency, id, {
       title: body.title,
       bodyLv: body.bodyLv,
@@ -71,8 +69,7 @@ export async function updateAnswerTemplate(
 export async function deleteAnswerTemplate(deps: ServiceDeps, scope: AgencyScope, origin: AuditOrigin, id: string): Promise<void> {
   authorize(scope, 'inquiries.manage');
   if (!isUuid(id)) throw templateNotFound();
-  await deps.db.transaction(async (tx) => {
-    const db = tx as unknown as Database;
+  await withTransaction(deps.db, async (db) => {
     if (!(await repo.deleteTemplate(db, scope.agency, id))) throw templateNotFound();
     await recordAudit(db, deps.clock, origin, { action: 'answer-template.deleted', recordType: 'answer_template', recordId: id, agency: scope.agency });
   });
