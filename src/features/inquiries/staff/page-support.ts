@@ -1,18 +1,13 @@
+export { parseForm } from '../../../platform/http/form.ts';
 export { scopeOf } from '../../../platform/access/access.hook.ts';
 export { formValues, nonEmpty } from '../../../web/form-values.ts';
 import type { FastifyRequest } from 'fastify';
-import type { z } from 'zod';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { problemFromError } from '../../../platform/http/error-handler.ts';
-import { parseForm as parseFormBody, type ParsedForm } from '../../../platform/http/form.ts';
 import { AppError, type FieldError } from '../../../platform/http/problem.ts';
 import { faqTopicsFor } from '../../knowledge-base/faq.topics.ts';
 
 
-/** The one form parser (platform/http/form.ts), given the values already read. */
-export function parseForm<S extends z.ZodType>(schema: S, values: Record<string, string>, request: FastifyRequest, prefix = ''): ParsedForm<z.infer<S>> {
-  return parseFormBody(schema, values, request, prefix);
-}
 
 /**
  * A refused action as field errors for the page: field errors keep their field (prefixed by the form),
