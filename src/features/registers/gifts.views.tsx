@@ -5,7 +5,7 @@ import { formatDate } from '../../web/format.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { GiftRow, GiftYear } from './gifts.service.ts';
-import { CsvLink, Facts, FilterForm, Notice, Pager, PostForm, RegisterNav, registersPath, withLang } from './register-common.views.tsx';
+import { Facts, FilterForm, Notice, PostForm, RegisterNav, registersPath, withLang, RegisterTable } from './register-common.views.tsx';
 import { formatAt } from './register-support.ts';
 
 export function euro(value: number | null, lang: 'lv' | 'en'): string {
@@ -41,38 +41,18 @@ export function GiftListView({ ctx, profile, rows, page, hasMore, values, errors
           { name: 'status', label: t('registers.incidents.status'), options: (['declined', 'accepted', 'unacknowledged'] as const).map((s) => ({ value: s, label: t(`registers.giftStatuses.${s}`) })) },
         ]}
       />
-      <CsvLink ctx={ctx} path={`${path}/eksports.csv`} values={values} />
-      {rows.length === 0 ? (
-        <p>{t('registers.list.none')}</p>
-      ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('registers.gifts.title')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('registers.gifts.offeredOn')}</th>
-                <th scope="col">{t('registers.gifts.what')}</th>
-                <th scope="col">{t('registers.gifts.estimatedValueEur')}</th>
-                <th scope="col">{t('registers.gifts.outcome')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <a href={withLang(`${path}/${r.id}`, ctx)}>{formatDate(r.offeredOn, lang)}</a>
-                  </td>
-                  <td>
-                    {t(`registers.giftKinds.${r.kind}`)}: {r.what}
-                  </td>
-                  <td>{euro(r.estimatedValueCents === null ? null : r.estimatedValueCents / 100, lang)}</td>
-                  <td>{r.declined ? t('registers.giftStatuses.declined') : t('registers.giftStatuses.accepted')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager ctx={ctx} path={path} values={values} page={page} hasMore={hasMore} />
+      <RegisterTable
+        ctx={ctx}
+        path={path}
+        values={values}
+        page={page}
+        hasMore={hasMore}
+        title={t('registers.gifts.title')}
+        headers={[t('registers.gifts.offeredOn'), t('registers.gifts.what'), t('registers.gifts.estimatedValueEur'), t('registers.gifts.outcome')]}
+        rows={rows}
+        first={(r) => formatDate(r.offeredOn, lang)}
+        cells={(r) => [`${t(`registers.giftKinds.${r.kind}`)}: ${r.what}`, euro(r.estimatedValueCents === null ? null : r.estimatedValueCents / 100, lang), r.declined ? t('registers.giftStatuses.declined') : t('registers.giftStatuses.accepted')]}
+      />
     </>
   );
 }

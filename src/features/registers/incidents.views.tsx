@@ -4,7 +4,7 @@ import { ErrorSummary, SelectField, TextAreaField, TextField, errorFor } from '.
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { IncidentRow } from './incidents.service.ts';
-import { Checkboxes, CsvLink, Facts, FilterForm, Notice, Pager, PostForm, RegisterNav, registersPath, withLang } from './register-common.views.tsx';
+import { Checkboxes, Facts, FilterForm, Notice, PostForm, RegisterNav, registersPath, withLang, RegisterTable } from './register-common.views.tsx';
 import { channelName, incidentChannelIds, placeIds, placeName, formatAt } from './register-support.ts';
 
 type ListProps = { ctx: PageContext; profile: AgencyProfile; rows: IncidentRow[]; page: number; hasMore: boolean; values: Record<string, string>; errors: FieldError[]; onlyOwn: boolean; mayRecord: boolean };
@@ -40,36 +40,18 @@ export function IncidentListView({ ctx, profile, rows, page, hasMore, values, er
           { name: 'centre', label: t('registers.incidents.centre'), options: placeOptions(profile, lang) },
         ]}
       />
-      <CsvLink ctx={ctx} path={`${path}/eksports.csv`} values={values} />
-      {rows.length === 0 ? (
-        <p>{t('registers.list.none')}</p>
-      ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('registers.incidents.title')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('registers.incidents.occurredAt')}</th>
-                <th scope="col">{t('registers.incidents.kind')}</th>
-                <th scope="col">{t('registers.csv.centre')}</th>
-                <th scope="col">{t('registers.incidents.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <a href={withLang(`${path}/${r.id}`, ctx)}>{formatAt(r.occurredAt, lang)}</a>
-                  </td>
-                  <td>{t(`registers.kinds.${r.kind}`)}</td>
-                  <td>{placeName(profile, r.centreId, lang) || channelName(profile, r.channelId, lang)}</td>
-                  <td>{t(`registers.incidentStatuses.${r.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager ctx={ctx} path={path} values={values} page={page} hasMore={hasMore} />
+      <RegisterTable
+        ctx={ctx}
+        path={path}
+        values={values}
+        page={page}
+        hasMore={hasMore}
+        title={t('registers.incidents.title')}
+        headers={[t('registers.incidents.occurredAt'), t('registers.incidents.kind'), t('registers.csv.centre'), t('registers.incidents.status')]}
+        rows={rows}
+        first={(r) => formatAt(r.occurredAt, lang)}
+        cells={(r) => [t(`registers.kinds.${r.kind}`), placeName(profile, r.centreId, lang) || channelName(profile, r.channelId, lang), t(`registers.incidentStatuses.${r.status}`)]}
+      />
     </>
   );
 }

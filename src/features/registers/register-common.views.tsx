@@ -127,3 +127,67 @@ export function Checkboxes({ name, legend, options, checked, error }: { name: st
     </fieldset>
   );
 }
+
+/**
+ * One register's list: the CSV link, the table (its first cell links to the record) or "none", and the pager.
+ * `cells` gives a row's cells after the first; `first` the linked first cell's text.
+ */
+export function RegisterTable<Row extends { id: string }>({
+  ctx,
+  path,
+  values,
+  page,
+  hasMore,
+  title,
+  headers,
+  rows,
+  first,
+  cells,
+}: {
+  ctx: PageContext;
+  path: string;
+  values: Record<string, string>;
+  page: number;
+  hasMore: boolean;
+  title: string;
+  headers: readonly string[];
+  rows: readonly Row[];
+  first: (row: Row) => ReactNode;
+  cells: (row: Row) => readonly ReactNode[];
+}) {
+  return (
+    <>
+      <CsvLink ctx={ctx} path={`${path}/eksports.csv`} values={values} />
+      {rows.length === 0 ? (
+        <p>{ctx.t('registers.list.none')}</p>
+      ) : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
+          <table>
+            <thead>
+              <tr>
+                {headers.map((header) => (
+                  <th scope="col" key={header}>
+                    {header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <a href={withLang(`${path}/${row.id}`, ctx)}>{first(row)}</a>
+                  </td>
+                  {cells(row).map((cell, i) => (
+                    <td key={i}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager ctx={ctx} path={path} values={values} page={page} hasMore={hasMore} />
+    </>
+  );
+}

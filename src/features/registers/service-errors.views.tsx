@@ -4,7 +4,7 @@ import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField, errorF
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { ApologyTemplate } from './apology.service.ts';
-import { CsvLink, Facts, FilterForm, Notice, Pager, PostForm, RegisterNav, registersPath, withLang } from './register-common.views.tsx';
+import { Facts, FilterForm, Notice, PostForm, RegisterNav, registersPath, withLang, RegisterTable } from './register-common.views.tsx';
 import { placeName, formatAt } from './register-support.ts';
 import type { ServiceErrorRow, ServiceErrorWithSteps } from './service-errors.service.ts';
 import { placeOptions } from './incidents.views.tsx';
@@ -46,36 +46,18 @@ export function ServiceErrorListView({ ctx, profile, rows, page, hasMore, values
           { name: 'open', label: t('registers.list.openOnly'), options: [{ value: 'yes', label: t('registers.csv.yes') }] },
         ]}
       />
-      <CsvLink ctx={ctx} path={`${path}/eksports.csv`} values={values} />
-      {rows.length === 0 ? (
-        <p>{t('registers.list.none')}</p>
-      ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('registers.serviceErrors.title')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('registers.csv.createdAt')}</th>
-                <th scope="col">{t('registers.serviceErrors.description')}</th>
-                <th scope="col">{t('registers.serviceErrors.status')}</th>
-                <th scope="col">{t('registers.serviceErrors.daysOpen')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <a href={withLang(`${path}/${r.id}`, ctx)}>{formatAt(r.createdAt, lang)}</a>
-                  </td>
-                  <td>{r.description.length > 120 ? `${r.description.slice(0, 120)}…` : r.description}</td>
-                  <td>{t(`registers.errorStatuses.${r.status}`)}</td>
-                  <td>{t('registers.serviceErrors.daysOpenValue', { count: daysBetween(r.createdAt.getTime(), (r.closedAt ?? now).getTime()) })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager ctx={ctx} path={path} values={values} page={page} hasMore={hasMore} />
+      <RegisterTable
+        ctx={ctx}
+        path={path}
+        values={values}
+        page={page}
+        hasMore={hasMore}
+        title={t('registers.serviceErrors.title')}
+        headers={[t('registers.csv.createdAt'), t('registers.serviceErrors.description'), t('registers.serviceErrors.status'), t('registers.serviceErrors.daysOpen')]}
+        rows={rows}
+        first={(r) => formatAt(r.createdAt, lang)}
+        cells={(r) => [r.description.length > 120 ? `${r.description.slice(0, 120)}…` : r.description, t(`registers.errorStatuses.${r.status}`), t('registers.serviceErrors.daysOpenValue', { count: daysBetween(r.createdAt.getTime(), (r.closedAt ?? now).getTime()) })]}
+      />
     </>
   );
 }
