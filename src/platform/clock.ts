@@ -18,3 +18,11 @@ export const RIGA = RIGA_TIME_ZONE;
 export function rigaToday(clock: Clock): string {
   return rigaDateAt(clock().epochMilliseconds);
 }
+
+/** The instants bounding a Riga period [from, to] (dates 'YYYY-MM-DD', both included; either may be open). */
+export function rigaPeriod(from?: string, to?: string): { start?: Date; end?: Date } {
+  const midnight = (date: Temporal.PlainDate) => new Date(date.toZonedDateTime({ timeZone: RIGA }).toInstant().epochMilliseconds);
+  const start = from ? midnight(Temporal.PlainDate.from(from)) : undefined;
+  const end = to ? midnight(Temporal.PlainDate.from(to).add({ days: 1 })) : undefined;
+  return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+}

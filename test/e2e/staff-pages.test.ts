@@ -118,11 +118,27 @@ describe('VSAA auditor, keyboard only, JavaScript off', () => {
     const response = await pressAndNavigate(page, 'Enter');
     assert.equal(response.status(), 200);
     assert.equal(path(page), '/staff/vsaa/audit');
-    const signedIn = page.locator('tbody tr', { hasText: 'staff.signed-in' });
-    assert.ok((await signedIn.count()) >= 1, 'the sign-in is listed');
+    const signedIn = page.locator('tbody tr', { hasText: 'Darbinieks pieteicās' });
+    assert.ok((await signedIn.count()) >= 1, 'the sign-in is listed in words');
     assert.match(await signedIn.first().innerText(), new RegExp(AUDITOR.email.replace(/\./g, '\\.')));
-    assert.ok((await page.locator('tbody tr', { hasText: 'staff.sign-in-failed' }).count()) >= 1, 'the failed attempt is listed');
+    assert.ok((await page.locator('tbody tr', { hasText: 'Neizdevusies pieteikšanās' }).count()) >= 1, 'the failed attempt is listed');
+    assert.equal(await page.locator('tbody', { hasText: 'staff.signed-in' }).count(), 0, 'no raw action keys');
     await assertAccessible(page, 'the audit log');
+  });
+
+  it('the audit log filters by person and by period, and says what is wrong with a reversed period', async () => {
+    await page.locator('tbody tr', { hasText: 'Darbinieks pieteicās' }).first().locator('td').nth(1).getByRole('link').click();
+    await page.waitForLoadState();
+    assert.match(new URL(page.url()).searchParams.get('actor') ?? '', /^[0-9a-f-]{36}$/, 'the person link filters by that person');
+    const rows = await page.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    assert.ok(rows.length > 0 && rows.every((who) => who.includes(AUDITOR.email)), 'only that person is listed');
+    await page.fill('#field-from', '2026-12-02');
+    await page.fill('#field-to', '2026-12-01');
+    const response = await pressAndNavigate(page, 'Enter');
+    assert.equal(response.status(), 400);
+    assert.match(await page.locator('.error-summary').innerText(), /Beigu datums nevar būt agrāks par sākuma datumu/);
+    assert.equal(await page.inputValue('#field-from'), '2026-12-02', 'the typed period stays in the form');
+    await assertAccessible(page, 'the audit log with a filter error');
   });
 
   it('the workplace and audit log in English have no axe violations', async () => {
@@ -182,7 +198,7 @@ describe('VSAA auditor, keyboard only, JavaScript off', () => {
     const back = await pressAndNavigate(page, 'Enter');
     assert.equal(back.status(), 200);
     assert.equal(path(page), '/staff/vsaa/audit');
-    assert.ok((await page.locator('tbody tr', { hasText: 'staff.signed-out' }).count()) >= 1, 'the sign-out is in the audit log');
+    assert.ok((await page.locator('tbody tr', { hasText: 'Darbinieks izrakstījās' }).count()) >= 1, 'the sign-out is in the audit log');
   });
 });
 

@@ -1,3 +1,4 @@
+import { rigaPeriod } from '../../platform/clock.ts';
 // Incidents on premises, on the phone or video: recorded by any staff member, reviewed and closed by supervisors.
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { isInFuture, type IncidentAction } from '../../domain/registers/index.ts';
@@ -6,7 +7,7 @@ import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { requireLinkedRecord } from './linked-records.ts';
-import { fieldError, forbidden, incidentChannelIds, inTransaction, mayReview, notFound, PAGE_SIZE, pageOf, placeIds, profileOf, requireVisible, rigaIso, rigaPeriod, seesAll, type RegisterDeps } from './register-support.ts';
+import { fieldError, forbidden, incidentChannelIds, inTransaction, mayReview, notFound, PAGE_SIZE, pageOf, placeIds, profileOf, requireVisible, rigaIso, seesAll, type RegisterDeps } from './register-support.ts';
 import type { IncidentBody, IncidentListQuery, IncidentPatch } from './registers.schema.ts';
 import { registerIncidents } from './registers.tables.ts';
 

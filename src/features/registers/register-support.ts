@@ -55,13 +55,6 @@ export function profileOf(deps: Pick<AppDeps, 'agencies'>, scope: AgencyScope): 
   return profile;
 }
 
-/** The instants bounding a Riga period [from, to] (dates inclusive). */
-export function rigaPeriod(from?: string, to?: string): { start?: Date; end?: Date } {
-  const start = from ? new Date(Temporal.PlainDate.from(from).toZonedDateTime({ timeZone: RIGA }).toInstant().epochMilliseconds) : undefined;
-  const end = to ? new Date(Temporal.PlainDate.from(to).add({ days: 1 }).toZonedDateTime({ timeZone: RIGA }).toInstant().epochMilliseconds) : undefined;
-  return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
-}
-
 export function rigaIso(at: Date): string {
   return rigaIsoAt(at.getTime());
 }

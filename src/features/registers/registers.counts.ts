@@ -2,7 +2,7 @@
 // Not audited themselves: they return numbers, never a record.
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
-import { rigaPeriod } from './register-support.ts';
+import { rigaPeriod } from '../../platform/clock.ts';
 
 export type Period = { from: string; to: string };
 

@@ -1,3 +1,4 @@
+import { rigaPeriod } from '../../platform/clock.ts';
 // Service errors: admit (acknowledged), apologise (a letter from the agency's template, through the outbox),
 // remedy, close — each step with who and when, in the standard's order.
 import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
@@ -9,7 +10,7 @@ import { AppError } from '../../platform/http/problem.ts';
 import { queueMail } from '../../platform/mail/mail.ts';
 import { apologyTemplate, fillApology } from './apology.service.ts';
 import { requireLinkedRecord, type LinkedRecord } from './linked-records.ts';
-import { fieldError, forbidden, inTransaction, mayReview, notFound, PAGE_SIZE, pageOf, profileOf, requireVisible, rigaIso, rigaPeriod, seesAll, type RegisterDeps } from './register-support.ts';
+import { fieldError, forbidden, inTransaction, mayReview, notFound, PAGE_SIZE, pageOf, profileOf, requireVisible, rigaIso, seesAll, type RegisterDeps } from './register-support.ts';
 import type { ServiceErrorBody, ServiceErrorListQuery, StepBody } from './registers.schema.ts';
 import { registerServiceErrors, registerServiceErrorSteps } from './registers.tables.ts';
 

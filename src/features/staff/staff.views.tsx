@@ -1,5 +1,3 @@
-import { formatRigaMoment } from '../../web/format.ts';
-import type { AuditRecord } from '../../platform/audit/audit.repository.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import type { AgencyScope } from '../../platform/access/policy.ts';
 import { roleAllows } from '../../platform/access/policy.ts';
@@ -128,7 +126,7 @@ export function WorkplaceView({ ctx, scope, agencyName, walkIn }: { ctx: PageCon
         </li>
         {roleAllows(scope.role, 'audit.read') && (
           <li>
-            <a href={`/staff/${scope.agency}/audit`}>{t('staff.auditTitle')}</a>
+            <a href={`/staff/${scope.agency}/audit`}>{t('auditLog.title')}</a>
           </li>
         )}
         {roleAllows(scope.role, 'calendar.manage') && (
@@ -140,47 +138,6 @@ export function WorkplaceView({ ctx, scope, agencyName, walkIn }: { ctx: PageCon
           <a href={`/${scope.agency}/standarts`}>{t('layout.standard')}</a>
         </li>
       </ul>
-    </>
-  );
-}
-
-export function AuditView({ ctx, agencyName, records }: { ctx: PageContext; agencyName: string; records: AuditRecord[] }) {
-  const { t } = ctx;
-  return (
-    <>
-      <h1>
-        {t('staff.auditTitle')}: {agencyName}
-      </h1>
-      <div className="table-scroll">
-        <table>
-          <caption>{t('staff.auditTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.auditAt')}</th>
-              <th scope="col">{t('staff.auditActor')}</th>
-              <th scope="col">{t('staff.auditAction')}</th>
-              <th scope="col">{t('staff.auditRecord')}</th>
-              <th scope="col">{t('staff.auditIp')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {records.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <time dateTime={r.at.toISOString()}>{formatRigaMoment(r.at, ctx.lang)}</time>
-                </td>
-                <td>{r.actorLabel}</td>
-                <td>{r.action}</td>
-                <td>
-                  {r.recordType}
-                  {r.recordId ? ` ${r.recordId}` : ''}
-                </td>
-                <td>{r.ip ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
     </>
   );
 }
