@@ -45,9 +45,14 @@ describe('public queue pages (JavaScript off)', () => {
       const button = page.locator('button[value="pensijas"]');
       const box = await button.boundingBox();
       assert.ok(box && box.height >= 88, `large touch target (${box?.height} px)`);
+      // Every counter is still closed: the kiosk promises no "0 min".
+      assert.match(await button.innerText(), /Rindā: 0; šobrīd neviens lodziņš šo pakalpojumu nesniedz/);
+      assert.doesNotMatch(await button.innerText(), /min/);
       await Promise.all([page.waitForURL(/\/biletes\//), button.click()]);
       ticketPath = new URL(page.url()).pathname;
       assert.match(await page.locator('h1').innerText(), /P-001/);
+      assert.match(await page.locator('main').innerText(), /Šobrīd neviens lodziņš šo pakalpojumu nesniedz, tāpēc gaidīšanas laiku nevaram aprēķināt/);
+      assert.equal(await page.locator('#ticket-live-note').isVisible(), false, 'without JavaScript the page does not claim to update itself');
       await assertAccessible(page);
       await visit(page, `${ticketPath}?lang=en`);
       assert.match(await page.locator('html').getAttribute('lang') ?? '', /en/);
@@ -92,6 +97,9 @@ describe('board live and staff pages (JavaScript on)', () => {
     const boardContext = await newContext(browser, platform.baseUrl, { javaScript: true });
     const staffContext = await newContext(browser, platform.baseUrl, { javaScript: true });
     try {
+      const ticket = await boardContext.newPage();
+      await visit(ticket, ticketPath);
+      await ticket.waitForFunction(() => document.getElementById('ticket-live-note')?.hidden === false);
       const board = await boardContext.newPage();
       await visit(board, '/vsaa/rinda/jelgava/tablo');
       await board.waitForFunction(() => document.getElementById('board-status')?.textContent === 'Tiešraide');
@@ -113,6 +121,11 @@ describe('board live and staff pages (JavaScript on)', () => {
       await board.waitForFunction(() => document.querySelector('.board-latest td')?.textContent === 'P-001', undefined, { timeout: 5000 });
       assert.equal(await board.locator('.board-latest td').nth(1).innerText(), '3');
       await assertAccessible(board);
+      // The ticket page, open all along, follows by itself and announces the call.
+      await ticket.waitForFunction(() => document.querySelector('#ticket-state .queue-go-to')?.textContent?.includes('3. lodziņu'), undefined, { timeout: 5000 });
+      assert.match(await ticket.locator('#ticket-announce').innerText(), /Lūdzu, dodieties uz 3\. lodziņu/);
+      assert.equal(await ticket.url(), `${platform.baseUrl}${ticketPath}`, 'no reload');
+      await assertAccessible(ticket);
 
       await visit(staff, '/staff/vsaa/rinda/jelgava/skaitli');
       await assertAccessible(staff);

@@ -29,13 +29,13 @@ export function percentile(values: readonly number[], p: number): number | null 
 
 /**
  * Estimated wait in whole minutes: the clients ahead, served in parallel by the open counters, each taking the
- * median of the recent service times (the profile's duration until there are any). With no counter open the
- * estimate assumes one will open: a client is never told "0" while nobody serves.
+ * median of the recent service times (the profile's duration until there are any). With no counter open for the
+ * service there is no estimate (null): nobody serves, so a client is never promised "0 min" or a guess.
  */
-export function estimateWaitMinutes(input: WaitEstimateInput): number {
+export function estimateWaitMinutes(input: WaitEstimateInput): number | null {
+  if (input.openCounters <= 0) return null;
   if (input.ahead <= 0) return 0;
   const recent = input.recentServiceMinutes.slice(-RECENT_SERVICES);
   const perClient = median(recent) ?? input.defaultServiceMinutes;
-  const counters = Math.max(1, input.openCounters);
-  return Math.ceil((input.ahead * perClient) / counters);
+  return Math.ceil((input.ahead * perClient) / input.openCounters);
 }

@@ -144,8 +144,9 @@ describe('waiting-time estimate', () => {
     assert.equal(estimateWaitMinutes({ ahead: 4, recentServiceMinutes: [10, 12, 8], openCounters: 2, defaultServiceMinutes: 30 }), 20);
     assert.equal(estimateWaitMinutes({ ahead: 3, recentServiceMinutes: [], openCounters: 1, defaultServiceMinutes: 15 }), 45, 'profile duration before anyone is served');
     assert.equal(estimateWaitMinutes({ ahead: 1, recentServiceMinutes: [7], openCounters: 3, defaultServiceMinutes: 30 }), 3);
-    assert.equal(estimateWaitMinutes({ ahead: 0, recentServiceMinutes: [7], openCounters: 0, defaultServiceMinutes: 30 }), 0);
-    assert.equal(estimateWaitMinutes({ ahead: 2, recentServiceMinutes: [5], openCounters: 0, defaultServiceMinutes: 30 }), 10, 'no counter open: as if one opens');
+    assert.equal(estimateWaitMinutes({ ahead: 0, recentServiceMinutes: [7], openCounters: 1, defaultServiceMinutes: 30 }), 0, 'next in line at an open counter');
+    assert.equal(estimateWaitMinutes({ ahead: 0, recentServiceMinutes: [7], openCounters: 0, defaultServiceMinutes: 30 }), null, 'no counter open: never "0 min"');
+    assert.equal(estimateWaitMinutes({ ahead: 2, recentServiceMinutes: [5], openCounters: 0, defaultServiceMinutes: 30 }), null, 'no counter open: no guess');
   });
 
   it('only the last 20 service times count', () => {
@@ -156,12 +157,13 @@ describe('waiting-time estimate', () => {
 
   it('monotone: more clients ahead never shortens, more counters never lengthens (property)', () => {
     fc.assert(
-      fc.property(fc.nat(200), fc.array(fc.integer({ min: 1, max: 90 }), { maxLength: 25 }), fc.integer({ min: 0, max: 10 }), (ahead, recent, counters) => {
+      fc.property(fc.nat(200), fc.array(fc.integer({ min: 1, max: 90 }), { maxLength: 25 }), fc.integer({ min: 1, max: 10 }), (ahead, recent, counters) => {
         const base = { recentServiceMinutes: recent, defaultServiceMinutes: 20 };
-        const e = estimateWaitMinutes({ ...base, ahead, openCounters: counters });
+        const e = estimateWaitMinutes({ ...base, ahead, openCounters: counters }) as number;
         assert.ok(Number.isInteger(e) && e >= 0);
-        assert.ok(estimateWaitMinutes({ ...base, ahead: ahead + 1, openCounters: counters }) >= e);
-        assert.ok(estimateWaitMinutes({ ...base, ahead, openCounters: counters + 1 }) <= e);
+        assert.ok((estimateWaitMinutes({ ...base, ahead: ahead + 1, openCounters: counters }) as number) >= e);
+        assert.ok((estimateWaitMinutes({ ...base, ahead, openCounters: counters + 1 }) as number) <= e);
+        assert.equal(estimateWaitMinutes({ ...base, ahead, openCounters: 0 }), null);
       }),
     );
   });

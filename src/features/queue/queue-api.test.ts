@@ -29,12 +29,12 @@ for (const target of testTargets()) {
       assert.equal(created.number, 'P-001');
       assert.match(created.id, UUID, 'ticket ids are random UUIDs');
       assert.equal(created.position, 1);
-      assert.equal(created.estimatedWaitMinutes, 0);
+      assert.equal(created.estimatedWaitMinutes, null, 'no counter open: no promise, not "0 min"');
       assert.equal(created.url, `http://localhost:3000/vsaa/rinda/jelgava/biletes/${created.id}`);
       const second = TicketCreatedSchema.parse((await take('jelgava', 'pensijas')).json());
       assert.equal(second.number, 'P-002');
       assert.equal(second.position, 2);
-      assert.equal(second.estimatedWaitMinutes, 30, 'one client ahead, the profile duration (30 min), no counter open: as if one opens');
+      assert.equal(second.estimatedWaitMinutes, null, 'one client ahead, no counter open: still no guess');
       assert.equal(TicketCreatedSchema.parse((await take('jelgava', 'pabalsti')).json()).number, 'A-001');
       assert.equal(TicketCreatedSchema.parse((await take('jelgava', 'dokumenti')).json()).number, 'D-001');
       assert.equal(TicketCreatedSchema.parse((await take('valmiera', 'pensijas')).json()).number, 'P-001', 'each centre numbers its own');

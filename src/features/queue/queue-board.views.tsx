@@ -50,7 +50,7 @@ function BoardBody({ ctx, board }: { ctx: PageContext; board: BoardState }) {
                   {w.letter} – {w.name[lang]}
                 </td>
                 <td>{w.waiting}</td>
-                <td>{t('queue.ticket.minutes', { count: w.estimatedWaitMinutes })}</td>
+                <td>{w.estimatedWaitMinutes === null ? t('queue.board.noCounter') : t('queue.ticket.minutes', { count: w.estimatedWaitMinutes })}</td>
               </tr>
             ))}
           </tbody>
@@ -94,6 +94,7 @@ export function BoardDocument({ ctx, centre, board }: { ctx: PageContext; centre
     free: t('queue.board.counterFree'),
     closedCounter: t('queue.board.counterClosed'),
     minutes: t('queue.ticket.minutes', { count: '{count}' as unknown as number }),
+    noCounter: t('queue.board.noCounter'),
   });
   return (
     <html lang={lang}>

@@ -36,7 +36,7 @@ export async function queuePublicApi(app: FastifyInstance, deps: AppDeps, hub: B
         number: ticket.number,
         service: ticket.service,
         position: ticket.position ?? 1,
-        estimatedWaitMinutes: ticket.estimatedWaitMinutes ?? 0,
+        estimatedWaitMinutes: ticket.estimatedWaitMinutes,
         url: ticket.url,
       });
     },

@@ -74,7 +74,7 @@ export function KioskView({ ctx, centre, board, nextOpening, errors, checkIn }: 
                   {w.letter}
                 </span>
                 <span className="queue-service-name">{w.name[lang]}</span>
-                <span className="queue-service-wait">{t('queue.kiosk.waitingNow', { count: w.waiting, minutes: w.estimatedWaitMinutes })}</span>
+                <span className="queue-service-wait">{w.estimatedWaitMinutes === null ? t('queue.kiosk.waitingNoCounter', { count: w.waiting }) : t('queue.kiosk.waitingNow', { count: w.waiting, minutes: w.estimatedWaitMinutes })}</span>
               </button>
             ))}
           </fieldset>
@@ -99,66 +99,77 @@ export type TicketSurvey = { url: string; qrSvg: string };
 export function TicketPageView({ ctx, centre, ticket, survey }: { ctx: PageContext; centre: QueueCentre; ticket: TicketView; survey: TicketSurvey | null }) {
   const { t, lang } = ctx;
   const service = centre.services.find((s) => s.id === ticket.service);
+  const live = ticket.status === 'waiting' || ticket.status === 'called';
+  const events = `/api/v1/agencies/${centre.agency.slug}/centres/${centre.centre.id}/board/events`;
   return (
     <div className="queue-ticket">
       <h1>
         <span className="visually-hidden">{t('queue.ticket.yourNumber')}: </span>
         <span className="queue-ticket-number">{ticket.number}</span>
       </h1>
-      {ticket.status === 'called' && ticket.counter !== null && (
-        <p className="queue-go-to" role="status">
-          {t('queue.ticket.goTo', { counter: ticket.counter })}
+      {/* queue-ticket.js redraws this part from the page itself whenever the centre's queue moves. */}
+      <div id="ticket-state" data-events={live ? events : undefined}>
+        {ticket.status === 'called' && ticket.counter !== null && (
+          <p className="queue-go-to" role="status">
+            {t('queue.ticket.goTo', { counter: ticket.counter })}
+          </p>
+        )}
+        <dl className="facts">
+          <div className="facts-row">
+            <dt>{t('queue.ticket.status')}</dt>
+            <dd>{t(`queue.status.${ticket.status}`)}</dd>
+          </div>
+          <div className="facts-row">
+            <dt>{t('queue.ticket.service')}</dt>
+            <dd>{service?.name[lang] ?? ticket.service}</dd>
+          </div>
+          <div className="facts-row">
+            <dt>{t('queue.ticket.centre')}</dt>
+            <dd>{centre.centre.name[lang]}</dd>
+          </div>
+          {ticket.position !== null && (
+            <div className="facts-row">
+              <dt>{t('queue.ticket.position')}</dt>
+              <dd>{ticket.position}</dd>
+            </div>
+          )}
+          {ticket.position !== null && (
+            <div className="facts-row">
+              <dt>{t('queue.ticket.estimate')}</dt>
+              <dd>{ticket.estimatedWaitMinutes === null ? t('queue.ticket.noCounter') : t('queue.ticket.minutes', { count: ticket.estimatedWaitMinutes })}</dd>
+            </div>
+          )}
+          <div className="facts-row">
+            <dt>{t('queue.ticket.issuedAt')}</dt>
+            <dd>{formatMoment(ticket.issuedAt, lang)}</dd>
+          </div>
+          {ticket.appointment && (
+            <div className="facts-row">
+              <dt>{t('queue.ticket.appointment')}</dt>
+              <dd>✓</dd>
+            </div>
+          )}
+        </dl>
+        {survey && (
+          <section className="queue-survey" aria-labelledby="survey-heading">
+            <h2 id="survey-heading">{t('queue.ticket.surveyTitle')}</h2>
+            <p>
+              <a className="button" href={withLang(survey.url, ctx)}>
+                {t('queue.ticket.surveyLink')}
+              </a>
+            </p>
+            {/* The QR code repeats the link above; its markup comes from the qrcode library, not from user input. */}
+            <div className="queue-survey-qr" role="img" aria-label={t('queue.ticket.surveyQr')} dangerouslySetInnerHTML={{ __html: survey.qrSvg }} />
+          </section>
+        )}
+      </div>
+      <p className="visually-hidden" role="status" id="ticket-announce"></p>
+      <p className="hint">{t('queue.ticket.keepLink')}</p>
+      {live && (
+        <p className="hint" id="ticket-live-note" hidden>
+          {t('queue.ticket.live')}
         </p>
       )}
-      <dl className="facts">
-        <div className="facts-row">
-          <dt>{t('queue.ticket.status')}</dt>
-          <dd>{t(`queue.status.${ticket.status}`)}</dd>
-        </div>
-        <div className="facts-row">
-          <dt>{t('queue.ticket.service')}</dt>
-          <dd>{service?.name[lang] ?? ticket.service}</dd>
-        </div>
-        <div className="facts-row">
-          <dt>{t('queue.ticket.centre')}</dt>
-          <dd>{centre.centre.name[lang]}</dd>
-        </div>
-        {ticket.position !== null && (
-          <div className="facts-row">
-            <dt>{t('queue.ticket.position')}</dt>
-            <dd>{ticket.position}</dd>
-          </div>
-        )}
-        {ticket.estimatedWaitMinutes !== null && (
-          <div className="facts-row">
-            <dt>{t('queue.ticket.estimate')}</dt>
-            <dd>{t('queue.ticket.minutes', { count: ticket.estimatedWaitMinutes })}</dd>
-          </div>
-        )}
-        <div className="facts-row">
-          <dt>{t('queue.ticket.issuedAt')}</dt>
-          <dd>{formatMoment(ticket.issuedAt, lang)}</dd>
-        </div>
-        {ticket.appointment && (
-          <div className="facts-row">
-            <dt>{t('queue.ticket.appointment')}</dt>
-            <dd>✓</dd>
-          </div>
-        )}
-      </dl>
-      {survey && (
-        <section className="queue-survey" aria-labelledby="survey-heading">
-          <h2 id="survey-heading">{t('queue.ticket.surveyTitle')}</h2>
-          <p>
-            <a className="button" href={withLang(survey.url, ctx)}>
-              {t('queue.ticket.surveyLink')}
-            </a>
-          </p>
-          {/* The QR code repeats the link above; its markup comes from the qrcode library, not from user input. */}
-          <div className="queue-survey-qr" role="img" aria-label={t('queue.ticket.surveyQr')} dangerouslySetInnerHTML={{ __html: survey.qrSvg }} />
-        </section>
-      )}
-      <p className="hint">{t('queue.ticket.keepLink')}</p>
       {/* A link, not a timed refresh (WCAG 2.2.1): the client reloads when they want to. */}
       <p>
         <a className="button" href={withLang(ticketPath({ agency: centre.agency.slug, centreId: centre.centre.id, id: ticket.id }), ctx)}>
@@ -168,6 +179,7 @@ export function TicketPageView({ ctx, centre, ticket, survey }: { ctx: PageConte
       <p>
         <a href={withLang(kioskPath(centre.agency.slug, centre.centre.id), ctx)}>{t('queue.ticket.another')}</a>
       </p>
+      {live && <script src="/static/queue-ticket.js" defer />}
     </div>
   );
 }

@@ -45,7 +45,8 @@ export function openCountersFor(snapshot: QueueSnapshot, serviceId: string): num
   return snapshot.openCounters.filter((c) => c.services.includes(serviceId)).length;
 }
 
-export function estimateFor(snapshot: QueueSnapshot, centre: QueueCentre, serviceId: string, ahead: number): number {
+/** The one estimate the kiosk, the board and the ticket page show (null: no counter serves it now). */
+export function estimateFor(snapshot: QueueSnapshot, centre: QueueCentre, serviceId: string, ahead: number): number | null {
   return estimateWaitMinutes({
     ahead,
     recentServiceMinutes: snapshot.recentMinutes.get(serviceId) ?? [],

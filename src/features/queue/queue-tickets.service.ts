@@ -131,7 +131,7 @@ export type BoardState = {
   open: boolean;
   calls: Array<{ number: string; counter: number | null; service: string; status: TicketStatus; calledAt: string }>;
   counters: Array<{ counter: number; open: boolean; services: string[]; current: string | null }>;
-  waiting: Array<{ service: string; letter: string; name: { lv: string; en: string }; waiting: number; estimatedWaitMinutes: number }>;
+  waiting: Array<{ service: string; letter: string; name: { lv: string; en: string }; waiting: number; estimatedWaitMinutes: number | null }>;
   generatedAt: string;
 };
 

@@ -16,7 +16,7 @@ export const TicketCreatedSchema = z.object({
   number: z.string().describe('Letter of the service and running number of the day, e.g. P-042'),
   service: z.string(),
   position: z.number().int().min(1).describe('Place in the queue: 1 is next'),
-  estimatedWaitMinutes: z.number().int().min(0),
+  estimatedWaitMinutes: z.number().int().min(0).nullable().describe('Minutes; null while no counter serves the service'),
   url: z.string().describe("The ticket's page, to follow its state on a phone"),
 });
 
@@ -51,7 +51,7 @@ export const BoardSchema = z.object({
     z.object({ number: z.string(), counter: z.number().int().nullable(), service: z.string(), status: z.enum(['waiting', 'called', 'served', 'no-show']), calledAt: z.string() }),
   ),
   counters: z.array(z.object({ counter: z.number().int(), open: z.boolean(), services: z.array(z.string()), current: z.string().nullable() })),
-  waiting: z.array(z.object({ service: z.string(), letter: z.string(), name: Localized, waiting: z.number().int(), estimatedWaitMinutes: z.number().int() })),
+  waiting: z.array(z.object({ service: z.string(), letter: z.string(), name: Localized, waiting: z.number().int(), estimatedWaitMinutes: z.number().int().nullable() })),
   generatedAt: z.string(),
 });
 

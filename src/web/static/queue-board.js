@@ -68,7 +68,7 @@
     var hw = el('h2', texts.waiting); hw.id = 'board-waiting';
     right.appendChild(hw);
     right.appendChild(table([texts.service, texts.people, texts.estimate], board.waiting.map(function (w) {
-      return [w.letter + ' – ' + (w.name[lang] || w.name.lv), w.waiting, texts.minutes.replace('{count}', w.estimatedWaitMinutes)];
+      return [w.letter + ' – ' + (w.name[lang] || w.name.lv), w.waiting, w.estimatedWaitMinutes === null ? texts.noCounter : texts.minutes.replace('{count}', w.estimatedWaitMinutes)];
     })));
     right.appendChild(el('h2', texts.counters));
     var list = el('ul', null, 'board-counters');
