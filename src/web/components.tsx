@@ -203,3 +203,15 @@ export function CheckboxField({ name, label, id = name, hint, checked, error }: 
     </div>
   );
 }
+
+/**
+ * A wide table's scroll box: on a phone it scrolls sideways, so it must be reachable by keyboard and named
+ * (axe: scrollable-region-focusable) — by its heading's id, or by a label.
+ */
+export function ScrollRegion({ labelledBy, label, children }: { labelledBy?: string; label?: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={labelledBy} aria-label={labelledBy ? undefined : label}>
+      {children}
+    </div>
+  );
+}

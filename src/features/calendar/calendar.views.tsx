@@ -1,4 +1,5 @@
 import { HOLIDAY_YEAR_MAX, HOLIDAY_YEAR_MIN } from '../../domain/calendar/index.ts';
+import { ScrollRegion } from '../../web/components.tsx';
 import { formatDate, weekdayOf } from '../../web/format.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { CalendarYear } from './calendar.service.ts';
@@ -47,7 +48,7 @@ export function CalendarYearView({ ctx, data }: { ctx: PageContext; data: Calend
       </p>
 
       <h2 id="holidays">{t('calendar.holidays')}</h2>
-      <div className="table-scroll">
+      <ScrollRegion labelledBy="holidays">
         <table>
           <caption>
             {t('calendar.holidays')} {year}
@@ -71,13 +72,13 @@ export function CalendarYearView({ ctx, data }: { ctx: PageContext; data: Calend
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <h2 id="shortened">{t('calendar.shortened')}</h2>
       {data.shortened.length === 0 ? (
         <p>{t('calendar.none')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion labelledBy="shortened">
           <table>
             <caption>
               {t('calendar.shortened')} {year}
@@ -99,14 +100,14 @@ export function CalendarYearView({ ctx, data }: { ctx: PageContext; data: Calend
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
 
       <h2 id="transferred">{t('calendar.transferred')}</h2>
       {data.worked.length === 0 ? (
         <p>{t('calendar.none')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion labelledBy="transferred">
           <table>
             <caption>
               {t('calendar.transferred')} {year}
@@ -130,7 +131,7 @@ export function CalendarYearView({ ctx, data }: { ctx: PageContext; data: Calend
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );
