@@ -226,6 +226,14 @@ export const AgencyProfileSchema = z
     profileVersion: z.number().int().min(1),
     validFrom: z.string().regex(isoDatePattern, 'Use YYYY-MM-DD'),
     name: LocalizedTextSchema,
+    /**
+     * The Latvian name in the cases a sentence needs ("nav Valsts kases kompetencē", "sazinājāties ar Valsts kasi").
+     * Without it, sentences use the declined word "iestāde" with the name in quotes, which is always correct.
+     */
+    nameForms: z
+      .object({ genitive: z.string().trim().min(1), dative: z.string().trim().min(1), accusative: z.string().trim().min(1), locative: z.string().trim().min(1) })
+      .strict()
+      .optional(),
     shortName: LocalizedTextSchema,
     legalAddress: z.string().trim().min(1),
     website: z.url(),

@@ -29,7 +29,7 @@ export const feedbackMessages = {
         tooLong: 'Komentārs ir pārāk garš: {{length}} rakstzīmes, atļautas ne vairāk kā {{max}}',
       },
       mailSubject: '{{agency}}: lūdzam novērtēt apkalpošanu',
-      mailBody: 'Labdien!\n\nPaldies, ka sazinājāties ar {{agency}}. Lūdzam novērtēt, kā jūs apkalpojām – tas aizņems mazāk par minūti:\n\n{{link}}\n\nSaite derīga līdz {{expires}}, un uz aptauju var atbildēt vienu reizi.\n\nAr cieņu,\n{{agency}}',
+      mailBody: 'Labdien!\n\nPaldies, ka sazinājāties ar {{agencyAccusative}}. Lūdzam novērtēt, kā jūs apkalpojām – tas aizņems mazāk par minūti:\n\n{{link}}\n\nSaite derīga līdz {{expires}}, un uz aptauju var atbildēt vienu reizi.\n\nAr cieņu,\n{{agency}}',
     },
     opinion: {
       title: 'Atsauksme: pateicība, sūdzība vai ierosinājums',

@@ -1,3 +1,4 @@
+import { agencyNameIn } from '../agencies/agency-name.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
@@ -115,7 +116,7 @@ export async function inviteToSurvey(
           agency: profile.slug,
           to: input.email,
           subject: t('feedback.survey.mailSubject', { agency: agencyName }),
-          text: t('feedback.survey.mailBody', { agency: agencyName, link, expires: formatRigaDate(expiresAt, input.lang) }),
+          text: t('feedback.survey.mailBody', { agency: agencyName, agencyAccusative: agencyNameIn(profile, input.lang, 'accusative'), link, expires: formatRigaDate(expiresAt, input.lang) }),
         },
       );
     }

@@ -44,6 +44,12 @@ for (const target of testTargets()) {
       assert.match(mail.body_text, /24 March 2026/);
     });
 
+    it('in Latvian, thanks the client for contacting the agency with its name in the accusative', async () => {
+      await invite({ email: 'klients.lv@example.lv', lang: 'lv', contactKind: 'inquiry', contactRef: 'VSAA-2026-000002', centreId: undefined, channelId: 'e-pasts' });
+      const [mail] = await rows<{ body_text: string }>(platform, sql`select body_text from mail_outbox where to_address = 'klients.lv@example.lv'`);
+      assert.match(mail?.body_text ?? '', /Paldies, ka sazinājāties ar Valsts sociālās apdrošināšanas aģentūru\./);
+    });
+
     it('refuses unknown centres, channels and agencies', async () => {
       await assert.rejects(invite({ centreId: 'nav-tada' }), (e: { status: number; fieldErrors: Array<{ field: string }> }) => e.status === 400 && e.fieldErrors[0]?.field === 'centreId');
       await assert.rejects(invite({ channelId: 'baloži' }), (e: { status: number }) => e.status === 400);

@@ -2,7 +2,7 @@
 export const inquiriesPublicMessages = {
   lv: {
     formTitle: 'Uzdot jautājumu',
-    formLead: 'Uzdodiet jautājumu iestādei {{agency}}. Kamēr rakstāt, parādīsim atbildes, kas, iespējams, jau ir mūsu biežāk uzdoto jautājumu sadaļā.',
+    formLead: 'Uzdodiet jautājumu {{agencyDative}}. Kamēr rakstāt, parādīsim atbildes, kas, iespējams, jau ir mūsu biežāk uzdoto jautājumu sadaļā.',
     termNote: 'Atbildi sniedzam Iesniegumu likumā noteiktajā termiņā. Precīzu datumu redzēsiet, kad jautājums būs nosūtīts.',
     howWeAnswer: 'Kā atbildam uz neparakstītām vēstulēm',
     followExisting: 'Jau uzdevāt jautājumu? Skatiet tā gaitu',

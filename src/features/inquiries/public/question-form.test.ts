@@ -37,6 +37,7 @@ for (const target of testTargets()) {
       assert.match(main, /name="step" value="preview"/);
       assert.match(main, /aria-live="polite"/);
       assert.match(main, /src="\/static\/question-suggest.js"/);
+      assert.match(main, /Uzdodiet jautājumu Valsts sociālās apdrošināšanas aģentūrai\./, 'the agency name in the dative');
       // VSAA: its services without the video consultation, plus "other".
       assert.match(main, /value="pensijas"/);
       assert.match(main, /value="other">Cits jautājums/);

@@ -1,3 +1,4 @@
+import { agencyNameIn } from '../../agencies/agency-name.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
 import { CsrfField, ErrorSummary, FileField, SelectField, TextAreaField, TextField } from '../../../web/components.tsx';
 import { formatDate } from '../../../web/format.ts';
@@ -143,7 +144,7 @@ export function QuestionFormView(props: Omit<QuestionFormProps, 'step'> & { step
   return (
     <>
       <h1>{t('inquiries.public.formTitle')}</h1>
-      <p className="lead">{t('inquiries.public.formLead', { agency: profile.name[lang] })}</p>
+      <p className="lead">{t('inquiries.public.formLead', { agency: profile.name[lang], agencyDative: agencyNameIn(profile, lang, 'dative') })}</p>
       {webForm?.note && <p className="notice">{webForm.note[lang]}</p>}
       <p>{t('inquiries.public.termNote')}</p>
       <details>

@@ -141,6 +141,7 @@ for (const target of testTargets()) {
       assert.equal(toInstitution?.attachments.length, 1);
       const [toClient] = await outboxTo(platform, 'liga@example.lv');
       assert.match(toClient?.body_text ?? '', /Testa aģentūra/);
+      assert.match(toClient?.body_text ?? '', /nav Valsts sociālās apdrošināšanas aģentūras kompetencē/, 'the agency name in the genitive');
       const event = (await listInquiryEvents(platform.deps.db, inquiry.id)).at(-1);
       assert.equal(event?.kind, 'forwarded');
       assert.equal(event?.details.forwardedOn, '2026-04-15');
@@ -157,6 +158,7 @@ for (const target of testTargets()) {
       assert.equal(event?.details.late, true, `forward deadline ${inquiry.forwardDeadline} passed before 2026-04-15`);
       const [mail] = await outboxTo(platform, 'ilze@example.lv');
       assert.match(mail?.body_text ?? '', /Valsts ieņēmumu dienests/);
+      assert.match(mail?.body_text ?? '', /nav Valsts sociālās apdrošināšanas aģentūras kompetencē/);
       assert.deepEqual((await auditActions(platform, inquiry.id)).at(-1), 'inquiry.referred');
     });
 

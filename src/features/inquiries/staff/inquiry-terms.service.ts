@@ -1,3 +1,4 @@
+import { agencyNameIn } from '../../agencies/agency-name.ts';
 import { authorize } from '../../../platform/access/authorize.ts';
 import { isOpen } from '../../../domain/inquiry/index.ts';
 import { computeTerm, TermRuleError, type TermResult } from '../../../domain/terms/index.ts';
@@ -109,6 +110,7 @@ export async function forwardInquiry(deps: ActionDeps, scope: AgencyScope, origi
         subject: subjectIn(forwarded ? 'inquiries.staff.notice.forwardedSubject' : 'inquiries.staff.notice.referredSubject'),
         text: bothLanguages(forwarded ? 'inquiries.staff.notice.forwardedText' : 'inquiries.staff.notice.referredText', { reference: inquiry.reference }, {
           agency: (lang) => profile.name[lang],
+          agencyGenitive: (lang) => agencyNameIn(profile, lang, 'genitive'),
           institution: (lang) => institutionText(institution, lang),
           date: dateIn(today),
         }),
