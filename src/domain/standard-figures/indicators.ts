@@ -6,7 +6,7 @@ export type Unit = (typeof UNITS)[number];
 /** Where an indicator's records come from: built in today, or a feature that registers its source later. */
 export const SOURCES = ['records', 'phone', 'registers'] as const;
 export type Source = (typeof SOURCES)[number];
-export type Dimension = 'centre' | 'channel';
+export type Dimension = 'centre' | 'service' | 'channel';
 export type Text = { lv: string; en: string };
 
 /** The raw aggregate a period hands to the indicators: counts per bucket of each metric, summed over its days. */
@@ -205,7 +205,7 @@ export const INDICATORS: readonly Indicator[] = [
     compute: average(METRICS.firstFreeSlot),
   }),
   def({
-    id: 'queue.waitMedian', unit: 'minutes', metrics: [METRICS.queueWait], dimensions: ['centre'],
+    id: 'queue.waitMedian', unit: 'minutes', metrics: [METRICS.queueWait], dimensions: ['centre', 'service'],
     name: { lv: 'Gaidīšanas laika mediāna', en: 'Median wait' },
     definition: {
       lv: 'Gaidīšanas laika (no biļetes saņemšanas līdz pirmajam izsaukumam, pilnās minūtēs) mediāna izsauktajām rindas biļetēm.',
@@ -214,7 +214,7 @@ export const INDICATORS: readonly Indicator[] = [
     compute: q(METRICS.queueWait, 0.5),
   }),
   def({
-    id: 'queue.waitP90', unit: 'minutes', metrics: [METRICS.queueWait], dimensions: ['centre'],
+    id: 'queue.waitP90', unit: 'minutes', metrics: [METRICS.queueWait], dimensions: ['centre', 'service'],
     name: { lv: 'Gaidīšanas laika 90. procentile', en: '90th percentile wait' },
     definition: {
       lv: 'Gaidīšanas laiks pilnās minūtēs, ko nepārsniedz 90 % izsaukto rindas biļešu (tuvākā ranga metode).',
@@ -223,7 +223,7 @@ export const INDICATORS: readonly Indicator[] = [
     compute: q(METRICS.queueWait, 0.9),
   }),
   def({
-    id: 'queue.servedWithinTarget', unit: 'percent', metrics: [METRICS.queueWait], dimensions: ['centre'],
+    id: 'queue.servedWithinTarget', unit: 'percent', metrics: [METRICS.queueWait], dimensions: ['centre', 'service'],
     name: { lv: 'Izsaukti 20 minūšu laikā', en: 'Called within 20 minutes' },
     definition: {
       lv: `Izsaukto rindas biļešu daļa, kas gaidīja ne vairāk kā ${QUEUE_TARGET_MINUTES} minūtes.`,

@@ -65,6 +65,7 @@ async function longestWaits(db: Database, agency: string, period: Period, filter
     from queue_tickets
     where agency = ${agency} and day between ${period.from} and ${period.to} and first_called_at is not null
       ${filters.centre ? sql`and centre_id = ${filters.centre}` : sql``}
+      ${filters.service ? sql`and service_id = ${filters.service}` : sql``}
     order by first_called_at - issued_at desc, id limit ${DRILL_LIMIT}`);
   return rows.map((r) => ({ id: r.id, label: r.number, cells: [r.centre_id, r.day, String(r.waited)], href: null }));
 }

@@ -30,7 +30,7 @@ import { targetOf, type StandardPromise } from './promise.schema.ts';
 import { availableSources } from './sources.ts';
 import { cached } from './figure-cache.ts';
 
-export type FigureFilters = { centre?: string | undefined; channel?: string | undefined };
+export type FigureFilters = { centre?: string | undefined; service?: string | undefined; channel?: string | undefined };
 export type FigureRequest = PeriodInput & FigureFilters;
 export type RequestError = { field: string; code: string; messageKey: MessageKey };
 
@@ -69,7 +69,7 @@ export function knownChannels(profile: AgencyProfile): Set<string> {
   return new Set<string>([...profile.channels.map((c) => c.id), ...INQUIRY_CHANNELS, 'queue', 'phone']);
 }
 
-/** The period and filters of a request, or field-level errors (malformed, reversed, over five years, unknown centre/channel). */
+/** The period and filters of a request, or field-level errors (malformed, reversed, over five years, unknown centre/service/channel). */
 export function parseFigureRequest(profile: AgencyProfile, input: FigureRequest, today: string): { selection: PeriodSelection; filters: FigureFilters } | { errors: RequestError[] } {
   const errors: RequestError[] = [];
   const parsed = parsePeriod(input, today);
@@ -78,6 +78,10 @@ export function parseFigureRequest(profile: AgencyProfile, input: FigureRequest,
   if (input.centre) {
     if (profile.serviceCentres.some((c) => c.id === input.centre)) filters.centre = input.centre;
     else errors.push({ field: 'centre', code: 'unknown', messageKey: 'standardFigures.errors.unknownCentre' });
+  }
+  if (input.service) {
+    if (profile.services.some((s) => s.id === input.service)) filters.service = input.service;
+    else errors.push({ field: 'service', code: 'unknown', messageKey: 'standardFigures.errors.unknownService' });
   }
   if (input.channel) {
     if (knownChannels(profile).has(input.channel)) filters.channel = input.channel;
@@ -96,6 +100,7 @@ async function rowsOf(db: Database, query: SQL): Promise<Row[]> {
 function filterSql(filters: FigureFilters): SQL {
   const parts: SQL[] = [];
   if (filters.centre) parts.push(sql` and centre_key = ${filters.centre}`);
+  if (filters.service) parts.push(sql` and service_key = ${filters.service}`);
   if (filters.channel) parts.push(sql` and channel_key = ${filters.channel}`);
   return sql.join(parts, sql``);
 }
@@ -148,7 +153,11 @@ export async function loadPeriodData(db: Database, agency: string, periods: read
 const NO_FIGURE: Figure = { value: null, base: 0 };
 
 function appliesTo(indicator: Indicator, filters: FigureFilters): boolean {
-  return (!filters.centre || indicator.dimensions.includes('centre')) && (!filters.channel || indicator.dimensions.includes('channel'));
+  return (
+    (!filters.centre || indicator.dimensions.includes('centre')) &&
+    (!filters.service || indicator.dimensions.includes('service')) &&
+    (!filters.channel || indicator.dimensions.includes('channel'))
+  );
 }
 
 export async function lastRefreshed(db: Database, agency: string): Promise<Date | null> {
@@ -180,7 +189,7 @@ async function computeFresh(
   const periods = trendPeriods(selection);
   const measured = profile.promises.map((p) => (p.indicator ? findIndicator(p.indicator) ?? null : null));
   const metrics = [...new Set(measured.flatMap((i) => (i ? i.metrics : [])))];
-  const filtered = Boolean(filters.centre || filters.channel);
+  const filtered = Boolean(filters.centre || filters.service || filters.channel);
   const [data, agencyWide] = await Promise.all([
     metrics.length ? loadPeriodData(deps.db, profile.slug, periods, filters, metrics) : Promise.resolve([] as PeriodData[]),
     filtered && metrics.length ? loadPeriodData(deps.db, profile.slug, periods, {}, metrics) : Promise.resolve(null),

@@ -137,15 +137,16 @@ const appointmentsCancelledByAgency: FigureSource = {
     group by 1, 2, 3, 4, 5, 6`,
 };
 
+/** Per centre and service (service_key): the one source with a service; every other row keeps service_key ''. */
 const queueWaits: FigureSource = {
   source: 'records',
   name: 'queue waits (whole minutes to the first call)',
-  refresh: (w) => sql`${INSERT}
-    select ${w.agency}, day, ${METRICS.queueWait}, centre_id, '',
+  refresh: (w) => sql`insert into standard_figure_days (agency, day, metric, centre_key, channel_key, service_key, bucket, n)
+    select ${w.agency}, day, ${METRICS.queueWait}, centre_id, '', service_id,
            least(floor(extract(epoch from (first_called_at - issued_at)) / 60)::int, 600), count(*)
     from queue_tickets
     where agency = ${w.agency} and day between ${w.from} and ${w.to} and first_called_at is not null
-    group by 1, 2, 3, 4, 5, 6`,
+    group by 1, 2, 3, 4, 5, 6, 7`,
 };
 
 const surveyRatings: FigureSource = {

@@ -9,7 +9,7 @@ import { formatChange, formatFigure, formatTarget, verdictLabel } from './format
 import { drillKindOf } from './drill.service.ts';
 import { targetOf } from './promise.schema.ts';
 
-export type FilterValues = Record<'period' | 'month' | 'quarter' | 'year' | 'from' | 'to' | 'centre' | 'channel', string>;
+export type FilterValues = Record<'period' | 'month' | 'quarter' | 'year' | 'from' | 'to' | 'centre' | 'service' | 'channel', string>;
 
 export function queryString(values: Partial<FilterValues>): string {
   const q = new URLSearchParams();
@@ -43,6 +43,13 @@ function FilterForm({ ctx, profile, values, errors, channels }: { ctx: PageConte
           value={values.centre}
           error={err('centre')}
           options={[{ value: '', label: t('standardFigures.all') }, ...profile.serviceCentres.map((c) => ({ value: c.id, label: c.name[ctx.lang] }))]}
+        />
+        <SelectField
+          name="service"
+          label={t('standardFigures.service')}
+          value={values.service}
+          error={err('service')}
+          options={[{ value: '', label: t('standardFigures.all') }, ...profile.services.map((s) => ({ value: s.id, label: s.name[ctx.lang] }))]}
         />
         <SelectField
           name="channel"

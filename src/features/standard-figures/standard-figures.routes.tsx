@@ -24,7 +24,7 @@ export const STYLESHEETS = ['/static/standard-figures.css'] as const;
 const VIEW = { permission: 'standardFigures.view' as const };
 type AgencyParams = { Params: { agency: string } };
 
-const FIELDS = ['period', 'month', 'quarter', 'year', 'from', 'to', 'centre', 'channel'] as const;
+const FIELDS = ['period', 'month', 'quarter', 'year', 'from', 'to', 'centre', 'service', 'channel'] as const;
 
 function filterValues(query: unknown): FilterValues {
   const q = formValues(query);
@@ -44,6 +44,7 @@ function staffJson(f: StandardFigures) {
     from: f.selection.period.from,
     to: f.selection.period.to,
     centre: f.filters.centre ?? null,
+    service: f.filters.service ?? null,
     channel: f.filters.channel ?? null,
     refreshedAt: f.refreshedAt?.toISOString() ?? null,
     promises: f.promises.map((p) => ({
@@ -149,7 +150,7 @@ export async function standardFiguresStaffRoutes(app: FastifyInstance, deps: App
       schema: {
         tags: ['standard-figures', 'staff'],
         summary: "Every promise of the agency's standard with its figure, target, verdict, previous period and 12-period trend",
-        description: '400 with field errors for malformed dates, a reversed period, a period over five years, an unknown centre or channel.',
+        description: '400 with field errors for malformed dates, a reversed period, a period over five years, an unknown centre, service or channel.',
         querystring: FiguresQuerySchema,
         response: { 200: StaffFiguresSchema },
       },
