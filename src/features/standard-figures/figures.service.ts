@@ -18,6 +18,7 @@ import {
   type PeriodSelection,
   type Source,
   type Target,
+  type Text,
   type Verdict,
 } from '../../domain/standard-figures/index.ts';
 import { rigaToday } from '../../platform/clock.ts';
@@ -27,7 +28,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { targetOf, type StandardPromise } from './promise.schema.ts';
-import { availableSources } from './sources.ts';
+import { availableSources, registeredChannelValues } from './sources.ts';
 import { cached } from './figure-cache.ts';
 
 export type FigureFilters = { centre?: string | undefined; service?: string | undefined; channel?: string | undefined };
@@ -64,9 +65,34 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   too_long: 'standardFigures.errors.tooLong',
 };
 
-/** Channels a figure can be filtered by: the profile's channels, the inquiry channels, and the in-person queue / phone. */
+/** Contact channels a figure can be filtered by: the profile's channels, the inquiry channels, and the in-person queue / phone. */
+export function contactChannels(profile: AgencyProfile): string[] {
+  return [...new Set<string>([...profile.channels.map((c) => c.id), ...INQUIRY_CHANNELS, 'queue', 'phone'])];
+}
+
+/** The other values of the channel filter (phone topics, incident kinds and actions), as their features register them. */
+export function channelValueGroups(profile: AgencyProfile): Array<{ name: string; label: Text; indicators: readonly string[]; values: Array<{ id: string; label: Text }> }> {
+  return registeredChannelValues().map((set) => ({ name: set.name, label: set.label, indicators: set.indicators, values: set.values(profile) }));
+}
+
+/** Every value the channel filter accepts. */
 export function knownChannels(profile: AgencyProfile): Set<string> {
-  return new Set<string>([...profile.channels.map((c) => c.id), ...INQUIRY_CHANNELS, 'queue', 'phone']);
+  return new Set<string>([...contactChannels(profile), ...channelValueGroups(profile).flatMap((g) => g.values.map((v) => v.id))]);
+}
+
+/**
+ * Whether a channel value applies to an indicator: an indicator named by a registered set (phone.calls by topic,
+ * incidents.recorded by kind or action) takes only that set's values; every other indicator with the channel
+ * dimension takes the contact channels.
+ */
+export function channelScope(profile: AgencyProfile, channel: string): (indicator: Indicator) => boolean {
+  const groups = channelValueGroups(profile);
+  const contact = contactChannels(profile).includes(channel);
+  return (indicator) => {
+    if (!indicator.dimensions.includes('channel')) return false;
+    const sets = groups.filter((g) => g.indicators.includes(indicator.id));
+    return sets.length === 0 ? contact : sets.some((g) => g.values.some((v) => v.id === channel));
+  };
 }
 
 /** The period and filters of a request, or field-level errors (malformed, reversed, over five years, unknown centre/service/channel). */
@@ -152,11 +178,11 @@ export async function loadPeriodData(db: Database, agency: string, periods: read
 
 const NO_FIGURE: Figure = { value: null, base: 0 };
 
-function appliesTo(indicator: Indicator, filters: FigureFilters): boolean {
+function appliesTo(indicator: Indicator, filters: FigureFilters, channelApplies: (indicator: Indicator) => boolean): boolean {
   return (
     (!filters.centre || indicator.dimensions.includes('centre')) &&
     (!filters.service || indicator.dimensions.includes('service')) &&
-    (!filters.channel || indicator.dimensions.includes('channel'))
+    (!filters.channel || channelApplies(indicator))
   );
 }
 
@@ -190,6 +216,7 @@ async function computeFresh(
   const measured = profile.promises.map((p) => (p.indicator ? findIndicator(p.indicator) ?? null : null));
   const metrics = [...new Set(measured.flatMap((i) => (i ? i.metrics : [])))];
   const filtered = Boolean(filters.centre || filters.service || filters.channel);
+  const channelApplies = filters.channel ? channelScope(profile, filters.channel) : () => true;
   const [data, agencyWide] = await Promise.all([
     metrics.length ? loadPeriodData(deps.db, profile.slug, periods, filters, metrics) : Promise.resolve([] as PeriodData[]),
     filtered && metrics.length ? loadPeriodData(deps.db, profile.slug, periods, {}, metrics) : Promise.resolve(null),
@@ -200,7 +227,7 @@ async function computeFresh(
       return { promise, indicator, current: NO_FIGURE, previous: NO_FIGURE, trend: [], verdict: 'not-measurable', change: null, filterIgnored: false, sourceMissing: false };
     }
     const sourceMissing = !sources.has(indicator.source);
-    const filterIgnored = filtered && !appliesTo(indicator, filters);
+    const filterIgnored = filtered && !appliesTo(indicator, filters, channelApplies);
     const use = filterIgnored && agencyWide ? agencyWide : data;
     const trend = periods.map((period, i) => ({
       label: periodLabel(selection.granularity, period),

@@ -13,7 +13,7 @@ import { AgencySlugParamsSchema } from '../agencies/agencies.schema.ts';
 import { publicCsv, staffCsv } from './csv.ts';
 import { drillKindOf, loadDrill } from './drill.service.ts';
 import { DrillView } from './drill.views.tsx';
-import { computeStandardFigures, knownChannels, parseFigureRequest, todayOf, type RequestError, type StandardFigures } from './figures.service.ts';
+import { channelValueGroups, computeStandardFigures, contactChannels, parseFigureRequest, todayOf, type RequestError, type StandardFigures } from './figures.service.ts';
 import { targetOf } from './promise.schema.ts';
 import { parsePublicPeriod, publicFigures, type PublicFigures } from './public.service.ts';
 import { PublicFiguresView } from './public.views.tsx';
@@ -101,7 +101,7 @@ export async function standardFiguresStaffRoutes(app: FastifyInstance, deps: App
     const fieldErrors = toFieldErrors(errors, ctx.t);
     return sendPage(reply, ctx, {
       title: fieldErrors.length ? `${ctx.t('errors.summaryTitle')}: ${ctx.t('standardFigures.staffTitle')}` : ctx.t('standardFigures.staffTitle'),
-      body: <StaffFiguresView ctx={ctx} profile={profile} figures={figures} values={values} errors={fieldErrors} channels={[...knownChannels(profile)]} />,
+      body: <StaffFiguresView ctx={ctx} profile={profile} figures={figures} values={values} errors={fieldErrors} channels={{ contact: contactChannels(profile), groups: channelValueGroups(profile) }} />,
       agency: profile,
       status: fieldErrors.length ? 400 : 200,
       stylesheets: STYLESHEETS,
@@ -150,7 +150,7 @@ export async function standardFiguresStaffRoutes(app: FastifyInstance, deps: App
       schema: {
         tags: ['standard-figures', 'staff'],
         summary: "Every promise of the agency's standard with its figure, target, verdict, previous period and 12-period trend",
-        description: '400 with field errors for malformed dates, a reversed period, a period over five years, an unknown centre, service or channel.',
+        description: '400 with field errors for malformed dates, a reversed period, a period over five years, an unknown centre, service or channel (channel: a contact channel, a phone topic, an incident kind or action).',
         querystring: FiguresQuerySchema,
         response: { 200: StaffFiguresSchema },
       },

@@ -15,7 +15,7 @@ export const FiguresQuerySchema = z.object({
   year: shortText(10).describe('YYYY'),
   centre: shortText(64).describe('A service centre id of the agency (staff API)'),
   service: shortText(64).describe("A service id of the agency's profile (staff API; applies to the queue figures)"),
-  channel: shortText(64).describe('A channel id of the agency or an inquiry channel (staff API)'),
+  channel: shortText(64).describe('A channel id of the agency, an inquiry channel, queue or phone; or, for the phone figures, a phone topic id; for incidents, an incident kind or action (staff API)'),
   lang: shortText(5),
 });
 
