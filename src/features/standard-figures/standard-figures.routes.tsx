@@ -13,7 +13,8 @@ import { AgencySlugParamsSchema } from '../agencies/agencies.schema.ts';
 import { publicCsv, staffCsv } from './csv.ts';
 import { drillKindOf, loadDrill } from './drill.service.ts';
 import { DrillView } from './drill.views.tsx';
-import { channelValueGroups, computeStandardFigures, contactChannels, parseFigureRequest, todayOf, type RequestError, type StandardFigures } from './figures.service.ts';
+import { findIndicator } from '../../domain/standard-figures/index.ts';
+import { channelScope, channelValueGroups, computeStandardFigures, contactChannels, parseFigureRequest, todayOf, type FigureFilters, type RequestError, type StandardFigures } from './figures.service.ts';
 import { targetOf } from './promise.schema.ts';
 import { parsePublicPeriod, publicFigures, type PublicFigures } from './public.service.ts';
 import { PublicFiguresView } from './public.views.tsx';
@@ -84,6 +85,17 @@ function publicJson(f: PublicFigures) {
   };
 }
 
+/** The records behind a figure follow the filters its figure follows: a filter that does not apply to the indicator is dropped. */
+function drillFilters(profile: AgencyProfile, indicatorId: string, filters: FigureFilters): FigureFilters {
+  const indicator = findIndicator(indicatorId);
+  if (!indicator) return {};
+  return {
+    centre: indicator.dimensions.includes('centre') ? filters.centre : undefined,
+    service: indicator.dimensions.includes('service') ? filters.service : undefined,
+    channel: filters.channel && channelScope(profile, filters.channel)(indicator) ? filters.channel : undefined,
+  };
+}
+
 async function staffFigures(deps: AppDeps, profile: AgencyProfile, values: FilterValues) {
   const parsed = parseFigureRequest(profile, values, todayOf(deps));
   if ('errors' in parsed) return { errors: parsed.errors, figures: null };
@@ -133,7 +145,7 @@ export async function standardFiguresStaffRoutes(app: FastifyInstance, deps: App
       const fieldErrors = toFieldErrors(parsed.errors, ctx.t);
       return sendPage(reply, ctx, { title: `${ctx.t('errors.summaryTitle')}: ${ctx.t('standardFigures.staffTitle')}`, body: <DrillView ctx={ctx} profile={profile} promise={promise} kind={kind} rows={[]} values={values} errors={fieldErrors} />, agency: profile, status: 400, stylesheets: STYLESHEETS });
     }
-    const rows = await loadDrill(deps, scope, originOf(request), { kind, promiseId: promise.id, period: parsed.selection.period, filters: parsed.filters });
+    const rows = await loadDrill(deps, scope, originOf(request), { kind, promiseId: promise.id, period: parsed.selection.period, filters: drillFilters(profile, promise.indicator ?? '', parsed.filters) });
     return sendPage(reply, ctx, {
       title: ctx.t('standardFigures.drillTitle', { indicator: promise.indicator ?? '' }),
       body: <DrillView ctx={ctx} profile={profile} promise={promise} kind={kind} rows={rows} values={values} errors={[]} />,
