@@ -146,6 +146,35 @@ export function SelectField({ name, label, id = name, hint, error, required, val
   );
 }
 
+export type OptionGroup = { label: string; options: readonly Option[] };
+
+/** A select whose options are grouped (`<optgroup>`); `options` come first, ungrouped (e.g. "All"). */
+export function GroupedSelectField({ name, label, id = name, hint, error, required, value, options, groups }: ControlProps & { value?: string | undefined; options: readonly Option[]; groups: readonly OptionGroup[] }) {
+  const fieldId = `field-${id}`;
+  return (
+    <FieldShell id={fieldId} label={label} hint={hint} error={error}>
+      <select id={fieldId} name={name} defaultValue={value ?? ''} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, hint, error)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+        {groups
+          .filter((g) => g.options.length > 0)
+          .map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+      </select>
+    </FieldShell>
+  );
+}
+
 export function FileField({ name, label, id = name, hint, error, accept, multiple }: ControlProps & { accept: string; multiple?: boolean }) {
   const fieldId = `field-${id}`;
   return (

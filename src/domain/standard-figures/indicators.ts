@@ -6,7 +6,7 @@ export type Unit = (typeof UNITS)[number];
 /** Where an indicator's records come from: built in today, or a feature that registers its source later. */
 export const SOURCES = ['records', 'phone', 'registers'] as const;
 export type Source = (typeof SOURCES)[number];
-export type Dimension = 'centre' | 'channel';
+export type Dimension = 'centre' | 'service' | 'channel';
 export type Text = { lv: string; en: string };
 
 /** The raw aggregate a period hands to the indicators: counts per bucket of each metric, summed over its days. */
@@ -64,6 +64,8 @@ export const METRICS = {
   errorsApologisedDays: 'errors.apologised.days',
   errorsRemedied: 'errors.remedied',
   incidents: 'incidents.recorded',
+  /** One row per action taken about an incident, channel_key the action (an incident with two actions has two). */
+  incidentActions: 'incidents.action',
   gifts: 'gifts.offered',
 } as const;
 
@@ -205,7 +207,7 @@ export const INDICATORS: readonly Indicator[] = [
     compute: average(METRICS.firstFreeSlot),
   }),
   def({
-    id: 'queue.waitMedian', unit: 'minutes', metrics: [METRICS.queueWait], dimensions: ['centre'],
+    id: 'queue.waitMedian', unit: 'minutes', metrics: [METRICS.queueWait], dimensions: ['centre', 'service'],
     name: { lv: 'Gaidīšanas laika mediāna', en: 'Median wait' },
     definition: {
       lv: 'Gaidīšanas laika (no biļetes saņemšanas līdz pirmajam izsaukumam, pilnās minūtēs) mediāna izsauktajām rindas biļetēm.',
@@ -214,7 +216,7 @@ export const INDICATORS: readonly Indicator[] = [
     compute: q(METRICS.queueWait, 0.5),
   }),
   def({
-    id: 'queue.waitP90', unit: 'minutes', metrics: [METRICS.queueWait], dimensions: ['centre'],
+    id: 'queue.waitP90', unit: 'minutes', metrics: [METRICS.queueWait], dimensions: ['centre', 'service'],
     name: { lv: 'Gaidīšanas laika 90. procentile', en: '90th percentile wait' },
     definition: {
       lv: 'Gaidīšanas laiks pilnās minūtēs, ko nepārsniedz 90 % izsaukto rindas biļešu (tuvākā ranga metode).',
@@ -223,7 +225,7 @@ export const INDICATORS: readonly Indicator[] = [
     compute: q(METRICS.queueWait, 0.9),
   }),
   def({
-    id: 'queue.servedWithinTarget', unit: 'percent', metrics: [METRICS.queueWait], dimensions: ['centre'],
+    id: 'queue.servedWithinTarget', unit: 'percent', metrics: [METRICS.queueWait], dimensions: ['centre', 'service'],
     name: { lv: 'Izsaukti 20 minūšu laikā', en: 'Called within 20 minutes' },
     definition: {
       lv: `Izsaukto rindas biļešu daļa, kas gaidīja ne vairāk kā ${QUEUE_TARGET_MINUTES} minūtes.`,
@@ -336,9 +338,12 @@ export const INDICATORS: readonly Indicator[] = [
     compute: count(METRICS.phoneCalls),
   }),
   def({
-    id: 'phone.callbacksWithinPromise', unit: 'percent', metrics: [METRICS.phoneCallbackLate], source: 'phone',
+    id: 'phone.callbacksWithinPromise', unit: 'percent', metrics: [METRICS.phoneCallbackLate], dimensions: ['channel'], source: 'phone',
     name: { lv: 'Atzvanīts solītajā laikā', en: 'Called back as promised' },
-    definition: { lv: 'Atzvanīšanas pieprasījumu daļa, kam atzvanīts līdz solītajam laikam.', en: 'Share of callback requests called back by the promised time.' },
+    definition: {
+      lv: 'Atzvanīšanas pieprasījumu daļa, kam atzvanīts līdz solītajam laikam (pa tēmām: tēma ir filtra "kanāls" vērtība).',
+      en: 'Share of callback requests called back by the promised time (per topic: the topic is the "channel" filter value).',
+    },
     compute: onTimeShare(METRICS.phoneCallbackLate),
   }),
   // Registers feature (service errors, incidents, gifts): declared now, "no data" until it registers its source.
@@ -364,10 +369,19 @@ export const INDICATORS: readonly Indicator[] = [
     compute: oneShare(METRICS.errorsRemedied),
   }),
   def({
-    id: 'incidents.recorded', unit: 'count', metrics: [METRICS.incidents], dimensions: ['channel'], source: 'registers',
+    id: 'incidents.recorded', unit: 'count', metrics: [METRICS.incidents, METRICS.incidentActions], dimensions: ['channel'], source: 'registers',
     name: { lv: 'Incidenti', en: 'Incidents' },
-    definition: { lv: 'Reģistrēto incidentu skaits (pēc veida un rīcības).', en: 'Number of incidents recorded (by kind and action).' },
-    compute: count(METRICS.incidents),
+    definition: {
+      lv: 'Reģistrēto incidentu skaits (pēc veida un rīcības: veids vai rīcība ir filtra "kanāls" vērtība).',
+      en: 'Number of incidents recorded (by kind and action: the kind or the action is the "channel" filter value).',
+    },
+    // Unfiltered or by kind: incidents.recorded has one row per incident (channel_key its kind). By an action:
+    // incidents.recorded has no row with an action's key, and incidents.action counts the incidents that action
+    // was taken about. Kinds and actions never share a name (registers' INCIDENT_KINDS, INCIDENT_ACTIONS).
+    compute: (d) => {
+      const n = total(d.histogram(METRICS.incidents)) || total(d.histogram(METRICS.incidentActions));
+      return { value: n, base: n };
+    },
   }),
   def({
     id: 'gifts.declared', unit: 'count', metrics: [METRICS.gifts], source: 'registers',

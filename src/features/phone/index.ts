@@ -1,6 +1,6 @@
 import type { FeatureModule } from '../../platform/module.ts';
-import { registerFigureSource } from '../standard-figures/index.ts';
-import { phoneFigureSources } from './phone.figure-sources.ts';
+import { registerChannelValues, registerFigureSource } from '../standard-figures/index.ts';
+import { phoneFigureSources, phoneTopicChannelValues } from './phone.figure-sources.ts';
 import { phoneApi } from './phone.api.ts';
 import { phoneMessages } from './phone.messages.ts';
 import { phonePermissions } from './phone.permissions.ts';
@@ -9,6 +9,7 @@ import { phoneStaffPages } from './phone-staff.pages.tsx';
 
 // phone.calls and phone.callbacksWithinPromise of "Is the standard kept?" (the seam of standard-figures).
 for (const source of phoneFigureSources) registerFigureSource(source);
+registerChannelValues(phoneTopicChannelValues);
 
 /** The phone line (SPEC 7): lines and callbacks in public, the call log, callbacks and figures for staff. */
 export const phoneModule = {

@@ -1,7 +1,8 @@
 // The phone feature's figures for "Is the standard kept?" (docs/standard-figures.md, "The seam"): one SQL
 // insert per source into standard_figure_days, registered from this feature's index.ts. Counts only.
 import { sql } from 'drizzle-orm';
-import { FIGURE_DAYS_INSERT, rigaDay, type FigureSource } from '../standard-figures/index.ts';
+import { FIGURE_DAYS_INSERT, rigaDay, type ChannelValues, type FigureSource } from '../standard-figures/index.ts';
+import { phoneTopics } from './phone-lines.ts';
 
 /** phone.calls: the logged calls by the Riga day they started, per topic (the figures' "channel" key). */
 export const phoneCallsFigureSource: FigureSource = {
@@ -16,7 +17,7 @@ export const phoneCallsFigureSource: FigureSource = {
 };
 
 /**
- * phone.callbacks.late: the callback requests by the Riga day of their promised time (call_by), once decided —
+ * phone.callbacks.late: the callback requests by the Riga day of their promised time (call_by), per topic, once decided —
  * reached or unreachable, or the promised time has passed. 0: reached by the promised time; 1: reached later,
  * unreachable, or still not reached after it (the phone feature's own figure counts the same way).
  */
@@ -24,7 +25,7 @@ export const phoneCallbacksFigureSource: FigureSource = {
   source: 'phone',
   name: 'callbacks by their promised time (1 = late)',
   refresh: (w) => sql`${FIGURE_DAYS_INSERT}
-    select ${w.agency}, ${rigaDay(sql`call_by`)}, 'phone.callbacks.late', '', '',
+    select ${w.agency}, ${rigaDay(sql`call_by`)}, 'phone.callbacks.late', '', topic,
            case when status = 'reached' and closed_at <= call_by then 0 else 1 end, count(*)
     from phone_callbacks
     where agency = ${w.agency} and call_by >= ${w.fromTs} and call_by < ${w.toTs}
@@ -34,3 +35,11 @@ export const phoneCallbacksFigureSource: FigureSource = {
 };
 
 export const phoneFigureSources: readonly FigureSource[] = [phoneCallsFigureSource, phoneCallbacksFigureSource];
+
+/** The phone topics as values of the figures' channel filter, for the two phone indicators (keyed by topic). */
+export const phoneTopicChannelValues: ChannelValues = {
+  name: 'phone-topics',
+  label: { lv: 'Tālruņa konsultāciju tēmas', en: 'Phone topics' },
+  indicators: ['phone.calls', 'phone.callbacksWithinPromise'],
+  values: (profile) => phoneTopics(profile).map((t) => ({ id: t.id, label: t.name })),
+};

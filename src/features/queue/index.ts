@@ -10,6 +10,8 @@ export const queueModule = {
     // Running a counter, and the centre's figures.
     'queue.operate': WORKING_ROLES,
     'queue.figures': ['supervisor', 'administrator', 'auditor'],
+    // One ticket opened from the records behind a queue figure (the same readers as the figures).
+    'queue.tickets.view': ['supervisor', 'administrator', 'auditor'],
   },
   publicRoutes: queueRoutes,
   staffRoutes: queueStaffRoutes,

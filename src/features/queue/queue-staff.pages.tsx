@@ -15,6 +15,8 @@ import { scopeOf } from '../../platform/access/access.hook.ts';
 import { ConsoleView, FiguresView, StaffCentresView, staffQueuePath } from './queue-staff.views.tsx';
 import { boardState, issueTicket } from './queue-tickets.service.ts';
 import { isIdentityDocumentKind } from '../registers/identity-check.ts';
+import { viewTicket } from './queue-ticket.service.ts';
+import { TicketDetailView } from './queue-ticket.views.tsx';
 
 type CentreParams = { Params: { agency: string; centre: string } };
 type CounterParams = { Params: { agency: string; centre: string; counter: string; action: string } };
@@ -144,6 +146,22 @@ export async function queueStaffPages(app: FastifyInstance, deps: AppDeps): Prom
     return consoleAction(deps, request, reply, centre, counterNumber(form.counter), 'issue-service', async () => {
       const ticket = await issueTicket(deps, originOf(request), centre, { service: form.service ?? '', channel: 'staff' });
       return { done: 'issued', number: ticket.number };
+    });
+  });
+
+  // One ticket (opened from the tickets that waited longest behind a queue figure): audited, agency-bound, no person.
+  app.get<{ Params: { agency: string; id: string } }>('/staff/:agency/rinda/biletes/:id', { config: { permission: 'queue.tickets.view' } }, async (request, reply) => {
+    if (!z.uuid().safeParse(request.params.id).success) throw new AppError(404, 'ticket-not-found', 'queue.errors.ticketNotFound');
+    const scope = scopeOf(request);
+    const profile = deps.agencies.require(scope.agency);
+    const ticket = await viewTicket(deps, scope, originOf(request), request.params.id);
+    const ctx = pageContext(request);
+    reply.header('cache-control', 'no-store');
+    return sendPage(reply, ctx, {
+      stylesheets: QUEUE_STYLESHEETS,
+      title: ctx.t('queue.ticketDetail.title', { number: ticket.number }),
+      agency: profile,
+      body: <TicketDetailView ctx={ctx} profile={profile} ticket={ticket} mayFigures={roleAllows(scope.role, 'queue.figures')} />,
     });
   });
 

@@ -1,6 +1,6 @@
 import type { FeatureModule } from '../../platform/module.ts';
-import { registerFigureSource } from '../standard-figures/index.ts';
-import { registersFigureSources } from './registers.figure-sources.ts';
+import { registerChannelValues, registerFigureSource } from '../standard-figures/index.ts';
+import { incidentChannelValues, registersFigureSources } from './registers.figure-sources.ts';
 import { registersApi } from './registers.api.ts';
 import { registersMessages } from './registers.messages.ts';
 import { registersPages } from './registers.pages.tsx';
@@ -11,6 +11,7 @@ export { giftCounts, incidentCounts, serviceErrorCounts } from './registers.coun
 
 // errors.*, incidents.recorded and gifts.* of "Is the standard kept?" (the seam of standard-figures).
 for (const source of registersFigureSources) registerFigureSource(source);
+for (const values of incidentChannelValues) registerChannelValues(values);
 
 /** Conduct registers (SPEC 9): incidents, service errors, gifts and benefits; staff only. */
 export const registersModule = {

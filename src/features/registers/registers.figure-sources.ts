@@ -1,7 +1,9 @@
 // The registers' figures for "Is the standard kept?" (docs/standard-figures.md, "The seam"): one SQL insert per
 // source into standard_figure_days, registered from this feature's index.ts. Counts only, no texts, no names.
 import { sql } from 'drizzle-orm';
-import { FIGURE_DAYS_INSERT, rigaDay, type FigureSource } from '../standard-figures/index.ts';
+import { INCIDENT_ACTIONS, INCIDENT_KINDS } from '../../domain/registers/index.ts';
+import { FIGURE_DAYS_INSERT, rigaDay, type ChannelValues, type FigureSource } from '../standard-figures/index.ts';
+import { registersMessages } from './registers.messages.ts';
 
 /**
  * Service errors, by the Riga day of the "acknowledged" step: errors.acknowledged (bucket 0) and
@@ -31,14 +33,22 @@ export const serviceErrorsFigureSource: FigureSource = {
   firstDay: (agency) => sql`select min(${rigaDay(sql`taken_at`)}) from register_service_error_steps where agency = ${agency}`,
 };
 
-/** incidents.recorded: incidents by the Riga day they occurred, per kind (the figures' "channel" key). */
+/**
+ * incidents.recorded: incidents by the Riga day they occurred, per kind (the figures' "channel" key);
+ * incidents.action: the same incidents once per action taken, keyed by the action.
+ */
 export const incidentsFigureSource: FigureSource = {
   source: 'registers',
-  name: 'incidents per kind',
+  name: 'incidents per kind and per action',
   refresh: (w) => sql`${FIGURE_DAYS_INSERT}
     select ${w.agency}, ${rigaDay(sql`occurred_at`)}, 'incidents.recorded', '', kind, 0, count(*)
     from register_incidents
     where agency = ${w.agency} and occurred_at >= ${w.fromTs} and occurred_at < ${w.toTs}
+    group by 1, 2, 3, 4, 5, 6
+    union all
+    select ${w.agency}, ${rigaDay(sql`i.occurred_at`)}, 'incidents.action', '', a.action, 0, count(distinct i.id)
+    from register_incidents i cross join lateral jsonb_array_elements_text(i.actions) as a(action)
+    where i.agency = ${w.agency} and i.occurred_at >= ${w.fromTs} and i.occurred_at < ${w.toTs}
     group by 1, 2, 3, 4, 5, 6`,
   firstDay: (agency) => sql`select min(${rigaDay(sql`occurred_at`)}) from register_incidents where agency = ${agency}`,
 };
@@ -56,3 +66,19 @@ export const giftsFigureSource: FigureSource = {
 };
 
 export const registersFigureSources: readonly FigureSource[] = [serviceErrorsFigureSource, incidentsFigureSource, giftsFigureSource];
+
+/** Incident kinds and actions as values of the figures' channel filter, for incidents.recorded. */
+export const incidentChannelValues: readonly ChannelValues[] = [
+  {
+    name: 'incident-kinds',
+    label: { lv: 'Incidentu veidi', en: 'Kinds of incident' },
+    indicators: ['incidents.recorded'],
+    values: () => INCIDENT_KINDS.map((k) => ({ id: k, label: { lv: registersMessages.lv.kinds[k], en: registersMessages.en.kinds[k] } })),
+  },
+  {
+    name: 'incident-actions',
+    label: { lv: 'Rīcība incidentos', en: 'Actions taken about incidents' },
+    indicators: ['incidents.recorded'],
+    values: () => INCIDENT_ACTIONS.map((a) => ({ id: a, label: { lv: registersMessages.lv.actions[a], en: registersMessages.en.actions[a] } })),
+  },
+];

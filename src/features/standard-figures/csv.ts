@@ -30,7 +30,7 @@ export function publicCsv(figures: PublicFigures): string {
 
 export const STAFF_CSV_COLUMNS = [
   'promise_id', 'words_lv', 'words_en', 'indicator', 'unit', 'period_from', 'period_to', 'value', 'base',
-  'target_comparison', 'target_value', 'status', 'previous_value', 'change', 'centre', 'channel',
+  'target_comparison', 'target_value', 'status', 'previous_value', 'change', 'centre', 'channel', 'service',
 ] as const;
 
 /** The staff table as CSV: one row per promise and trend period (the last period of each promise is the one asked for). */
@@ -38,7 +38,7 @@ export function staffCsv(figures: StandardFigures): string {
   const rows: Array<Array<string | number | boolean | null>> = [[...STAFF_CSV_COLUMNS]];
   for (const p of figures.promises) {
     const common = [p.promise.id, p.promise.words.lv, p.promise.words.en, p.indicator?.id ?? null, p.indicator?.unit ?? null] as const;
-    const tail = [figures.filters.centre ?? null, figures.filters.channel ?? null] as const;
+    const tail = [figures.filters.centre ?? null, figures.filters.channel ?? null, figures.filters.service ?? null] as const;
     if (!p.indicator || !p.promise.target) {
       rows.push([...common, figures.selection.period.from, figures.selection.period.to, null, null, null, null, 'not-measurable', null, null, ...tail]);
       continue;

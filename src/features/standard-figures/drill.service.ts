@@ -59,14 +59,15 @@ async function overdueInquiries(db: Database, agency: string, today: string, bas
   return rows.map((r) => ({ id: r.id, label: r.reference, cells: [r.received_on, r.deadline, ''], href: `${base}/iesniegumi/${r.id}` }));
 }
 
-async function longestWaits(db: Database, agency: string, period: Period, filters: FigureFilters): Promise<DrillRow[]> {
+async function longestWaits(db: Database, agency: string, period: Period, filters: FigureFilters, base: string): Promise<DrillRow[]> {
   const rows = await query<{ id: string; number: string; centre_id: string; day: string; waited: number }>(db, sql`
     select id, number, centre_id, day::text, floor(extract(epoch from (first_called_at - issued_at)) / 60)::int as waited
     from queue_tickets
     where agency = ${agency} and day between ${period.from} and ${period.to} and first_called_at is not null
       ${filters.centre ? sql`and centre_id = ${filters.centre}` : sql``}
+      ${filters.service ? sql`and service_id = ${filters.service}` : sql``}
     order by first_called_at - issued_at desc, id limit ${DRILL_LIMIT}`);
-  return rows.map((r) => ({ id: r.id, label: r.number, cells: [r.centre_id, r.day, String(r.waited)], href: null }));
+  return rows.map((r) => ({ id: r.id, label: r.number, cells: [r.centre_id, r.day, String(r.waited)], href: `${base}/rinda/biletes/${r.id}` }));
 }
 
 async function noShows(db: Database, agency: string, period: Period, filters: FigureFilters, base: string): Promise<DrillRow[]> {
@@ -93,7 +94,7 @@ export async function loadDrill(
         : input.kind === 'overdue-inquiries'
           ? await overdueInquiries(db, scope.agency, rigaToday(deps.clock), base)
           : input.kind === 'longest-waits'
-            ? await longestWaits(db, scope.agency, input.period, input.filters)
+            ? await longestWaits(db, scope.agency, input.period, input.filters, base)
             : await noShows(db, scope.agency, input.period, input.filters, base);
     await recordAudit(db, deps.clock, origin, {
       action: 'standard-figures.records-viewed',

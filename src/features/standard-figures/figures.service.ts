@@ -18,6 +18,7 @@ import {
   type PeriodSelection,
   type Source,
   type Target,
+  type Text,
   type Verdict,
 } from '../../domain/standard-figures/index.ts';
 import { rigaToday } from '../../platform/clock.ts';
@@ -27,10 +28,10 @@ import type { AppDeps } from '../../platform/deps.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { targetOf, type StandardPromise } from './promise.schema.ts';
-import { availableSources } from './sources.ts';
+import { availableSources, registeredChannelValues } from './sources.ts';
 import { cached } from './figure-cache.ts';
 
-export type FigureFilters = { centre?: string | undefined; channel?: string | undefined };
+export type FigureFilters = { centre?: string | undefined; service?: string | undefined; channel?: string | undefined };
 export type FigureRequest = PeriodInput & FigureFilters;
 export type RequestError = { field: string; code: string; messageKey: MessageKey };
 
@@ -64,12 +65,37 @@ const ERROR_KEYS: Record<string, MessageKey> = {
   too_long: 'standardFigures.errors.tooLong',
 };
 
-/** Channels a figure can be filtered by: the profile's channels, the inquiry channels, and the in-person queue / phone. */
-export function knownChannels(profile: AgencyProfile): Set<string> {
-  return new Set<string>([...profile.channels.map((c) => c.id), ...INQUIRY_CHANNELS, 'queue', 'phone']);
+/** Contact channels a figure can be filtered by: the profile's channels, the inquiry channels, and the in-person queue / phone. */
+export function contactChannels(profile: AgencyProfile): string[] {
+  return [...new Set<string>([...profile.channels.map((c) => c.id), ...INQUIRY_CHANNELS, 'queue', 'phone'])];
 }
 
-/** The period and filters of a request, or field-level errors (malformed, reversed, over five years, unknown centre/channel). */
+/** The other values of the channel filter (phone topics, incident kinds and actions), as their features register them. */
+export function channelValueGroups(profile: AgencyProfile): Array<{ name: string; label: Text; indicators: readonly string[]; values: Array<{ id: string; label: Text }> }> {
+  return registeredChannelValues().map((set) => ({ name: set.name, label: set.label, indicators: set.indicators, values: set.values(profile) }));
+}
+
+/** Every value the channel filter accepts. */
+export function knownChannels(profile: AgencyProfile): Set<string> {
+  return new Set<string>([...contactChannels(profile), ...channelValueGroups(profile).flatMap((g) => g.values.map((v) => v.id))]);
+}
+
+/**
+ * Whether a channel value applies to an indicator: an indicator named by a registered set (phone.calls by topic,
+ * incidents.recorded by kind or action) takes only that set's values; every other indicator with the channel
+ * dimension takes the contact channels.
+ */
+export function channelScope(profile: AgencyProfile, channel: string): (indicator: Indicator) => boolean {
+  const groups = channelValueGroups(profile);
+  const contact = contactChannels(profile).includes(channel);
+  return (indicator) => {
+    if (!indicator.dimensions.includes('channel')) return false;
+    const sets = groups.filter((g) => g.indicators.includes(indicator.id));
+    return sets.length === 0 ? contact : sets.some((g) => g.values.some((v) => v.id === channel));
+  };
+}
+
+/** The period and filters of a request, or field-level errors (malformed, reversed, over five years, unknown centre/service/channel). */
 export function parseFigureRequest(profile: AgencyProfile, input: FigureRequest, today: string): { selection: PeriodSelection; filters: FigureFilters } | { errors: RequestError[] } {
   const errors: RequestError[] = [];
   const parsed = parsePeriod(input, today);
@@ -78,6 +104,10 @@ export function parseFigureRequest(profile: AgencyProfile, input: FigureRequest,
   if (input.centre) {
     if (profile.serviceCentres.some((c) => c.id === input.centre)) filters.centre = input.centre;
     else errors.push({ field: 'centre', code: 'unknown', messageKey: 'standardFigures.errors.unknownCentre' });
+  }
+  if (input.service) {
+    if (profile.services.some((s) => s.id === input.service)) filters.service = input.service;
+    else errors.push({ field: 'service', code: 'unknown', messageKey: 'standardFigures.errors.unknownService' });
   }
   if (input.channel) {
     if (knownChannels(profile).has(input.channel)) filters.channel = input.channel;
@@ -96,6 +126,7 @@ async function rowsOf(db: Database, query: SQL): Promise<Row[]> {
 function filterSql(filters: FigureFilters): SQL {
   const parts: SQL[] = [];
   if (filters.centre) parts.push(sql` and centre_key = ${filters.centre}`);
+  if (filters.service) parts.push(sql` and service_key = ${filters.service}`);
   if (filters.channel) parts.push(sql` and channel_key = ${filters.channel}`);
   return sql.join(parts, sql``);
 }
@@ -147,8 +178,12 @@ export async function loadPeriodData(db: Database, agency: string, periods: read
 
 const NO_FIGURE: Figure = { value: null, base: 0 };
 
-function appliesTo(indicator: Indicator, filters: FigureFilters): boolean {
-  return (!filters.centre || indicator.dimensions.includes('centre')) && (!filters.channel || indicator.dimensions.includes('channel'));
+function appliesTo(indicator: Indicator, filters: FigureFilters, channelApplies: (indicator: Indicator) => boolean): boolean {
+  return (
+    (!filters.centre || indicator.dimensions.includes('centre')) &&
+    (!filters.service || indicator.dimensions.includes('service')) &&
+    (!filters.channel || channelApplies(indicator))
+  );
 }
 
 export async function lastRefreshed(db: Database, agency: string): Promise<Date | null> {
@@ -180,7 +215,8 @@ async function computeFresh(
   const periods = trendPeriods(selection);
   const measured = profile.promises.map((p) => (p.indicator ? findIndicator(p.indicator) ?? null : null));
   const metrics = [...new Set(measured.flatMap((i) => (i ? i.metrics : [])))];
-  const filtered = Boolean(filters.centre || filters.channel);
+  const filtered = Boolean(filters.centre || filters.service || filters.channel);
+  const channelApplies = filters.channel ? channelScope(profile, filters.channel) : () => true;
   const [data, agencyWide] = await Promise.all([
     metrics.length ? loadPeriodData(deps.db, profile.slug, periods, filters, metrics) : Promise.resolve([] as PeriodData[]),
     filtered && metrics.length ? loadPeriodData(deps.db, profile.slug, periods, {}, metrics) : Promise.resolve(null),
@@ -191,7 +227,7 @@ async function computeFresh(
       return { promise, indicator, current: NO_FIGURE, previous: NO_FIGURE, trend: [], verdict: 'not-measurable', change: null, filterIgnored: false, sourceMissing: false };
     }
     const sourceMissing = !sources.has(indicator.source);
-    const filterIgnored = filtered && !appliesTo(indicator, filters);
+    const filterIgnored = filtered && !appliesTo(indicator, filters, channelApplies);
     const use = filterIgnored && agencyWide ? agencyWide : data;
     const trend = periods.map((period, i) => ({
       label: periodLabel(selection.granularity, period),

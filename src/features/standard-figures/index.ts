@@ -5,7 +5,7 @@ import { standardFiguresPermissions } from './standard-figures.permissions.ts';
 import { standardFiguresPublicRoutes, standardFiguresStaffRoutes } from './standard-figures.routes.tsx';
 
 /** The seam for the phone and registers features: each registers its FigureSource here. */
-export { FIGURE_DAYS_INSERT, registerFigureSource, rigaDay, type FigureSource, type RefreshWindow } from './sources.ts';
+export { FIGURE_DAYS_INSERT, registerChannelValues, registerFigureSource, rigaDay, type ChannelValues, type FigureSource, type RefreshWindow } from './sources.ts';
 /** Flow counters for the question form and the booking flow (called from their pages). */
 export { countFlowStep } from './flow-counter.ts';
 

@@ -62,10 +62,10 @@ export async function refreshDays(deps: RefreshDeps, agency: string, from: strin
     for (const source of figureSources()) await db.execute(source.refresh(w));
     const [mFrom, mTo] = [monthStart(from), monthEnd(to)];
     await db.execute(sql`delete from standard_figure_months where agency = ${agency} and month between ${mFrom} and ${mTo}`);
-    await db.execute(sql`insert into standard_figure_months (agency, month, metric, centre_key, channel_key, bucket, n)
-      select agency, date_trunc('month', day)::date, metric, centre_key, channel_key, bucket, sum(n)
+    await db.execute(sql`insert into standard_figure_months (agency, month, metric, centre_key, channel_key, service_key, bucket, n)
+      select agency, date_trunc('month', day)::date, metric, centre_key, channel_key, service_key, bucket, sum(n)
       from standard_figure_days where agency = ${agency} and day between ${mFrom} and ${mTo} and metric not in (${snapshotList})
-      group by 1, 2, 3, 4, 5, 6`);
+      group by 1, 2, 3, 4, 5, 6, 7`);
     await db.execute(sql`insert into standard_figure_refreshes (agency, refreshed_at) values (${agency}, ${new Date(deps.clock().epochMilliseconds)})
       on conflict (agency) do update set refreshed_at = excluded.refreshed_at`);
   });

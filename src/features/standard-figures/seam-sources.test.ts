@@ -6,8 +6,9 @@ import { movableClock } from '../feedback/feedback.testing.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { phoneCallsFigureSource } from '../phone/phone.figure-sources.ts';
-import { computeStandardFigures, type StandardFigures } from './figures.service.ts';
-import { refreshRecent } from './refresh.service.ts';
+import { signedInStaff } from '../../../test/support/staff-accounts.ts';
+import { computeStandardFigures, knownChannels, type StandardFigures } from './figures.service.ts';
+import { refreshDays, refreshRecent } from './refresh.service.ts';
 import { availableSources, registerFigureSource } from './sources.ts';
 import { call, callback, gift, incident, serviceError } from './seam-sources.testing.ts';
 import { exec } from './standard-figures.testing.ts';
@@ -162,6 +163,80 @@ for (const target of testTargets()) {
       assert.deepEqual(month('kludu-sekas'), { ...month('kludu-sekas'), value: 40, suppressed: false, status: 'not-kept' }, 'five errors: shown');
       assert.deepEqual(month('kludas'), { ...month('kludas'), value: 2, suppressed: false, status: 'kept' });
       assert.doesNotMatch(res.body, /Kļūda|Konfektes|Anna Kalniņa|\+3712/, 'no record text or personal datum');
+    });
+
+    it('the channel filter picks a phone topic, an incident kind or an incident action for the indicators that have them', async () => {
+      // Added now (and refreshed): a benefits callback on 8 January, reached on time; two incidents with actions.
+      await callback(platform, { callBy: '2027-01-08T15:00:00Z', status: 'reached', closedAt: '2027-01-08T10:00:00Z', topic: 'pabalsti' });
+      await incident(platform, '2027-01-06T09:00:00Z', 'public-order', 'vsaa', ['warned', 'state-police-called']);
+      await incident(platform, '2027-01-07T09:00:00Z', 'aggressive-behaviour', 'vsaa', ['warned']);
+      await incident(platform, '2027-01-07T09:00:00Z', 'aggressive-behaviour', 'kase', ['warned']);
+      time.advance({ minutes: 1 });
+      await refreshDays(platform.deps, 'vsaa', '2027-01-01', '2027-01-20');
+      const by = (channel: string) => computeStandardFigures(platform.deps, profile, JANUARY, { channel });
+
+      // Phone topics: calls on pensions in January 2 (5 January ×2; the 1 January call was "citi").
+      const pensions = await by('pensijas');
+      assert.equal(figure(pensions, 'phone.calls').current.value, 2);
+      assert.equal(figure(pensions, 'phone.calls').filterIgnored, false);
+      // Callbacks on pensions: unchanged 3 on time of 6 → 50 %; on benefits the one reached on time → 100 % of 1.
+      assert.equal(figure(pensions, 'phone.callbacksWithinPromise').current.value, 50);
+      assert.equal(figure(pensions, 'phone.callbacksWithinPromise').current.base, 6);
+      const benefits = await by('pabalsti');
+      assert.equal(figure(benefits, 'phone.callbacksWithinPromise').current.value, 100);
+      assert.equal(figure(benefits, 'phone.callbacksWithinPromise').current.base, 1);
+      assert.equal(figure(benefits, 'phone.calls').current.value, 0);
+      // A topic is no incident kind: the incidents show the agency's figure with the note (3 + 2 new = 5).
+      assert.equal(figure(pensions, 'incidents.recorded').filterIgnored, true);
+      assert.equal(figure(pensions, 'incidents.recorded').current.value, 5);
+      // Incident kinds: aggressive behaviour 2 on 5 January + 1 on 7 January.
+      const aggressive = await by('aggressive-behaviour');
+      assert.equal(figure(aggressive, 'incidents.recorded').current.value, 3);
+      assert.equal(figure(aggressive, 'incidents.recorded').filterIgnored, false);
+      assert.equal(figure(aggressive, 'phone.calls').filterIgnored, true, 'a kind is no phone topic');
+      // Incident actions: "warned" twice (6 and 7 January), the state police once, "asked to leave" never; the
+      // Treasury's warning never counts.
+      assert.equal(figure(await by('warned'), 'incidents.recorded').current.value, 2);
+      assert.equal(figure(await by('state-police-called'), 'incidents.recorded').current.value, 1);
+      assert.equal(figure(await by('asked-to-leave'), 'incidents.recorded').current.value, 0);
+      // "other" is both a VSAA phone topic and an incident kind: each indicator takes it in its own sense
+      // (no call on "other"; the one "other" incident was on 31 December).
+      const other = await by('other');
+      assert.equal(figure(other, 'incidents.recorded').filterIgnored, false);
+      assert.equal(figure(other, 'incidents.recorded').current.value, 0);
+      assert.equal(figure(other, 'phone.calls').filterIgnored, false);
+      assert.equal(figure(other, 'phone.calls').current.value, 0);
+      assert.equal(figure(await computeStandardFigures(platform.deps, profile, DECEMBER, { channel: 'other' }), 'incidents.recorded').current.value, 1);
+      // The Treasury's topics are not VSAA's.
+      assert.ok(knownChannels(platform.deps.agencies.require('vsaa')).has('pabalsti'));
+      assert.ok(!knownChannels(platform.deps.agencies.require('vsaa')).has('maksajumi'));
+    });
+
+    it('over HTTP: the grouped channel filter; unknown values → 400 field error in LV and EN, never echoed', async () => {
+      const supervisor = await signedInStaff(platform, 'kanali@vsaa.test', 'vsaa', 'supervisor');
+      const page = await supervisor.get('/staff/vsaa/standarts?period=month&month=2027-01&channel=warned&lang=lv');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<optgroup label="Tālruņa konsultāciju tēmas"><option value="pensijas">/);
+      assert.match(page.body, /<optgroup label="Incidentu veidi">.*<option value="aggressive-behaviour">Agresīva uzvedība<\/option>/);
+      assert.match(page.body, /<optgroup label="Rīcība incidentos">.*<option value="warned" selected="">Klients brīdināts<\/option>/);
+      const api = await supervisor.get('/api/v1/staff/vsaa/standard-figures?period=month&month=2027-01&channel=pabalsti');
+      assert.equal(api.statusCode, 200);
+      assert.equal((api.json() as { channel: string }).channel, 'pabalsti');
+      for (const channel of ['maksajumi', 'police-called', 'x'.repeat(64)]) {
+        for (const [lang, message] of [['lv', 'Šāda kanāla nav'], ['en', 'There is no such channel']] as const) {
+          const res = await supervisor.get(`/api/v1/staff/vsaa/standard-figures?channel=${channel}&lang=${lang}`);
+          assert.equal(res.statusCode, 400, channel);
+          assert.match(String(res.headers['content-type']), /application\/problem\+json/);
+          const problem = res.json() as { errors: Array<{ field: string; message: string }> };
+          assert.deepEqual(problem.errors.map((e) => [e.field, e.message]), [['channel', message]]);
+          assert.ok(!res.body.includes(channel), 'never echoed');
+        }
+      }
+      const bad = await supervisor.get('/staff/vsaa/standarts?channel=maksajumi&lang=en');
+      assert.equal(bad.statusCode, 400);
+      const main = bad.body.slice(bad.body.indexOf('<main'));
+      assert.match(main, /<a href="#field-channel">There is no such channel<\/a>/);
+      assert.ok(!main.includes('maksajumi'));
     });
   });
 }

@@ -11,10 +11,10 @@ export async function call(p: TestPlatform, startedAt: string, topic: string, ag
   await exec(p, sql`insert into phone_calls (agency, topic, outcome, started_at, duration_seconds) values (${agency}, ${topic}, 'answered', ${startedAt}, 120)`);
 }
 
-export async function callback(p: TestPlatform, input: { callBy: string; status: 'open' | 'taken' | 'reached' | 'unreachable'; closedAt?: string; agency?: string }): Promise<void> {
+export async function callback(p: TestPlatform, input: { callBy: string; status: 'open' | 'taken' | 'reached' | 'unreachable'; closedAt?: string; agency?: string; topic?: string }): Promise<void> {
   const requested = new Date(new Date(input.callBy).getTime() - 6 * 3_600_000);
   await exec(p, sql`insert into phone_callbacks (agency, topic, name, phone, window_from, window_to, requested_at, call_by, status, closed_at)
-    values (${input.agency ?? 'vsaa'}, 'pensijas', 'Anna Kalniņa', '+37120000000', ${requested}, ${requested}, ${requested}, ${input.callBy}, ${input.status}, ${input.closedAt ?? null})`);
+    values (${input.agency ?? 'vsaa'}, ${input.topic ?? 'pensijas'}, 'Anna Kalniņa', '+37120000000', ${requested}, ${requested}, ${requested}, ${input.callBy}, ${input.status}, ${input.closedAt ?? null})`);
 }
 
 /** A service error with the steps given (step → moment); no steps: recorded, never acknowledged. */
@@ -27,9 +27,9 @@ export async function serviceError(p: TestPlatform, steps: Partial<Record<'ackno
   }
 }
 
-export async function incident(p: TestPlatform, occurredAt: string, kind: string, agency = 'vsaa'): Promise<void> {
-  await exec(p, sql`insert into register_incidents (agency, occurred_at, kind, description, recorded_by, created_at)
-    values (${agency}, ${occurredAt}, ${kind}, 'Apraksts', ${STAFF}, ${occurredAt})`);
+export async function incident(p: TestPlatform, occurredAt: string, kind: string, agency = 'vsaa', actions: string[] = []): Promise<void> {
+  await exec(p, sql`insert into register_incidents (agency, occurred_at, kind, actions, description, recorded_by, created_at)
+    values (${agency}, ${occurredAt}, ${kind}, ${JSON.stringify(actions)}::jsonb, 'Apraksts', ${STAFF}, ${occurredAt})`);
 }
 
 export async function gift(p: TestPlatform, offeredOn: string, declined: boolean, agency = 'vsaa'): Promise<void> {

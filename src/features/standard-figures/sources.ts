@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { METRICS, type Source } from '../../domain/standard-figures/index.ts';
+import { METRICS, type Source, type Text } from '../../domain/standard-figures/index.ts';
+import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 
 /** The Riga days a refresh recomputes, with the instants that bound them and the working-day ordinals. */
 export type RefreshWindow = {
@@ -137,15 +138,16 @@ const appointmentsCancelledByAgency: FigureSource = {
     group by 1, 2, 3, 4, 5, 6`,
 };
 
+/** Per centre and service (service_key): the one source with a service; every other row keeps service_key ''. */
 const queueWaits: FigureSource = {
   source: 'records',
   name: 'queue waits (whole minutes to the first call)',
-  refresh: (w) => sql`${INSERT}
-    select ${w.agency}, day, ${METRICS.queueWait}, centre_id, '',
+  refresh: (w) => sql`insert into standard_figure_days (agency, day, metric, centre_key, channel_key, service_key, bucket, n)
+    select ${w.agency}, day, ${METRICS.queueWait}, centre_id, '', service_id,
            least(floor(extract(epoch from (first_called_at - issued_at)) / 60)::int, 600), count(*)
     from queue_tickets
     where agency = ${w.agency} and day between ${w.from} and ${w.to} and first_called_at is not null
-    group by 1, 2, 3, 4, 5, 6`,
+    group by 1, 2, 3, 4, 5, 6, 7`,
 };
 
 const surveyRatings: FigureSource = {
@@ -241,4 +243,29 @@ export function figureSources(): readonly FigureSource[] {
 
 export function availableSources(): ReadonlySet<Source> {
   return new Set<Source>(['records', ...registered.map((s) => s.source)]);
+}
+
+/**
+ * Values of the "channel" filter that are not contact channels: a feature whose source keys its rows by something
+ * else in channel_key (phone topics, incident kinds, incident actions) names the indicators they apply to and
+ * lists the values from the profile. The dashboard offers them in their own group; a value applies only to the
+ * indicators named (for the others the agency's figure is shown with the note).
+ */
+export type ChannelValues = {
+  name: string;
+  /** The group's label in the filter. */
+  label: Text;
+  indicators: readonly string[];
+  values: (profile: AgencyProfile) => Array<{ id: string; label: Text }>;
+};
+
+const channelValueSets: ChannelValues[] = [];
+
+export function registerChannelValues(set: ChannelValues): void {
+  if (channelValueSets.some((s) => s.name === set.name)) throw new Error(`channel values ${set.name} are already registered`);
+  channelValueSets.push(set);
+}
+
+export function registeredChannelValues(): readonly ChannelValues[] {
+  return channelValueSets;
 }

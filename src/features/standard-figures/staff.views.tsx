@@ -1,15 +1,18 @@
 import type { PageContext } from '../../web/page-context.ts';
-import { ErrorSummary, SelectField, TextField } from '../../web/components.tsx';
+import { ErrorSummary, GroupedSelectField, SelectField, TextField } from '../../web/components.tsx';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { formatRigaDate } from '../../web/format.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { ScoreLineChart } from '../feedback/charts.tsx';
-import type { PromiseFigures, StandardFigures } from './figures.service.ts';
+import type { channelValueGroups, PromiseFigures, StandardFigures } from './figures.service.ts';
+
+/** The channel filter's choices: the contact channels, then each registered group (phone topics, incident kinds…). */
+export type ChannelChoices = { contact: string[]; groups: ReturnType<typeof channelValueGroups> };
 import { formatChange, formatFigure, formatTarget, verdictLabel } from './format.ts';
 import { drillKindOf } from './drill.service.ts';
 import { targetOf } from './promise.schema.ts';
 
-export type FilterValues = Record<'period' | 'month' | 'quarter' | 'year' | 'from' | 'to' | 'centre' | 'channel', string>;
+export type FilterValues = Record<'period' | 'month' | 'quarter' | 'year' | 'from' | 'to' | 'centre' | 'service' | 'channel', string>;
 
 export function queryString(values: Partial<FilterValues>): string {
   const q = new URLSearchParams();
@@ -18,7 +21,7 @@ export function queryString(values: Partial<FilterValues>): string {
   return s ? `?${s}` : '';
 }
 
-function FilterForm({ ctx, profile, values, errors, channels }: { ctx: PageContext; profile: AgencyProfile; values: FilterValues; errors: FieldError[]; channels: string[] }) {
+function FilterForm({ ctx, profile, values, errors, channels }: { ctx: PageContext; profile: AgencyProfile; values: FilterValues; errors: FieldError[]; channels: ChannelChoices }) {
   const t = ctx.t;
   const err = (field: string) => errors.find((e) => e.field === field);
   return (
@@ -45,11 +48,26 @@ function FilterForm({ ctx, profile, values, errors, channels }: { ctx: PageConte
           options={[{ value: '', label: t('standardFigures.all') }, ...profile.serviceCentres.map((c) => ({ value: c.id, label: c.name[ctx.lang] }))]}
         />
         <SelectField
+          name="service"
+          label={t('standardFigures.service')}
+          value={values.service}
+          error={err('service')}
+          options={[{ value: '', label: t('standardFigures.all') }, ...profile.services.map((s) => ({ value: s.id, label: s.name[ctx.lang] }))]}
+        />
+        <GroupedSelectField
           name="channel"
           label={t('standardFigures.channel')}
+          hint={t('standardFigures.channelHint')}
           value={values.channel}
           error={err('channel')}
-          options={[{ value: '', label: t('standardFigures.all') }, ...channels.map((c) => ({ value: c, label: profile.channels.find((x) => x.id === c)?.label[ctx.lang] ?? t(`standardFigures.channels.${c}` as 'standardFigures.channels.post') }))]}
+          options={[{ value: '', label: t('standardFigures.all') }]}
+          groups={[
+            {
+              label: t('standardFigures.contactChannels'),
+              options: channels.contact.map((c) => ({ value: c, label: profile.channels.find((x) => x.id === c)?.label[ctx.lang] ?? t(`standardFigures.channels.${c}` as 'standardFigures.channels.post') })),
+            },
+            ...channels.groups.map((g) => ({ label: g.label[ctx.lang], options: g.values.map((v) => ({ value: v.id, label: v.label[ctx.lang] })) })),
+          ]}
         />
         <button type="submit">{t('standardFigures.show')}</button>
       </fieldset>
@@ -148,7 +166,7 @@ export function NotMeasurableList({ ctx, rows }: { ctx: PageContext; rows: Promi
   );
 }
 
-export function StaffFiguresView({ ctx, profile, figures, values, errors, channels }: { ctx: PageContext; profile: AgencyProfile; figures: StandardFigures | null; values: FilterValues; errors: FieldError[]; channels: string[] }) {
+export function StaffFiguresView({ ctx, profile, figures, values, errors, channels }: { ctx: PageContext; profile: AgencyProfile; figures: StandardFigures | null; values: FilterValues; errors: FieldError[]; channels: ChannelChoices }) {
   const t = ctx.t;
   const query = queryString(values);
   return (

@@ -13,7 +13,8 @@ import { AgencySlugParamsSchema } from '../agencies/agencies.schema.ts';
 import { publicCsv, staffCsv } from './csv.ts';
 import { drillKindOf, loadDrill } from './drill.service.ts';
 import { DrillView } from './drill.views.tsx';
-import { computeStandardFigures, knownChannels, parseFigureRequest, todayOf, type RequestError, type StandardFigures } from './figures.service.ts';
+import { findIndicator } from '../../domain/standard-figures/index.ts';
+import { channelScope, channelValueGroups, computeStandardFigures, contactChannels, parseFigureRequest, todayOf, type FigureFilters, type RequestError, type StandardFigures } from './figures.service.ts';
 import { targetOf } from './promise.schema.ts';
 import { parsePublicPeriod, publicFigures, type PublicFigures } from './public.service.ts';
 import { PublicFiguresView } from './public.views.tsx';
@@ -24,7 +25,7 @@ export const STYLESHEETS = ['/static/standard-figures.css'] as const;
 const VIEW = { permission: 'standardFigures.view' as const };
 type AgencyParams = { Params: { agency: string } };
 
-const FIELDS = ['period', 'month', 'quarter', 'year', 'from', 'to', 'centre', 'channel'] as const;
+const FIELDS = ['period', 'month', 'quarter', 'year', 'from', 'to', 'centre', 'service', 'channel'] as const;
 
 function filterValues(query: unknown): FilterValues {
   const q = formValues(query);
@@ -44,6 +45,7 @@ function staffJson(f: StandardFigures) {
     from: f.selection.period.from,
     to: f.selection.period.to,
     centre: f.filters.centre ?? null,
+    service: f.filters.service ?? null,
     channel: f.filters.channel ?? null,
     refreshedAt: f.refreshedAt?.toISOString() ?? null,
     promises: f.promises.map((p) => ({
@@ -83,6 +85,17 @@ function publicJson(f: PublicFigures) {
   };
 }
 
+/** The records behind a figure follow the filters its figure follows: a filter that does not apply to the indicator is dropped. */
+function drillFilters(profile: AgencyProfile, indicatorId: string, filters: FigureFilters): FigureFilters {
+  const indicator = findIndicator(indicatorId);
+  if (!indicator) return {};
+  return {
+    centre: indicator.dimensions.includes('centre') ? filters.centre : undefined,
+    service: indicator.dimensions.includes('service') ? filters.service : undefined,
+    channel: filters.channel && channelScope(profile, filters.channel)(indicator) ? filters.channel : undefined,
+  };
+}
+
 async function staffFigures(deps: AppDeps, profile: AgencyProfile, values: FilterValues) {
   const parsed = parseFigureRequest(profile, values, todayOf(deps));
   if ('errors' in parsed) return { errors: parsed.errors, figures: null };
@@ -100,7 +113,7 @@ export async function standardFiguresStaffRoutes(app: FastifyInstance, deps: App
     const fieldErrors = toFieldErrors(errors, ctx.t);
     return sendPage(reply, ctx, {
       title: fieldErrors.length ? `${ctx.t('errors.summaryTitle')}: ${ctx.t('standardFigures.staffTitle')}` : ctx.t('standardFigures.staffTitle'),
-      body: <StaffFiguresView ctx={ctx} profile={profile} figures={figures} values={values} errors={fieldErrors} channels={[...knownChannels(profile)]} />,
+      body: <StaffFiguresView ctx={ctx} profile={profile} figures={figures} values={values} errors={fieldErrors} channels={{ contact: contactChannels(profile), groups: channelValueGroups(profile) }} />,
       agency: profile,
       status: fieldErrors.length ? 400 : 200,
       stylesheets: STYLESHEETS,
@@ -132,7 +145,7 @@ export async function standardFiguresStaffRoutes(app: FastifyInstance, deps: App
       const fieldErrors = toFieldErrors(parsed.errors, ctx.t);
       return sendPage(reply, ctx, { title: `${ctx.t('errors.summaryTitle')}: ${ctx.t('standardFigures.staffTitle')}`, body: <DrillView ctx={ctx} profile={profile} promise={promise} kind={kind} rows={[]} values={values} errors={fieldErrors} />, agency: profile, status: 400, stylesheets: STYLESHEETS });
     }
-    const rows = await loadDrill(deps, scope, originOf(request), { kind, promiseId: promise.id, period: parsed.selection.period, filters: parsed.filters });
+    const rows = await loadDrill(deps, scope, originOf(request), { kind, promiseId: promise.id, period: parsed.selection.period, filters: drillFilters(profile, promise.indicator ?? '', parsed.filters) });
     return sendPage(reply, ctx, {
       title: ctx.t('standardFigures.drillTitle', { indicator: promise.indicator ?? '' }),
       body: <DrillView ctx={ctx} profile={profile} promise={promise} kind={kind} rows={rows} values={values} errors={[]} />,
@@ -149,7 +162,7 @@ export async function standardFiguresStaffRoutes(app: FastifyInstance, deps: App
       schema: {
         tags: ['standard-figures', 'staff'],
         summary: "Every promise of the agency's standard with its figure, target, verdict, previous period and 12-period trend",
-        description: '400 with field errors for malformed dates, a reversed period, a period over five years, an unknown centre or channel.',
+        description: '400 with field errors for malformed dates, a reversed period, a period over five years, an unknown centre, service or channel (channel: a contact channel, a phone topic, an incident kind or action).',
         querystring: FiguresQuerySchema,
         response: { 200: StaffFiguresSchema },
       },

@@ -14,7 +14,8 @@ export const FiguresQuerySchema = z.object({
   quarter: shortText(10).describe('YYYY-Q1…YYYY-Q4'),
   year: shortText(10).describe('YYYY'),
   centre: shortText(64).describe('A service centre id of the agency (staff API)'),
-  channel: shortText(64).describe('A channel id of the agency or an inquiry channel (staff API)'),
+  service: shortText(64).describe("A service id of the agency's profile (staff API; applies to the queue figures)"),
+  channel: shortText(64).describe('A channel id of the agency, an inquiry channel, queue or phone; or, for the phone figures, a phone topic id; for incidents, an incident kind or action (staff API)'),
   lang: shortText(5),
 });
 
@@ -26,6 +27,7 @@ export const StaffFiguresSchema = z.object({
   from: z.string(),
   to: z.string(),
   centre: z.string().nullable(),
+  service: z.string().nullable(),
   channel: z.string().nullable(),
   refreshedAt: z.string().nullable().describe('When the aggregates were last refreshed (at most a few minutes ago while the job queue runs)'),
   promises: z.array(

@@ -2,7 +2,7 @@
 import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
- * Counts per Riga day, metric, centre, channel and bucket (minutes waited, working days taken, a rating, 0/1
+ * Counts per Riga day, metric, centre, channel, service and bucket (minutes waited, working days taken, a rating, 0/1
  * for late/on time…): every figure of the standard is computed from these sums, never from personal records.
  */
 export const standardFigureDays = pgTable(
@@ -13,11 +13,13 @@ export const standardFigureDays = pgTable(
     metric: text('metric').notNull(),
     centreKey: text('centre_key').notNull().default(''),
     channelKey: text('channel_key').notNull().default(''),
+    /** The service of a queue ticket (queue.wait); '' for every other metric. */
+    serviceKey: text('service_key').notNull().default(''),
     bucket: integer('bucket').notNull().default(0),
     n: bigint('n', { mode: 'number' }).notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.agency, t.day, t.metric, t.centreKey, t.channelKey, t.bucket] }),
+    primaryKey({ columns: [t.agency, t.day, t.metric, t.centreKey, t.channelKey, t.serviceKey, t.bucket] }),
     index('standard_figure_days_metric_idx').on(t.agency, t.metric, t.day),
   ],
 );
@@ -31,10 +33,12 @@ export const standardFigureMonths = pgTable(
     metric: text('metric').notNull(),
     centreKey: text('centre_key').notNull().default(''),
     channelKey: text('channel_key').notNull().default(''),
+    /** The service of a queue ticket (queue.wait); '' for every other metric. */
+    serviceKey: text('service_key').notNull().default(''),
     bucket: integer('bucket').notNull().default(0),
     n: bigint('n', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.agency, t.month, t.metric, t.centreKey, t.channelKey, t.bucket] })],
+  (t) => [primaryKey({ columns: [t.agency, t.month, t.metric, t.centreKey, t.channelKey, t.serviceKey, t.bucket] })],
 );
 
 /** How many times a flow step happened per Riga day (form opened, question filed…), without who. */

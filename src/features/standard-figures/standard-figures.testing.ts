@@ -26,12 +26,12 @@ export async function event(platform: TestPlatform, inquiryId: string, at: strin
   await exec(platform, sql`insert into inquiry_events (inquiry_id, at, kind, to_status, details) values (${inquiryId}, ${at}, ${kind}, ${toStatus}, ${JSON.stringify(details)}::jsonb)`);
 }
 
-export async function ticket(platform: TestPlatform, input: { agency?: string; centre: string; day: string; issuedAt: string; waitMinutes: number | null }): Promise<void> {
+export async function ticket(platform: TestPlatform, input: { agency?: string; centre: string; service?: string; day: string; issuedAt: string; waitMinutes: number | null }): Promise<void> {
   seq += 1;
   const issued = new Date(input.issuedAt);
   const called = input.waitMinutes === null ? null : new Date(issued.getTime() + input.waitMinutes * 60_000 + 30_000);
   await exec(platform, sql`insert into queue_tickets (agency, centre_id, service_id, day, running_number, number, status, channel, issued_at, first_called_at, called_at, updated_at)
-    values (${input.agency ?? 'vsaa'}, ${input.centre}, 'pensijas', ${input.day}, ${seq}, ${`P${seq}`}, ${called ? 'served' : 'waiting'}, 'kiosk', ${issued}, ${called}, ${called}, ${issued})`);
+    values (${input.agency ?? 'vsaa'}, ${input.centre}, ${input.service ?? 'pensijas'}, ${input.day}, ${seq}, ${`P${seq}`}, ${called ? 'served' : 'waiting'}, 'kiosk', ${issued}, ${called}, ${called}, ${issued})`);
 }
 
 export async function appointment(platform: TestPlatform, input: { centre: string; startsAt: string; status: string; cancelledAt?: string; cancelReason?: string; agency?: string }): Promise<void> {
