@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { fixedClock } from '../../src/platform/clock.ts';
-import { seedInquiries } from '../../src/features/privacy/privacy-bulk.testing.ts';
+import { seedInquiries, seedVisits } from '../../src/features/privacy/privacy-bulk.testing.ts';
 import {
   assertAccessible,
   assertFitsSmallPhone as assertFitsPlatformPhone,
@@ -34,6 +34,11 @@ before(async () => {
   browser = await launchChromium();
   await createStaffAccount(platform, ADMIN);
   await seedInquiries(platform.deps.db, { agency: 'vsaa', from: 1, count: 2, at: new Date('2026-11-20T10:00:00Z'), status: 'assigned' });
+  // A booked visit and an open callback for each of client1 (LV run) and client2 (EN run).
+  await seedVisits(platform.deps.db, { agency: 'vsaa', from: 1, count: 2, at: new Date('2026-12-10T08:00:00Z'), centreId: 'riga-lacplesa', serviceId: 'pensijas', status: 'booked' });
+  await platform.deps.db.execute(sql`insert into phone_callbacks (agency, topic, name, phone, email, window_from, window_to, requested_at, call_by, status)
+    select 'vsaa', 'pensijas', 'Klients ' || i, '+37120000000', 'client' || i || '@example.test', '2026-11-24T07:00:00Z', '2026-11-24T09:00:00Z', '2026-11-23T09:00:00Z', '2026-11-24T09:00:00Z', 'open'
+    from generate_series(1, 2) as i`);
 });
 
 after(async () => {
@@ -99,9 +104,23 @@ describe('public privacy pages on 360 and 390 px phones, JavaScript off', () => 
         await assertAccessible(page, 'link confirmation');
         await assertFitsSmallPhone(page);
         assert.equal(await submit(page, lang === 'lv' ? 'Atvērt manas lietas' : 'Open my matters'), 200);
-        assert.match(await page.locator('main').innerText(), lang === 'lv' ? /vsaa-B-1/ : /vsaa-B-2/);
+        const matters = await page.locator('main').innerText();
+        assert.match(matters, lang === 'lv' ? /vsaa-B-1/ : /vsaa-B-2/);
+        assert.match(matters, lang === 'lv' ? /Gaida zvanu\. Vēlamais zvana laiks: otrdiena, 24\. novembris[^\n]*09:00–11:00/ : /Waiting for our call\. Preferred time of the call: Tuesday 24 November[^\n]*09:00–11:00/);
         await assertAccessible(page, 'my matters');
         await assertFitsSmallPhone(page);
+        // The appointment's manage page, opened by the session (no token), and a cancel without JavaScript.
+        await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: lang === 'lv' ? /Skatīt vai mainīt/ : /View or change/ }).click()]);
+        assert.match(new URL(page.url()).pathname, /^\/vsaa\/mani\/pieraksti\/[0-9a-f-]{36}$/);
+        assert.match(await page.locator('main').innerText(), lang === 'lv' ? /B1[\s\S]*Pieteikts/ : /B2[\s\S]*Booked/);
+        await assertAccessible(page, 'my appointment');
+        await assertFitsSmallPhone(page);
+        assert.equal(await submit(page, lang === 'lv' ? 'Atcelt pierakstu' : 'Cancel the appointment'), 200);
+        assert.match(await page.locator('main').innerText(), lang === 'lv' ? /Pieraksts ir atcelts\./ : /The appointment is cancelled\./);
+        await assertAccessible(page, 'my appointment cancelled');
+        await assertFitsSmallPhone(page);
+        await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: lang === 'lv' ? 'Atpakaļ uz manām lietām' : 'Back to my matters' }).click()]);
+        assert.match(await page.locator('main').innerText(), lang === 'lv' ? /B1 — Atcelts/ : /B2 — Cancelled/);
         assert.equal(await submit(page, lang === 'lv' ? 'Iziet' : 'Sign out'), 200);
         await assertAccessible(page, 'signed out');
       } finally {

@@ -17,6 +17,7 @@ export const appointmentsRecordKinds: readonly RecordKind[] = [
       notes: 'empty',
       identity_document: 'null',
       cancel_reason: 'null',
+      person_keys: 'no-keys',
     },
     // A visit still ahead is never touched, whatever the period.
     eligibleSql: `t.status <> 'booked'`,

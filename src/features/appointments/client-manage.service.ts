@@ -17,17 +17,37 @@ const notFound = () => new AppError(404, 'appointment-not-found', 'appointments.
  * so the link cannot be probed; a right token on a finished or cancelled appointment gives 410.
  */
 export async function openWithToken(deps: AppDeps, id: string, token: string | undefined, options: { forChange?: boolean } = {}): Promise<AppointmentRow> {
+  return openAppointment(deps, id, (row) => Boolean(token) && sameToken(row.manageTokenHash, token ?? ''), options);
+}
+
+/**
+ * The appointment, when `allows` grants it (the manage link's token, or a client's own signed-in session): an
+ * appointment not granted answers exactly like an unknown id (404); a finished or cancelled one, opened for a
+ * change, gives 410.
+ */
+export async function openAppointment(deps: AppDeps, id: string, allows: (row: AppointmentRow) => boolean | Promise<boolean>, options: { forChange?: boolean } = {}): Promise<AppointmentRow> {
   const row = await appointmentById(deps.db, id);
-  if (!row || !token || !sameHash(row.manageTokenHash, hashToken(token))) throw notFound();
+  if (!row || !(await allows(row))) throw notFound();
   if (options.forChange && (row.status !== 'booked' || row.endsAt.getTime() <= deps.clock().epochMilliseconds)) {
     throw new AppError(410, 'appointment-link-expired', 'appointments.errors.expired');
   }
   return row;
 }
 
+/** How the client reached their appointment: the manage link (its token), or their own signed-in session (/{agency}/mani). */
+export type ClientVia = 'link' | 'client-session';
+
+/** Audit details of a client's own action: who, and (when not the manage link) how they got in. */
+const byClient = (via: ClientVia) => (via === 'link' ? { by: 'client' } : { by: 'client', via });
+
 /** The client opened their appointment (page or API): a view of personal data, so it is audited. */
-export async function auditClientView(deps: AppDeps, origin: AuditOrigin, row: AppointmentRow): Promise<void> {
-  await recordAudit(deps.db, deps.clock, origin, { action: 'appointment.viewed', recordType: 'appointment', recordId: row.id, agency: row.agency, details: { by: 'client' } });
+export async function auditClientView(deps: AppDeps, origin: AuditOrigin, row: AppointmentRow, via: ClientVia = 'link'): Promise<void> {
+  await recordAudit(deps.db, deps.clock, origin, { action: 'appointment.viewed', recordType: 'appointment', recordId: row.id, agency: row.agency, details: byClient(via) });
+}
+
+/** The manage link's token matches the stored hash (compared in constant time). */
+export function sameToken(storedHash: string, token: string): boolean {
+  return sameHash(storedHash, hashToken(token));
 }
 
 function sameHash(a: string, b: string): boolean {
@@ -37,22 +57,22 @@ function sameHash(a: string, b: string): boolean {
 }
 
 /** The client cancels: the seat goes back in the same transaction. */
-export async function cancelByClient(deps: AppDeps, origin: AuditOrigin, row: AppointmentRow): Promise<AppointmentRow> {
+export async function cancelByClient(deps: AppDeps, origin: AuditOrigin, row: AppointmentRow, via: ClientVia = 'link'): Promise<AppointmentRow> {
   return withTransaction(deps.db, async (db) => {
     const updated = await updateAppointment(db, row.id, { status: 'cancelled', cancelledAt: toDate(deps.clock()), cancelReason: 'client' }, ['booked']);
     if (!updated) throw new AppError(409, 'appointment-not-changeable', 'appointments.errors.notChangeable');
     await releaseSeat(db, row.slotId);
-    await recordAudit(db, deps.clock, origin, { action: 'appointment.cancelled', recordType: 'appointment', recordId: row.id, agency: row.agency, details: { by: 'client' } });
+    await recordAudit(db, deps.clock, origin, { action: 'appointment.cancelled', recordType: 'appointment', recordId: row.id, agency: row.agency, details: byClient(via) });
     return updated;
   });
 }
 
 /** The client announces being late. */
-export async function announceLateness(deps: AppDeps, origin: AuditOrigin, row: AppointmentRow, minutes: number): Promise<AppointmentRow> {
+export async function announceLateness(deps: AppDeps, origin: AuditOrigin, row: AppointmentRow, minutes: number, via: ClientVia = 'link'): Promise<AppointmentRow> {
   return withTransaction(deps.db, async (db) => {
     const updated = await updateAppointment(db, row.id, { lateMinutes: minutes }, ['booked']);
     if (!updated) throw new AppError(409, 'appointment-not-changeable', 'appointments.errors.notChangeable');
-    await recordAudit(db, deps.clock, origin, { action: 'appointment.late', recordType: 'appointment', recordId: row.id, agency: row.agency, details: { minutes } });
+    await recordAudit(db, deps.clock, origin, { action: 'appointment.late', recordType: 'appointment', recordId: row.id, agency: row.agency, details: { minutes, ...(via === 'link' ? {} : { via }) } });
     return updated;
   });
 }
@@ -67,6 +87,7 @@ export async function reschedule(
   profile: AgencyProfile,
   row: AppointmentRow,
   change: { start: string; centre?: string | undefined },
+  via: ClientVia = 'link',
 ): Promise<AppointmentRow> {
   const { place, service } = resolvePlaceAndService(profile, change.centre ?? row.centreId, row.serviceId);
   const request = { profile, place, service, start: Temporal.Instant.from(change.start), now: deps.clock(), calendar: await loadCalendar(deps) };
@@ -84,7 +105,7 @@ export async function reschedule(
         recordType: 'appointment',
         recordId: row.id,
         agency: row.agency,
-        details: { from: rigaIso(current.startsAt), to: rigaIso(check.slot.start), centre: place.id },
+        details: { from: rigaIso(current.startsAt), to: rigaIso(check.slot.start), centre: place.id, ...(via === 'link' ? {} : { via }) },
       });
       return updated;
     })

@@ -3,13 +3,13 @@ import { bookingWindow } from '../../domain/booking/index.ts';
 import { originOf } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/problem.ts';
-import { pageContext } from '../../web/page-context.ts';
+import { pageContext, type PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { appointmentIcs } from './appointment-mail.ts';
 import type { AppointmentRow } from './appointments.repository.ts';
 import { slotsOfDay, timeOptions } from './booking.pages.tsx';
-import { announceLateness, auditClientView, cancelByClient, openWithToken, reschedule } from './client-manage.service.ts';
+import { announceLateness, auditClientView, cancelByClient, openAppointment, reschedule, sameToken, type ClientVia } from './client-manage.service.ts';
 import { ManageView, MessagePage, managePath } from './manage.views.tsx';
 import { hrefWith, sendAppointmentsPage } from './page-support.tsx';
 import { bookingRulesOf, findPlace, findService } from './places.ts';
@@ -18,15 +18,54 @@ type ManageParams = { Params: { agency: string; id: string } };
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
-/** The appointment behind a manage link, or the same "not found" page for an unknown id and a wrong token. */
-async function open(deps: AppDeps, request: FastifyRequest<ManageParams>, reply: FastifyReply, token: string, forChange: boolean): Promise<{ profile: AgencyProfile; row: AppointmentRow } | undefined> {
+/**
+ * Who may open an appointment's manage page and how the page carries that right from one request to the next.
+ * Two exist: the manage link (its token in the query or the form, below) and the client's own signed-in session at
+ * /{agency}/mani (client-access, through appointments.client-matters.ts), which never needs the token.
+ */
+export type ManageAccess = {
+  /** The route of one appointment's page, with :agency and :id; its actions are under it. */
+  route: string;
+  /** The path of one appointment's page. */
+  path: (slug: string, id: string) => string;
+  /** Values every link and form of the page carries (the token; nothing for a session held in a cookie). */
+  carry: (request: FastifyRequest) => Record<string, string>;
+  /** Runs before the record is read: false when it has answered the request itself (e.g. "the session has ended"). */
+  gate?: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
+  /** Whether this request may see the appointment; false answers like an unknown id. */
+  allows: (request: FastifyRequest, row: AppointmentRow) => Promise<boolean> | boolean;
+  /** How the client got in, for the audit events. */
+  via: ClientVia;
+  /** A link back to where the client came from (their own area), shown at the top of the page. */
+  back?: (ctx: PageContext, slug: string) => { href: string; label: string };
+};
+
+const tokenOf = (request: FastifyRequest) => text((request.query as Record<string, unknown> | undefined)?.token) || text((request.body as Record<string, unknown> | undefined)?.token);
+
+/** The manage link from the confirmation page and e-mail: /{agency}/pieraksts/mans/{id}?token=…. */
+export const tokenAccess: ManageAccess = {
+  route: '/:agency/pieraksts/mans/:id',
+  path: managePath,
+  carry: (request): Record<string, string> => {
+    const token = tokenOf(request);
+    return token ? { token } : {};
+  },
+  allows: (request, row) => {
+    const token = tokenOf(request);
+    return Boolean(token) && sameToken(row.manageTokenHash, token);
+  },
+  via: 'link',
+};
+
+/** The appointment this request may open, or the same "not found" page for an unknown id and a refused one. */
+async function open(deps: AppDeps, access: ManageAccess, request: FastifyRequest<ManageParams>, reply: FastifyReply, forChange: boolean): Promise<{ profile: AgencyProfile; row: AppointmentRow } | undefined> {
   const profile = deps.agencies.require(request.params.agency);
-  const ctx = pageContext(request);
   reply.header('cache-control', 'no-store');
+  if (access.gate && !(await access.gate(request, reply))) return undefined;
+  const ctx = pageContext(request);
   try {
     if (!isUuid(request.params.id)) throw new AppError(404, 'appointment-not-found', 'appointments.errors.notFound');
-    const row = await openWithToken(deps, request.params.id, token, { forChange });
-    if (row.agency !== profile.slug) throw new AppError(404, 'appointment-not-found', 'appointments.errors.notFound');
+    const row = await openAppointment(deps, request.params.id, async (r) => r.agency === profile.slug && (await access.allows(request, r)), { forChange });
     return { profile, row };
   } catch (error) {
     if (!(error instanceof AppError) || (error.status !== 404 && error.status !== 410)) throw error;
@@ -36,15 +75,19 @@ async function open(deps: AppDeps, request: FastifyRequest<ManageParams>, reply:
   }
 }
 
-/** /{agency}/pieraksts/mans/{id}?token=…: the client's private page to cancel, reschedule or announce lateness. */
+/** The client's manage link pages: /{agency}/pieraksts/mans/{id}?token=…. */
 export async function managePages(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get<ManageParams>('/:agency/pieraksts/mans/:id', async (request, reply) => {
+  await registerManagePages(app, deps, tokenAccess);
+}
+
+/** The client's private page to cancel, reschedule or announce lateness, with its actions, under `access.route`. */
+export async function registerManagePages(app: FastifyInstance, deps: AppDeps, access: ManageAccess): Promise<void> {
+  app.get<ManageParams>(access.route, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
-    const token = text(query.token);
-    const found = await open(deps, request, reply, token, false);
+    const found = await open(deps, access, request, reply, false);
     if (!found) return reply;
     const { profile, row } = found;
-    await auditClientView(deps, originOf(request), row);
+    await auditClientView(deps, originOf(request), row, access.via);
     const ctx = pageContext(request, reply.generateCsrf());
     const calendar = await loadCalendar(deps);
     const window = bookingWindow(deps.clock(), bookingRulesOf(profile), calendar);
@@ -54,13 +97,13 @@ export async function managePages(app: FastifyInstance, deps: AppDeps): Promise<
     const times = day && service && place ? timeOptions(await slotsOfDay(deps, profile, service, place, day, calendar), ctx) : [];
     return sendAppointmentsPage(reply, ctx, {
       title: ctx.t('appointments.page.manageTitle'),
-      body: <ManageView ctx={ctx} profile={profile} row={row} token={token} done={text(query.done) || undefined} day={day} times={times} window={window} />,
+      body: <ManageView ctx={ctx} profile={profile} row={row} base={access.path(profile.slug, row.id)} carry={access.carry(request)} back={access.back?.(ctx, profile.slug)} done={text(query.done) || undefined} day={day} times={times} window={window} />,
       agency: profile,
     });
   });
 
-  app.get<ManageParams>('/:agency/pieraksts/mans/:id/pieraksts.ics', async (request, reply) => {
-    const found = await open(deps, request, reply, text((request.query as Record<string, unknown>).token), false);
+  app.get<ManageParams>(`${access.route}/pieraksts.ics`, async (request, reply) => {
+    const found = await open(deps, access, request, reply, false);
     if (!found) return reply;
     return reply
       .type('text/calendar; charset=utf-8')
@@ -69,10 +112,9 @@ export async function managePages(app: FastifyInstance, deps: AppDeps): Promise<
   });
 
   const action = (suffix: string, run: (found: { profile: AgencyProfile; row: AppointmentRow }, form: Record<string, unknown>, request: FastifyRequest) => Promise<string>) =>
-    app.post<ManageParams>(`/:agency/pieraksts/mans/:id/${suffix}`, async (request, reply) => {
+    app.post<ManageParams>(`${access.route}/${suffix}`, async (request, reply) => {
       const form = (request.body ?? {}) as Record<string, unknown>;
-      const token = text(form.token);
-      const found = await open(deps, request, reply, token, true);
+      const found = await open(deps, access, request, reply, true);
       if (!found) return reply;
       let done: string;
       try {
@@ -90,11 +132,11 @@ export async function managePages(app: FastifyInstance, deps: AppDeps): Promise<
           status: error.status,
         });
       }
-      return reply.redirect(hrefWith(managePath(found.profile.slug, found.row.id), pageContext(request), { token, done }), 303);
+      return reply.redirect(hrefWith(access.path(found.profile.slug, found.row.id), pageContext(request), { ...access.carry(request), done }), 303);
     });
 
   action('atcelt', async ({ row }, _form, request) => {
-    await cancelByClient(deps, originOf(request), row);
+    await cancelByClient(deps, originOf(request), row, access.via);
     return 'cancelled';
   });
   action('kavejums', async ({ row }, form, request) => {
@@ -102,11 +144,11 @@ export async function managePages(app: FastifyInstance, deps: AppDeps): Promise<
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > 120) {
       throw new AppError(422, 'appointment-invalid', 'appointments.errors.invalid', {}, [{ field: 'lateMinutes', code: 'range', messageKey: 'errors.field.invalidFormat' }]);
     }
-    await announceLateness(deps, originOf(request), row, minutes);
+    await announceLateness(deps, originOf(request), row, minutes, access.via);
     return 'late';
   });
   action('parcelt', async ({ profile, row }, form, request) => {
-    await reschedule(deps, originOf(request), profile, row, { start: text(form.start) });
+    await reschedule(deps, originOf(request), profile, row, { start: text(form.start) }, access.via);
     return 'moved';
   });
 }

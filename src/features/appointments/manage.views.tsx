@@ -72,7 +72,9 @@ export function ManageView({
   ctx,
   profile,
   row,
-  token,
+  base,
+  carry,
+  back,
   done,
   day,
   times,
@@ -81,14 +83,19 @@ export function ManageView({
   ctx: PageContext;
   profile: AgencyProfile;
   row: AppointmentRow;
-  token: string;
+  /** The page's own path (the manage link's, or the client's signed-in area's). */
+  base: string;
+  /** What the page's links and forms carry (the manage link's token; nothing for a session). */
+  carry: Record<string, string>;
+  /** A link back to where the client came from (their own area at /{agency}/mani). */
+  back?: { href: string; label: string } | undefined;
   done: string | undefined;
   day: string | undefined;
   times: TimeOption[];
   window: { earliest: string; latest: string };
 }) {
   const { t } = ctx;
-  const base = managePath(profile.slug, row.id);
+  const hidden = Object.entries(carry).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
   const changeable = row.status === 'booked';
   const doneText: Record<string, string> = {
     cancelled: t('appointments.page.cancelled'),
@@ -97,6 +104,11 @@ export function ManageView({
   };
   return (
     <>
+      {back && (
+        <p>
+          <a href={back.href}>{back.label}</a>
+        </p>
+      )}
       <h1>{t('appointments.page.manageTitle')}</h1>
       {done && doneText[done] && (
         <p className="notice" role="status">
@@ -105,7 +117,7 @@ export function ManageView({
       )}
       <AppointmentFacts ctx={ctx} profile={profile} row={row} />
       <p>
-        <a href={`${base}/pieraksts.ics?token=${encodeURIComponent(token)}`}>{t('appointments.page.addToCalendar')}</a>
+        <a href={hrefWith(`${base}/pieraksts.ics`, ctx, carry)}>{t('appointments.page.addToCalendar')}</a>
       </p>
       {changeable && (
         <>
@@ -113,7 +125,7 @@ export function ManageView({
             <h2 id="late-title">{t('appointments.page.late')}</h2>
             <form method="post" action={hrefWith(`${base}/kavejums`, ctx, {})}>
               <CsrfField ctx={ctx} />
-              <input type="hidden" name="token" value={token} />
+              {hidden}
               <div className="field">
                 <label htmlFor="field-lateMinutes">{t('appointments.page.lateMinutes')}</label>
                 <input id="field-lateMinutes" name="lateMinutes" type="number" min={1} max={120} required defaultValue={row.lateMinutes ?? 10} />
@@ -126,7 +138,7 @@ export function ManageView({
           <section aria-labelledby="move-title">
             <h2 id="move-title">{t('appointments.page.reschedule')}</h2>
             <form method="get" action={base}>
-              <Carry ctx={ctx} values={{ token }} />
+              <Carry ctx={ctx} values={carry} />
               <div className="field">
                 <label htmlFor="field-day">{t('appointments.page.chooseNewDay')}</label>
                 <input id="field-day" name="day" type="date" min={window.earliest} max={window.latest} required defaultValue={day ?? ''} />
@@ -141,7 +153,7 @@ export function ManageView({
               ) : (
                 <form method="post" action={hrefWith(`${base}/parcelt`, ctx, {})}>
                   <CsrfField ctx={ctx} />
-                  <input type="hidden" name="token" value={token} />
+                  {hidden}
                   <RadioGroup name="start" legend={formatDate(day, ctx.lang, true)} grid options={times.map((slot) => ({ value: slot.start, label: slot.label }))} />
                   <button type="submit">{t('appointments.page.reschedule')}</button>
                 </form>
@@ -151,7 +163,7 @@ export function ManageView({
             <h2 id="cancel-title">{t('appointments.page.cancel')}</h2>
             <form method="post" action={hrefWith(`${base}/atcelt`, ctx, {})}>
               <CsrfField ctx={ctx} />
-              <input type="hidden" name="token" value={token} />
+              {hidden}
               <button type="submit" className="danger">
                 {t('appointments.page.cancel')}
               </button>

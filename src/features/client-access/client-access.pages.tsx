@@ -10,6 +10,8 @@ import { sendPage } from '../../web/send-page.tsx';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { checkSignInLink, clientMatters, endClientSession, findClientSession, requestSignInLink, SESSION_MINUTES, useSignInLink, type LinkState } from './client-access.service.ts';
 import { ConfirmView, EmailFormView, MattersView, MessageView } from './client-access.views.tsx';
+import type { ClientSessionGate } from './client-matter-source.ts';
+import { CLIENT_MATTER_SOURCES } from './client-matters.ts';
 
 type AgencyParams = { Params: { agency: string } };
 
@@ -109,4 +111,16 @@ export async function clientAccessPages(app: FastifyInstance, deps: AppDeps): Pr
     const profile = deps.agencies.require(request.params.agency);
     return message(request, reply, profile, 'clientAccess.signedOutTitle', request.t('clientAccess.signedOut'), 200);
   });
+
+  // The sources' own pages under /{agency}/mani/… (an appointment's manage page), authorised by the session.
+  const gate: ClientSessionGate = {
+    session: (request) => findClientSession(deps, deps.agencies.require(request.params.agency).slug, request.cookies[CLIENT_SESSION_COOKIE]),
+    signedOut: async (request, reply) => {
+      const profile = deps.agencies.require(request.params.agency);
+      return message(request, reply, profile, 'clientAccess.sessionEndedTitle', request.t('clientAccess.sessionEnded'), 403);
+    },
+    base: cookiePath,
+    backLabel: (ctx) => ctx.t('clientAccess.backToMatters'),
+  };
+  for (const source of CLIENT_MATTER_SOURCES) await source.routes?.(app, deps, gate);
 }

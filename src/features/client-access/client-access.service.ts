@@ -8,7 +8,8 @@ import { translator, type Language } from '../../platform/i18n/index.ts';
 import { queueMail } from '../../platform/mail/mail.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { rowsOf } from '../privacy/sql-template.ts';
-import { CLIENT_MATTER_SOURCES, type ClientMatters } from './client-matters.ts';
+import type { ClientMatters, ClientPerson } from './client-matter-source.ts';
+import { CLIENT_MATTER_SOURCES } from './client-matters.ts';
 
 export const LINK_MINUTES = 15;
 export const SESSION_MINUTES = 30;
@@ -28,8 +29,8 @@ async function emailKey(db: Database, email: string): Promise<string> {
   return row?.key ?? '';
 }
 
-async function isKnown(db: Database, agency: string, key: string): Promise<boolean> {
-  for (const source of CLIENT_MATTER_SOURCES) if (await source.exists(db, agency, key)) return true;
+async function isKnown(db: Database, person: ClientPerson): Promise<boolean> {
+  for (const source of CLIENT_MATTER_SOURCES) if (await source.exists(db, person)) return true;
   return false;
 }
 
@@ -52,7 +53,7 @@ export async function requestSignInLink(deps: Deps, profile: AgencyProfile, inpu
     if ((counts?.by_address ?? 0) >= LIMIT_PER_ADDRESS || (input.ip !== null && (counts?.by_network ?? 0) >= LIMIT_PER_NETWORK)) {
       return { kind: 'rate-limited', retryAfterMinutes: LINK_MINUTES } as const;
     }
-    const known = await isKnown(tx, profile.slug, key);
+    const known = await isKnown(tx, { agency: profile.slug, email, emailKey: key });
     const token = randomBytes(32).toString('base64url');
     const createdAt = now(deps);
     await tx.execute(sql`insert into client_sign_in_links (agency, email_key, email, token_hash, ip, created_at, expires_at)
@@ -125,15 +126,15 @@ export async function endClientSession(deps: Pick<AppDeps, 'db' | 'clock'>, sess
 /** The client's inquiries, appointments and open callbacks at the agency (a read of personal data: audited). */
 export async function clientMatters(deps: Pick<AppDeps, 'db' | 'clock'>, session: ClientSession, origin: AuditOrigin): Promise<ClientMatters> {
   return deps.db.transaction(async (tx) => {
-    const key = await emailKey(tx, session.email);
+    const person: ClientPerson = { agency: session.agency, email: session.email, emailKey: await emailKey(tx, session.email) };
     const matters: ClientMatters = { inquiries: [], appointments: [], callbacks: [] };
-    for (const source of CLIENT_MATTER_SOURCES) await source.collect(tx, session.agency, key, matters);
+    for (const source of CLIENT_MATTER_SOURCES) await source.collect(tx, person, matters);
     await recordAudit(tx, deps.clock, origin, {
       action: 'client-access.matters-viewed',
       recordType: 'client-session',
       recordId: session.id.slice(0, 16),
       agency: session.agency,
-      details: { inquiries: matters.inquiries.map((i) => i.reference), appointments: matters.appointments.map((a) => a.id) },
+      details: { inquiries: matters.inquiries.map((i) => i.reference), appointments: matters.appointments.map((a) => a.id), callbacks: matters.callbacks.map((c) => c.id) },
     });
     return matters;
   });

@@ -4,7 +4,9 @@ import { CsrfField, ErrorSummary, TextField, errorFor } from '../../web/componen
 import { formatDate, formatMoment, formatTime } from '../../web/format.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
-import type { ClientMatters } from './client-matters.ts';
+import { clientAppointmentPath } from '../appointments/appointments.client-matters.ts';
+import { callbackTopicName } from '../phone/phone.client-matters.ts';
+import type { ClientMatters } from './client-matter-source.ts';
 
 const withLang = (ctx: PageContext, path: string) => (ctx.lang === 'en' ? `${path}${path.includes('?') ? '&' : '?'}lang=en` : path);
 
@@ -90,7 +92,10 @@ export function MattersView({ ctx, profile, email, expiresAt, matters }: { ctx: 
           <ul className="matters">
             {matters.appointments.map((a) => (
               <li key={a.id}>
-                <strong>{a.bookingCode}</strong> — {t(`appointments.page.statuses.${a.status}` as MessageKey)}. {t('clientAccess.when')}: {formatMoment(a.startsAt, lang)}, {centreName(a.centreId)}.
+                <strong>{a.bookingCode}</strong> — {t(`appointments.page.statuses.${a.status}` as MessageKey)}. {t('clientAccess.when')}: {formatMoment(a.startsAt, lang)}, {centreName(a.centreId)}.{' '}
+                <a href={withLang(ctx, clientAppointmentPath(`/${profile.slug}/mani`, a.id))}>
+                  {t('clientAccess.manage')} <span className="visually-hidden">{a.bookingCode}</span>
+                </a>
               </li>
             ))}
           </ul>
@@ -100,13 +105,16 @@ export function MattersView({ ctx, profile, email, expiresAt, matters }: { ctx: 
       {matters.callbacks.length === 0 ? (
         <p>{t('clientAccess.none')}</p>
       ) : (
-        <ul className="matters">
-          {matters.callbacks.map((c) => (
-            <li key={c.id}>
-              {c.status} — {formatMoment(c.requestedAt, lang)}
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="hint">{t('clientAccess.callbackHint')}</p>
+          <ul className="matters">
+            {matters.callbacks.map((c) => (
+              <li key={c.id}>
+                <strong>{callbackTopicName(profile, c.topic, lang)}</strong> — {t(`clientAccess.callbackStatuses.${c.status}` as MessageKey)}. {t('clientAccess.callbackWindow')}: {formatMoment(c.windowFrom, lang)}–{formatTime(c.windowTo)}. {t('clientAccess.requested')}: {formatMoment(c.requestedAt, lang)}.
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </>
   );

@@ -17,7 +17,7 @@ export const feedbackRecordKinds: readonly RecordKind[] = [
     idColumn: 'id',
     agencySql: 't.agency',
     timeColumn: 'received_at',
-    personalColumns: { author_name: 'null', author_email: 'null', author_phone: 'null', staff_name: 'null', text: 'empty' },
+    personalColumns: { author_name: 'null', author_email: 'null', author_phone: 'null', staff_name: 'null', text: 'empty', person_keys: 'no-keys' },
     heldBy: [{ kind: 'opinion', idSql: 't.id' }],
     subject: {
       matchSql: 't.agency = {{agency}} and t.person_keys && {{keys}}',

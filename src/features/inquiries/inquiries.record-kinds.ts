@@ -21,6 +21,7 @@ export const inquiriesRecordKinds: readonly RecordKind[] = [
       requester_address: 'null',
       subject: 'empty',
       search_text: 'empty',
+      person_keys: 'no-keys',
     },
     eligibleSql: FINISHED,
     heldBy: [{ kind: 'inquiry', idSql: 't.id' }],

@@ -5,13 +5,14 @@ import type { RetentionKind } from '../../domain/privacy/retention-kinds.ts';
 // refer to the record's table as `t`.
 
 /** How one personal column is cleared when a record is anonymised. */
-export type ClearWith = 'null' | 'empty' | 'empty-object' | 'empty-array' | 'empty-bytes';
+/** `no-keys` empties the keyed person index (person_keys), which the anonymising statement clears itself (migration 0016). */
+export type ClearWith = 'null' | 'empty' | 'empty-object' | 'empty-array' | 'empty-bytes' | 'no-keys';
 
 /** A record kind kept in rows of one table. */
 export type RecordKind = {
   kind: RetentionKind;
   table: string;
-  /** Primary key: the retention job walks the table in its order, a small batch at a time. */
+  /** Primary key: with the time column, the order the retention job walks the table in (an index on (time, id) serves it). */
   idColumn: string;
   /** SQL type of the primary key; uuid unless told. */
   idType?: 'uuid' | 'text';
@@ -53,6 +54,7 @@ const CLEAR_VALUE: Record<ClearWith, string> = {
   'empty-object': "'{}'::jsonb",
   'empty-array': "'[]'::jsonb",
   'empty-bytes': "'\\x'::bytea",
+  'no-keys': "'{}'::text[]",
 };
 
 function pendingCondition(column: string, clear: ClearWith): string {
@@ -67,6 +69,8 @@ function pendingCondition(column: string, clear: ClearWith): string {
       return `t.${column} <> '[]'::jsonb`;
     case 'empty-bytes':
       return `length(t.${column}) > 0`;
+    case 'no-keys':
+      return `cardinality(t.${column}) > 0`;
   }
 }
 

@@ -37,32 +37,43 @@ export async function countHeld(db: Database, task: RowTask): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** Where a walk through a table stopped: the expiry time and key of the last record looked at. */
+export type BatchCursor = { at: string; id: string };
+
 /**
- * One batch: at most `limit` expired records after `after` in primary-key order, locked with SKIP LOCKED (a
- * record a booking or a staff member holds right now is left for the next run), anonymised or deleted in
- * the same statement. Returns how many changed and the last key looked at.
+ * One batch, set-based: at most `limit` expired records after `after` in (expiry time, key) order — an index on
+ * (time, id) serves the walk, so a run reads only the expired range, never the rest of the table — locked with SKIP
+ * LOCKED (a record a booking or a staff member holds right now is left for the next run), then anonymised or deleted
+ * by key (`id = any(…)`, an index look-up per record, never a scan of the table) in the same statement. Returns how
+ * many changed, where the walk stopped and how many were looked at.
  */
-export async function applyBatch(db: Database, task: RowTask, after: string | null, limit: number): Promise<{ changed: number; last: string | null; scanned: number }> {
+export async function applyBatch(db: Database, task: RowTask, after: BatchCursor | null, limit: number): Promise<{ changed: number; last: BatchCursor | null; scanned: number }> {
   const d = task.declaration;
   const id = sql.raw(`t.${d.idColumn}`);
-  const bound = after === null ? sql`true` : sql`${id} > ${after}::${sql.raw(d.idType ?? 'uuid')}`;
+  const time = sql.raw(`t.${d.timeColumn}`);
+  const idType = sql.raw(d.idType ?? 'uuid');
+  const bound = after === null ? sql`true` : sql`(${time}, ${id}) > (${after.at}::timestamptz, ${after.id}::${idType})`;
+  const chosen = sql`${id} = any(array(select b.id from batch b))`;
   const change =
     task.action === 'delete'
-      ? sql`delete from ${sql.raw(d.table)} t using batch b where ${id} = b.id returning 1`
-      : sql`update ${sql.raw(d.table)} t set ${sql.raw(anonymiseSetSql(d))} from batch b where ${id} = b.id returning 1`;
-  const [row] = await query<{ changed: number; last: string | null; scanned: number }>(
+      ? sql`delete from ${sql.raw(d.table)} t where ${chosen} returning 1`
+      : sql`update ${sql.raw(d.table)} t set ${sql.raw(anonymiseSetSql(d))} where ${chosen} returning 1`;
+  const [row] = await query<{ changed: number; last_at: string | null; last_id: string | null; scanned: number }>(
     db,
-    sql`with batch as (
-          select ${id} as id from ${sql.raw(d.table)} t
+    sql`with batch as materialized (
+          select ${id} as id, ${time} as at from ${sql.raw(d.table)} t
           where ${bound} and ${expiredWhere(task)}
-          order by ${id} limit ${limit}
+          order by ${time}, ${id} limit ${limit}
           for update of t skip locked
-        ), done as (${change})
+        ), done as (${change}),
+        last as (select b.at, b.id from batch b order by b.at desc, b.id desc limit 1)
         select (select count(*)::int from done) as changed,
-               (select b.id::text from batch b order by b.id desc limit 1) as last,
+               (select to_char(last.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') from last) as last_at,
+               (select last.id::text from last) as last_id,
                (select count(*)::int from batch) as scanned`,
   );
-  return { changed: row?.changed ?? 0, last: row?.last ?? null, scanned: row?.scanned ?? 0 };
+  const last = row?.last_at && row.last_id ? { at: row.last_at, id: row.last_id } : null;
+  return { changed: row?.changed ?? 0, last, scanned: row?.scanned ?? 0 };
 }
 
 export async function countAuditBefore(db: Database, task: AuditTask): Promise<number> {

@@ -4,10 +4,11 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { retentionRuns, type RetentionRunSummary } from './privacy.tables.ts';
 import { RECORD_KINDS } from './record-kinds.ts';
 import type { DeclaredKind } from './record-kind.ts';
-import { applyBatch, countAuditBefore, countExpired, countHeld, purgeAuditMonths } from './retention.repository.ts';
+import { applyBatch, type BatchCursor, countAuditBefore, countExpired, countHeld, purgeAuditMonths } from './retention.repository.ts';
 import { planRetention, type AuditTask, type RetentionTask, type RowTask } from './retention.plan.ts';
 
-export const RETENTION_BATCH_SIZE = 2000;
+/** Records per batch: one short transaction (a set-based statement and its audit event) each. */
+export const RETENTION_BATCH_SIZE = 5000;
 /** A breath between batches: the run yields the database to bookings and filings instead of saturating it. */
 export const RETENTION_PAUSE_MS = 25;
 
@@ -42,9 +43,9 @@ async function dryLine(deps: Deps, task: RetentionTask): Promise<RetentionLine> 
   return { agency: task.agency, kind: task.declaration.kind, table: task.declaration.table, action: task.action, count, batches: 0, held };
 }
 
-/** Small batches in their own short transactions, each with its audit event (kind, table, action, count). */
+/** Set-based batches in their own short transactions, each with its one audit event (kind, table, action, count). */
 async function applyRows(deps: Deps, task: RowTask, runId: string, origin: AuditOrigin, batchSize: number, pauseMs: number): Promise<RetentionLine> {
-  let after: string | null = null;
+  let after: BatchCursor | null = null;
   let count = 0;
   let batches = 0;
   for (;;) {

@@ -119,6 +119,19 @@ for (const target of testTargets()) {
       assert.equal(await count(sql`select count(*)::int as n from audit_log_purges`), 2);
     });
 
+    it('the keyed person index still follows ordinary edits (the fill trigger skips only a statement that clears it itself)', async () => {
+      const db = platform.deps.db;
+      await seedInquiries(db, { agency: 'vsaa', from: 500, count: 1, at: RECENT, status: 'new' });
+      const keys = () => count(sql`select cardinality(person_keys) as n from inquiries where reference = 'vsaa-B-500'`);
+      assert.equal(await keys(), 3);
+      await db.execute(sql`update inquiries set requester_phone = null where reference = 'vsaa-B-500'`);
+      assert.equal(await keys(), 2, 'a removed phone leaves the index');
+      await db.execute(sql`update inquiries set requester_email = null, requester_personal_code = null where reference = 'vsaa-B-500'`);
+      assert.equal(await keys(), 0, 'removing every identifier empties the index, though the statement did not name it');
+      await db.execute(sql`update inquiries set requester_email = 'jauns@example.test' where reference = 'vsaa-B-500'`);
+      assert.equal(await count(sql`select count(*)::int as n from inquiries where reference = 'vsaa-B-500' and person_keys = array[privacy_person_key('email', 'jauns@example.test')]`), 1);
+    });
+
     it('npx apkalpe retention run --dry-run prints the counts per kind', async () => {
       const lines: string[] = [];
       const code = await runRetentionCommand(true, { out: (t) => lines.push(t), err: (t) => lines.push(t) }, (work) => work(platform.deps));
