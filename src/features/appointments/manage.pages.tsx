@@ -13,6 +13,7 @@ import { announceLateness, auditClientView, cancelByClient, openWithToken, resch
 import { ManageView, MessagePage, managePath } from './manage.views.tsx';
 import { hrefWith, sendAppointmentsPage } from './page-support.tsx';
 import { bookingRulesOf, findPlace, findService } from './places.ts';
+import { dayAvailabilityOf } from './slot-search.service.ts';
 
 type ManageParams = { Params: { agency: string; id: string } };
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -52,9 +53,10 @@ export async function managePages(app: FastifyInstance, deps: AppDeps): Promise<
     const service = findService(profile, row.serviceId);
     const place = findPlace(profile, row.centreId);
     const times = day && service && place ? timeOptions(await slotsOfDay(deps, profile, service, place, day, calendar), ctx) : [];
+    const reason = day && service && place && times.length === 0 ? await dayAvailabilityOf(deps.db, calendar, deps.clock(), profile, service, place, day) : undefined;
     return sendAppointmentsPage(reply, ctx, {
       title: ctx.t('appointments.page.manageTitle'),
-      body: <ManageView ctx={ctx} profile={profile} row={row} token={token} done={text(query.done) || undefined} day={day} times={times} window={window} />,
+      body: <ManageView ctx={ctx} profile={profile} row={row} token={token} done={text(query.done) || undefined} day={day} times={times} window={window} reason={reason} />,
       agency: profile,
     });
   });

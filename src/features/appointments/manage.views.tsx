@@ -2,7 +2,8 @@ import { CsrfField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { AppointmentRow } from './appointments.repository.ts';
-import type { TimeOption } from './booking.views.tsx';
+import { DayReasonNotice, type TimeOption } from './booking.views.tsx';
+import type { DayAvailability } from '../../domain/booking/index.ts';
 import { formatDate } from '../../web/format.ts';
 import { Carry, RadioGroup, bookingPath, formatVisit, hrefWith } from './page-support.tsx';
 import { findPlace, findService } from './places.ts';
@@ -77,6 +78,7 @@ export function ManageView({
   day,
   times,
   window,
+  reason,
 }: {
   ctx: PageContext;
   profile: AgencyProfile;
@@ -86,6 +88,8 @@ export function ManageView({
   day: string | undefined;
   times: TimeOption[];
   window: { earliest: string; latest: string };
+  /** Why the day chosen for a new time has no times. */
+  reason?: DayAvailability | undefined;
 }) {
   const { t } = ctx;
   const base = managePath(profile.slug, row.id);
@@ -137,7 +141,7 @@ export function ManageView({
             </form>
             {day &&
               (times.length === 0 ? (
-                <p className="notice">{t('appointments.page.noTimes')}</p>
+                <DayReasonNotice ctx={ctx} reason={reason} />
               ) : (
                 <form method="post" action={hrefWith(`${base}/parcelt`, ctx, {})}>
                   <CsrfField ctx={ctx} />

