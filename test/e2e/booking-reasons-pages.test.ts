@@ -81,3 +81,50 @@ describe('a day without times says why (JavaScript off, 390 px)', () => {
     }
   });
 });
+
+/** Books through the public API; the manage link as the confirmation mail gives it. */
+async function bookByApi(slug: string, service: string, centre: string, start: string, extra: Record<string, string> = {}): Promise<{ id: string; manage: string; token: string }> {
+  const response = await fetch(`${platform.baseUrl}/api/v1/agencies/${slug}/appointments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ service, centre, start, name: 'Anna Bērziņa', email: 'anna@example.lv', ...extra }),
+  });
+  assert.equal(response.status, 201, await response.clone().text());
+  const body = (await response.json()) as { id: string; manageToken: string };
+  return { id: body.id, token: body.manageToken, manage: `/${slug}/pieraksts/mans/${body.id}?token=${encodeURIComponent(body.manageToken)}` };
+}
+
+describe('cancelling asks for confirmation first (JavaScript off, 390 px)', () => {
+  for (const [lang, start] of [
+    ['lv', '2026-11-19T09:05:00+02:00'],
+    ['en', '2026-11-19T09:40:00+02:00'],
+  ] as const) {
+    it(`manage page → question → back → question → cancelled (${lang})`, async () => {
+      const booked = await bookByApi('vsaa', 'pensijas', 'riga-lacplesa', start);
+      const { page, close } = await phonePage();
+      try {
+        assert.equal((await visit(page, `${booked.manage}&lang=${lang}`)).status(), 200);
+        await assertGood(page, `manage page (${lang})`);
+        const cancelName = lang === 'lv' ? 'Atcelt pierakstu' : 'Cancel the appointment';
+        const [asked] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: cancelName }).click()]);
+        assert.equal(asked?.status(), 200);
+        assert.match(await page.locator('h1').innerText(), lang === 'lv' ? /Vai tiešām atcelt pierakstu\?/ : /Are you sure you want to cancel/);
+        await assertGood(page, `cancel confirmation (${lang})`);
+        // "No" goes back and changes nothing.
+        const noName = lang === 'lv' ? 'Nē, atgriezties pie pieraksta' : 'No, go back to the appointment';
+        const [back] = await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: noName }).click()]);
+        assert.equal(back?.status(), 200);
+        assert.match(await page.locator('.facts').innerText(), lang === 'lv' ? /Pieteikts/ : /Booked/);
+        await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: cancelName }).click()]);
+        const yesName = lang === 'lv' ? 'Jā, atcelt pierakstu' : 'Yes, cancel the appointment';
+        const [cancelled] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: yesName }).click()]);
+        assert.equal(cancelled?.status(), 200);
+        assert.match(await page.locator('[role=status]').innerText(), lang === 'lv' ? /Pieraksts ir atcelts/ : /The appointment is cancelled/);
+        assert.match(await page.locator('.facts').innerText(), lang === 'lv' ? /Atcelts/ : /Cancelled/);
+        await assertGood(page, `manage page after cancelling (${lang})`);
+      } finally {
+        await close();
+      }
+    });
+  }
+});

@@ -10,7 +10,7 @@ import { appointmentIcs } from './appointment-mail.ts';
 import type { AppointmentRow } from './appointments.repository.ts';
 import { slotsOfDay, timeOptions } from './booking.pages.tsx';
 import { announceLateness, auditClientView, cancelByClient, openWithToken, reschedule } from './client-manage.service.ts';
-import { ManageView, MessagePage, managePath } from './manage.views.tsx';
+import { CancelConfirmView, ManageView, MessagePage, managePath } from './manage.views.tsx';
 import { hrefWith, sendAppointmentsPage } from './page-support.tsx';
 import { bookingRulesOf, findPlace, findService } from './places.ts';
 import { dayAvailabilityOf } from './slot-search.service.ts';
@@ -70,12 +70,19 @@ export async function managePages(app: FastifyInstance, deps: AppDeps): Promise<
       .send(appointmentIcs(found.profile, found.row, request.lang, found.row.status === 'cancelled'));
   });
 
-  const action = (suffix: string, run: (found: { profile: AgencyProfile; row: AppointmentRow }, form: Record<string, unknown>, request: FastifyRequest) => Promise<string>) =>
+  type Found = { profile: AgencyProfile; row: AppointmentRow };
+  const action = (
+    suffix: string,
+    run: (found: Found, form: Record<string, unknown>, request: FastifyRequest) => Promise<string>,
+    /** Answers instead of running (e.g. a confirmation still to be given): true when it has sent the reply. */
+    before?: (request: FastifyRequest<ManageParams>, reply: FastifyReply, found: Found, form: Record<string, unknown>) => Promise<boolean>,
+  ) =>
     app.post<ManageParams>(`/:agency/pieraksts/mans/:id/${suffix}`, async (request, reply) => {
       const form = (request.body ?? {}) as Record<string, unknown>;
       const token = text(form.token);
       const found = await open(deps, request, reply, token, true);
       if (!found) return reply;
+      if (before && (await before(request, reply, found, form))) return reply;
       let done: string;
       try {
         done = await run(found, form, request);
@@ -95,9 +102,26 @@ export async function managePages(app: FastifyInstance, deps: AppDeps): Promise<
       return reply.redirect(hrefWith(managePath(found.profile.slug, found.row.id), pageContext(request), { token, done }), 303);
     });
 
+  // Cancelling asks first: GET shows the question (the appointment and what cancelling means), the form posts
+  // `confirm=yes` with the CSRF token. A post without it (an old page, a script) gets the question, not a cancellation.
+  const askToCancel = async (request: FastifyRequest<ManageParams>, reply: FastifyReply, found: { profile: AgencyProfile; row: AppointmentRow }, token: string) => {
+    const ctx = pageContext(request, reply.generateCsrf());
+    reply.header('cache-control', 'no-store');
+    return sendAppointmentsPage(reply, ctx, { title: ctx.t('appointments.page.cancelConfirmTitle'), body: <CancelConfirmView ctx={ctx} profile={found.profile} row={found.row} token={token} />, agency: found.profile });
+  };
+  app.get<ManageParams>('/:agency/pieraksts/mans/:id/atcelt', async (request, reply) => {
+    const token = text((request.query as Record<string, unknown>).token);
+    const found = await open(deps, request, reply, token, true);
+    if (!found) return reply;
+    return askToCancel(request, reply, found, token);
+  });
   action('atcelt', async ({ row }, _form, request) => {
     await cancelByClient(deps, originOf(request), row);
     return 'cancelled';
+  }, async (request, reply, found, form) => {
+    if (text(form.confirm) === 'yes') return false;
+    await askToCancel(request, reply, found, text(form.token));
+    return true;
   });
   action('kavejums', async ({ row }, form, request) => {
     const minutes = Number(text(form.lateMinutes));

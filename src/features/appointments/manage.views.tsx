@@ -153,16 +153,40 @@ export function ManageView({
           </section>
           <section aria-labelledby="cancel-title">
             <h2 id="cancel-title">{t('appointments.page.cancel')}</h2>
-            <form method="post" action={hrefWith(`${base}/atcelt`, ctx, {})}>
-              <CsrfField ctx={ctx} />
-              <input type="hidden" name="token" value={token} />
-              <button type="submit" className="danger">
+            {/* A GET form: the next page asks for confirmation before anything is cancelled. */}
+            <form method="get" action={`${base}/atcelt`}>
+              <Carry ctx={ctx} values={{ token }} />
+              <button type="submit" className="secondary">
                 {t('appointments.page.cancel')}
               </button>
             </form>
           </section>
         </>
       )}
+    </>
+  );
+}
+
+/** "Are you sure?": the appointment, what cancelling means, and the one button that cancels (POST with CSRF). */
+export function CancelConfirmView({ ctx, profile, row, token }: { ctx: PageContext; profile: AgencyProfile; row: AppointmentRow; token: string }) {
+  const { t } = ctx;
+  const base = managePath(profile.slug, row.id);
+  return (
+    <>
+      <h1>{t('appointments.page.cancelConfirmTitle')}</h1>
+      <AppointmentFacts ctx={ctx} profile={profile} row={row} />
+      <p>{t('appointments.page.cancelConfirmLead')}</p>
+      <form method="post" action={hrefWith(`${base}/atcelt`, ctx, {})}>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="token" value={token} />
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit" className="danger">
+          {t('appointments.page.cancelConfirmYes')}
+        </button>
+      </form>
+      <p>
+        <a href={hrefWith(base, ctx, { token })}>{t('appointments.page.cancelConfirmNo')}</a>
+      </p>
     </>
   );
 }
