@@ -104,9 +104,14 @@ export function confirmationMail(deps: Pick<AppDeps, 'config'>, profile: AgencyP
   ], 'REQUEST');
 }
 
-/** The reminder the working day before. */
-export function reminderMail(deps: AppDeps, db: Database, profile: AgencyProfile, row: AppointmentRow): Promise<void> {
-  return queueClientMail(deps, db, clientMail(deps, profile, row, 'appointments.mail.reminderSubject', (d) => [d.t('appointments.mail.reminder', d.values), ...visitLines(d)]));
+/** The reminder the working day before, with the manage link (`manageToken`: the reminder's token, see manage-link.ts). */
+export function reminderMail(deps: AppDeps, db: Database, profile: AgencyProfile, row: AppointmentRow, manageToken: string): Promise<void> {
+  return queueClientMail(deps, db, clientMail(deps, profile, row, 'appointments.mail.reminderSubject', (d) => [
+    d.t('appointments.mail.reminder', d.values),
+    ...visitLines(d),
+    '',
+    d.t('appointments.mail.manage', { url: manageUrl(deps, row, manageToken) }),
+  ]));
 }
 
 /** Tells the client the agency cancelled (closure) or moved the appointment. */

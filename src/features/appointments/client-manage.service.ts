@@ -9,6 +9,7 @@ import { loadCalendar } from '../calendar/calendar.service.ts';
 import { appointmentById, releaseSeat, takeSeat, updateAppointment, type AppointmentRow } from './appointments.repository.ts';
 import { SlotTakenError, allowedSlot, hashToken, resolvePlaceAndService, seatsCheckViolated, slotTaken } from './booking.service.ts';
 import { rigaIso, toDate } from './time-format.ts';
+import { isReminderManageToken } from './manage-link.ts';
 
 const notFound = () => new AppError(404, 'appointment-not-found', 'appointments.errors.notFound');
 
@@ -18,7 +19,8 @@ const notFound = () => new AppError(404, 'appointment-not-found', 'appointments.
  */
 export async function openWithToken(deps: AppDeps, id: string, token: string | undefined, options: { forChange?: boolean } = {}): Promise<AppointmentRow> {
   const row = await appointmentById(deps.db, id);
-  if (!row || !token || !sameHash(row.manageTokenHash, hashToken(token))) throw notFound();
+  // The confirmation's token (its hash is stored) or the reminder's (an HMAC of the appointment, see manage-link.ts).
+  if (!row || !token || !(sameHash(row.manageTokenHash, hashToken(token)) || (await isReminderManageToken(deps, row, token)))) throw notFound();
   if (options.forChange && (row.status !== 'booked' || row.endsAt.getTime() <= deps.clock().epochMilliseconds)) {
     throw new AppError(410, 'appointment-link-expired', 'appointments.errors.expired');
   }
