@@ -104,6 +104,7 @@ describe('cancelling asks for confirmation first (JavaScript off, 390 px)', () =
       const { page, close } = await phonePage();
       try {
         assert.equal((await visit(page, `${booked.manage}&lang=${lang}`)).status(), 200);
+        assert.equal(await page.locator('a[href*="pieraksts.ics"]').count(), 1, 'a booked appointment offers the calendar file');
         await assertGood(page, `manage page (${lang})`);
         const cancelName = lang === 'lv' ? 'Atcelt pierakstu' : 'Cancel the appointment';
         const [asked] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: cancelName }).click()]);
@@ -122,6 +123,12 @@ describe('cancelling asks for confirmation first (JavaScript off, 390 px)', () =
         assert.match(await page.locator('[role=status]').innerText(), lang === 'lv' ? /Pieraksts ir atcelts/ : /The appointment is cancelled/);
         assert.match(await page.locator('.facts').innerText(), lang === 'lv' ? /Atcelts/ : /Cancelled/);
         await assertGood(page, `manage page after cancelling (${lang})`);
+        // A cancelled appointment offers no calendar file: no link, and the file's address answers 410 with a page.
+        assert.equal(await page.locator('a[href*="pieraksts.ics"]').count(), 0);
+        const ics = await visit(page, `/vsaa/pieraksts/mans/${booked.id}/pieraksts.ics?token=${encodeURIComponent(booked.token)}&lang=${lang}`);
+        assert.equal(ics.status(), 410);
+        assert.match(await page.locator('h1').innerText(), lang === 'lv' ? /Kalendāra fails nav pieejams/ : /No calendar file/);
+        await assertGood(page, `calendar file of a cancelled appointment (${lang})`);
       } finally {
         await close();
       }

@@ -1,4 +1,4 @@
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import ical from 'ical-generator';
 import type { AppDeps } from '../../platform/deps.ts';
 import { RIGA } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
@@ -40,21 +40,27 @@ function describe(profile: AgencyProfile, row: MailedAppointment, lang: Lang) {
   return { t, values };
 }
 
-/** The appointment as an iCalendar event (RFC 5545), with the same UID on every send so a calendar updates it. */
-export function appointmentIcs(profile: AgencyProfile, row: MailedAppointment, lang: Lang, cancelled = false): string {
+/**
+ * The appointment as an iCalendar event (RFC 5545), with the same UID on every send so a calendar updates it.
+ * No METHOD: the file is an event to add to a calendar, not an iTIP message (RFC 5546 would require METHOD:REQUEST
+ * to carry an ORGANIZER and ATTENDEEs and to count SEQUENCE on every change, which a client's own calendar does
+ * not need). A cancelled appointment gets no file at all.
+ */
+export function appointmentIcs(profile: AgencyProfile, row: MailedAppointment, lang: Lang, stamp: Date = new Date()): string {
   const { t, values } = describe(profile, row, lang);
-  const calendar = ical({ prodId: { company: 'Apkalpe', product: 'appointments', language: lang.toUpperCase() }, method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST });
+  const calendar = ical({ prodId: { company: 'Apkalpe', product: 'appointments', language: lang.toUpperCase() } });
   calendar.createEvent({
     id: `${row.id}@appointments.apkalpe.lv`,
     start: row.startsAt,
     end: row.endsAt,
-    stamp: new Date(),
+    stamp,
     summary: t('appointments.mail.icsSummary', values),
     location: `${values.place}, ${values.address}`,
     description: [t('appointments.mail.code', values), t('appointments.mail.bring')].join('\n'),
-    ...(cancelled ? { status: 'CANCELLED' as never } : {}),
   });
-  return calendar.toString();
+  // RFC 5545 ends every content line with CRLF, the last one too (ical-generator leaves the last one bare).
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }
 
 type Described = ReturnType<typeof describe>;
@@ -71,7 +77,7 @@ function clientMail(
   row: MailedAppointment,
   subject: MessageKey,
   lines: (described: Described) => string[],
-  ics?: 'REQUEST' | 'CANCEL',
+  withIcs = false,
 ): OutgoingMail | undefined {
   if (!row.clientEmail) return undefined;
   const lang = langOf(row);
@@ -83,9 +89,7 @@ function clientMail(
     to: row.clientEmail,
     subject: t(subject, values),
     text: text.join('\n'),
-    ...(ics
-      ? { attachments: [{ fileName: 'pieraksts.ics', contentType: `text/calendar; charset=utf-8; method=${ics}`, content: Buffer.from(appointmentIcs(profile, row, lang, ics === 'CANCEL')) }] }
-      : {}),
+    ...(withIcs ? { attachments: [{ fileName: 'pieraksts.ics', contentType: 'text/calendar; charset=utf-8', content: Buffer.from(appointmentIcs(profile, row, lang)) }] } : {}),
   };
 }
 
@@ -94,14 +98,14 @@ async function queueClientMail(deps: AppDeps, db: Database, mail: OutgoingMail |
   if (mail) await queueMail({ ...deps, db }, mail);
 }
 
-/** Confirmation with the .ics, the address, what to bring and the private manage link (none without an e-mail address). */
+/** Confirmation with the .ics (no METHOD, see appointmentIcs), the address, what to bring and the private manage link (none without an e-mail address). */
 export function confirmationMail(deps: Pick<AppDeps, 'config'>, profile: AgencyProfile, row: MailedAppointment, token: string): OutgoingMail | undefined {
   return clientMail(deps, profile, row, 'appointments.mail.confirmationSubject', (d) => [
     d.t('appointments.mail.confirmed', d.values),
     ...visitLines(d),
     '',
     d.t('appointments.mail.manage', { url: manageUrl(deps, row, token) }),
-  ], 'REQUEST');
+  ], true);
 }
 
 /** The reminder the working day before, with the manage link (`manageToken`: the reminder's token, see manage-link.ts). */
@@ -123,11 +127,11 @@ export function changeByAgencyMail(
   change: { kind: 'cancelled'; reason: string } | { kind: 'moved' },
 ): Promise<void> {
   if (change.kind === 'moved') {
-    return queueClientMail(deps, db, clientMail(deps, profile, row, 'appointments.mail.movedSubject', ({ t, values }) => [t('appointments.mail.moved', values), t('appointments.mail.where', values)], 'REQUEST'));
+    return queueClientMail(deps, db, clientMail(deps, profile, row, 'appointments.mail.movedSubject', ({ t, values }) => [t('appointments.mail.moved', values), t('appointments.mail.where', values)], true));
   }
   return queueClientMail(deps, db, clientMail(deps, profile, row, 'appointments.mail.cancelledSubject', ({ t, values }) => [
     t('appointments.mail.cancelled', values),
     t('appointments.mail.cancelledBecause', { reason: change.reason }),
     t('appointments.mail.rebook', { url: `${deps.config.publicUrl}/${profile.slug}/pieraksts` }),
-  ], 'CANCEL'));
+  ]));
 }

@@ -64,10 +64,16 @@ export async function managePages(app: FastifyInstance, deps: AppDeps): Promise<
   app.get<ManageParams>('/:agency/pieraksts/mans/:id/pieraksts.ics', async (request, reply) => {
     const found = await open(deps, request, reply, text((request.query as Record<string, unknown>).token), false);
     if (!found) return reply;
+    // A cancelled appointment offers no calendar file: 410, the page says why.
+    if (found.row.status === 'cancelled') {
+      const ctx = pageContext(request);
+      const title = ctx.t('appointments.page.noCalendarTitle');
+      return sendAppointmentsPage(reply, ctx, { title, body: <MessagePage ctx={ctx} profile={found.profile} title={title} text={ctx.t('appointments.page.noCalendarCancelled')} />, agency: found.profile, status: 410 });
+    }
     return reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', 'attachment; filename="pieraksts.ics"')
-      .send(appointmentIcs(found.profile, found.row, request.lang, found.row.status === 'cancelled'));
+      .send(appointmentIcs(found.profile, found.row, request.lang, new Date(deps.clock().epochMilliseconds)));
   });
 
   type Found = { profile: AgencyProfile; row: AppointmentRow };

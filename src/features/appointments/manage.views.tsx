@@ -108,9 +108,11 @@ export function ManageView({
         </p>
       )}
       <AppointmentFacts ctx={ctx} profile={profile} row={row} />
-      <p>
-        <a href={`${base}/pieraksts.ics?token=${encodeURIComponent(token)}`}>{t('appointments.page.addToCalendar')}</a>
-      </p>
+      {row.status !== 'cancelled' && (
+        <p>
+          <a href={`${base}/pieraksts.ics?token=${encodeURIComponent(token)}`}>{t('appointments.page.addToCalendar')}</a>
+        </p>
+      )}
       {changeable && (
         <>
           <section aria-labelledby="late-title">
