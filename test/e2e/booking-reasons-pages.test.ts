@@ -135,3 +135,38 @@ describe('cancelling asks for confirmation first (JavaScript off, 390 px)', () =
     });
   }
 });
+
+describe('the Treasury’s pages agree with its standard (JavaScript off, 390 px)', () => {
+  for (const lang of ['lv', 'en'] as const) {
+    it(`booking start without video, confirmation without a queue terminal, contacts linking the question form (${lang})`, async () => {
+      const { page, close } = await phonePage();
+      try {
+        assert.equal((await visit(page, `/kase/pieraksts?lang=${lang}`)).status(), 200);
+        assert.doesNotMatch(await page.locator('main').innerText(), /video/i);
+        await assertGood(page, `Treasury booking start (${lang})`);
+
+        const start = lang === 'lv' ? '2026-11-19T10:30:00+02:00' : '2026-11-19T11:00:00+02:00';
+        assert.equal((await visit(page, `/kase/pieraksts?service=konti&centre=riga-smilsu&day=2026-11-19&start=${encodeURIComponent(start)}&lang=${lang}`)).status(), 200);
+        await page.locator('#field-name').fill('Anna Bērziņa');
+        await page.locator('#field-email').fill(`kase.${lang}@example.lv`);
+        await page.locator('#field-reason').fill(lang === 'lv' ? 'Nav e-paraksta' : 'No e-signature');
+        const [booked] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: lang === 'lv' ? /Pieteikties/ : /^Book$/ }).click()]);
+        assert.equal(booked?.status(), 200);
+        const main = await page.locator('main').innerText();
+        assert.match(main, lang === 'lv' ? /Ierodoties nosauciet šo kodu darbiniekam/ : /Tell this code to the staff member/);
+        assert.doesNotMatch(main, lang === 'lv' ? /termināl/ : /kiosk/);
+        await assertGood(page, `Treasury confirmation (${lang})`);
+
+        assert.equal((await visit(page, `/kase/kontakti?lang=${lang}`)).status(), 200);
+        const link = page.locator('#channel-uzdot-jautajumu a');
+        assert.equal(await link.getAttribute('href'), '/kase/jautajums');
+        await assertGood(page, `Treasury contacts (${lang})`);
+        const [question] = await Promise.all([page.waitForNavigation(), link.click()]);
+        assert.equal(question?.status(), 200);
+        assert.equal(new URL(page.url()).pathname, '/kase/jautajums');
+      } finally {
+        await close();
+      }
+    });
+  }
+});

@@ -9,7 +9,7 @@ import type { AppointmentRow } from './appointments.repository.ts';
 
 /** What a client mail tells of an appointment (a booking about to be stored has all of it). */
 type MailedAppointment = Pick<AppointmentRow, 'id' | 'agency' | 'centreId' | 'serviceId' | 'startsAt' | 'endsAt' | 'bookingCode' | 'clientName' | 'clientEmail' | 'language'>;
-import { findPlace, findService } from './places.ts';
+import { findPlace, findService, hasQueueKiosk } from './places.ts';
 import { formatter } from '../../web/format.ts';
 
 type Lang = 'lv' | 'en';
@@ -56,7 +56,7 @@ export function appointmentIcs(profile: AgencyProfile, row: MailedAppointment, l
     stamp,
     summary: t('appointments.mail.icsSummary', values),
     location: `${values.place}, ${values.address}`,
-    description: [t('appointments.mail.code', values), t('appointments.mail.bring')].join('\n'),
+    description: [codeLine({ t, values }, profile, row), t('appointments.mail.bring')].join('\n'),
   });
   // RFC 5545 ends every content line with CRLF, the last one too (ical-generator leaves the last one bare).
   const text = calendar.toString();
@@ -65,9 +65,15 @@ export function appointmentIcs(profile: AgencyProfile, row: MailedAppointment, l
 
 type Described = ReturnType<typeof describe>;
 
+/** The booking code and what to do with it: typed at the queue kiosk only where the centre has one. */
+function codeLine({ t, values }: Pick<Described, 't' | 'values'>, profile: AgencyProfile, row: MailedAppointment): string {
+  return hasQueueKiosk(profile, row.centreId) ? t('appointments.mail.code', values) : t('appointments.mail.codeNoKiosk', values);
+}
+
 /** The visit's facts every client mail repeats: when, where, the code, what to bring, the duty to tell. */
-function visitLines({ t, values }: Described): string[] {
-  return [t('appointments.mail.when', values), t('appointments.mail.where', values), t('appointments.mail.code', values), '', t('appointments.mail.bring'), t('appointments.mail.duty')];
+function visitLines(described: Described, profile: AgencyProfile, row: MailedAppointment): string[] {
+  const { t, values } = described;
+  return [t('appointments.mail.when', values), t('appointments.mail.where', values), codeLine(described, profile, row), '', t('appointments.mail.bring'), t('appointments.mail.duty')];
 }
 
 /** A mail to the client in their language (none without an address): greeting, the lines, signature, and the .ics when asked. */
@@ -102,7 +108,7 @@ async function queueClientMail(deps: AppDeps, db: Database, mail: OutgoingMail |
 export function confirmationMail(deps: Pick<AppDeps, 'config'>, profile: AgencyProfile, row: MailedAppointment, token: string): OutgoingMail | undefined {
   return clientMail(deps, profile, row, 'appointments.mail.confirmationSubject', (d) => [
     d.t('appointments.mail.confirmed', d.values),
-    ...visitLines(d),
+    ...visitLines(d, profile, row),
     '',
     d.t('appointments.mail.manage', { url: manageUrl(deps, row, token) }),
   ], true);
@@ -112,7 +118,7 @@ export function confirmationMail(deps: Pick<AppDeps, 'config'>, profile: AgencyP
 export function reminderMail(deps: AppDeps, db: Database, profile: AgencyProfile, row: AppointmentRow, manageToken: string): Promise<void> {
   return queueClientMail(deps, db, clientMail(deps, profile, row, 'appointments.mail.reminderSubject', (d) => [
     d.t('appointments.mail.reminder', d.values),
-    ...visitLines(d),
+    ...visitLines(d, profile, row),
     '',
     d.t('appointments.mail.manage', { url: manageUrl(deps, row, manageToken) }),
   ]));

@@ -2,7 +2,7 @@ import type { FieldError } from '../../platform/http/problem.ts';
 import { CsrfField, ErrorSummary, TextAreaField, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
-import type { Place, Service } from './places.ts';
+import { offersVideo, type Place, type Service } from './places.ts';
 import { formatDate, formatter } from '../../web/format.ts';
 import type { DayAvailability } from '../../domain/booking/index.ts';
 import { latvianDate, type DateCase } from '../../domain/latvian-text/index.ts';
@@ -122,7 +122,7 @@ export function BookingStartView({ ctx, profile, services }: { ctx: PageContext;
   return (
     <>
       <h1>{t('appointments.page.title')}</h1>
-      <p className="lead">{t('appointments.page.intro')}</p>
+      <p className="lead">{offersVideo(profile) ? t('appointments.page.intro') : t('appointments.page.introInPerson')}</p>
       <p>{profile.booking.description[lang]}</p>
       {profile.booking.minNoticeWorkingDays > 0 && <p className="notice">{t('appointments.page.minNotice', { days: profile.booking.minNoticeWorkingDays })}</p>}
       <Step ctx={ctx} n={1} title={t('appointments.page.chooseService')}>

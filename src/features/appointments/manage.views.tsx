@@ -6,7 +6,7 @@ import { DayReasonNotice, type TimeOption } from './booking.views.tsx';
 import type { DayAvailability } from '../../domain/booking/index.ts';
 import { formatDate } from '../../web/format.ts';
 import { Carry, RadioGroup, bookingPath, formatVisit, hrefWith } from './page-support.tsx';
-import { findPlace, findService } from './places.ts';
+import { findPlace, findService, hasQueueKiosk } from './places.ts';
 
 export function managePath(slug: string, id: string): string {
   return `${bookingPath(slug)}/mans/${id}`;
@@ -44,7 +44,7 @@ export function ConfirmationView({ ctx, profile, row, token }: { ctx: PageContex
       <h1>{t('appointments.page.confirmedTitle')}</h1>
       <p className="lead">{t('appointments.page.confirmedLead')}</p>
       <AppointmentFacts ctx={ctx} profile={profile} row={row} />
-      <p className="hint">{t('appointments.page.bookingCodeHint')}</p>
+      <p className="hint">{hasQueueKiosk(profile, row.centreId) ? t('appointments.page.bookingCodeHint') : t('appointments.page.bookingCodeHintNoKiosk')}</p>
       <p className="notice">{t('appointments.page.bring')}</p>
       <p>{t('appointments.page.duty')}</p>
       <p>
