@@ -96,7 +96,10 @@ for (const [slug, lang, service] of [
         await assertGood(page, `${slug} manage page, choosing a new time`);
         await visit(page, manageUrl);
         const cancelName = lang === 'lv' ? 'Atcelt pierakstu' : 'Cancel the appointment';
-        const [cancelled] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: cancelName }).click()]);
+        const [asked] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: cancelName }).click()]);
+        assert.equal(asked?.status(), 200);
+        const confirmName = lang === 'lv' ? 'Jā, atcelt pierakstu' : 'Yes, cancel the appointment';
+        const [cancelled] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: confirmName }).click()]);
         assert.equal(cancelled?.status(), 200);
         await assertGood(page, `${slug} manage page after cancelling`);
       } finally {

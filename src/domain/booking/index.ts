@@ -5,3 +5,4 @@ export { bookableSlots, calendarLookup, slotsOnDate } from './slots.ts';
 export { checkRequestedSlot } from './validate.ts';
 export { nearestSlots } from './nearest.ts';
 export { BOOKING_CODE_ALPHABET, BOOKING_CODE_LENGTH, bookingCodeFrom, normalizeBookingCode } from './booking-code.ts';
+export { dayAvailability, type DayAvailability, type DayAvailabilityKind, type DaySeats } from './day-availability.ts';

@@ -176,7 +176,7 @@ describe('real agency profiles', () => {
     assert.deepEqual(kase.notices.map((n) => n.kind).sort(), ['call-recording', 'pre-holiday-hours', 'video-surveillance']);
     assert.deepEqual(
       kase.feedback.channels.map((id) => kase.channels.find((c) => c.id === id)?.address).sort(),
-      ['+371 67094368', 'ekase@kase.gov.lv', 'https://www.kase.gov.lv', 'pasts@kase.gov.lv'],
+      ['+371 67094368', 'Jautājuma veidlapa', 'ekase@kase.gov.lv', 'pasts@kase.gov.lv'],
     );
   });
 

@@ -81,7 +81,8 @@ export const ChannelSchema = z
     /** The address in English where it is words, not a number or an e-mail (e.g. "Any client service centre"). */
     addressEn: z.string().trim().min(1).optional(),
     subAddressee: z.string().trim().min(1).optional(),
-    url: z.url().optional(),
+    /** Where the channel is served: an http(s) URL, or a page of this portal ("/kase/jautajums"). */
+    url: z.union([z.url({ protocol: /^https?$/ }), z.string().regex(/^\/[a-z][a-z0-9-]*(?:\/[a-z0-9-]+)*$/, 'Use an absolute URL or a portal path such as /kase/jautajums')]).optional(),
     hours: HoursSchema.optional(),
     requiresSecureSignature: z.boolean().default(false),
     purposes: z.array(z.enum(CHANNEL_PURPOSES)).min(1),
@@ -110,6 +111,8 @@ export const ServiceCentreSchema = z
     hours: HoursSchema,
     appointments: z.boolean(),
     walkIn: z.boolean(),
+    /** A queue kiosk where a booked client types the booking code on arrival; default: the centre serves walk-ins. */
+    queueKiosk: z.boolean().optional(),
     counters: z.number().int().min(1).max(100),
     services: z.array(IdSchema).min(1),
     /** How many clients of a service this centre takes at one time (overrides the service's seatsAtOneTime). */

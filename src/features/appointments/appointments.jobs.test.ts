@@ -63,5 +63,24 @@ for (const target of testTargets()) {
       const body = await platform.deps.db.execute(sql.raw(`select body_text from mail_outbox where to_address = 'mon@example.lv' and subject like 'Atgādinājums%'`));
       assert.match((body as unknown as { rows: Array<{ body_text: string }> }).rows[0]?.body_text ?? '', /personu apliecinošu dokumentu/);
     });
+
+    it('the reminder carries the manage link, and the link opens the appointment (and only that one)', async () => {
+      const body = await platform.deps.db.execute(sql.raw(`select body_text from mail_outbox where to_address = 'mon@example.lv' and subject like 'Atgādinājums%'`));
+      const text = (body as unknown as { rows: Array<{ body_text: string }> }).rows[0]?.body_text ?? '';
+      const link = /Pārvaldīt pierakstu \(atcelt, mainīt laiku, paziņot par kavēšanos\): (\S+)/.exec(text)?.[1];
+      assert.ok(link, text);
+      const url = new URL(link);
+      assert.match(url.pathname, /^\/vsaa\/pieraksts\/mans\/[0-9a-f-]{36}$/);
+      const page = await platform.app.inject({ method: 'GET', url: `${url.pathname}${url.search}` });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Jūsu pieraksts/);
+      // The same token on another appointment, or a changed token, opens nothing.
+      const other = await platform.deps.db.execute(sql.raw(`select id from appointments where client_email = 'thu@example.lv'`));
+      const otherId = (other as unknown as { rows: Array<{ id: string }> }).rows[0]?.id ?? '';
+      assert.equal((await platform.app.inject({ method: 'GET', url: `/vsaa/pieraksts/mans/${otherId}${url.search}` })).statusCode, 404);
+      const token = url.searchParams.get('token') ?? '';
+      const changed = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+      assert.equal((await platform.app.inject({ method: 'GET', url: `${url.pathname}?token=${encodeURIComponent(changed)}` })).statusCode, 404);
+    });
   });
 }

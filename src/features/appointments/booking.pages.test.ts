@@ -85,7 +85,16 @@ for (const target of testTargets()) {
       assert.equal(moved.statusCode, 303);
       assert.equal(await count(platform, `client_email = 'janis@example.lv' and starts_at = '${newStart}' and late_minutes is null`), 1);
       const csrf = /name="_csrf" value="([^"]+)"/.exec((await browser.get(manage)).body)?.[1] ?? '';
-      const cancel = () => browser.request({ method: 'POST', url: `${manage.split('?')[0]}/atcelt`, form: { token, _csrf: csrf } });
+      // Cancelling asks first: the manage page's button opens the question, a post without `confirm` only asks again.
+      const question = await browser.get(`${manage.split('?')[0]}/atcelt?token=${encodeURIComponent(token)}`);
+      assert.equal(question.statusCode, 200);
+      assert.match(question.body, /Vai tiešām atcelt pierakstu\?/);
+      assert.match(question.body, /name="confirm" value="yes"/);
+      const unconfirmed = await browser.request({ method: 'POST', url: `${manage.split('?')[0]}/atcelt`, form: { token, _csrf: csrf } });
+      assert.equal(unconfirmed.statusCode, 200);
+      assert.match(unconfirmed.body, /Vai tiešām atcelt pierakstu\?/);
+      assert.equal(await count(platform, `client_email = 'janis@example.lv' and status = 'cancelled'`), 0);
+      const cancel = () => browser.request({ method: 'POST', url: `${manage.split('?')[0]}/atcelt`, form: { token, confirm: 'yes', _csrf: csrf } });
       assert.equal((await cancel()).statusCode, 303);
       assert.equal(await count(platform, `client_email = 'janis@example.lv' and status = 'cancelled'`), 1);
       const afterCancel = await cancel();

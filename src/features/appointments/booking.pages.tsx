@@ -18,7 +18,7 @@ import { ConfirmationView, MessagePage } from './manage.views.tsx';
 import { formatTime } from '../../web/format.ts';
 import { bookingPath, hrefWith, sendAppointmentsPage } from './page-support.tsx';
 import { bookingRulesOf, findPlace, findService, placesOf, servicesOf, type Place, type Service } from './places.ts';
-import { freeSlots, type FreeSlot } from './slot-search.service.ts';
+import { dayAvailabilities, dayAvailabilityOf, freeSlots, type FreeSlot } from './slot-search.service.ts';
 
 type AgencyParams = { Params: { agency: string } };
 const CONFIRMATION_COOKIE = 'apkalpe_appointment';
@@ -93,16 +93,18 @@ export async function bookingPages(app: FastifyInstance, deps: AppDeps): Promise
     if (!choice.day) {
       const calendar = await loadCalendar(deps);
       const window = bookingWindow(deps.clock(), bookingRulesOf(profile), calendar);
-      const slots = await freeSlots(deps.db, calendar, deps.clock(), profile, choice.service, [choice.place], { from: window.today, to: window.latest });
-      // startIso is Riga wall-clock time, so its first ten characters are the Riga date.
-      const freeByDay = new Map<string, number>();
-      for (const s of slots) freeByDay.set(s.startIso.slice(0, 10), (freeByDay.get(s.startIso.slice(0, 10)) ?? 0) + 1);
-      const days = [...freeByDay].map(([date, free]) => ({ date, free }));
-      return page(<ChooseDayView ctx={ctx} profile={profile} choice={choice} days={days} />);
+      const all = await dayAvailabilities(deps.db, calendar, deps.clock(), profile, choice.service, choice.place, { from: window.today, to: window.latest });
+      const days = all.flatMap(({ date, availability: a }) => (a.kind === 'available' ? [{ date, free: a.free }] : []));
+      const unavailable = all.filter(({ availability: a }) => a.kind !== 'available');
+      return page(<ChooseDayView ctx={ctx} profile={profile} choice={choice} days={days} unavailable={unavailable} window={window} />);
     }
-    const slots = await slotsOfDay(deps, profile, choice.service, choice.place, choice.day);
+    const calendar = await loadCalendar(deps);
+    const slots = await slotsOfDay(deps, profile, choice.service, choice.place, choice.day, calendar);
     const chosen = slots.find((s) => s.startIso === choice.startText);
-    if (!chosen) return page(<ChooseTimeView ctx={ctx} profile={profile} choice={choice} times={timeOptions(slots, ctx)} />);
+    if (!chosen) {
+      const reason = slots.length === 0 ? await dayAvailabilityOf(deps.db, calendar, deps.clock(), profile, choice.service, choice.place, choice.day) : undefined;
+      return page(<ChooseTimeView ctx={ctx} profile={profile} choice={choice} times={timeOptions(slots, ctx)} reason={reason} />);
+    }
     const full = { ...choice, start: new Date(chosen.start.epochMilliseconds), end: new Date(chosen.end.epochMilliseconds) };
     return renderDetails(request, reply, profile, full, chosen.startIso, emptyValues(), [], 200);
   });

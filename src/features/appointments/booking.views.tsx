@@ -2,13 +2,76 @@ import type { FieldError } from '../../platform/http/problem.ts';
 import { CsrfField, ErrorSummary, TextAreaField, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
-import type { Place, Service } from './places.ts';
-import { formatDate } from '../../web/format.ts';
+import { offersVideo, type Place, type Service } from './places.ts';
+import { formatDate, formatter } from '../../web/format.ts';
+import type { DayAvailability } from '../../domain/booking/index.ts';
+import { latvianDate, type DateCase } from '../../domain/latvian-text/index.ts';
+import type { Weekday } from '../../domain/opening-hours/index.ts';
 import { Carry, RadioGroup, bookingPath, formatTimeSpan, hrefWith } from './page-support.tsx';
 
 export type Choice = { service?: Service | undefined; place?: Place | undefined; day?: string | undefined; start?: Date | undefined; end?: Date | undefined };
 export type TimeOption = { start: string; label: string; free: number };
 export type BookingFormValues = { name: string; email: string; phone: string; personalCode: string; assistant: string; reason: string; idempotencyKey: string };
+
+/** A date inside a sentence: Latvian in the case the sentence needs, the year only when it is not this year's. */
+function dateInSentence(date: string, today: string, ctx: PageContext, grammaticalCase: DateCase): string {
+  const year = date.slice(0, 4) !== today.slice(0, 4);
+  if (ctx.lang === 'lv') return latvianDate(date, grammaticalCase, { year });
+  const [y, m, d] = date.split('-').map(Number);
+  return formatter('en', { day: 'numeric', month: 'long', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)));
+}
+
+/** Latvian plural: 1, 21, 31… take the singular ("1 darbdienu"), everything else the plural. */
+const singular = (n: number) => n % 10 === 1 && n % 100 !== 11;
+
+/** "sestdienās un svētdienās" / "Saturdays and Sundays". */
+export function weekdayList(days: readonly Weekday[], ctx: PageContext): string {
+  const names = days.map((d) => ctx.t(`appointments.dayReasons.weekdaysPlural.${d}`));
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${ctx.t('appointments.dayReasons.and')} ${names.at(-1)}`;
+}
+
+/** Why a day has no free times, as one sentence in the page's language (the reason comes from the domain's dayAvailability). */
+export function dayReasonText(reason: DayAvailability, ctx: PageContext): string {
+  const { t, lang } = ctx;
+  switch (reason.kind) {
+    case 'available':
+      return t('appointments.page.noTimes');
+    case 'service-not-offered':
+      return t('appointments.dayReasons.serviceNotOffered');
+    case 'past':
+      return t('appointments.dayReasons.past');
+    case 'holiday':
+      return t('appointments.dayReasons.holiday', { name: reason.name[lang] });
+    case 'closed-weekday':
+      return t('appointments.dayReasons.closedWeekday', { weekday: weekdayList([reason.weekday], ctx) });
+    case 'closed-date':
+      return t('appointments.dayReasons.closedDate');
+    case 'min-notice': {
+      const values = { count: reason.workingDays, earliest: dateInSentence(reason.earliest, reason.today, ctx, 'genitive') };
+      return singular(reason.workingDays) ? t('appointments.dayReasons.minNoticeOne', values) : t('appointments.dayReasons.minNoticeMany', values);
+    }
+    case 'beyond-horizon': {
+      const values = { count: reason.horizonDays, latest: dateInSentence(reason.latest, reason.today, ctx, 'dative') };
+      return singular(reason.horizonDays) ? t('appointments.dayReasons.beyondHorizonOne', values) : t('appointments.dayReasons.beyondHorizonMany', values);
+    }
+    case 'day-over':
+      return t('appointments.dayReasons.dayOver');
+    case 'fully-booked':
+      return t('appointments.dayReasons.fullyBooked');
+  }
+}
+
+/** The notice shown instead of times on a day without any: the reason, then "choose another day" where another day may help. */
+export function DayReasonNotice({ ctx, reason }: { ctx: PageContext; reason: DayAvailability | undefined }) {
+  const text = reason ? dayReasonText(reason, ctx) : ctx.t('appointments.page.noTimes');
+  const another = reason && reason.kind !== 'service-not-offered' && reason.kind !== 'available' ? ` ${ctx.t('appointments.dayReasons.chooseAnother')}` : '';
+  return (
+    <p className="notice" data-day-reason={reason?.kind ?? 'none'}>
+      {text}
+      {another}
+    </p>
+  );
+}
 
 function ChoiceSummary({ ctx, profile, choice }: { ctx: PageContext; profile: AgencyProfile; choice: Choice }) {
   const { t, lang } = ctx;
@@ -59,7 +122,7 @@ export function BookingStartView({ ctx, profile, services }: { ctx: PageContext;
   return (
     <>
       <h1>{t('appointments.page.title')}</h1>
-      <p className="lead">{t('appointments.page.intro')}</p>
+      <p className="lead">{offersVideo(profile) ? t('appointments.page.intro') : t('appointments.page.introInPerson')}</p>
       <p>{profile.booking.description[lang]}</p>
       {profile.booking.minNoticeWorkingDays > 0 && <p className="notice">{t('appointments.page.minNotice', { days: profile.booking.minNoticeWorkingDays })}</p>}
       <Step ctx={ctx} n={1} title={t('appointments.page.chooseService')}>
@@ -124,8 +187,47 @@ export function ChoosePlaceView({ ctx, profile, service, places }: { ctx: PageCo
   );
 }
 
-export function ChooseDayView({ ctx, profile, choice, days }: { ctx: PageContext; profile: AgencyProfile; choice: Choice; days: Array<{ date: string; free: number }> }) {
+export type UnavailableDay = { date: string; availability: DayAvailability };
+
+export function ChooseDayView({
+  ctx,
+  profile,
+  choice,
+  days,
+  unavailable = [],
+  window,
+}: {
+  ctx: PageContext;
+  profile: AgencyProfile;
+  choice: Choice;
+  days: Array<{ date: string; free: number }>;
+  unavailable?: UnavailableDay[];
+  window?: { today: string; earliest: string; latest: string };
+}) {
   const { t, lang } = ctx;
+  // Days the place never opens are said once ("closed on Saturdays and Sundays"), every other day with its reason.
+  const closedWeekdays = [...new Set(unavailable.flatMap((d) => (d.availability.kind === 'closed-weekday' ? [d.availability.weekday] : [])))];
+  const listed = unavailable.filter((d) => d.availability.kind !== 'closed-weekday');
+  const explanation = (window || unavailable.length > 0) && (
+    <details className="day-reasons" open={days.length === 0}>
+      <summary>{t('appointments.dayReasons.whyNotOthers')}</summary>
+      {window && (
+        <p>
+          {t('appointments.dayReasons.window', { earliest: dateInSentence(window.earliest, window.today, ctx, 'genitive'), latest: dateInSentence(window.latest, window.today, ctx, 'dative') })}
+        </p>
+      )}
+      {closedWeekdays.length > 0 && <p>{t('appointments.dayReasons.closedWeekdays', { weekdays: weekdayList(closedWeekdays, ctx) })}</p>}
+      {listed.length > 0 && (
+        <ul>
+          {listed.map((d) => (
+            <li key={d.date} data-day-reason={d.availability.kind}>
+              <strong>{formatDate(d.date, lang, true)}</strong>: {dayReasonText(d.availability, ctx)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
   return (
     <>
       <h1>{t('appointments.page.title')}</h1>
@@ -140,6 +242,7 @@ export function ChooseDayView({ ctx, profile, choice, days }: { ctx: PageContext
             <button type="submit">{t('appointments.page.next')}</button>
           </form>
         )}
+        {explanation}
       </Step>
     </>
   );
@@ -153,12 +256,15 @@ export function ChooseTimeView({
   takenNotice,
   action,
   carry,
+  reason,
 }: {
   ctx: PageContext;
   profile: AgencyProfile;
   choice: Choice;
   times: TimeOption[];
   takenNotice?: boolean;
+  /** Why the day has no times (shown when `times` is empty). */
+  reason?: DayAvailability | undefined;
   action?: { method: 'get' | 'post'; url: string };
   carry?: Record<string, string | undefined>;
 }) {
@@ -175,7 +281,7 @@ export function ChooseTimeView({
           </p>
         )}
         {times.length === 0 ? (
-          <p className="notice">{t('appointments.page.noTimes')}</p>
+          <DayReasonNotice ctx={ctx} reason={reason} />
         ) : (
           <form method={form.method} action={form.url}>
             {form.method === 'post' && <CsrfField ctx={ctx} />}

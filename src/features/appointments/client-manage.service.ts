@@ -9,6 +9,7 @@ import { loadCalendar } from '../calendar/calendar.service.ts';
 import { appointmentById, releaseSeat, takeSeat, updateAppointment, type AppointmentRow } from './appointments.repository.ts';
 import { SlotTakenError, allowedSlot, hashToken, resolvePlaceAndService, seatsCheckViolated, slotTaken } from './booking.service.ts';
 import { rigaIso, toDate } from './time-format.ts';
+import { isReminderManageToken } from './manage-link.ts';
 
 const notFound = () => new AppError(404, 'appointment-not-found', 'appointments.errors.notFound');
 
@@ -17,7 +18,8 @@ const notFound = () => new AppError(404, 'appointment-not-found', 'appointments.
  * so the link cannot be probed; a right token on a finished or cancelled appointment gives 410.
  */
 export async function openWithToken(deps: AppDeps, id: string, token: string | undefined, options: { forChange?: boolean } = {}): Promise<AppointmentRow> {
-  return openAppointment(deps, id, (row) => Boolean(token) && sameToken(row.manageTokenHash, token ?? ''), options);
+  // The confirmation's token (its hash is stored) or the reminder's (an HMAC of the appointment, see manage-link.ts).
+  return openAppointment(deps, id, async (row) => Boolean(token) && (sameToken(row.manageTokenHash, token ?? '') || (await isReminderManageToken(deps, row, token ?? ''))), options);
 }
 
 /**

@@ -10,9 +10,11 @@ import { appointmentIcs } from './appointment-mail.ts';
 import type { AppointmentRow } from './appointments.repository.ts';
 import { slotsOfDay, timeOptions } from './booking.pages.tsx';
 import { announceLateness, auditClientView, cancelByClient, openAppointment, reschedule, sameToken, type ClientVia } from './client-manage.service.ts';
-import { ManageView, MessagePage, managePath } from './manage.views.tsx';
+import { isReminderManageToken } from './manage-link.ts';
+import { CancelConfirmView, ManageView, MessagePage, managePath } from './manage.views.tsx';
 import { hrefWith, sendAppointmentsPage } from './page-support.tsx';
 import { bookingRulesOf, findPlace, findService } from './places.ts';
+import { dayAvailabilityOf } from './slot-search.service.ts';
 
 type ManageParams = { Params: { agency: string; id: string } };
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -33,7 +35,7 @@ export type ManageAccess = {
   /** Runs before the record is read: false when it has answered the request itself (e.g. "the session has ended"). */
   gate?: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>;
   /** Whether this request may see the appointment; false answers like an unknown id. */
-  allows: (request: FastifyRequest, row: AppointmentRow) => Promise<boolean> | boolean;
+  allows: (request: FastifyRequest, row: AppointmentRow, deps: AppDeps) => Promise<boolean> | boolean;
   /** How the client got in, for the audit events. */
   via: ClientVia;
   /** A link back to where the client came from (their own area), shown at the top of the page. */
@@ -50,9 +52,10 @@ export const tokenAccess: ManageAccess = {
     const token = tokenOf(request);
     return token ? { token } : {};
   },
-  allows: (request, row) => {
+  // The confirmation's token (its hash is stored) or the reminder's (an HMAC of the appointment, see manage-link.ts).
+  allows: async (request, row, deps) => {
     const token = tokenOf(request);
-    return Boolean(token) && sameToken(row.manageTokenHash, token);
+    return Boolean(token) && (sameToken(row.manageTokenHash, token) || (await isReminderManageToken(deps, row, token)));
   },
   via: 'link',
 };
@@ -65,7 +68,7 @@ async function open(deps: AppDeps, access: ManageAccess, request: FastifyRequest
   const ctx = pageContext(request);
   try {
     if (!isUuid(request.params.id)) throw new AppError(404, 'appointment-not-found', 'appointments.errors.notFound');
-    const row = await openAppointment(deps, request.params.id, async (r) => r.agency === profile.slug && (await access.allows(request, r)), { forChange });
+    const row = await openAppointment(deps, request.params.id, async (r) => r.agency === profile.slug && (await access.allows(request, r, deps)), { forChange });
     return { profile, row };
   } catch (error) {
     if (!(error instanceof AppError) || (error.status !== 404 && error.status !== 410)) throw error;
@@ -95,9 +98,10 @@ export async function registerManagePages(app: FastifyInstance, deps: AppDeps, a
     const service = findService(profile, row.serviceId);
     const place = findPlace(profile, row.centreId);
     const times = day && service && place ? timeOptions(await slotsOfDay(deps, profile, service, place, day, calendar), ctx) : [];
+    const reason = day && service && place && times.length === 0 ? await dayAvailabilityOf(deps.db, calendar, deps.clock(), profile, service, place, day) : undefined;
     return sendAppointmentsPage(reply, ctx, {
       title: ctx.t('appointments.page.manageTitle'),
-      body: <ManageView ctx={ctx} profile={profile} row={row} base={access.path(profile.slug, row.id)} carry={access.carry(request)} back={access.back?.(ctx, profile.slug)} done={text(query.done) || undefined} day={day} times={times} window={window} />,
+      body: <ManageView ctx={ctx} profile={profile} row={row} base={access.path(profile.slug, row.id)} carry={access.carry(request)} back={access.back?.(ctx, profile.slug)} done={text(query.done) || undefined} day={day} times={times} window={window} reason={reason} />,
       agency: profile,
     });
   });
@@ -105,17 +109,30 @@ export async function registerManagePages(app: FastifyInstance, deps: AppDeps, a
   app.get<ManageParams>(`${access.route}/pieraksts.ics`, async (request, reply) => {
     const found = await open(deps, access, request, reply, false);
     if (!found) return reply;
+    // A cancelled appointment offers no calendar file: 410, the page says why.
+    if (found.row.status === 'cancelled') {
+      const ctx = pageContext(request);
+      const title = ctx.t('appointments.page.noCalendarTitle');
+      return sendAppointmentsPage(reply, ctx, { title, body: <MessagePage ctx={ctx} profile={found.profile} title={title} text={ctx.t('appointments.page.noCalendarCancelled')} />, agency: found.profile, status: 410 });
+    }
     return reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', 'attachment; filename="pieraksts.ics"')
-      .send(appointmentIcs(found.profile, found.row, request.lang, found.row.status === 'cancelled'));
+      .send(appointmentIcs(found.profile, found.row, request.lang, new Date(deps.clock().epochMilliseconds)));
   });
 
-  const action = (suffix: string, run: (found: { profile: AgencyProfile; row: AppointmentRow }, form: Record<string, unknown>, request: FastifyRequest) => Promise<string>) =>
+  type Found = { profile: AgencyProfile; row: AppointmentRow };
+  const action = (
+    suffix: string,
+    run: (found: Found, form: Record<string, unknown>, request: FastifyRequest) => Promise<string>,
+    /** Answers instead of running (e.g. a confirmation still to be given): true when it has sent the reply. */
+    before?: (request: FastifyRequest<ManageParams>, reply: FastifyReply, found: Found, form: Record<string, unknown>) => Promise<boolean>,
+  ) =>
     app.post<ManageParams>(`${access.route}/${suffix}`, async (request, reply) => {
       const form = (request.body ?? {}) as Record<string, unknown>;
       const found = await open(deps, access, request, reply, true);
       if (!found) return reply;
+      if (before && (await before(request, reply, found, form))) return reply;
       let done: string;
       try {
         done = await run(found, form, request);
@@ -135,9 +152,26 @@ export async function registerManagePages(app: FastifyInstance, deps: AppDeps, a
       return reply.redirect(hrefWith(access.path(found.profile.slug, found.row.id), pageContext(request), { ...access.carry(request), done }), 303);
     });
 
+  // Cancelling asks first: GET shows the question (the appointment and what cancelling means), the form posts
+  // `confirm=yes` with the CSRF token. A post without it (an old page, a script) gets the question, not a cancellation.
+  const askToCancel = async (request: FastifyRequest<ManageParams>, reply: FastifyReply, found: Found) => {
+    const ctx = pageContext(request, reply.generateCsrf());
+    reply.header('cache-control', 'no-store');
+    const view = <CancelConfirmView ctx={ctx} profile={found.profile} row={found.row} base={access.path(found.profile.slug, found.row.id)} carry={access.carry(request)} />;
+    return sendAppointmentsPage(reply, ctx, { title: ctx.t('appointments.page.cancelConfirmTitle'), body: view, agency: found.profile });
+  };
+  app.get<ManageParams>(`${access.route}/atcelt`, async (request, reply) => {
+    const found = await open(deps, access, request, reply, true);
+    if (!found) return reply;
+    return askToCancel(request, reply, found);
+  });
   action('atcelt', async ({ row }, _form, request) => {
     await cancelByClient(deps, originOf(request), row, access.via);
     return 'cancelled';
+  }, async (request, reply, found, form) => {
+    if (text(form.confirm) === 'yes') return false;
+    await askToCancel(request, reply, found);
+    return true;
   });
   action('kavejums', async ({ row }, form, request) => {
     const minutes = Number(text(form.lateMinutes));

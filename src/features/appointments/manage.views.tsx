@@ -2,10 +2,11 @@ import { CsrfField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { AppointmentRow } from './appointments.repository.ts';
-import type { TimeOption } from './booking.views.tsx';
+import { DayReasonNotice, type TimeOption } from './booking.views.tsx';
+import type { DayAvailability } from '../../domain/booking/index.ts';
 import { formatDate } from '../../web/format.ts';
 import { Carry, RadioGroup, bookingPath, formatVisit, hrefWith } from './page-support.tsx';
-import { findPlace, findService } from './places.ts';
+import { findPlace, findService, hasQueueKiosk } from './places.ts';
 
 export function managePath(slug: string, id: string): string {
   return `${bookingPath(slug)}/mans/${id}`;
@@ -43,7 +44,7 @@ export function ConfirmationView({ ctx, profile, row, token }: { ctx: PageContex
       <h1>{t('appointments.page.confirmedTitle')}</h1>
       <p className="lead">{t('appointments.page.confirmedLead')}</p>
       <AppointmentFacts ctx={ctx} profile={profile} row={row} />
-      <p className="hint">{t('appointments.page.bookingCodeHint')}</p>
+      <p className="hint">{hasQueueKiosk(profile, row.centreId) ? t('appointments.page.bookingCodeHint') : t('appointments.page.bookingCodeHintNoKiosk')}</p>
       <p className="notice">{t('appointments.page.bring')}</p>
       <p>{t('appointments.page.duty')}</p>
       <p>
@@ -79,6 +80,7 @@ export function ManageView({
   day,
   times,
   window,
+  reason,
 }: {
   ctx: PageContext;
   profile: AgencyProfile;
@@ -93,6 +95,8 @@ export function ManageView({
   day: string | undefined;
   times: TimeOption[];
   window: { earliest: string; latest: string };
+  /** Why the day chosen for a new time has no times. */
+  reason?: DayAvailability | undefined;
 }) {
   const { t } = ctx;
   const hidden = Object.entries(carry).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
@@ -116,9 +120,11 @@ export function ManageView({
         </p>
       )}
       <AppointmentFacts ctx={ctx} profile={profile} row={row} />
-      <p>
-        <a href={hrefWith(`${base}/pieraksts.ics`, ctx, carry)}>{t('appointments.page.addToCalendar')}</a>
-      </p>
+      {row.status !== 'cancelled' && (
+        <p>
+          <a href={hrefWith(`${base}/pieraksts.ics`, ctx, carry)}>{t('appointments.page.addToCalendar')}</a>
+        </p>
+      )}
       {changeable && (
         <>
           <section aria-labelledby="late-title">
@@ -149,7 +155,7 @@ export function ManageView({
             </form>
             {day &&
               (times.length === 0 ? (
-                <p className="notice">{t('appointments.page.noTimes')}</p>
+                <DayReasonNotice ctx={ctx} reason={reason} />
               ) : (
                 <form method="post" action={hrefWith(`${base}/parcelt`, ctx, {})}>
                   <CsrfField ctx={ctx} />
@@ -161,16 +167,41 @@ export function ManageView({
           </section>
           <section aria-labelledby="cancel-title">
             <h2 id="cancel-title">{t('appointments.page.cancel')}</h2>
-            <form method="post" action={hrefWith(`${base}/atcelt`, ctx, {})}>
-              <CsrfField ctx={ctx} />
-              {hidden}
-              <button type="submit" className="danger">
+            {/* A GET form: the next page asks for confirmation before anything is cancelled. */}
+            <form method="get" action={`${base}/atcelt`}>
+              <Carry ctx={ctx} values={carry} />
+              <button type="submit" className="secondary">
                 {t('appointments.page.cancel')}
               </button>
             </form>
           </section>
         </>
       )}
+    </>
+  );
+}
+
+/** "Are you sure?": the appointment, what cancelling means, and the one button that cancels (POST with CSRF). */
+export function CancelConfirmView({ ctx, profile, row, base, carry }: { ctx: PageContext; profile: AgencyProfile; row: AppointmentRow; base: string; carry: Record<string, string> }) {
+  const { t } = ctx;
+  return (
+    <>
+      <h1>{t('appointments.page.cancelConfirmTitle')}</h1>
+      <AppointmentFacts ctx={ctx} profile={profile} row={row} />
+      <p>{t('appointments.page.cancelConfirmLead')}</p>
+      <form method="post" action={hrefWith(`${base}/atcelt`, ctx, {})}>
+        <CsrfField ctx={ctx} />
+        {Object.entries(carry).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit" className="danger">
+          {t('appointments.page.cancelConfirmYes')}
+        </button>
+      </form>
+      <p>
+        <a href={hrefWith(base, ctx, carry)}>{t('appointments.page.cancelConfirmNo')}</a>
+      </p>
     </>
   );
 }

@@ -73,3 +73,14 @@ export function findService(profile: AgencyProfile, id: string): Service | undef
 export function bookingRulesOf(profile: AgencyProfile): BookingRules {
   return { minNoticeWorkingDays: profile.booking.minNoticeWorkingDays, horizonDays: profile.booking.horizonDays };
 }
+
+/** Whether the centre has a queue kiosk where a booked client types the booking code (profile `queueKiosk`, else walk-in). */
+export function hasQueueKiosk(profile: AgencyProfile, centreId: string): boolean {
+  const centre = profile.serviceCentres.find((c) => c.id === centreId);
+  return centre ? (centre.queueKiosk ?? centre.walkIn) : false;
+}
+
+/** Whether the agency offers video consultations (its booking pages speak of them only then). */
+export function offersVideo(profile: AgencyProfile): boolean {
+  return (profile.videoConsultation?.locations.length ?? 0) > 0;
+}

@@ -4,6 +4,7 @@ import { rigaToday } from '../../platform/clock.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { reminderMail } from './appointment-mail.ts';
+import { reminderManageToken } from './manage-link.ts';
 import { appointmentsToRemind, claimReminder } from './appointments.repository.ts';
 import { rigaStartOfDay, toDate } from './time-format.ts';
 
@@ -23,9 +24,11 @@ export async function sendReminders(deps: AppDeps): Promise<number> {
   for (const row of await appointmentsToRemind(deps.db, toDate(from), toDate(to))) {
     const profile = deps.agencies.get(row.agency);
     if (!profile) continue;
+    // The key behind the reminder's manage token is read before the transaction (one connection on PGlite).
+    const manageToken = row.clientEmail ? await reminderManageToken(deps, row) : '';
     const claimed = await withTransaction(deps.db, async (db) => {
       if (!(await claimReminder(db, row.id, toDate(deps.clock())))) return false;
-      await reminderMail(deps, db, profile, row);
+      await reminderMail(deps, db, profile, row, manageToken);
       return true;
     });
     if (claimed && row.clientEmail) sent++;

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { bookingWindow, datesBetween, nearestSlots, rigaDate, slotsOnDate } from '../../domain/booking/index.ts';
+import { bookingWindow, dayAvailability, datesBetween, nearestSlots, rigaDate, slotsOnDate, type DayAvailability } from '../../domain/booking/index.ts';
 import type { LatvianCalendar } from '../../domain/calendar/index.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
@@ -109,3 +109,45 @@ export async function nearestFreeSlots(
   return nearestSlots(free, wanted, count);
 }
 
+
+/**
+ * Each day from `from` to `to` with its free times or the reason it has none (holiday, too soon, beyond the
+ * horizon, closed, fully booked…): the free slots and capacity changes are read once, the reason is the
+ * domain's `dayAvailability`. The public day and time steps, the staff booking page and rescheduling all ask this.
+ */
+export async function dayAvailabilities(
+  db: Database,
+  calendar: LatvianCalendar,
+  now: Temporal.Instant,
+  profile: AgencyProfile,
+  service: Service,
+  place: Place,
+  range: { from: string; to: string },
+): Promise<Array<{ date: string; availability: DayAvailability }>> {
+  const [free, changes] = await Promise.all([
+    freeSlots(db, calendar, now, profile, service, [place], range),
+    capacityChanges(db, profile.slug, [place.id], range.from, range.to),
+  ]);
+  const freeByDay = new Map<string, number>();
+  // startIso is Riga wall-clock time, so its first ten characters are the Riga date.
+  for (const s of free) freeByDay.set(s.startIso.slice(0, 10), (freeByDay.get(s.startIso.slice(0, 10)) ?? 0) + 1);
+  const rules = bookingRulesOf(profile);
+  return datesBetween(range.from, range.to).map((date) => ({
+    date,
+    availability: dayAvailability({
+      date,
+      now,
+      place,
+      service,
+      rules,
+      calendar,
+      seats: { capacity: changes.length === 0 ? place.seatsFor(service.id) : capacityOn(place, service.id, date, changes), free: freeByDay.get(date) ?? 0 },
+    }),
+  }));
+}
+
+/** One day's availability (see dayAvailabilities). */
+export async function dayAvailabilityOf(db: Database, calendar: LatvianCalendar, now: Temporal.Instant, profile: AgencyProfile, service: Service, place: Place, date: string): Promise<DayAvailability> {
+  const [day] = await dayAvailabilities(db, calendar, now, profile, service, place, { from: date, to: date });
+  return day?.availability ?? { kind: 'past' };
+}

@@ -12,6 +12,8 @@ import { BookingBodySchema, CapacityChangeBodySchema, CheckInBodySchema, Outcome
 import { slotsOfDay, timeOptions } from './booking.pages.tsx';
 import { sendAppointmentsPage } from './page-support.tsx';
 import { findPlace, findService, placesOf } from './places.ts';
+import { dayAvailabilityOf } from './slot-search.service.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
 import { changeCapacity, staffAppointment, staffBook, staffCancel, staffCheckIn, staffOutcome, staffSchedule, staffUpdate } from './staff.service.ts';
 import { ClosuresView, ScheduleView, StaffBookView, StaffDetailView, staffBase, type ScheduleFilters } from './staff.views.tsx';
 
@@ -59,11 +61,14 @@ export async function appointmentsStaffPages(scoped: FastifyInstance, deps: AppD
     const place = findPlace(profile, values.centre ?? '') ?? placesOf(profile).find((p) => service && p.services.includes(service.id));
     const day = /^\d{4}-\d{2}-\d{2}$/.test(values.day ?? '') ? (values.day as string) : '';
     const ctx = pageContext(request, reply.generateCsrf());
-    const times = service && place && day ? timeOptions(await slotsOfDay(deps, profile, service, place, day), ctx) : [];
+    const calendar = await loadCalendar(deps);
+    const times = service && place && day ? timeOptions(await slotsOfDay(deps, profile, service, place, day, calendar), ctx) : [];
+    // A day without times says why (holiday, too soon, beyond the horizon, closed, fully booked), as on the public page.
+    const reason = service && place && day && times.length === 0 ? await dayAvailabilityOf(deps.db, calendar, deps.clock(), profile, service, place, day) : undefined;
     return sendAppointmentsPage(reply, ctx, {
       title: ctx.t('appointments.staff.bookForClient'),
       status,
-      body: <StaffBookView ctx={ctx} scope={scope} profile={profile} choice={{ service: service?.id ?? '', centre: place?.id ?? '', day }} times={times} values={{ idempotencyKey: randomBytes(16).toString('base64url'), ...values }} errors={errors} bookedCode={bookedCode} />,
+      body: <StaffBookView ctx={ctx} scope={scope} profile={profile} choice={{ service: service?.id ?? '', centre: place?.id ?? '', day }} times={times} values={{ idempotencyKey: randomBytes(16).toString('base64url'), ...values }} errors={errors} bookedCode={bookedCode} reason={reason} />,
     });
   };
 

@@ -8,7 +8,8 @@ import type { AppointmentRow, CapacityChangeRow } from './appointments.repositor
 import { IDENTITY_DOCUMENT_KINDS } from './appointments.schema.ts';
 import { serviceNeedsIdentification } from '../registers/identity-check.ts';
 import { IdentityDocumentField, IncidentQuickEntryLink } from '../registers/identity-check.views.tsx';
-import type { TimeOption } from './booking.views.tsx';
+import { DayReasonNotice, type TimeOption } from './booking.views.tsx';
+import type { DayAvailability } from '../../domain/booking/index.ts';
 import { formatDate } from '../../web/format.ts';
 import { RadioGroup, formatTimeSpan, formatVisit } from './page-support.tsx';
 import { findPlace, findService, placesOf, servicesOf } from './places.ts';
@@ -186,6 +187,7 @@ export function StaffBookView({
   values,
   errors,
   bookedCode,
+  reason,
 }: {
   ctx: PageContext;
   scope: AgencyScope;
@@ -195,6 +197,8 @@ export function StaffBookView({
   values: Record<string, string>;
   errors: FieldError[];
   bookedCode?: string | undefined;
+  /** Why the chosen day has no times. */
+  reason?: DayAvailability | undefined;
 }) {
   const { t, lang } = ctx;
   const base = `${staffBase(scope.agency)}/jauns`;
@@ -218,7 +222,7 @@ export function StaffBookView({
           {t('appointments.staff.show')}
         </button>
       </form>
-      {choice.day && times.length === 0 && <p className="notice">{t('appointments.page.noTimes')}</p>}
+      {choice.day && times.length === 0 && <DayReasonNotice ctx={ctx} reason={reason} />}
       {times.length > 0 && (
         <form method="post" action={base} noValidate>
           <CsrfField ctx={ctx} />
