@@ -26,16 +26,15 @@ async function existingDelivery(db: Database, agency: string, externalMessageId:
   return row ? { ...row, duplicate: true, files: [] } : null;
 }
 
-function decodeFiles(body: DeliveryBody): AttachmentInput[] {
-  return body.files.map((f) => ({ fileName: f.fileName, contentType: f.contentType, content: Buffer.from(f.contentBase64, 'base64') }));
-}
+/** A delivery as the service takes it, from the JSON body (base64 decoded) or the multipart one alike. */
+export type Delivery = Omit<DeliveryBody, 'files' | 'sender'> & { sender: { name: string; personalCode?: string | undefined; registrationNumber?: string | undefined; eAddress?: string | undefined }; files: AttachmentInput[] };
 
 /**
  * One document from the agency's integration layer becomes an inquiry (or, for a repeated external message
  * id, the first one is returned). Files are checked and their signatures examined before the transaction;
  * the delivery row's unique (agency, external id) makes concurrent repeats wait for the first and find it.
  */
-export async function deliverDocument(deps: AppDeps, key: IntegrationKeyRow, body: DeliveryBody, ip: string | null): Promise<DeliveryResult> {
+export async function deliverDocument(deps: AppDeps, key: IntegrationKeyRow, body: Delivery, ip: string | null): Promise<DeliveryResult> {
   if (!key.channels.includes(body.channel)) throw new AppError(403, 'channel-not-allowed', 'integrations.errors.channelNotAllowed');
   const origin: AuditOrigin = { actorId: null, actorLabel: `integration:${key.keyPrefix}`, ip };
   const earlier = await existingDelivery(deps.db, key.agency, body.externalMessageId);
@@ -43,7 +42,7 @@ export async function deliverDocument(deps: AppDeps, key: IntegrationKeyRow, bod
     await recordAudit(deps.db, deps.clock, origin, { action: 'integration.document-repeated', recordType: 'inquiry', recordId: earlier.inquiryId, agency: key.agency, details: { keyId: key.id, externalMessageId: body.externalMessageId } });
     return earlier;
   }
-  const files = decodeFiles(body);
+  const files = body.files;
   checkAttachments(files);
   const { kept } = await examineAttachments(deps, files, 'reject');
   const now = new Date(deps.clock().epochMilliseconds);
@@ -88,7 +87,7 @@ async function awaitFirstDelivery(db: Database, agency: string, externalMessageI
 /** A claim left without an inquiry this long (a crashed process) may be taken over by a repeat. */
 const STALE_CLAIM_MS = 5 * 60_000;
 
-async function claimDelivery(db: Database, key: IntegrationKeyRow, body: DeliveryBody, now: Date): Promise<string | null> {
+async function claimDelivery(db: Database, key: IntegrationKeyRow, body: Delivery, now: Date): Promise<string | null> {
   const values = { agency: key.agency, externalMessageId: body.externalMessageId, channel: body.channel, keyId: key.id, senderEAddress: body.sender.eAddress ?? null, subAddressee: body.subAddressee ?? null, receivedAt: now };
   const [claimed] = await db.insert(integrationDeliveries).values(values).onConflictDoNothing().returning({ id: integrationDeliveries.id });
   if (claimed) return claimed.id;
