@@ -37,18 +37,22 @@ export type Delivery = Omit<DeliveryBody, 'files' | 'sender'> & { sender: { name
 export async function deliverDocument(deps: AppDeps, key: IntegrationKeyRow, body: Delivery, ip: string | null): Promise<DeliveryResult> {
   if (!key.channels.includes(body.channel)) throw new AppError(403, 'channel-not-allowed', 'integrations.errors.channelNotAllowed');
   const origin: AuditOrigin = { actorId: null, actorLabel: `integration:${key.keyPrefix}`, ip };
-  const earlier = await existingDelivery(deps.db, key.agency, body.externalMessageId);
-  if (earlier) {
+  const now = new Date(deps.clock().epochMilliseconds);
+  // The claim comes first: a new delivery costs no separate look-up; a repeat finds the first (or waits for it).
+  const claimId = await claimDelivery(deps.db, key, body, now);
+  if (!claimId) {
+    const earlier = (await awaitFirstDelivery(deps.db, key.agency, body.externalMessageId)) ?? conflict();
     await recordAudit(deps.db, deps.clock, origin, { action: 'integration.document-repeated', recordType: 'inquiry', recordId: earlier.inquiryId, agency: key.agency, details: { keyId: key.id, externalMessageId: body.externalMessageId } });
     return earlier;
   }
-  const files = body.files;
-  checkAttachments(files);
-  const { kept } = await examineAttachments(deps, files, 'reject');
-  const now = new Date(deps.clock().epochMilliseconds);
-  // The claim is its own short statement: the filing transaction below then holds no lock others wait for.
-  const claimId = await claimDelivery(deps.db, key, body, now);
-  if (!claimId) return (await awaitFirstDelivery(deps.db, key.agency, body.externalMessageId)) ?? conflict();
+  let kept;
+  try {
+    checkAttachments(body.files);
+    ({ kept } = await examineAttachments(deps, body.files, 'reject'));
+  } catch (error) {
+    await releaseClaim(deps.db, claimId);
+    throw error;
+  }
   let receipt: CallbackRow | null = null;
   const name = body.sender.registrationNumber ? `${body.sender.name} (${body.sender.registrationNumber})` : body.sender.name;
   let filed;
@@ -64,10 +68,10 @@ export async function deliverDocument(deps: AppDeps, key: IntegrationKeyRow, bod
       },
     );
   } catch (error) {
-    await deps.db.delete(integrationDeliveries).where(and(eq(integrationDeliveries.id, claimId), isNull(integrationDeliveries.inquiryId)));
+    await releaseClaim(deps.db, claimId);
     throw error;
   }
-  await touchKey(deps.db, key.id, now);
+  await touchKey(deps.db, key, now);
   const queued = receipt as CallbackRow | null;
   if (queued) void attemptCallback(deps, queued).catch(() => undefined);
   const { inquiry } = filed;
@@ -99,8 +103,18 @@ async function claimDelivery(db: Database, key: IntegrationKeyRow, body: Deliver
   return stale?.id ?? null;
 }
 
-/** "Last used" moves at most once a minute: the key's row is not a lock every delivery waits for. */
-async function touchKey(db: Database, id: string, now: Date): Promise<void> {
+/** A claim whose filing did not happen (refused files, a failed transaction) is removed: nothing stays written. */
+async function releaseClaim(db: Database, claimId: string): Promise<void> {
+  await db.delete(integrationDeliveries).where(and(eq(integrationDeliveries.id, claimId), isNull(integrationDeliveries.inquiryId)));
+}
+
+/**
+ * "Last used" moves at most once a minute: the key's row is not a lock every delivery waits for, and when the
+ * row just read shows a use within the minute no statement is sent at all.
+ */
+async function touchKey(db: Database, key: IntegrationKeyRow, now: Date): Promise<void> {
+  if (key.lastUsedAt && key.lastUsedAt.getTime() > now.getTime() - 60_000) return;
+  const id = key.id;
   await db
     .update(integrationKeys)
     .set({ lastUsedAt: now })

@@ -16,10 +16,7 @@ const HASHES: Record<string, string> = {
   '2.16.840.1.101.3.4.2.3': 'sha512',
 };
 
-/** A PDF starts with the %PDF- header (within the first 1024 bytes, as readers allow). */
-export function looksLikePdf(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
-}
+export { looksLikePdf } from './quick-verdict.ts';
 
 type SignatureField = { byteRange: [number, number, number, number]; contents: Uint8Array | null };
 
