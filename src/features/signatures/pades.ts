@@ -108,6 +108,21 @@ async function examine(bytes: Uint8Array, field: SignatureField, anchors: Uint8A
   };
 }
 
+/**
+ * Whether bytes follow the part the last signature covers (an incremental update after signing): the signed
+ * revision may be intact, but the document as delivered is not the one signed. Trailing whitespace is allowed.
+ */
+export function modifiedAfterSigning(bytes: Uint8Array): boolean {
+  const fields = findSignatureFields(bytes);
+  if (fields.length === 0) return false;
+  const covered = Math.max(...fields.map(({ byteRange: [, , c, d] }) => c + d));
+  for (let i = covered; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b !== 0x0a && b !== 0x0d && b !== 0x20 && b !== 0x09 && b !== 0x00) return true;
+  }
+  return false;
+}
+
 /** Every signature of a PDF (each incremental revision's /ByteRange), oldest first. */
 export async function verifyPdfSignatures(bytes: Uint8Array, anchors: Uint8Array[] | null, now: Date): Promise<Signature[]> {
   const out: Signature[] = [];

@@ -144,6 +144,19 @@ describe('signature verification (real containers and PDFs, test CA)', () => {
     assert.ok(bad.signatures.every((s) => !s.integrity && s.problems.includes('digest-mismatch')));
   });
 
+  it('a signed PDF with an incremental update appended after the last signature → invalid, "changed after the last signature"; trailing newlines are fine', async () => {
+    const signed = await signPdf(plainPdf(), janis);
+    const update = Buffer.from('\n5 0 obj\n<</Type/Annot/Subtype/FreeText/Contents(Summa: 1000 EUR)>>\nendobj\n6 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nendobj\ntrailer\n<</Root 6 0 R/Prev 0>>\n%%EOF\n', 'latin1');
+    const appended = new Uint8Array(Buffer.concat([signed, update]));
+    const r = reportOf(await verify('iesniegums.pdf', appended));
+    assert.equal(r.status, 'invalid');
+    assert.deepEqual(r.problems, ['modified-after-signing']);
+    assert.equal(r.signatures[0]!.integrity, true, 'the signed revision itself is intact; the document as delivered is not');
+    assert.equal(reportOf(await verify('iesniegums.pdf', new Uint8Array(Buffer.concat([signed, Buffer.from('\r\n\n')])))).status, 'valid');
+    // A second signature over the update covers it again.
+    assert.equal(reportOf(await verify('iesniegums.pdf', await signPdf(appended, anna))).status, 'valid');
+  });
+
   it('a PDF signed by an expired certificate or an untrusted CA → invalid', async () => {
     const expired = await makeSigner(ca, { notAfter: new Date(Date.now() - DAY), notBefore: new Date(Date.now() - 90 * DAY) });
     assert.equal(reportOf(await verify('a.pdf', await signPdf(plainPdf(), expired))).signatures[0]!.certificateValidAtSigning, false);

@@ -1,5 +1,5 @@
 import { isAsicE, looksLikeZip, readContainer } from './container.ts';
-import { verifyPdfSignatures } from './pades.ts';
+import { modifiedAfterSigning, verifyPdfSignatures } from './pades.ts';
 import { namedContainer, quickVerdict } from './quick-verdict.ts';
 import type { VerificationOutcome } from './signatures.schema.ts';
 import { report } from './verdict.ts';
@@ -25,5 +25,6 @@ export async function verifyDocument(input: VerifyInput, anchors: Uint8Array[] |
     return { kind: 'report', report: report(signatures, problems, anchors !== null) };
   }
   // What is left is a real PDF that may carry signatures.
-  return { kind: 'report', report: report(await verifyPdfSignatures(bytes, anchors, now), [], anchors !== null) };
+  const signatures = await verifyPdfSignatures(bytes, anchors, now);
+  return { kind: 'report', report: report(signatures, signatures.length > 0 && modifiedAfterSigning(bytes) ? ['modified-after-signing'] : [], anchors !== null) };
 }
