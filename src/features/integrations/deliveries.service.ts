@@ -26,30 +26,33 @@ async function existingDelivery(db: Database, agency: string, externalMessageId:
   return row ? { ...row, duplicate: true, files: [] } : null;
 }
 
-function decodeFiles(body: DeliveryBody): AttachmentInput[] {
-  return body.files.map((f) => ({ fileName: f.fileName, contentType: f.contentType, content: Buffer.from(f.contentBase64, 'base64') }));
-}
+/** A delivery as the service takes it, from the JSON body (base64 decoded) or the multipart one alike. */
+export type Delivery = Omit<DeliveryBody, 'files' | 'sender'> & { sender: { name: string; personalCode?: string | undefined; registrationNumber?: string | undefined; eAddress?: string | undefined }; files: AttachmentInput[] };
 
 /**
  * One document from the agency's integration layer becomes an inquiry (or, for a repeated external message
  * id, the first one is returned). Files are checked and their signatures examined before the transaction;
  * the delivery row's unique (agency, external id) makes concurrent repeats wait for the first and find it.
  */
-export async function deliverDocument(deps: AppDeps, key: IntegrationKeyRow, body: DeliveryBody, ip: string | null): Promise<DeliveryResult> {
+export async function deliverDocument(deps: AppDeps, key: IntegrationKeyRow, body: Delivery, ip: string | null): Promise<DeliveryResult> {
   if (!key.channels.includes(body.channel)) throw new AppError(403, 'channel-not-allowed', 'integrations.errors.channelNotAllowed');
   const origin: AuditOrigin = { actorId: null, actorLabel: `integration:${key.keyPrefix}`, ip };
-  const earlier = await existingDelivery(deps.db, key.agency, body.externalMessageId);
-  if (earlier) {
+  const now = new Date(deps.clock().epochMilliseconds);
+  // The claim comes first: a new delivery costs no separate look-up; a repeat finds the first (or waits for it).
+  const claimId = await claimDelivery(deps.db, key, body, now);
+  if (!claimId) {
+    const earlier = (await awaitFirstDelivery(deps.db, key.agency, body.externalMessageId)) ?? conflict();
     await recordAudit(deps.db, deps.clock, origin, { action: 'integration.document-repeated', recordType: 'inquiry', recordId: earlier.inquiryId, agency: key.agency, details: { keyId: key.id, externalMessageId: body.externalMessageId } });
     return earlier;
   }
-  const files = decodeFiles(body);
-  checkAttachments(files);
-  const { kept } = await examineAttachments(deps, files, 'reject');
-  const now = new Date(deps.clock().epochMilliseconds);
-  // The claim is its own short statement: the filing transaction below then holds no lock others wait for.
-  const claimId = await claimDelivery(deps.db, key, body, now);
-  if (!claimId) return (await awaitFirstDelivery(deps.db, key.agency, body.externalMessageId)) ?? conflict();
+  let kept;
+  try {
+    checkAttachments(body.files);
+    ({ kept } = await examineAttachments(deps, body.files, 'reject'));
+  } catch (error) {
+    await releaseClaim(deps.db, claimId);
+    throw error;
+  }
   let receipt: CallbackRow | null = null;
   const name = body.sender.registrationNumber ? `${body.sender.name} (${body.sender.registrationNumber})` : body.sender.name;
   let filed;
@@ -65,10 +68,10 @@ export async function deliverDocument(deps: AppDeps, key: IntegrationKeyRow, bod
       },
     );
   } catch (error) {
-    await deps.db.delete(integrationDeliveries).where(and(eq(integrationDeliveries.id, claimId), isNull(integrationDeliveries.inquiryId)));
+    await releaseClaim(deps.db, claimId);
     throw error;
   }
-  await touchKey(deps.db, key.id, now);
+  await touchKey(deps.db, key, now);
   const queued = receipt as CallbackRow | null;
   if (queued) void attemptCallback(deps, queued).catch(() => undefined);
   const { inquiry } = filed;
@@ -88,7 +91,7 @@ async function awaitFirstDelivery(db: Database, agency: string, externalMessageI
 /** A claim left without an inquiry this long (a crashed process) may be taken over by a repeat. */
 const STALE_CLAIM_MS = 5 * 60_000;
 
-async function claimDelivery(db: Database, key: IntegrationKeyRow, body: DeliveryBody, now: Date): Promise<string | null> {
+async function claimDelivery(db: Database, key: IntegrationKeyRow, body: Delivery, now: Date): Promise<string | null> {
   const values = { agency: key.agency, externalMessageId: body.externalMessageId, channel: body.channel, keyId: key.id, senderEAddress: body.sender.eAddress ?? null, subAddressee: body.subAddressee ?? null, receivedAt: now };
   const [claimed] = await db.insert(integrationDeliveries).values(values).onConflictDoNothing().returning({ id: integrationDeliveries.id });
   if (claimed) return claimed.id;
@@ -100,8 +103,18 @@ async function claimDelivery(db: Database, key: IntegrationKeyRow, body: Deliver
   return stale?.id ?? null;
 }
 
-/** "Last used" moves at most once a minute: the key's row is not a lock every delivery waits for. */
-async function touchKey(db: Database, id: string, now: Date): Promise<void> {
+/** A claim whose filing did not happen (refused files, a failed transaction) is removed: nothing stays written. */
+async function releaseClaim(db: Database, claimId: string): Promise<void> {
+  await db.delete(integrationDeliveries).where(and(eq(integrationDeliveries.id, claimId), isNull(integrationDeliveries.inquiryId)));
+}
+
+/**
+ * "Last used" moves at most once a minute: the key's row is not a lock every delivery waits for, and when the
+ * row just read shows a use within the minute no statement is sent at all.
+ */
+async function touchKey(db: Database, key: IntegrationKeyRow, now: Date): Promise<void> {
+  if (key.lastUsedAt && key.lastUsedAt.getTime() > now.getTime() - 60_000) return;
+  const id = key.id;
   await db
     .update(integrationKeys)
     .set({ lastUsedAt: now })

@@ -1,10 +1,15 @@
 import type { FeatureModule } from '../../platform/module.ts';
+import { registerOutboxSource } from '../outbox/index.ts';
 import { integrationCommands } from './integrations.cli.ts';
 import { integrationsApi } from './integrations.api.ts';
 import { integrationsJobs } from './integrations.jobs.ts';
 import { integrationsMessages } from './integrations.messages.ts';
+import { integrationCallbacksOutboxSource } from './integrations.outbox-source.ts';
 import { integrationsPages } from './integrations.pages.tsx';
 import { integrationsPermissions } from './integrations.permissions.ts';
+
+// Callbacks are listed on /staff/outbox beside the mail (the outbox's seam; it imports nothing of ours).
+registerOutboxSource(integrationCallbacksOutboxSource);
 
 /** Machine channels: the official e-address and Latvija.lv through an agency's integration gateway. */
 export const integrationsModule = {

@@ -35,6 +35,8 @@ export const integrationsMessages = {
     attempts: 'Mēģinājumi',
     lastError: 'Pēdējā kļūda',
     callbackStatus: { pending: 'gaida atkārtotu mēģinājumu', sent: 'nosūtīts', failed: 'neizdevās – nepieciešama darbinieka rīcība' },
+    callbackKind: { receipt: 'apliecinājums par saņemšanu', reply: 'atbilde vai paziņojums', forward: 'pārsūtīšana kompetentajai iestādei' },
+    outboxTitle: 'Nosūtīts caur integrāciju (e-adrese, Latvija.lv)',
   },
   en: {
     errors: {
@@ -71,5 +73,7 @@ export const integrationsMessages = {
     attempts: 'Attempts',
     lastError: 'Last error',
     callbackStatus: { pending: 'waiting to retry', sent: 'sent', failed: 'failed – needs staff attention' },
+    callbackKind: { receipt: 'receipt', reply: 'reply or notice', forward: 'forwarding to the competent institution' },
+    outboxTitle: 'Sent through an integration (e-address, Latvija.lv)',
   },
 };

@@ -2,6 +2,9 @@ import type { FeatureModule } from '../../platform/module.ts';
 import { outboxMessages } from './outbox.messages.ts';
 import { outboxRoutes } from './outbox.plugin.ts';
 
+/** The seam for deliveries that leave by another way than e-mail: each feature registers its OutboxSource here. */
+export { registerOutboxSource, targetHost, type OutboxEntry, type OutboxSource } from './outbox.sources.ts';
+
 export const outboxModule = {
   name: 'outbox',
   messages: { lv: { outbox: outboxMessages.lv }, en: { outbox: outboxMessages.en } },

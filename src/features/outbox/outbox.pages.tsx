@@ -27,10 +27,10 @@ export async function outboxPages(app: FastifyInstance, deps: AppDeps): Promise<
   api.get(OUTBOX_PATH, { schema: { hide: true } }, async (request, reply) => {
     const actor = requireStaff(request, reply);
     if (!actor) return reply;
-    const rows = await listOutboxFor(deps, actor, originOf(request));
+    const { mail, others } = await listOutboxFor(deps, actor, originOf(request));
     const ctx = pageContext(request);
     const names = new Map(actor.memberships.map((m) => [m.agency, agencyName(m.agency, ctx.lang)]));
-    return sendPage(reply, ctx, { title: ctx.t('outbox.title'), body: <OutboxListView ctx={ctx} rows={rows} agencyNames={names} pageSize={OUTBOX_PAGE_SIZE} /> });
+    return sendPage(reply, ctx, { title: ctx.t('outbox.title'), body: <OutboxListView ctx={ctx} rows={mail} others={others} agencyNames={names} pageSize={OUTBOX_PAGE_SIZE} /> });
   });
 
   api.get(`${OUTBOX_PATH}/:id`, { schema: { hide: true, params: z.object({ id: z.string().max(100) }) } }, async (request, reply) => {

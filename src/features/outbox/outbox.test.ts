@@ -6,6 +6,7 @@ import type { OutboxRow } from '../../platform/mail/mail.repository.ts';
 import { TestBrowser } from '../../../test/support/http-client.ts';
 import { addStaff, TEST_PASSWORD as PASSWORD } from '../../../test/support/staff-accounts.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
+import { newKey } from '../integrations/integrations.testing.ts';
 
 
 
@@ -119,6 +120,69 @@ for (const target of testTargets()) {
       assert.equal(detail.statusCode, 200);
       assert.match(detail.body, /No attachments\./);
       assert.equal((await browser.get(`/staff/outbox/${vsaaMail.id}`)).statusCode, 404);
+    });
+  });
+}
+
+for (const target of testTargets()) {
+  describe(`/staff/outbox lists integration callbacks beside the mail (${target})`, () => {
+    let platform: TestPlatform;
+    let reference: string;
+
+    before(async () => {
+      platform = await createTestPlatform(target);
+      await addStaff(platform, 'specialist@kase.test', 'kase', 'specialist');
+      await addStaff(platform, 'specialist@vsaa.test', 'vsaa', 'specialist');
+      const { key, row } = await newKey(platform, 'kase');
+      const delivered = await platform.app.inject({
+        method: 'POST',
+        url: '/api/v1/integrations/kase/documents',
+        headers: { authorization: `Bearer ${key}` },
+        payload: { channel: 'e-address', externalMessageId: 'outbox-1', sender: { name: 'SIA Piemērs' }, text: 'Lūdzu slēgt kontu.' },
+      });
+      assert.equal(delivered.statusCode, 201, delivered.body);
+      const inquiry = delivered.json() as { inquiryId: string; reference: string };
+      reference = inquiry.reference;
+      const vsaaKey = (await newKey(platform, 'vsaa')).row;
+      await platform.deps.db.execute(sql`
+        insert into integration_callbacks (agency, key_id, inquiry_id, kind, url, payload, status, attempts, last_error, created_at) values
+          ('kase', ${row.id}, ${inquiry.inquiryId}, 'reply', 'https://vartejas-lietotajs:pa55vards@gw.kase.example.lv/apkalpe/cb?token=SLEPENS123', '{}'::jsonb, 'failed', 12, 'HTTP 502 https://gw.kase.example.lv/x?token=KLUDAS-ZIME', now() - interval '1 minute'),
+          ('kase', ${row.id}, ${inquiry.inquiryId}, 'receipt', 'https://gw.kase.example.lv/apkalpe/cb', '{}'::jsonb, 'sent', 1, null, now() - interval '2 minutes'),
+          ('kase', ${row.id}, null, 'forward', 'https://eadrese.example.lv/in', '{}'::jsonb, 'pending', 3, 'ECONNREFUSED', now() - interval '3 minutes'),
+          ('vsaa', ${vsaaKey.id}, null, 'reply', 'https://gw.vsaa-slepena.example.lv/cb', '{}'::jsonb, 'failed', 12, 'ETIMEDOUT', now())`);
+    });
+    after(() => platform.close());
+
+    it('a Treasury specialist sees its callbacks: host only, reference, kind, status with attempts, masked last error; never VSAA’s; audited', async () => {
+      const browser = new TestBrowser(platform.app);
+      await browser.signIn('specialist@kase.test', PASSWORD);
+      const res = await browser.get('/staff/outbox');
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /Nosūtīts caur integrāciju \(e-adrese, Latvija\.lv\)/);
+      assert.ok(res.body.includes('gw.kase.example.lv'));
+      assert.ok(res.body.includes('eadrese.example.lv'));
+      for (const secret of ['pa55vards', 'vartejas-lietotajs', 'SLEPENS123', '/apkalpe/cb', 'KLUDAS-ZIME']) assert.ok(!res.body.includes(secret), `${secret} is not shown`);
+      assert.match(res.body, /HTTP 502 https:\/\/gw\.kase\.example\.lv\/x\?token=••••••••/);
+      assert.ok(res.body.includes(reference));
+      assert.match(res.body, /<strong>Nav nosūtīts pēc 12 mēģinājumiem — nepieciešama darbinieka rīcība<\/strong>/);
+      assert.match(res.body, /Vēl nav nosūtīts — mēģinās vēlreiz/);
+      assert.match(res.body, /atbilde vai paziņojums/);
+      assert.match(res.body, /apliecinājums par saņemšanu/);
+      assert.match(res.body, /pārsūtīšana kompetentajai iestādei/);
+      assert.ok(!res.body.includes('vsaa-slepena'), 'another agency’s callbacks are not listed');
+      const audit = ((await platform.deps.db.execute(sql`select details from audit_log where actor_label = 'specialist@kase.test' and action = 'outbox.listed' order by id desc limit 1`)) as unknown as { rows: Array<{ details: Record<string, number> }> }).rows[0]!;
+      assert.equal(audit.details['integration-callbacks'], 3);
+    });
+
+    it('in English, and a VSAA specialist sees only VSAA’s callback', async () => {
+      const browser = new TestBrowser(platform.app);
+      await browser.signIn('specialist@vsaa.test', PASSWORD);
+      const res = await browser.get('/staff/outbox?lang=en');
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /Sent through an integration \(e-address, Latvija\.lv\)/);
+      assert.match(res.body, /Not sent after 12 attempts — needs staff attention/);
+      assert.ok(res.body.includes('gw.vsaa-slepena.example.lv'));
+      assert.ok(!res.body.includes('gw.kase.example.lv') && !res.body.includes(reference));
     });
   });
 }

@@ -2,6 +2,8 @@ import { maskSecrets } from './mask-secrets.ts';
 import type { Language } from '../../platform/i18n/index.ts';
 import type { OutboxRow } from '../../platform/mail/mail.repository.ts';
 import type { PageContext } from '../../web/page-context.ts';
+import type { OutboxListing } from './outbox.service.ts';
+import type { OutboxEntry } from './outbox.sources.ts';
 import { formatter } from '../../web/format.ts';
 
 const LOCALES: Record<Language, string> = { lv: 'lv-LV', en: 'en-GB' };
@@ -25,7 +27,7 @@ export function mailStatus(ctx: PageContext, row: OutboxRow): string {
   return row.nextAttemptAt ? ctx.t('outbox.failed') : ctx.t('outbox.gaveUp', { attempts: row.attempts });
 }
 
-export function OutboxListView({ ctx, rows, agencyNames, pageSize }: { ctx: PageContext; rows: OutboxRow[]; agencyNames: Map<string, string>; pageSize: number }) {
+export function OutboxListView({ ctx, rows, others, agencyNames, pageSize }: { ctx: PageContext; rows: OutboxRow[]; others: OutboxListing['others']; agencyNames: Map<string, string>; pageSize: number }) {
   const { t, lang } = ctx;
   return (
     <>
@@ -65,7 +67,67 @@ export function OutboxListView({ ctx, rows, agencyNames, pageSize }: { ctx: Page
         </div>
       )}
       {rows.length >= pageSize && <p className="muted">{t('outbox.latestOnly', { count: pageSize })}</p>}
+      {others.map(({ source, entries }) => (
+        <section key={source.name}>
+          <h2 id={`outbox-${source.name}`}>{source.title[lang]}</h2>
+          {entries.length === 0 ? <p>{t('outbox.noDeliveries')}</p> : <DeliveriesTable ctx={ctx} title={source.title[lang]} entries={entries} agencyNames={agencyNames} />}
+          {entries.length >= pageSize && <p className="muted">{t('outbox.latestDeliveriesOnly', { count: pageSize })}</p>}
+        </section>
+      ))}
     </>
+  );
+}
+
+function deliveryStatus(ctx: PageContext, entry: OutboxEntry) {
+  if (entry.status === 'failed') return <strong>{ctx.t('outbox.delivery.failed', { attempts: entry.attempts })}</strong>;
+  return ctx.t(`outbox.delivery.${entry.status}`);
+}
+
+/** Deliveries of a registered source (integration callbacks): host, reference, kind, status, attempts, last error. */
+function DeliveriesTable({ ctx, title, entries, agencyNames }: { ctx: PageContext; title: string; entries: OutboxEntry[]; agencyNames: Map<string, string> }) {
+  const { t, lang } = ctx;
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
+      <table>
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('outbox.created')}</th>
+            <th scope="col">{t('outbox.agency')}</th>
+            <th scope="col">{t('outbox.target')}</th>
+            <th scope="col">{t('outbox.reference')}</th>
+            <th scope="col">{t('outbox.kind')}</th>
+            <th scope="col">{t('outbox.status')}</th>
+            <th scope="col">{t('outbox.attempts')}</th>
+            <th scope="col">{t('outbox.lastError')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <td>
+                <time dateTime={entry.createdAt.toISOString()}>{formatStamp(entry.createdAt, lang)}</time>
+              </td>
+              <td>{agencyNames.get(entry.agency) ?? entry.agency}</td>
+              <td style={{ overflowWrap: 'anywhere' }}>{entry.target}</td>
+              <td>{entry.reference ?? '—'}</td>
+              <td>{entry.kind[lang]}</td>
+              <td>
+                {deliveryStatus(ctx, entry)}
+                {entry.sentAt && (
+                  <>
+                    {' '}
+                    (<time dateTime={entry.sentAt.toISOString()}>{formatStamp(entry.sentAt, lang)}</time>)
+                  </>
+                )}
+              </td>
+              <td>{entry.attempts}</td>
+              <td style={{ overflowWrap: 'anywhere' }}>{entry.lastError ? maskSecrets(entry.lastError) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

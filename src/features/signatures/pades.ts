@@ -16,10 +16,7 @@ const HASHES: Record<string, string> = {
   '2.16.840.1.101.3.4.2.3': 'sha512',
 };
 
-/** A PDF starts with the %PDF- header (within the first 1024 bytes, as readers allow). */
-export function looksLikePdf(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
-}
+export { looksLikePdf } from './quick-verdict.ts';
 
 type SignatureField = { byteRange: [number, number, number, number]; contents: Uint8Array | null };
 
@@ -109,6 +106,21 @@ async function examine(bytes: Uint8Array, field: SignatureField, anchors: Uint8A
     trusted,
     problems: [...problems],
   };
+}
+
+/**
+ * Whether bytes follow the part the last signature covers (an incremental update after signing): the signed
+ * revision may be intact, but the document as delivered is not the one signed. Trailing whitespace is allowed.
+ */
+export function modifiedAfterSigning(bytes: Uint8Array): boolean {
+  const fields = findSignatureFields(bytes);
+  if (fields.length === 0) return false;
+  const covered = Math.max(...fields.map(({ byteRange: [, , c, d] }) => c + d));
+  for (let i = covered; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b !== 0x0a && b !== 0x0d && b !== 0x20 && b !== 0x09 && b !== 0x00) return true;
+  }
+  return false;
 }
 
 /** Every signature of a PDF (each incremental revision's /ByteRange), oldest first. */

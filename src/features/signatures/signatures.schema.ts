@@ -15,6 +15,7 @@ export const SIGNATURE_PROBLEMS = [
   'no-certificate',
   'certificate-not-valid-at-signing',
   'untrusted-issuer',
+  'modified-after-signing',
 ] as const;
 export type SignatureProblem = (typeof SIGNATURE_PROBLEMS)[number];
 

@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { AppConfig } from '../../platform/config.ts';
 import { AppError } from '../../platform/http/problem.ts';
+import { quickVerdict } from './quick-verdict.ts';
 import { loadTrustedList } from './trusted-list.ts';
 import type { Rejection, VerificationReport } from './signatures.schema.ts';
 import { VerifierPool } from './verifier-pool.ts';
@@ -38,7 +39,8 @@ export async function examineFiles(deps: { config: Pick<AppConfig, 'trustedListF
   if (files.length === 0) return { examined: [], refused: [] };
   const pool = await verifierFor(deps.config.trustedListFile);
   const now = new Date(deps.clock().epochMilliseconds);
-  const outcomes = await Promise.all(files.map((f) => pool.verify({ fileName: f.fileName, contentType: f.contentType, content: f.content }, now)));
+  // Files that need no cryptography are judged here; only containers and PDFs with signatures go to the workers.
+  const outcomes = await Promise.all(files.map((f) => quickVerdict(f, pool.trusted) ?? pool.verify({ fileName: f.fileName, contentType: f.contentType, content: f.content }, now)));
   const refused: RefusedFile[] = [];
   const examined = outcomes.map((outcome, index) => {
     if (outcome.kind === 'rejected') {

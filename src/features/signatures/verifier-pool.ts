@@ -65,6 +65,11 @@ export class VerifierPool {
     return this.workers.reduce((best, w) => ((this.load.get(w) ?? 0) < (this.load.get(best) ?? 0) ? w : best));
   }
 
+  /** Whether a trusted list is configured (qualified status can be checked). */
+  get trusted(): boolean {
+    return this.anchors !== null;
+  }
+
   verify(input: VerifyInput, now: Date): Promise<VerificationOutcome> {
     const worker = this.pick();
     const id = this.nextId++;

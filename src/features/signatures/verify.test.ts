@@ -5,6 +5,7 @@ import { buildAsice, makeCa, makeSigner, plainPdf, signPdf, trustedListXml, xade
 import { ASIC_E_MIMETYPE } from './container.ts';
 import type { VerificationOutcome, VerificationReport } from './signatures.schema.ts';
 import { verifyDocument } from './verify.ts';
+import { quickVerdict } from './quick-verdict.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const DAY = 86_400_000;
@@ -143,6 +144,19 @@ describe('signature verification (real containers and PDFs, test CA)', () => {
     assert.ok(bad.signatures.every((s) => !s.integrity && s.problems.includes('digest-mismatch')));
   });
 
+  it('a signed PDF with an incremental update appended after the last signature → invalid, "changed after the last signature"; trailing newlines are fine', async () => {
+    const signed = await signPdf(plainPdf(), janis);
+    const update = Buffer.from('\n5 0 obj\n<</Type/Annot/Subtype/FreeText/Contents(Summa: 1000 EUR)>>\nendobj\n6 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nendobj\ntrailer\n<</Root 6 0 R/Prev 0>>\n%%EOF\n', 'latin1');
+    const appended = new Uint8Array(Buffer.concat([signed, update]));
+    const r = reportOf(await verify('iesniegums.pdf', appended));
+    assert.equal(r.status, 'invalid');
+    assert.deepEqual(r.problems, ['modified-after-signing']);
+    assert.equal(r.signatures[0]!.integrity, true, 'the signed revision itself is intact; the document as delivered is not');
+    assert.equal(reportOf(await verify('iesniegums.pdf', new Uint8Array(Buffer.concat([signed, Buffer.from('\r\n\n')])))).status, 'valid');
+    // A second signature over the update covers it again.
+    assert.equal(reportOf(await verify('iesniegums.pdf', await signPdf(appended, anna))).status, 'valid');
+  });
+
   it('a PDF signed by an expired certificate or an untrusted CA → invalid', async () => {
     const expired = await makeSigner(ca, { notAfter: new Date(Date.now() - DAY), notBefore: new Date(Date.now() - 90 * DAY) });
     assert.equal(reportOf(await verify('a.pdf', await signPdf(plainPdf(), expired))).signatures[0]!.certificateValidAtSigning, false);
@@ -154,5 +168,27 @@ describe('signature verification (real containers and PDFs, test CA)', () => {
 
   it('plain files are unsigned, whatever the name says not', async () => {
     assert.equal(reportOf(await verify('foto.jpg', new Uint8Array([0xff, 0xd8, 0xff]))).status, 'unsigned');
+  });
+});
+
+describe('quick verdicts on arrival (no worker round trip for files that carry no signature)', () => {
+  it('an unsigned PDF, a plain file, a fake PDF and a renamed non-ZIP container are judged at once; signed PDFs and real containers go to the verifier', async () => {
+    const ca = await makeCa();
+    const signer = await makeSigner(ca);
+    const file = (fileName: string, contentType: string, content: Uint8Array) => ({ fileName, contentType, content });
+    const unsigned = quickVerdict(file('a.pdf', 'application/pdf', plainPdf('x')), false);
+    assert.equal(unsigned?.kind === 'report' && unsigned.report.status, 'unsigned');
+    assert.equal((quickVerdict(file('a.txt', 'text/plain', new TextEncoder().encode('sveiki')), false) as { kind: string }).kind, 'report');
+    assert.deepEqual(quickVerdict(file('a.pdf', 'application/pdf', new TextEncoder().encode('MZ')), false), { kind: 'rejected', reason: 'not-a-pdf' });
+    const renamed = quickVerdict(file('a.edoc', 'application/octet-stream', new TextEncoder().encode('not a zip')), false);
+    assert.equal(renamed?.kind === 'report' && renamed.report.status, 'invalid');
+    assert.equal(quickVerdict(file('s.pdf', 'application/pdf', await signPdf(plainPdf('x'), signer)), false), null);
+    assert.equal(quickVerdict(file('s.edoc', 'application/vnd.etsi.asic-e+zip', await buildAsice({ 'a.txt': new Uint8Array([1]) }, [signer])), false), null);
+    // Whatever path a file takes, the verdict is the verifier's: the quick one equals the full verification's.
+    const now = new Date();
+    for (const f of [file('a.pdf', 'application/pdf', plainPdf('y')), file('a.edoc', 'application/octet-stream', new TextEncoder().encode('x'))]) {
+      const viaWorkerCode = await verifyDocument(f, null, now);
+      assert.deepEqual(quickVerdict(f, false), viaWorkerCode);
+    }
   });
 });

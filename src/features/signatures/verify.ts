@@ -1,13 +1,11 @@
 import { isAsicE, looksLikeZip, readContainer } from './container.ts';
-import { looksLikePdf, verifyPdfSignatures } from './pades.ts';
+import { modifiedAfterSigning, verifyPdfSignatures } from './pades.ts';
+import { namedContainer, quickVerdict } from './quick-verdict.ts';
 import type { VerificationOutcome } from './signatures.schema.ts';
 import { report } from './verdict.ts';
 import { verifyAsicSignatures } from './xades.ts';
 
 export type VerifyInput = { fileName: string; contentType: string; content: Uint8Array };
-
-const CONTAINER_NAME = /\.(edoc|asice|bdoc|sce)$/i;
-const PDF_NAME = /\.pdf$/i;
 
 /**
  * Examines one arriving file by its content, never by its name alone: ASiC-E containers (XAdES) and PDFs
@@ -15,9 +13,10 @@ const PDF_NAME = /\.pdf$/i;
  * a zip bomb or a container with unsafe paths is refused. `anchors` null: no trusted list configured.
  */
 export async function verifyDocument(input: VerifyInput, anchors: Uint8Array[] | null, now: Date): Promise<VerificationOutcome> {
+  const quick = quickVerdict(input, anchors !== null);
+  if (quick) return quick;
   const bytes = input.content;
-  const namedContainer = CONTAINER_NAME.test(input.fileName) || input.contentType.toLowerCase() === 'application/vnd.etsi.asic-e+zip';
-  if (looksLikeZip(bytes) && (namedContainer || /\.(zip)$/i.test(input.fileName))) {
+  if (looksLikeZip(bytes) && (namedContainer(input) || /\.(zip)$/i.test(input.fileName))) {
     const read = readContainer(bytes);
     if (read.kind === 'rejected') return { kind: 'rejected', reason: read.reason };
     if (!isAsicE(read.entries)) return { kind: 'report', report: report([], ['not-a-container'], anchors !== null) };
@@ -25,9 +24,7 @@ export async function verifyDocument(input: VerifyInput, anchors: Uint8Array[] |
     if (signatures.length === 0 && problems.length === 0) problems.push('not-a-container');
     return { kind: 'report', report: report(signatures, problems, anchors !== null) };
   }
-  if (namedContainer) return { kind: 'report', report: report([], ['not-a-container'], anchors !== null) };
-  const namedPdf = PDF_NAME.test(input.fileName) || input.contentType.toLowerCase() === 'application/pdf';
-  if (namedPdf && !looksLikePdf(bytes)) return { kind: 'rejected', reason: 'not-a-pdf' };
-  if (namedPdf) return { kind: 'report', report: report(await verifyPdfSignatures(bytes, anchors, now), [], anchors !== null) };
-  return { kind: 'report', report: report([], [], anchors !== null) };
+  // What is left is a real PDF that may carry signatures.
+  const signatures = await verifyPdfSignatures(bytes, anchors, now);
+  return { kind: 'report', report: report(signatures, signatures.length > 0 && modifiedAfterSigning(bytes) ? ['modified-after-signing'] : [], anchors !== null) };
 }

@@ -110,7 +110,7 @@ export async function buildApp(deps: AppDeps, composition: AppComposition, optio
       },
       tags: composition.modules.flatMap((module) => module.apiTags ?? []),
     },
-    transform: jsonSchemaTransform,
+    transform: transformBodyContent,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -146,4 +146,23 @@ async function registerModules(app: App, deps: AppDeps, { modules, agencyExists,
     for (const module of modules) await module.staffRoutes?.(scoped, deps);
   });
   for (const module of modules) await module.fallbackRoutes?.(app, deps);
+}
+
+type SwaggerDocument = Parameters<typeof jsonSchemaTransform>[0];
+
+/**
+ * jsonSchemaTransform, plus a body declared per content type (`body: { content: { 'application/json': { schema },
+ * 'multipart/form-data': { schema } } }`, which Fastify validates by the request's type): each Zod schema is
+ * converted on its own, so the document shows every content type the route takes.
+ */
+function transformBodyContent(document: SwaggerDocument): ReturnType<typeof jsonSchemaTransform> {
+  const body = (document.schema as { body?: unknown } | undefined)?.body as { content?: Record<string, { schema: unknown }> } | undefined;
+  if (!body?.content) return jsonSchemaTransform(document);
+  const rest = jsonSchemaTransform({ ...document, schema: { ...document.schema, body: undefined } } as SwaggerDocument);
+  const content: Record<string, { schema: unknown }> = {};
+  for (const [type, { schema }] of Object.entries(body.content)) {
+    const one = jsonSchemaTransform({ ...document, schema: { body: schema } } as SwaggerDocument);
+    content[type] = { schema: (one.schema as { body?: unknown }).body };
+  }
+  return { ...rest, schema: { ...rest.schema, body: { content } } };
 }

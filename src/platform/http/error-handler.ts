@@ -69,7 +69,7 @@ export function problemFromError(error: FastifyError | AppError | Error, request
   if (isBrokenMultipart(error, code)) {
     return { ...simple(400, 'malformed-body', t('hardening.multipartBroken')), errors: [{ field: '(body)', code: 'malformed', message: t('hardening.multipartBroken') }] };
   }
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return simple(413, 'payload-too-large', t('errors.payloadTooLarge'));
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || MULTIPART_LIMITS.has(code)) return simple(413, 'payload-too-large', t('errors.payloadTooLarge'));
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return simple(415, 'unsupported-media-type', t('errors.unsupportedMediaType'));
   if (code.startsWith('FST_CSRF')) return simple(403, 'csrf', t('errors.csrf'));
   if (code.startsWith('FST_ERR_CTP') || (status === 400 && error instanceof SyntaxError)) {
@@ -79,6 +79,9 @@ export function problemFromError(error: FastifyError | AppError | Error, request
   if (status >= 400 && status < 500) return simple(status, 'bad-request', t('errors.badRequestTitle'));
   return simple(500, 'internal', t('errors.serverTitle'));
 }
+
+/** @fastify/multipart's limits (parts, files, fields, a file's size when it throws): the body is too large. */
+const MULTIPART_LIMITS = new Set(['FST_PARTS_LIMIT', 'FST_FILES_LIMIT', 'FST_FIELDS_LIMIT', 'FST_REQ_FILE_TOO_LARGE']);
 
 /** busboy's errors carry no code: a missing boundary, a body cut short, a broken part header. */
 function isBrokenMultipart(error: Error, code: string): boolean {
