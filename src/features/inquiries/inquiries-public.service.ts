@@ -6,6 +6,7 @@ import { countRecentEvents } from '../../platform/audit/audit.repository.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { translator, type Language, type Translate } from '../../platform/i18n/index.ts';
 import { AppError, fieldErrorsFromIssues, type FieldError } from '../../platform/http/problem.ts';
+import { withForbiddenCharacters } from '../../platform/http/form.ts';
 import type { AgencyProfile, LocalizedText } from '../agencies/agency-profile.schema.ts';
 import { findInquiryByReference, findInquiryByReferenceInAgency, type InquiryRow } from './inquiries.repository.ts';
 import { appendClientMessage, checkAttachments, fileInquiry, type FiledInquiry, type InquiryDeps } from './inquiries.service.ts';
@@ -122,6 +123,8 @@ export type WebQuestionInput = {
   topics: QuestionTopic[];
   lang: Language;
   t: Translate;
+  /** "Contains a forbidden character" for the fields the input guard took a NUL out of (forbiddenCharacterErrors). */
+  forbidden?: FieldError[];
 };
 
 export type WebQuestionResult =
@@ -151,7 +154,7 @@ export async function submitWebQuestion(deps: AppDeps, origin: AuditOrigin, inpu
     ...(values.topic ? { topic: values.topic } : {}),
   };
   const parsed = PublicInquiryBodySchema.safeParse(candidate);
-  const errors = parsed.success ? [] : formErrors(values, parsed.error.issues, t, lang);
+  const errors = withForbiddenCharacters(parsed.success ? [] : formErrors(values, parsed.error.issues, t, lang), { t, forbiddenFields: (input.forbidden ?? []).map((e) => e.field) });
   // The schema asks for a contact only once the other fields pass: the form says it at once.
   if (!values.email && !values.phone && !errors.some((e) => e.field === 'email')) {
     errors.push({ field: 'email', code: 'custom', message: t('inquiries.public.fields.contactHint') });
