@@ -6,12 +6,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-export async function buildServer() {
+/** Builds into dist/ (or `outdir`, a folder inside the project so that the npm packages resolve: the crash test's own build). */
+export async function buildServer({ outdir = 'dist' } = {}) {
   const started = performance.now();
   await build({
     absWorkingDir: root,
     entryPoints: { main: 'src/main.ts', 'verify.worker': 'src/features/signatures/verify.worker.ts' },
-    outdir: 'dist',
+    outdir,
     bundle: true,
     packages: 'external',
     platform: 'node',

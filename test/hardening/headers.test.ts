@@ -24,6 +24,10 @@ for (const target of testTargets()) {
       const csp = String(h['content-security-policy']);
       assert.match(csp, /script-src 'self'(;|$)/, url);
       assert.ok(!/script-src[^;]*unsafe-inline/.test(csp), url);
+      assert.match(csp, /style-src 'self'(;|$)/, url);
+      assert.ok(!/unsafe-inline/.test(csp), `${url}: no 'unsafe-inline' anywhere in the policy`);
+      assert.ok(!/\sstyle="/i.test(response.body), `${url}: inline style attribute`);
+      assert.ok(!/<style[\s>]/i.test(response.body), `${url}: inline <style> element`);
       assert.match(csp, /frame-ancestors 'none'/, url);
       assert.equal(h['x-content-type-options'], 'nosniff', url);
       assert.equal(h['referrer-policy'], 'no-referrer', url);

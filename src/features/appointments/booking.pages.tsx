@@ -7,6 +7,7 @@ import { originOf } from '../../platform/audit/audit.ts';
 import type { LatvianCalendar } from '../../domain/calendar/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, fieldErrorsFromIssues, type FieldError } from '../../platform/http/problem.ts';
+import { withForbiddenCharacters } from '../../platform/http/form.ts';
 import { pageContext, type PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
@@ -109,7 +110,7 @@ export async function bookingPages(app: FastifyInstance, deps: AppDeps): Promise
     return renderDetails(request, reply, profile, full, chosen.startIso, emptyValues(), [], 200);
   });
 
-  app.post<AgencyParams>('/:agency/pieraksts', async (request, reply) => {
+  app.post<AgencyParams>('/:agency/pieraksts', { config: { form: true } }, async (request, reply) => {
     const profile = deps.agencies.require(request.params.agency);
     const form = (request.body ?? {}) as Record<string, unknown>;
     const values: BookingFormValues = {
@@ -148,7 +149,8 @@ export async function bookingPages(app: FastifyInstance, deps: AppDeps): Promise
       assistant: values.assistant,
       idempotencyKey: values.idempotencyKey,
     });
-    if (!parsed.success) return renderDetails(request, reply, profile, choice, startText, values, fieldErrorsFromIssues(parsed.error.issues, request.t, request.lang), 400);
+    const errors = withForbiddenCharacters(parsed.success ? [] : fieldErrorsFromIssues(parsed.error.issues, request.t, request.lang), request);
+    if (!parsed.success || errors.length > 0) return renderDetails(request, reply, profile, choice, startText, values, errors, 400);
     try {
       const result = await bookAppointment(deps, originOf(request), profile, { ...parsed.data, channel: 'web', language: request.lang });
       if (result.manageToken) await countFlowStep(deps, profile.slug, 'booking', 'finished');

@@ -5,6 +5,7 @@ import { originOf } from '../../platform/audit/audit.ts';
 import { rigaToday } from '../../platform/clock.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, fieldErrorsFromIssues, type FieldError } from '../../platform/http/problem.ts';
+import { withForbiddenCharacters } from '../../platform/http/form.ts';
 import { pageContext } from '../../web/page-context.ts';
 import { scopeOf } from './appointments-staff.api.ts';
 import { recentCapacityChanges } from './appointments.repository.ts';
@@ -77,11 +78,12 @@ export async function appointmentsStaffPages(scoped: FastifyInstance, deps: AppD
     return renderBook(request, reply, { ...q, idempotencyKey: randomBytes(16).toString('base64url') }, [], 200, q.code || undefined);
   });
 
-  scoped.post<Params>('/staff/:agency/pieraksti/jauns', work, async (request, reply) => {
+  scoped.post<Params>('/staff/:agency/pieraksti/jauns', { config: { ...work.config, form: true } }, async (request, reply) => {
     const values = formOf(request);
     const day = values.start?.slice(0, 10) ?? '';
     const parsed = BookingBodySchema.safeParse({ ...values, reason: values.reason || undefined, email: values.email ?? '', phone: values.phone ?? '', personalCode: values.personalCode ?? '' });
-    if (!parsed.success) return renderBook(request, reply, { ...values, day }, fieldErrorsFromIssues(parsed.error.issues, request.t, request.lang), 400);
+    const errors = withForbiddenCharacters(parsed.success ? [] : fieldErrorsFromIssues(parsed.error.issues, request.t, request.lang), request);
+    if (!parsed.success || errors.length > 0) return renderBook(request, reply, { ...values, day }, errors, 400);
     try {
       const { appointment } = await staffBook(deps, scopeOf(request), originOf(request), { ...parsed.data, language: request.lang });
       return reply.redirect(`${staffBase(scopeOf(request).agency)}/jauns?service=${appointment.serviceId}&centre=${appointment.centreId}&day=${day}&code=${appointment.bookingCode}`, 303);

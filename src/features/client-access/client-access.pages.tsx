@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { originOf } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { fieldErrorsFromIssues, type FieldError } from '../../platform/http/problem.ts';
+import { withForbiddenCharacters } from '../../platform/http/form.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { formValues } from '../../web/form-values.ts';
 import { pageContext } from '../../web/page-context.ts';
@@ -56,11 +57,12 @@ export async function clientAccessPages(app: FastifyInstance, deps: AppDeps): Pr
     return sendPage(reply, ctx, { title: ctx.t('clientAccess.title'), body: <MattersView ctx={ctx} profile={profile} email={session.email} expiresAt={session.expiresAt} matters={matters} />, agency: profile });
   });
 
-  app.post<AgencyParams>('/:agency/mani', async (request, reply) => {
+  app.post<AgencyParams>('/:agency/mani', { config: { form: true } }, async (request, reply) => {
     const profile = deps.agencies.require(request.params.agency);
     const raw = formValues(request.body);
     const parsed = EmailFormSchema.safeParse({ email: raw['email'] ?? '' });
-    if (!parsed.success) return emailForm(request, reply, profile, raw['email'] ?? '', fieldErrorsFromIssues(parsed.error.issues, request.t, request.lang), 400);
+    const errors = withForbiddenCharacters(parsed.success ? [] : fieldErrorsFromIssues(parsed.error.issues, request.t, request.lang), request);
+    if (!parsed.success || errors.length > 0) return emailForm(request, reply, profile, raw['email'] ?? '', errors, 400);
     const result = await requestSignInLink(deps, profile, { email: parsed.data.email, ip: request.ip ?? null, lang: request.lang });
     if (result.kind === 'rate-limited') {
       reply.header('retry-after', String(result.retryAfterMinutes * 60));

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { INQUIRY_STATUSES } from '../../domain/inquiry/index.ts';
 
-/** Failed code attempts allowed per IP and per reference in the window, before 429. */
+/**
+ * Failed code attempts counted in the window: from these many on, each next attempt on that reference, or from that
+ * network address, waits 1, 2, 4 … up to 60 s after the last failure (429 with Retry-After) — a delay, never a
+ * lockout, so a stranger cannot shut a client out and one shared address cannot shut every inquiry.
+ */
 export const ACCESS_WINDOW_MINUTES = 15;
-export const MAX_ACCESS_FAILURES = 10;
+export const MAX_ACCESS_FAILURES_PER_REFERENCE = 5;
+export const MAX_ACCESS_FAILURES_PER_IP = 30;
 
 /** The confirmation page reads the new reference and its access code from this signed cookie only. */
 export const CONFIRMATION_COOKIE = 'apkalpe_question';

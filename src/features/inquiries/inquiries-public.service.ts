@@ -2,16 +2,17 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { acceptsClientMessages, hashAccessCode, isOpen, parseReference, type InquiryStatus } from '../../domain/inquiry/index.ts';
 import { validatePersonalCode } from '../../domain/personal-code/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
-import { countRecentEvents } from '../../platform/audit/audit.repository.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { translator, type Language, type Translate } from '../../platform/i18n/index.ts';
 import { AppError, fieldErrorsFromIssues, type FieldError } from '../../platform/http/problem.ts';
+import { withForbiddenCharacters } from '../../platform/http/form.ts';
+import { failureWaitSeconds } from '../../platform/audit/failure-throttle.ts';
 import type { AgencyProfile, LocalizedText } from '../agencies/agency-profile.schema.ts';
 import { findInquiryByReference, findInquiryByReferenceInAgency, type InquiryRow } from './inquiries.repository.ts';
 import { appendClientMessage, checkAttachments, fileInquiry, type FiledInquiry, type InquiryDeps } from './inquiries.service.ts';
 import { ATTACHMENTS_MAX_COUNT, ATTACHMENTS_MAX_TOTAL_BYTES, PublicInquiryBodySchema, TEXT_MAX, type AttachmentInput, type PublicInquiryBody } from './inquiries.schema.ts';
 import { listAttachmentNames, listClientMessages } from './inquiries-public.repository.ts';
-import { ACCESS_WINDOW_MINUTES, MAX_ACCESS_FAILURES, QUESTION_FORM_FIELDS, type ClientInquiryView, type QuestionFormValues, type QuestionStep } from './inquiries-public.schema.ts';
+import { ACCESS_WINDOW_MINUTES, MAX_ACCESS_FAILURES_PER_IP, MAX_ACCESS_FAILURES_PER_REFERENCE, QUESTION_FORM_FIELDS, type ClientInquiryView, type QuestionFormValues, type QuestionStep } from './inquiries-public.schema.ts';
 import { fileOnce, fingerprintOf, IdempotencyKeySchema, type IdempotentFiling } from './idempotency.ts';
 import { suggestFaqAnswers, type FaqSuggestion } from './public/faq-suggestions.ts';
 import type { Uploads } from './public/uploads.ts';
@@ -122,6 +123,8 @@ export type WebQuestionInput = {
   topics: QuestionTopic[];
   lang: Language;
   t: Translate;
+  /** "Contains a forbidden character" for the fields the input guard took a NUL out of (forbiddenCharacterErrors). */
+  forbidden?: FieldError[];
 };
 
 export type WebQuestionResult =
@@ -151,7 +154,7 @@ export async function submitWebQuestion(deps: AppDeps, origin: AuditOrigin, inpu
     ...(values.topic ? { topic: values.topic } : {}),
   };
   const parsed = PublicInquiryBodySchema.safeParse(candidate);
-  const errors = parsed.success ? [] : formErrors(values, parsed.error.issues, t, lang);
+  const errors = withForbiddenCharacters(parsed.success ? [] : formErrors(values, parsed.error.issues, t, lang), { t, forbiddenFields: (input.forbidden ?? []).map((e) => e.field) });
   // The schema asks for a contact only once the other fields pass: the form says it at once.
   if (!values.email && !values.phone && !errors.some((e) => e.field === 'email')) {
     errors.push({ field: 'email', code: 'custom', message: t('inquiries.public.fields.contactHint') });
@@ -191,7 +194,7 @@ export async function submitWebQuestion(deps: AppDeps, origin: AuditOrigin, inpu
 export type ClientAccessResult =
   | { ok: true; inquiry: ClientInquiryView }
   | { ok: false; reason: 'not-found' }
-  | { ok: false; reason: 'rate-limited'; retryAfterMinutes: number };
+  | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number };
 
 function sameHash(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -231,14 +234,18 @@ async function checkClientAccess(
   // Without a code there is nothing to check and nothing to guess: the same answer, nothing counted.
   if (code === '' || reference === '') return { ok: false, reason: 'not-found' };
   const ip = origin.ip ?? '';
-  const since = new Date(deps.clock().epochMilliseconds - ACCESS_WINDOW_MINUTES * 60_000);
-  const [byIp, byReference] = await Promise.all([
-    countRecentEvents(deps.db, 'inquiry.access-denied', 'ip', ip, since),
-    countRecentEvents(deps.db, 'inquiry.access-denied', 'reference', reference, since),
-  ]);
-  if (byIp >= MAX_ACCESS_FAILURES || byReference >= MAX_ACCESS_FAILURES) {
-    return { ok: false, reason: 'rate-limited', retryAfterMinutes: ACCESS_WINDOW_MINUTES };
-  }
+  // Growing delays per reference and per network address (the platform's failure throttle, as staff sign-in).
+  const wait = await failureWaitSeconds(
+    deps.db,
+    'inquiry.access-denied',
+    [
+      { key: 'reference', value: reference, threshold: MAX_ACCESS_FAILURES_PER_REFERENCE },
+      { key: 'ip', value: ip, threshold: MAX_ACCESS_FAILURES_PER_IP },
+    ],
+    new Date(deps.clock().epochMilliseconds),
+    ACCESS_WINDOW_MINUTES,
+  );
+  if (wait > 0) return { ok: false, reason: 'rate-limited', retryAfterSeconds: wait };
   const parsed = parseReference(reference);
   let row: InquiryRow | undefined;
   if (parsed && (!request.agency || parsed.agency === request.agency)) {

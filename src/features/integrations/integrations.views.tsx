@@ -44,7 +44,7 @@ function KeysTable({ ctx, agency, keys }: Pick<Props, 'ctx' | 'agency' | 'keys'>
                 {k.label} <code>{k.keyPrefix}…</code>
               </td>
               <td>{k.channels.map((c) => t(`integrations.channel.${c}`)).join(', ')}</td>
-              <td style={{ overflowWrap: 'anywhere' }}>{k.callbackUrl ?? '—'}</td>
+              <td className="wrap-anywhere">{k.callbackUrl ?? '—'}</td>
               <td>{formatMoment(k.createdAt.toISOString(), ctx.lang)}</td>
               <td>{k.lastUsedAt ? formatMoment(k.lastUsedAt.toISOString(), ctx.lang) : t('integrations.never')}</td>
               <td>
@@ -124,13 +124,13 @@ export function IntegrationsView({ ctx, agency, keys, callbacks, values, errors,
             <div className="facts-row">
               <dt>{t('integrations.keyLabel')}</dt>
               <dd>
-                <code style={{ overflowWrap: 'anywhere' }}>{shown.key}</code>
+                <code className="wrap-anywhere">{shown.key}</code>
               </dd>
             </div>
             <div className="facts-row">
               <dt>{t('integrations.secretLabel')}</dt>
               <dd>
-                <code style={{ overflowWrap: 'anywhere' }}>{shown.callbackSecret}</code>
+                <code className="wrap-anywhere">{shown.callbackSecret}</code>
               </dd>
             </div>
           </dl>

@@ -208,7 +208,7 @@ export function OutboxMailView({ ctx, row, agencyName }: { ctx: PageContext; row
       )}
 
       <h2>{t('outbox.text')}</h2>
-      <pre className="mail-text" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+      <pre className="mail-text pre-wrap">
         {maskSecrets(row.bodyText)}
       </pre>
 

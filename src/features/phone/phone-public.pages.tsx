@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { originOf } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
+import { forbiddenCharacterErrors } from '../../platform/http/input-guard.ts';
 import { formValues } from '../../web/form-values.ts';
 import { pageContext } from '../../web/page-context.ts';
 import { sendPage } from '../../web/send-page.tsx';
@@ -38,10 +39,13 @@ export async function phonePublicPages(app: FastifyInstance, deps: AppDeps): Pro
     return renderPhonePage(deps, request, reply, profile, {}, [], 200);
   });
 
-  app.post<AgencyParams>('/:agency/talrunis/atzvanit', async (request, reply) => {
+  app.post<AgencyParams>('/:agency/talrunis/atzvanit', { config: { form: true } }, async (request, reply) => {
     const profile = deps.agencies.require(request.params.agency);
     const raw = formValues(request.body);
     const values = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== '_csrf').map(([key, value]) => [key, value.slice(0, 2000).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')]));
+    // A field that held a NUL (taken out by the input guard): said next to it, the form shown again, nothing written.
+    const forbidden = forbiddenCharacterErrors(request);
+    if (forbidden.length > 0) return renderPhonePage(deps, request, reply, profile, values, forbidden, 400);
     const result = await requestCallback(
       deps,
       originOf(request),

@@ -3,6 +3,7 @@ import { roleAllows, type AgencyScope } from '../../platform/access/policy.ts';
 import { originOf } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, type FieldError } from '../../platform/http/problem.ts';
+import { forbiddenCharacterErrors } from '../../platform/http/input-guard.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { formValues } from '../../web/form-values.ts';
 import { pageContext, type PageContext } from '../../web/page-context.ts';
@@ -60,14 +61,15 @@ export async function phoneStaffPages(app: FastifyInstance, deps: AppDeps): Prom
     return renderLog(request, reply, {}, [], 200, notice);
   });
 
-  app.post<AgencyParams>('/staff/:agency/talrunis', log, async (request, reply) => {
+  app.post<AgencyParams>('/staff/:agency/talrunis', { config: { ...log.config, form: true } }, async (request, reply) => {
     const { scope, profile } = scopeOf(request, deps);
     const raw = formValues(request.body);
+    const shown = () => Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.slice(0, 2000).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')]));
+    // A field that held a NUL (taken out by the input guard): said next to it, the form shown again, nothing written.
+    const forbidden = forbiddenCharacterErrors(request);
+    if (forbidden.length > 0) return renderLog(request, reply, shown(), forbidden, 400, null);
     const result = await logCall(deps, scope, originOf(request), raw, request.lang);
-    if (result.kind === 'invalid') {
-      const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.slice(0, 2000).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')]));
-      return renderLog(request, reply, values, result.errors, 400, null);
-    }
+    if (result.kind === 'invalid') return renderLog(request, reply, shown(), result.errors, 400, null);
     const { call } = result;
     if (call.outcome === 'appointment-booked') {
       // The staff booking page, filled in with the client (the URL's personal data is redacted from the logs).

@@ -10,6 +10,7 @@ import type { Database } from '../../platform/db/client.ts';
 import { staffUsers } from '../staff/staff.tables.ts';
 import { problemFromError } from '../../platform/http/error-handler.ts';
 import { AppError, fieldErrorsFromIssues, type FieldError, type IssueLike } from '../../platform/http/problem.ts';
+import { withForbiddenCharacters } from '../../platform/http/form.ts';
 import { pageContext, type PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { profileOf, type RegisterDeps } from './register-support.ts';
@@ -66,8 +67,10 @@ export function rigaLocalNow(instant: Temporal.Instant): string {
 /** Validates with the API's schema and gives the page's field errors (same messages as the API). */
 export function parseWith<T>(schema: z.ZodType<T>, input: unknown, request: FastifyRequest): { data: T; errors: [] } | { data: null; errors: FieldError[] } {
   const parsed = schema.safeParse(input);
-  if (parsed.success) return { data: parsed.data, errors: [] };
-  return { data: null, errors: fieldErrorsFromIssues(parsed.error.issues as unknown as IssueLike[], request.t, request.lang) };
+  // A field the input guard took a NUL out of (a `form: true` route) is an error whatever the schema says.
+  const errors = withForbiddenCharacters(parsed.success ? [] : fieldErrorsFromIssues(parsed.error.issues as unknown as IssueLike[], request.t, request.lang), request);
+  if (parsed.success && errors.length === 0) return { data: parsed.data, errors: [] };
+  return { data: null, errors };
 }
 
 /** A refusal the page shows in its form (400/404/409 with field errors); anything else (403, 500) goes on. */

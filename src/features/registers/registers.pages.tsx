@@ -112,7 +112,7 @@ async function incidentPages(app: FastifyInstance, deps: AppDeps): Promise<void>
     return send(reply, ctx, profile, ctx.t('registers.incidents.newTitle'), <IncidentFormView ctx={ctx} profile={profile} values={values} actions={[]} errors={[]} linkLabel={linkLabel} />);
   });
 
-  app.post<AgencyParams>(`${base}/jauns`, { config: write }, async (request, reply) => {
+  app.post<AgencyParams>(`${base}/jauns`, { config: { ...write, form: true } }, async (request, reply) => {
     const { scope, profile, ctx } = pageParts(deps, request, reply, true);
     const form = rawForm(request.body);
     const occurredAt = rigaLocalToIso(one(form, 'occurredAt'));
@@ -198,7 +198,7 @@ async function serviceErrorPages(app: FastifyInstance, deps: AppDeps): Promise<v
   };
   app.get<AgencyParams>(`${base}/jauna`, { config: write }, async (request, reply) => form(request, reply, listQuery(request), [], 200));
 
-  app.post<AgencyParams>(`${base}/jauna`, { config: write }, async (request, reply) => {
+  app.post<AgencyParams>(`${base}/jauna`, { config: { ...write, form: true } }, async (request, reply) => {
     const { scope } = pageParts(deps, request, reply);
     const raw = rawForm(request.body);
     const input = {
@@ -241,7 +241,7 @@ async function serviceErrorPages(app: FastifyInstance, deps: AppDeps): Promise<v
     return send(reply, ctx, profile, ctx.t('registers.apology.templateTitle'), <ApologyTemplateView ctx={ctx} profile={profile} templates={templates} errors={errors} notice={notice} values={values} />, errors, status);
   };
   app.get<AgencyParams>(`${base}/veidne`, { config: review }, (request, reply) => templatePage(request, reply, {}, [], 200));
-  app.post<AgencyParams>(`${base}/veidne`, { config: review }, async (request, reply) => {
+  app.post<AgencyParams>(`${base}/veidne`, { config: { ...review, form: true } }, async (request, reply) => {
     const { scope } = pageParts(deps, request, reply);
     const raw = rawForm(request.body);
     const lang = one(raw, 'lang') === 'en' ? 'en' : 'lv';
@@ -261,7 +261,7 @@ async function serviceErrorPages(app: FastifyInstance, deps: AppDeps): Promise<v
   };
   app.get<IdParams>(`${base}/:id`, { config: read }, (request, reply) => detail(request, reply, {}, [], 200));
 
-  app.post<IdParams>(`${base}/:id/soli`, { config: write }, async (request, reply) => {
+  app.post<IdParams>(`${base}/:id/soli`, { config: { ...write, form: true } }, async (request, reply) => {
     const { scope } = pageParts(deps, request, reply);
     const id = requireUuid(request.params.id);
     const raw = rawForm(request.body);
@@ -316,7 +316,7 @@ async function giftPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   };
   app.get<AgencyParams>(`${base}/jauna`, { config: write }, (request, reply) => form(request, reply, { offeredOn: rigaToday(deps.clock), declined: 'yes' }, [], 200));
 
-  app.post<AgencyParams>(`${base}/jauna`, { config: write }, async (request, reply) => {
+  app.post<AgencyParams>(`${base}/jauna`, { config: { ...write, form: true } }, async (request, reply) => {
     const { scope, ctx } = pageParts(deps, request, reply);
     const raw = rawForm(request.body);
     const declined = one(raw, 'declined');

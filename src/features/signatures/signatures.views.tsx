@@ -10,7 +10,7 @@ export function SignatureVerdict({ ctx, status, signatures, problems }: Props) {
   const className = status === 'valid' ? 'signature-ok' : status === 'invalid' ? 'signature-bad' : 'muted';
   return (
     <div className={className}>
-      <p style={{ margin: '0.25rem 0' }}>
+      <p className="tight">
         <strong>{t('signatures.heading')}:</strong> {t(`signatures.status.${status}`)}
       </p>
       {problems.length > 0 && (

@@ -16,7 +16,7 @@ export const hardeningMessages = {
     archiveTooLarge: 'Arhīvs atpakotā veidā ir pārāk liels vai satur pārāk daudz failu.',
     idempotencyKey: 'Idempotences atslēgā jābūt 8–128 rakstzīmēm: burtiem, cipariem, “-” un “_”.',
     idempotencyConflict: 'Šī atslēga jau izmantota citam pieprasījumam.',
-    slowDown: 'Pārāk daudz neveiksmīgu mēģinājumu. Mēģiniet vēlreiz pēc {{seconds}} sekundēm.',
+    slowDown: 'Pārāk daudz neveiksmīgu mēģinājumu. Mēģiniet vēlreiz pēc {{seconds}} s.',
   },
   en: {
     forbiddenCharacter: 'The text contains a character that is not allowed (NUL).',
@@ -33,6 +33,6 @@ export const hardeningMessages = {
     archiveTooLarge: 'The archive is too large when unpacked or holds too many files.',
     idempotencyKey: 'An idempotency key has 8–128 characters: letters, digits, “-” and “_”.',
     idempotencyConflict: 'This key was already used for a different request.',
-    slowDown: 'Too many failed attempts. Try again in {{seconds}} seconds.',
+    slowDown: 'Too many failed attempts. Try again in {{seconds}} s.',
   },
 } as const;

@@ -1,6 +1,12 @@
-// One place that refuses NUL characters in any text a client sends (issue 13, finding 2): PostgreSQL cannot
+// One place that keeps NUL characters out of any text a client sends (issue 13, finding 2): PostgreSQL cannot
 // store U+0000 in text, so without this check it becomes a 500 wherever a string reaches a query.
+//  - JSON API, params, query strings: refused here, a field-level 400 (problem+json for the API, an error page otherwise).
+//  - The body of an HTML form route that reports its own field errors (`config: { form: true }`): the NUL is removed
+//    here and the field named on the request (`forbiddenFields`); the form's check (parseForm, or
+//    forbiddenCharacterErrors) reports it next to the field and shows the form again with the other values. So a NUL
+//    never reaches a handler, whichever route it is sent to.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FieldError } from './problem.ts';
 import { AppError } from './problem.ts';
 
 /** The field paths of every string (or object key) containing U+0000, e.g. ['subject', 'attachments.0.fileName']. */
@@ -21,12 +27,39 @@ export function fieldsWithNul(value: unknown, path: string[] = [], found: string
   return found;
 }
 
+/** The value with every NUL removed from its strings (and object keys); file contents (Buffers) untouched. */
+export function withoutNul(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.replace(/\u0000/g, '');
+  if (Buffer.isBuffer(value) || depth > 32) return value;
+  if (Array.isArray(value)) return value.map((item) => withoutNul(item, depth + 1));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key.replace(/\u0000/g, ''), withoutNul(item, depth + 1)]));
+  }
+  return value;
+}
+
+const HTML_FORM = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
+
+/** A form post to an HTML route that reports its own field errors (`config: { form: true }`). */
+function isReportingForm(request: FastifyRequest): boolean {
+  return request.routeOptions.config?.form === true && !request.url.startsWith('/api/') && HTML_FORM.test(String(request.headers['content-type'] ?? ''));
+}
+
+/** The field errors "contains a forbidden character" of a form post's NUL fields (in the request's language), `prefix`-ed as parseForm does. */
+export function forbiddenCharacterErrors(request: Pick<FastifyRequest, 't' | 'forbiddenFields'>, prefix = ''): FieldError[] {
+  return (request.forbiddenFields ?? []).map((field) => ({
+    field: prefix ? `${prefix}-${field}` : field,
+    code: 'forbidden_character',
+    message: request.t('hardening.forbiddenCharacter'),
+  }));
+}
+
 /** Throws a field-level 400 when the params, query or body hold a NUL character. */
 export function refuseNul(request: FastifyRequest): void {
   const fields = [
     ...fieldsWithNul(request.params),
     ...fieldsWithNul(request.query),
-    ...fieldsWithNul(request.body),
+    ...(isReportingForm(request) ? [] : fieldsWithNul(request.body)),
   ];
   if (fields.length === 0) return;
   throw new AppError(
@@ -39,5 +72,19 @@ export function refuseNul(request: FastifyRequest): void {
 }
 
 export function registerInputGuard(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => refuseNul(request));
+  app.decorateRequest('forbiddenFields', null as never);
+  // Before validation: params, query and (but for a reporting form's) the body, so the API answers its 400 first.
+  app.addHook('preValidation', async (request) => {
+    request.forbiddenFields = [];
+    refuseNul(request);
+  });
+  // Again once every body parser has run (@fastify/multipart attaches a form's fields in its own preValidation hook).
+  app.addHook('preHandler', async (request) => {
+    if (!isReportingForm(request)) return refuseNul(request);
+    const fields = fieldsWithNul(request.body);
+    if (fields.length === 0) return;
+    // Field names as the form knows them (a repeated field's index dropped: `actions.1` is the field `actions`).
+    request.forbiddenFields = [...new Set(fields.map((field) => field.replace(/\.\d+$/, '')))];
+    request.body = withoutNul(request.body);
+  });
 }

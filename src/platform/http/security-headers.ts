@@ -8,8 +8,8 @@ export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   scriptSrcAttr: ["'none'"],
-  // Charts and a few layouts set widths in style attributes; styles cannot run code.
-  styleSrc: ["'self'", "'unsafe-inline'"],
+  // Stylesheets from /static only: no style attribute or <style> element anywhere (classes instead).
+  styleSrc: ["'self'"],
   imgSrc: ["'self'", 'data:'],
   fontSrc: ["'self'"],
   connectSrc: ["'self'"],

@@ -11,6 +11,8 @@ declare module 'fastify' {
     staff: StaffActor | null;
     /** Set by the access hook on agency-scoped staff routes. */
     scope: import('../access/policy.ts').AgencyScope | null;
+    /** On a `config.form` route: the posted fields that held a NUL (removed by the input guard), for the form to report. */
+    forbiddenFields: readonly string[];
   }
   interface FastifyInstance {
     /** Every route as registered: method, path and declared permission (see app.ts). */
@@ -19,6 +21,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Permission an agency-scoped staff route needs; checked in one place (access hook). */
     permission?: import('../access/policy.ts').Permission;
+    /**
+     * An HTML form route that reports its fields' errors itself (parseForm, or forbiddenCharacterErrors in its own
+     * check): a NUL in a posted field is removed by the input guard and reported by the form next to the field, the
+     * form shown again with the other values. Without it a NUL gets the guard's error page.
+     */
+    form?: boolean;
   }
 }
 

@@ -56,8 +56,8 @@ function refuseAccess(
   result: Exclude<ClientAccessResult, { ok: true }>,
 ) {
   if (result.reason === 'rate-limited') {
-    reply.header('retry-after', String(result.retryAfterMinutes * 60));
-    const message = request.t('inquiries.public.follow.tooManyAttempts', { minutes: result.retryAfterMinutes });
+    reply.header('retry-after', String(result.retryAfterSeconds));
+    const message = request.t('hardening.slowDown', { seconds: result.retryAfterSeconds });
     return renderCodeForm(request, reply, profile, formReference, [{ field: 'code', code: 'too_many_attempts', message }], 429);
   }
   return renderCodeForm(request, reply, profile, formReference, [{ field: notFoundField, code: 'not_found', message: request.t('inquiries.public.follow.notFound') }], 404);

@@ -126,9 +126,9 @@ export function ClientInquiryPage({ ctx, inquiry, topics, agencyName, addition }
       </dl>
       <h2>{t('inquiries.public.follow.messages')}</h2>
       {inquiry.messages.length === 0 && <p>{t('inquiries.public.follow.noMessages')}</p>}
-      <ol className="message-list" style={{ listStyle: 'none', padding: 0 }}>
+      <ol className="message-list plain-list">
         {inquiry.messages.map((message, i) => (
-          <li key={`${message.at}-${i}`} className="card" style={{ marginBottom: '1rem' }}>
+          <li key={`${message.at}-${i}`} className="card stack-item">
             <article>
               <h3>
                 {message.direction === 'in' ? t('inquiries.public.follow.fromClient') : agencyName}
@@ -140,13 +140,13 @@ export function ClientInquiryPage({ ctx, inquiry, topics, agencyName, addition }
                   <strong>{message.subject}</strong>
                 </p>
               )}
-              <p style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{message.text}</p>
+              <p className="pre-wrap">{message.text}</p>
               {message.attachments.length > 0 && (
                 <>
                   <h4>{t('inquiries.public.follow.attachments')}</h4>
                   <ul>
                     {message.attachments.map((a, j) => (
-                      <li key={`${a.fileName}-${j}`} style={{ overflowWrap: 'anywhere' }}>
+                      <li key={`${a.fileName}-${j}`} className="wrap-anywhere">
                         {a.fileName} ({Math.max(1, Math.round(a.size / 1024))} KB)
                       </li>
                     ))}

@@ -110,25 +110,37 @@ for (const target of testTargets()) {
       assert.equal((unknown.json() as { code: string }).code, 'inquiry-not-found');
     });
 
-    it('10 failures per IP in 15 minutes give 429 with a clear message, in Latvian and English', async () => {
+    it('30 failures from one address: 429 with Retry-After and a clear message, in Latvian and English; another address is not delayed', async () => {
       time.advanceMinutes(30);
       const created = (await post('kase', body)).json() as { reference: string; accessCode: string };
-      for (let i = 0; i < 10; i++) assert.equal((await view(`KASE-2026-80000${i}`, 'AAAAAAAAAA', '198.51.100.1')).statusCode, 404);
+      for (let i = 0; i < 30; i++) assert.equal((await view(`KASE-2026-8${String(i).padStart(5, '0')}`, 'AAAAAAAAAA', '198.51.100.1')).statusCode, 404);
       const limited = await view(created.reference, created.accessCode, '198.51.100.1');
       assert.equal(limited.statusCode, 429);
-      assert.equal(limited.headers['retry-after'], '900');
-      assert.equal((limited.json() as { title: string }).title, 'Pārāk daudz neveiksmīgu mēģinājumu. Drošības dēļ mēģiniet vēlreiz pēc 15 minūtēm.');
+      assert.equal(limited.headers['retry-after'], '1');
+      assert.equal((limited.json() as { title: string }).title, 'Pārāk daudz neveiksmīgu mēģinājumu. Mēģiniet vēlreiz pēc 1 s.');
       const english = await view(created.reference, created.accessCode, '198.51.100.1', { 'accept-language': 'en' });
-      assert.equal((english.json() as { title: string }).title, 'Too many failed attempts. For security, try again in 15 minutes.');
+      assert.equal((english.json() as { title: string }).title, 'Too many failed attempts. Try again in 1 s.');
       assert.equal((await view(created.reference, created.accessCode, '198.51.100.2')).statusCode, 200, 'another IP is not affected');
     });
 
-    it('10 failures on one reference from many IPs give 429 for that reference', async () => {
+    it('failures on one reference from many addresses: that reference waits a growing delay (at most a minute), then opens with its code', async () => {
       time.advanceMinutes(30);
       const created = (await post('kase', body)).json() as { reference: string; accessCode: string };
-      for (let i = 0; i < 10; i++) assert.equal((await view(created.reference, 'AAAAAAAAAA', `203.0.113.${i}`)).statusCode, 404);
-      assert.equal((await view(created.reference, created.accessCode, '203.0.113.99')).statusCode, 429);
-      assert.equal(await countRows(platform, 'audit_log', `action = 'inquiry.access-denied' and details->>'reference' = '${created.reference}'`), 10);
+      for (let i = 0; i < 5; i++) assert.equal((await view(created.reference, 'AAAAAAAAAA', `203.0.113.${i}`)).statusCode, 404);
+      const first = await view(created.reference, created.accessCode, '203.0.113.99');
+      assert.equal(first.statusCode, 429);
+      assert.equal(first.headers['retry-after'], '1');
+      // A patient stranger: one failure after each delay, the delay doubling up to the 60 s ceiling.
+      for (let i = 5; i < 13; i++) {
+        time.advanceSeconds(60);
+        assert.equal((await view(created.reference, 'AAAAAAAAAA', `203.0.113.${i}`)).statusCode, 404);
+      }
+      const longest = await view(created.reference, created.accessCode, '203.0.113.99');
+      assert.equal(longest.statusCode, 429);
+      assert.equal(longest.headers['retry-after'], '60');
+      time.advanceSeconds(60);
+      assert.equal((await view(created.reference, created.accessCode, '203.0.113.99')).statusCode, 200, 'a delay, not a lockout');
+      assert.equal(await countRows(platform, 'audit_log', `action = 'inquiry.access-denied' and details->>'reference' = '${created.reference}'`), 13);
     });
 
     it('the routes are documented under the inquiries tag', async () => {

@@ -49,7 +49,7 @@ export async function publicInquiryApi(app: FastifyInstance, deps: AppDeps): Pro
     {
       schema: {
         tags: ['inquiries'],
-        summary: "The client's view of an inquiry: status, deadline and correspondence. A wrong code answers exactly like an unknown reference (404); repeated failures give 429",
+        summary: "The client's view of an inquiry: status, deadline and correspondence. A wrong code answers exactly like an unknown reference (404); after repeated failures on a reference or from an address the next attempt waits a growing delay (429 with Retry-After, at most 60 s)",
         params: ReferenceParamsSchema,
         querystring: ClientAccessQuerySchema,
         response: { 200: ClientInquiryResponseSchema },
@@ -62,8 +62,8 @@ export async function publicInquiryApi(app: FastifyInstance, deps: AppDeps): Pro
       reply.header('cache-control', 'no-store');
       if (result.ok) return result.inquiry;
       if (result.reason === 'rate-limited') {
-        reply.header('retry-after', String(result.retryAfterMinutes * 60));
-        throw new AppError(429, 'too-many-attempts', 'inquiries.public.follow.tooManyAttempts', { minutes: result.retryAfterMinutes });
+        reply.header('retry-after', String(result.retryAfterSeconds));
+        throw new AppError(429, 'too-many-attempts', 'hardening.slowDown', { seconds: result.retryAfterSeconds });
       }
       throw new AppError(404, 'inquiry-not-found', 'inquiries.public.follow.notFound');
     },

@@ -48,9 +48,9 @@ export class QuestionBrowser extends TestBrowser {
 }
 
 /** A clock the test moves by hand (rate-limit windows). */
-export function movableClock(iso: string): { clock: Clock; advanceMinutes: (minutes: number) => void } {
+export function movableClock(iso: string): { clock: Clock; advanceMinutes: (minutes: number) => void; advanceSeconds: (seconds: number) => void } {
   let now = Temporal.Instant.from(iso);
-  return { clock: () => now, advanceMinutes: (minutes) => (now = now.add({ minutes })) };
+  return { clock: () => now, advanceMinutes: (minutes) => (now = now.add({ minutes })), advanceSeconds: (seconds) => (now = now.add({ seconds })) };
 }
 
 export async function countRows(platform: TestPlatform, table: 'inquiries' | 'inquiry_messages' | 'inquiry_attachments' | 'audit_log', where = 'true'): Promise<number> {

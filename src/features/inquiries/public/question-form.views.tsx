@@ -198,7 +198,7 @@ export function ConfirmationView({ ctx, profile, reference, accessCode, deadline
         <div className="facts-row">
           <dt>{t('inquiries.public.confirmation.accessCode')}</dt>
           <dd>
-            <strong id="inquiry-access-code" style={{ fontFamily: 'monospace', fontSize: '1.4rem', letterSpacing: '0.1em', overflowWrap: 'anywhere' }}>
+            <strong id="inquiry-access-code" className="access-code">
               {accessCode}
             </strong>
           </dd>

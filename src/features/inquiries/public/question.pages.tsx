@@ -4,6 +4,7 @@ import { parseReference } from '../../../domain/inquiry/index.ts';
 import { originOf } from '../../../platform/audit/audit.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
+import { forbiddenCharacterErrors } from '../../../platform/http/input-guard.ts';
 import { pageContext } from '../../../web/page-context.ts';
 import { sendPage } from '../../../web/send-page.tsx';
 import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
@@ -62,12 +63,13 @@ export async function questionPages(app: FastifyInstance, deps: AppDeps): Promis
     return renderForm(request, reply, profile, EMPTY_QUESTION_FORM, [], 200);
   });
 
-  app.post<AgencyParams>('/:agency/jautajums', async (request, reply) => {
+  app.post<AgencyParams>('/:agency/jautajums', { config: { form: true } }, async (request, reply) => {
     const profile = deps.agencies.require(request.params.agency);
     const { step, ...values } = questionFormValues(request.body);
     const uploads = uploadsOf(request);
     const topics = topicsFor(profile);
-    const result = await submitWebQuestion(deps, originOf(request), { profile, values, step, uploads, topics, lang: request.lang, t: request.t });
+    const forbidden = forbiddenCharacterErrors(request);
+    const result = await submitWebQuestion(deps, originOf(request), { profile, values, step, uploads, topics, lang: request.lang, t: request.t, forbidden });
     if (result.kind === 'invalid') return renderForm(request, reply, profile, values, result.errors, 400);
     if (result.kind === 'mismatch') {
       // The same page's key with other content (back button, edited, sent again): say so (linked to the question text), and a new key files it.

@@ -16,7 +16,7 @@ export function DeadlineCell({ ctx, deadline, overdue, dueSoon }: { ctx: PageCon
   const t = ctx.t;
   return (
     <>
-      <span style={overdue || dueSoon ? { fontWeight: 700 } : undefined}>{formatDate(deadline, ctx.lang)}</span>
+      <span className={overdue || dueSoon ? 'deadline-near' : undefined}>{formatDate(deadline, ctx.lang)}</span>
       {overdue && (
         <>
           <br />
@@ -29,7 +29,7 @@ export function DeadlineCell({ ctx, deadline, overdue, dueSoon }: { ctx: PageCon
       {dueSoon && (
         <>
           <br />
-          <strong className="status" style={{ border: '2px solid currentColor' }}>
+          <strong className="status status-outlined">
             <span aria-hidden="true">⏰ </span>
             {t('inquiries.staff.dueSoon')}
           </strong>
@@ -181,7 +181,7 @@ export function InboxView(props: InboxProps) {
             </thead>
             <tbody>
               {items.map((item) => (
-                <tr key={item.id} data-overdue={item.overdue ? 'true' : undefined} style={item.overdue ? { borderLeft: '6px solid var(--bad)' } : undefined}>
+                <tr key={item.id} data-overdue={item.overdue ? 'true' : undefined} className={item.overdue ? 'overdue-row' : undefined}>
                   <th scope="row">
                     <a href={`${base}/${item.id}`}>{item.reference}</a>
                   </th>

@@ -6,22 +6,6 @@ import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
 import type { InquiryMessageRow, InquiryRow } from '../inquiries.repository.ts';
 
 // A4 letter: the site chrome and the toolbar disappear on paper; margins as for an official letter.
-const LETTER_CSS = `
-.letter { max-width: 42rem; margin: 0 auto; padding: 1.5rem; font-family: Georgia, 'Times New Roman', serif; font-size: 12pt; line-height: 1.45; color: #000; }
-.letterhead { border-bottom: 2px solid #000; margin-bottom: 1.5rem; padding-bottom: 0.5rem; }
-.letterhead .agency { font-size: 15pt; font-weight: 700; margin: 0; }
-.letter .meta { display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; }
-.letter .addressee, .letter .body { white-space: pre-wrap; overflow-wrap: anywhere; }
-.letter .subject { font-weight: 700; margin: 1.5rem 0 1rem; }
-.letter .signature { margin-top: 2.5rem; }
-.toolbar { background: #f3f2f1; padding: 0.75rem 1.5rem; display: flex; gap: 1rem; align-items: center; }
-@media print {
-  @page { size: A4; margin: 20mm 20mm 25mm 25mm; }
-  .toolbar { display: none !important; }
-  .letter { padding: 0; max-width: none; }
-  a { color: #000; text-decoration: none; }
-}
-`;
 
 type LetterProps = {
   ctx: PageContext;
@@ -43,7 +27,7 @@ export function renderLetterDocument({ ctx, agency, inquiry, message, author, ba
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${t('inquiries.staff.letterTitle', { reference: inquiry.reference })} — ${t('app.name')}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
-        <style dangerouslySetInnerHTML={{ __html: LETTER_CSS }} />
+        <link rel="stylesheet" href="/static/letter.css" />
         <script src="/static/print.js" defer />
       </head>
       <body>

@@ -157,7 +157,9 @@ for (const target of testTargets()) {
       assert.ok(letterHref);
       const letter = await specialist.get(letterHref);
       assert.equal(letter.statusCode, 200);
-      assert.match(letter.body, /@media print/);
+      // Its print styles come from a static stylesheet (the CSP allows no inline <style>).
+      assert.match(letter.body, /<link rel="stylesheet" href="\/static\/letter.css"\/>/);
+      assert.match((await platform.app.inject({ url: '/static/letter.css' })).body, /@media print/);
       assert.match(letter.body, /Jūsu iesniegums ir izskatīts\./);
       assert.match(letter.body, new RegExp(`Mūsu atsauce: ${inquiry.reference}`));
       assert.match(letter.body, /Ozolu iela 3\nValmiera/);

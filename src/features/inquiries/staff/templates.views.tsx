@@ -41,15 +41,15 @@ export function TemplatesView({ ctx, scope, templates, values, errors, notice }:
       {templates.length === 0 ? (
         <p>{t('inquiries.staff.noTemplates')}</p>
       ) : (
-        <ul style={{ listStyle: 'none', padding: 0 }}>
+        <ul className="plain-list">
           {templates.map((tpl) => (
-            <li key={tpl.id} className="card" style={{ marginBottom: '1rem' }}>
-              <h2 style={{ marginTop: 0 }}>{tpl.title}</h2>
-              <div style={{ whiteSpace: 'pre-wrap' }} lang="lv">
+            <li key={tpl.id} className="card stack-item">
+              <h2 className="mt-0">{tpl.title}</h2>
+              <div className="pre-wrap" lang="lv">
                 {tpl.bodyLv}
               </div>
               {tpl.bodyEn && (
-                <div style={{ whiteSpace: 'pre-wrap', marginTop: '1rem' }} lang="en">
+                <div className="pre-wrap mt-1" lang="en">
                   {tpl.bodyEn}
                 </div>
               )}
