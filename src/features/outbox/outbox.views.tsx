@@ -109,7 +109,7 @@ function DeliveriesTable({ ctx, title, entries, agencyNames }: { ctx: PageContex
                 <time dateTime={entry.createdAt.toISOString()}>{formatStamp(entry.createdAt, lang)}</time>
               </td>
               <td>{agencyNames.get(entry.agency) ?? entry.agency}</td>
-              <td style={{ overflowWrap: 'anywhere' }}>{entry.target}</td>
+              <td className="wrap-anywhere">{entry.target}</td>
               <td>{entry.reference ?? '—'}</td>
               <td>{entry.kind[lang]}</td>
               <td>
@@ -122,7 +122,7 @@ function DeliveriesTable({ ctx, title, entries, agencyNames }: { ctx: PageContex
                 )}
               </td>
               <td>{entry.attempts}</td>
-              <td style={{ overflowWrap: 'anywhere' }}>{entry.lastError ? maskSecrets(entry.lastError) : '—'}</td>
+              <td className="wrap-anywhere">{entry.lastError ? maskSecrets(entry.lastError) : '—'}</td>
             </tr>
           ))}
         </tbody>
