@@ -109,6 +109,7 @@ export const auditLogMessages = {
         'ticket-served': 'Klients apkalpots',
         'ticket-no-show': 'Klients neieradās',
         'ticket-transfer': 'Biļete nodota citam pakalpojumam',
+        'ticket-viewed': 'Skatīta rindas biļete',
       },
       registers: {
         'apology-template-saved': 'Saglabāta atvainošanās veidne',
@@ -294,6 +295,7 @@ export const auditLogMessages = {
         'ticket-served': 'Client served',
         'ticket-no-show': 'Client did not come',
         'ticket-transfer': 'Ticket transferred to another service',
+        'ticket-viewed': 'Queue ticket viewed',
       },
       registers: {
         'apology-template-saved': 'Apology template saved',
