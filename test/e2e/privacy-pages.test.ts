@@ -116,6 +116,9 @@ describe('public privacy pages on 360 and 390 px phones, JavaScript off', () => 
         await assertAccessible(page, 'my appointment');
         await assertFitsSmallPhone(page);
         assert.equal(await submit(page, lang === 'lv' ? 'Atcelt pierakstu' : 'Cancel the appointment'), 200);
+        assert.match(await page.locator('h1').innerText(), lang === 'lv' ? /Vai tiešām atcelt pierakstu\?/ : /Are you sure you want to cancel the appointment\?/);
+        await assertAccessible(page, 'cancel confirmation from my matters');
+        assert.equal(await submit(page, lang === 'lv' ? 'Jā, atcelt pierakstu' : 'Yes, cancel the appointment'), 200);
         assert.match(await page.locator('main').innerText(), lang === 'lv' ? /Pieraksts ir atcelts\./ : /The appointment is cancelled\./);
         await assertAccessible(page, 'my appointment cancelled');
         await assertFitsSmallPhone(page);

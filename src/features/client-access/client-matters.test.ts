@@ -160,7 +160,11 @@ for (const target of testTargets()) {
       const after = await one<{ starts_at: Date | string }>(sql`select starts_at from appointments where id = ${ids.anna}`);
       assert.notEqual(new Date(after!.starts_at).toISOString(), new Date(before!.starts_at).toISOString());
 
-      const cancelled = await browser.submitForm(`${base}?lang=en`, `${base}/atcelt?lang=en`, {});
+      const asked = await browser.submitForm(`${base}?lang=en`, `${base}/atcelt?lang=en`, {});
+      assert.equal(asked.statusCode, 200, 'without confirm=yes the page only asks');
+      assert.match(asked.body, /Are you sure you want to cancel the appointment\?/);
+      assert.equal((await one<{ status: string }>(sql`select status from appointments where id = ${ids.anna}`))?.status, 'booked');
+      const cancelled = await browser.submitForm(`${base}?lang=en`, `${base}/atcelt?lang=en`, { confirm: 'yes' });
       assert.equal(cancelled.statusCode, 303);
       assert.equal(cancelled.headers.location, `${base}?done=cancelled&lang=en`);
       assert.equal((await one<{ status: string }>(sql`select status from appointments where id = ${ids.anna}`))?.status, 'cancelled');
