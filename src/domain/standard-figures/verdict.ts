@@ -1,4 +1,4 @@
-import type { Unit } from './indicators.ts';
+import type { Unit } from './indicator-model.ts';
 
 export type Comparison = 'atLeast' | 'atMost' | 'exactly';
 export type Target = { comparison: Comparison; value: number; unit: Unit };
