@@ -22,7 +22,5 @@ export async function addStaff(platform: TestPlatform, email: string, agency: st
   return (await addTestStaff(platform, email, agency, role, `Name ${email.split('@')[0]}`)).id;
 }
 
-export async function rows<T>(platform: TestPlatform, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await platform.deps.db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
-}
+import { queryRows as rows } from '../../../test/support/sql-rows.ts';
+export { rows };

@@ -3,10 +3,8 @@ import type { TestPlatform } from '../../../test/support/test-platform.ts';
 
 export { movableClock } from '../feedback/feedback.testing.ts';
 
-export async function rows<T>(platform: TestPlatform, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await platform.deps.db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
-}
+import { queryRows as rows } from '../../../test/support/sql-rows.ts';
+export { rows };
 
 export async function count(platform: TestPlatform, table: 'phone_callbacks' | 'phone_calls' | 'phone_callback_attempts' | 'mail_outbox'): Promise<number> {
   const [row] = await rows<{ n: number }>(platform, sql`select count(*)::int as n from ${sql.identifier(table)}`);

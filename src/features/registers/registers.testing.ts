@@ -10,9 +10,8 @@ export const CLIENT = { actorId: null, actorLabel: 'client', ip: '127.0.0.1' };
 /** Monday 09:00 in Riga: centres open. */
 export const NOW = '2026-11-16T07:00:00Z';
 
-export async function rows<T>(platform: TestPlatform, query: SQL): Promise<T[]> {
-  return ((await platform.deps.db.execute(query)) as unknown as { rows: T[] }).rows;
-}
+import { queryRows as rows } from '../../../test/support/sql-rows.ts';
+export { rows };
 
 export async function count(platform: TestPlatform, table: string): Promise<number> {
   const [row] = await rows<{ n: number }>(platform, sql.raw(`select count(*)::int as n from ${table}`));

@@ -37,10 +37,8 @@ export async function fileTest(platform: TestPlatform, input: Partial<NewInquiry
   return inquiry;
 }
 
-export async function rows<T>(platform: TestPlatform, query: SQL): Promise<T[]> {
-  const result = await platform.deps.db.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
-}
+import { queryRows as rows } from '../../../../test/support/sql-rows.ts';
+export { rows };
 
 export async function setDeadline(platform: TestPlatform, id: string, deadline: string): Promise<void> {
   await platform.deps.db.execute(sql`update inquiries set deadline = ${deadline}::date where id = ${id}`);
