@@ -8,13 +8,26 @@ import { ConfigError, loadConfig } from './platform/config.ts';
 import { startJobs, type JobRunner } from './platform/jobs/jobs.ts';
 import { runPrimary, workerNumber } from './platform/workers.ts';
 import cluster from 'node:cluster';
+import pino from 'pino';
+
+/**
+ * The log written to stdout in blocks of at least 4 KiB (and at least once a second) instead of one write per line:
+ * at thousands of requests a second the per-line write was a fifth of a kept page's cost. Flushed at exit.
+ */
+function bufferedStdout(): pino.DestinationStream & { flushSync(): void } {
+  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  setInterval(() => stream.flush(), 1000).unref();
+  process.on('exit', () => stream.flushSync());
+  return stream;
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.workers > 1 && cluster.isPrimary) return runPrimary(config.workers);
   const first = workerNumber() === 1;
   const { deps, database } = await preparePlatform(config);
-  const app = await buildApplication(deps);
+  const logStream = bufferedStdout();
+  const app = await buildApplication(deps, { logger: { stream: logStream } });
 
   const demoUsers = database.kind === 'pglite' ? await createDemoUsers(deps, deps.agencies.list().map((a) => a.slug)) : [];
 

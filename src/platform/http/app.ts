@@ -12,6 +12,7 @@ import { agencyAccessHook, requireDeclaredPermission } from '../access/access.ho
 import type { FeatureModule } from '../module.ts';
 import { registerErrorHandling, type ErrorPageRenderer } from './error-handler.ts';
 import { registerPageCache } from './page-cache.ts';
+import { cacheFastPath, serverWithFastPath, type FastPath } from './page-cache.fast-path.ts';
 import { registerRequestLog } from './request-log.ts';
 import { languageHook } from './language.ts';
 import { registerInputGuard } from './input-guard.ts';
@@ -56,7 +57,9 @@ export async function buildApp(deps: AppDeps, composition: AppComposition, optio
     options.logger === false
       ? false
       : { ...loggerOptions(custom.level ?? deps.config.logLevel), ...(custom.stream ? { stream: custom.stream } : {}) };
+  const { serverFactory, setFastPath } = serverWithFastPath();
   const app = Fastify({
+    serverFactory,
     logger,
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
@@ -129,13 +132,26 @@ export async function buildApp(deps: AppDeps, composition: AppComposition, optio
   });
   app.decorate('routeTable', routeTable);
 
-  await registerModules(app, deps, composition);
+  await registerModules(app, deps, composition, setFastPath);
   return app;
 }
 
 /** Infrastructure hooks, public routes, the gated staff routes, then the catch-all public pages. */
-async function registerModules(app: App, deps: AppDeps, { modules, agencyExists, cacheableRoutes }: AppComposition): Promise<void> {
-  registerPageCache(app, { ttlMs: deps.config.pageCacheMs, clock: deps.clock, routes: cacheableRoutes });
+async function registerModules(
+  app: App,
+  deps: AppDeps,
+  { modules, agencyExists, cacheableRoutes }: AppComposition,
+  setFastPath: (fastPath: FastPath) => void,
+): Promise<void> {
+  const cache = registerPageCache(app, { ttlMs: deps.config.pageCacheMs, clock: deps.clock, routes: cacheableRoutes });
+  if (cache) {
+    let closing = false;
+    app.addHook('preClose', (done) => {
+      closing = true;
+      done();
+    });
+    setFastPath(cacheFastPath({ cache, log: app.log, parseCookie: (header) => app.parseCookie(header), isClosing: () => closing }));
+  }
   for (const module of modules) if (module.onRequest) app.addHook('onRequest', module.onRequest(deps));
   for (const module of modules) if (module.preHandler) app.addHook('preHandler', module.preHandler(app, deps));
   for (const module of modules) await module.publicRoutes?.(app, deps);

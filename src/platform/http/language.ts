@@ -8,14 +8,17 @@ export function resolveLanguage(request: FastifyRequest): { lang: Language; from
   const query = request.query as Record<string, unknown> | undefined;
   const asked = query?.['lang'];
   if (isLanguage(asked)) return { lang: asked, fromQuery: true };
-  const cookie = request.cookies?.[LANGUAGE_COOKIE];
-  if (isLanguage(cookie)) return { lang: cookie, fromQuery: false };
-  if (request.url.startsWith('/api/')) {
-    const accept = request.headers['accept-language'] ?? '';
-    const first = accept.split(',')[0]?.trim().slice(0, 2).toLowerCase();
-    if (isLanguage(first)) return { lang: first, fromQuery: false };
+  return { lang: languageWithoutQuery(request.url, request.cookies?.[LANGUAGE_COOKIE], request.headers['accept-language']), fromQuery: false };
+}
+
+/** The language of a request that does not ask for one in its query: the cookie, then for the API Accept-Language. */
+export function languageWithoutQuery(url: string, cookie: string | undefined, acceptLanguage: string | undefined): Language {
+  if (isLanguage(cookie)) return cookie;
+  if (url.startsWith('/api/')) {
+    const first = (acceptLanguage ?? '').split(',')[0]?.trim().slice(0, 2).toLowerCase();
+    if (isLanguage(first)) return first;
   }
-  return { lang: DEFAULT_LANGUAGE, fromQuery: false };
+  return DEFAULT_LANGUAGE;
 }
 
 export async function languageHook(request: FastifyRequest, reply: FastifyReply): Promise<void> {

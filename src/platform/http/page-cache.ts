@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.ts';
+import { redactUrl } from './log-redaction.ts';
 
 /**
  * A short-lived per-process cache of the public pages and public JSON answers that are the same for every visitor:
@@ -19,7 +20,19 @@ export type PageCacheOptions = {
   maxBodyBytes?: number;
 };
 
-export type Entry = { status: number; headers: Record<string, string>; body: string; csrfToken: string | null; expiresAt: number; generation: number };
+export type Entry = {
+  status: number;
+  headers: Record<string, string>;
+  /** Text when a CSRF token is to be replaced per visitor; otherwise the bytes, sent as they are. */
+  body: string | Buffer;
+  csrfToken: string | null;
+  expiresAt: number;
+  generation: number;
+  /** The headers with the length, for answers sent straight from Node's request handler (page-cache.fast-path.ts). */
+  rawHeaders: Record<string, string>;
+  /** The URL as the request log may show it (worked out once), or null when the route is not logged. */
+  loggedUrl: string | null;
+};
 
 type Making = { done: Promise<Entry | undefined>; settle: (entry: Entry | undefined) => void };
 /** A request that found nothing kept and makes the answer: the key, the generation it started in. */
@@ -30,6 +43,7 @@ const CACHEABLE_COOKIES = new Set(['apkalpe_csrf', 'lang']);
 const CSRF_FIELD = /name="_csrf" value="([^"]+)"/;
 const MAX_URL_LENGTH = 512;
 const MINUTE_MS = 60_000;
+const LOGS_INFO = new Set(['trace', 'debug', 'info']);
 
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
@@ -52,8 +66,13 @@ export class PageCache {
   keyOf(request: FastifyRequest): string | null {
     if (request.method !== 'GET' || request.url.length > MAX_URL_LENGTH) return null;
     if (!this.options.routes.has(request.routeOptions.url ?? '')) return null;
+    return this.keyFor(request.lang, request.url);
+  }
+
+  /** The key of a GET of `url` in `lang`: only answers of the listed routes are ever kept under it. */
+  keyFor(lang: string, url: string): string {
     const minute = Math.floor(this.options.clock().epochMilliseconds / MINUTE_MS);
-    return `${request.lang}|${minute}|${request.url}`;
+    return `${lang}|${minute}|${url}`;
   }
 
   find(key: string, now = Date.now()): Entry | undefined {
@@ -90,8 +109,8 @@ export class PageCache {
     this.settle(miss, undefined);
   }
 
-  keep(miss: Miss, reply: FastifyReply, payload: unknown): void {
-    const entry = this.entryOf(miss, reply, payload);
+  keep(miss: Miss, reply: FastifyReply, payload: unknown, loggedUrl: string | null): void {
+    const entry = this.entryOf(miss, reply, payload, loggedUrl);
     if (entry) {
       if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
       this.entries.set(miss.key, entry);
@@ -99,7 +118,7 @@ export class PageCache {
     this.settle(miss, entry);
   }
 
-  private entryOf(miss: Miss, reply: FastifyReply, payload: unknown): Entry | undefined {
+  private entryOf(miss: Miss, reply: FastifyReply, payload: unknown, loggedUrl: string | null): Entry | undefined {
     if (miss.generation !== this.generation) return undefined; // a write happened while this answer was being made
     if (reply.statusCode !== 200 || typeof payload !== 'string' || payload.length > this.maxBodyBytes) return undefined;
     const headers: Record<string, string> = {};
@@ -112,7 +131,10 @@ export class PageCache {
       }
     }
     const csrfToken = CSRF_FIELD.exec(payload)?.[1] ?? null;
-    return { status: 200, headers, body: payload, csrfToken, expiresAt: Date.now() + this.options.ttlMs, generation: this.generation };
+    const body = csrfToken ? payload : Buffer.from(payload);
+    const rawHeaders = { ...headers, 'content-length': String(Buffer.byteLength(body)) };
+    const expiresAt = Date.now() + this.options.ttlMs;
+    return { status: 200, headers, body, csrfToken, expiresAt, generation: this.generation, rawHeaders, loggedUrl };
   }
 
   /** A write succeeded in this process: nothing kept so far may be answered again. */
@@ -146,7 +168,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       request.pageCacheMiss = cache.miss(key);
       return;
     }
-    const body = entry.csrfToken ? entry.body.replaceAll(entry.csrfToken, reply.generateCsrf()) : entry.body;
+    const body = entry.csrfToken ? String(entry.body).replaceAll(entry.csrfToken, reply.generateCsrf()) : entry.body;
     reply.headers(entry.headers).code(entry.status);
     return reply.send(body);
   });
@@ -154,7 +176,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
   // Before the answer leaves: a client that reads the answer to its write and asks again gets fresh content.
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.pageCacheMiss) {
-      cache.keep(request.pageCacheMiss, reply, payload);
+      cache.keep(request.pageCacheMiss, reply, payload, LOGS_INFO.has(request.log.level) ? redactUrl(request.url) : null);
       request.pageCacheMiss = null;
     }
     else if (UNSAFE_METHODS.has(request.method) && reply.statusCode < 400) cache.invalidate();

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import { Temporal } from 'temporal-polyfill';
+import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
+import { languageHook } from './language.ts';
+import { registerPageCache, type PageCache } from './page-cache.ts';
+import { cacheFastPath, serverWithFastPath } from './page-cache.fast-path.ts';
+
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+describe('kept pages answered before Fastify (the fast path)', () => {
+  const now = { instant: Temporal.Instant.from('2026-11-23T08:00:10Z') };
+  let app: FastifyInstance;
+  let base: string;
+  let cache: PageCache;
+  const reachedFastify: string[] = [];
+  before(async () => {
+    const { serverFactory, setFastPath } = serverWithFastPath();
+    app = Fastify({ logger: false, serverFactory, keepAliveTimeout: 1234 });
+    await app.register(fastifyCookie, { secret: 'a test secret of enough length 1234567890' });
+    await app.register(fastifyCsrf, { cookieKey: 'apkalpe_csrf', cookieOpts: { path: '/', signed: true, httpOnly: true } });
+    app.decorateRequest('lang', 'lv');
+    app.decorateRequest('t', null as never);
+    app.addHook('onRequest', async (request) => void reachedFastify.push(`${request.method} ${request.url}`));
+    app.addHook('onRequest', languageHook);
+    cache = registerPageCache(app, { ttlMs: 60_000, clock: () => now.instant, routes: new Set(['/page', '/api/page', '/form']) }) as PageCache;
+    let closing = false;
+    app.addHook('preClose', (done) => ((closing = true), done()));
+    setFastPath(cacheFastPath({ cache, log: app.log, parseCookie: (h) => app.parseCookie(h), isClosing: () => closing }));
+    let made = 0;
+    app.get('/page', async (request, reply) => reply.header('x-frame-options', 'DENY').type('text/html; charset=utf-8').send(`<p>${request.lang} ${++made} ā</p>`));
+    app.get('/api/page', async (request) => ({ lang: request.lang, made: ++made }));
+    app.get('/form', async (_request, reply) => reply.type('text/html').send(`<input name="_csrf" value="${reply.generateCsrf()}">`));
+    base = await listen(app);
+  });
+  after(() => app.close());
+
+  it('answers a kept page with the same status, headers and bytes, without reaching Fastify', async () => {
+    reachedFastify.length = 0;
+    const first = await fetch(`${base}/page`);
+    const firstBody = await first.text();
+    const second = await fetch(`${base}/page`);
+    assert.equal(await second.text(), firstBody);
+    assert.equal(second.status, 200);
+    for (const name of ['content-type', 'content-length', 'x-frame-options']) assert.equal(second.headers.get(name), first.headers.get(name), name);
+    assert.deepEqual(reachedFastify, ['GET /page'], 'the second request was answered before Fastify');
+    assert.equal(app.server.keepAliveTimeout, 1234, 'the server keeps Fastify’s timeouts');
+  });
+
+  it('keys by language like the platform: the lang cookie and, for the API, Accept-Language; ?lang= goes to Fastify', async () => {
+    reachedFastify.length = 0;
+    assert.match(await (await fetch(`${base}/page`, { headers: { cookie: 'lang=en' } })).text(), /<p>en /);
+    assert.match(await (await fetch(`${base}/page`, { headers: { cookie: 'other=1; lang=en' } })).text(), /<p>en /);
+    assert.match(await (await fetch(`${base}/page`, { headers: { 'accept-language': 'en' } })).text(), /<p>lv /, 'pages ignore Accept-Language');
+    assert.equal(((await (await fetch(`${base}/api/page`, { headers: { 'accept-language': 'en-GB,lv' } })).json()) as { lang: string }).lang, 'en');
+    assert.equal(((await (await fetch(`${base}/api/page`, { headers: { 'accept-language': 'en-GB,lv' } })).json()) as { lang: string }).lang, 'en');
+    await fetch(`${base}/page?lang=en`);
+    await fetch(`${base}/page?lang=en`);
+    assert.deepEqual(reachedFastify, ['GET /page', 'GET /api/page', 'GET /page?lang=en', 'GET /page?lang=en']);
+  });
+
+  it('leaves to Fastify what it must do itself: a page with a CSRF token, HEAD, other methods, unknown URLs', async () => {
+    await fetch(`${base}/form`);
+    reachedFastify.length = 0;
+    const form = await fetch(`${base}/form`);
+    assert.ok(form.headers.get('set-cookie')?.startsWith('apkalpe_csrf='), 'the new visitor gets a secret');
+    await fetch(`${base}/page`, { method: 'HEAD' });
+    await fetch(`${base}/nothing`);
+    assert.deepEqual(reachedFastify, ['GET /form', 'HEAD /page', 'GET /nothing']);
+  });
+
+  it('stops answering from memory after a write and at the next minute', async () => {
+    const before = await (await fetch(`${base}/page`)).text();
+    cache.invalidate();
+    assert.notEqual(await (await fetch(`${base}/page`)).text(), before);
+    const kept = await (await fetch(`${base}/page`)).text();
+    now.instant = now.instant.add({ minutes: 1 });
+    assert.notEqual(await (await fetch(`${base}/page`)).text(), kept);
+  });
+});
+
+for (const target of testTargets()) {
+  describe(`the fast path in the platform (${target})`, () => {
+    let platform: TestPlatform;
+    let base: string;
+    before(async () => {
+      platform = await createTestPlatform(target, { config: { pageCacheMs: 60_000 } });
+      base = await listen(platform.app);
+    });
+    after(() => platform.close());
+
+    for (const path of ['/vsaa/standarts', '/api/v1/agencies/kase/channels', '/api/health']) {
+      it(`${path}: the kept answer is the one Fastify gave, security headers included`, async () => {
+        const first = await fetch(`${base}${path}`);
+        const firstBody = await first.text();
+        const second = await fetch(`${base}${path}`);
+        assert.equal(await second.text(), firstBody);
+        const headers = (r: Response) => {
+          const kept: Record<string, string> = {};
+          r.headers.forEach((value, name) => {
+            if (!['date', 'keep-alive', 'connection'].includes(name)) kept[name] = value;
+          });
+          return kept;
+        };
+        assert.deepEqual(headers(second), headers(first));
+        assert.ok(second.headers.get('content-security-policy')?.includes("frame-ancestors 'none'"));
+      });
+    }
+  });
+}
