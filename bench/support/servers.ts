@@ -22,11 +22,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `node bin/start.mjs` (as `npm start` does) and waits for the first 200 on /api/health. */
+/** The node options `npm start` gives the server (package.json's start script), e.g. the V8 heap settings. */
+export function startNodeOptions(): string[] {
+  const script = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return /\bnode ((?:--\S+ )*)bin\/start\.mjs/.exec(script)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+}
+
+/** Starts `node bin/start.mjs` with npm start's node options and waits for the first 200 on /api/health. */
 export async function startPlatform(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [`${root}bin/start.mjs`], {
+  const child = spawn(process.execPath, [...startNodeOptions(), `${root}bin/start.mjs`], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
