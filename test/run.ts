@@ -51,10 +51,20 @@ await writePgliteSnapshot(snapshot);
 console.log(`Migrated PGlite snapshot for this run in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 const concurrency = Math.max(2, availableParallelism());
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
+const child = spawn(process.execPath, [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${join(root, 'test', 'support', 'slowest-files.mjs')}`,
+    '--test-reporter-destination=stderr',
+    ...files,
+  ], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, CHROMIUM_PATH: CHROMIUM, [PGLITE_SNAPSHOT_ENV]: snapshot },
+  env: { ...process.env, CHROMIUM_PATH: CHROMIUM, [PGLITE_SNAPSHOT_ENV]: snapshot, TEST_CONCURRENCY: String(concurrency) },
 });
 let tail = '';
 child.stdout.on('data', (chunk: Buffer) => {
