@@ -6,6 +6,11 @@ export type Clock = () => Temporal.Instant;
 
 export const systemClock: Clock = () => Temporal.Now.instant();
 
+/** The clock's time in epoch milliseconds: for the system clock Date.now(), without making a Temporal.Instant. */
+export function epochMillisecondsOf(clock: Clock): () => number {
+  return clock === systemClock ? Date.now : () => clock().epochMilliseconds;
+}
+
 export function fixedClock(iso: string): Clock {
   const instant = Temporal.Instant.from(iso);
   return () => instant;

@@ -12,12 +12,12 @@ import { agencyAccessHook, requireDeclaredPermission } from '../access/access.ho
 import type { FeatureModule } from '../module.ts';
 import { registerErrorHandling, type ErrorPageRenderer } from './error-handler.ts';
 import { registerPageCache } from './page-cache.ts';
-import { cacheFastPath, serverWithFastPath, type FastPath } from './page-cache.fast-path.ts';
+import { cacheFastPath, serverWithFastPath, type FastPathOptions } from './page-cache.fast-path.ts';
 import { registerRequestLog } from './request-log.ts';
 import { languageHook } from './language.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { registerLoadShedding, type SheddingLimits } from './load-shedding.ts';
-import { bindCsrfTokensToSession, csrfUserOf, refuseNonJsonStaffBodies } from './csrf-binding.ts';
+import { bindCsrfTokensToSession, CSRF_COOKIE, CSRF_COOKIE_OPTIONS, csrfUserOf, rawCsrfMinter, refuseNonJsonStaffBodies } from './csrf-binding.ts';
 import { onClientError, onFrameworkError } from './framework-errors.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { loggerOptions } from './log-redaction.ts';
@@ -88,9 +88,9 @@ export async function buildApp(deps: AppDeps, composition: AppComposition, optio
   await app.register(fastifyCookie, { secret: cookieSecret });
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(fastifyCsrf, {
-    cookieKey: 'apkalpe_csrf',
+    cookieKey: CSRF_COOKIE,
     // Secure whenever the request came over HTTPS (behind a proxy: see TRUST_PROXY).
-    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: 'auto' },
+    cookieOpts: { ...CSRF_COOKIE_OPTIONS },
     getUserInfo: csrfUserOf,
     csrfOpts: { hmacKey: cookieSecret, userInfo: true },
   });
@@ -132,7 +132,8 @@ export async function buildApp(deps: AppDeps, composition: AppComposition, optio
   });
   app.decorate('routeTable', routeTable);
 
-  await registerModules(app, deps, composition, setFastPath);
+  const mintCsrf = rawCsrfMinter(app, cookieSecret, deps.config.trustProxy !== false);
+  await registerModules(app, deps, composition, (cache) => setFastPath(cacheFastPath({ ...cache, mintCsrf })));
   return app;
 }
 
@@ -141,8 +142,10 @@ async function registerModules(
   app: App,
   deps: AppDeps,
   { modules, agencyExists, cacheableRoutes }: AppComposition,
-  setFastPath: (fastPath: FastPath) => void,
+  answerEarly: (options: Omit<FastPathOptions, 'mintCsrf'>) => void,
 ): Promise<void> {
+  for (const module of modules) if (module.onRequest) app.addHook('onRequest', module.onRequest(deps));
+  // After the modules' request hooks (a staff session is known), so a kept form's token is minted for its visitor.
   const cache = registerPageCache(app, { ttlMs: deps.config.pageCacheMs, clock: deps.clock, routes: cacheableRoutes });
   if (cache) {
     let closing = false;
@@ -150,9 +153,8 @@ async function registerModules(
       closing = true;
       done();
     });
-    setFastPath(cacheFastPath({ cache, log: app.log, parseCookie: (header) => app.parseCookie(header), isClosing: () => closing }));
+    answerEarly({ cache, log: app.log, parseCookie: (header) => app.parseCookie(header), isClosing: () => closing });
   }
-  for (const module of modules) if (module.onRequest) app.addHook('onRequest', module.onRequest(deps));
   for (const module of modules) if (module.preHandler) app.addHook('preHandler', module.preHandler(app, deps));
   for (const module of modules) await module.publicRoutes?.(app, deps);
   // Everything under /staff/:agency and /api/v1/staff/:agency passes the one access gate, before the body is read.

@@ -1,7 +1,39 @@
 // CSRF tokens tied to the staff session (issue 13, finding 7): a token minted for B's session fails
 // with A's session, and the staff JSON API accepts JSON bodies only, so no cross-site form can drive it.
+import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import CSRF from '@fastify/csrf';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './problem.ts';
+
+export const CSRF_COOKIE = 'apkalpe_csrf';
+export const CSRF_COOKIE_OPTIONS = { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: 'auto' } as const;
+
+/** A token minted outside Fastify, and the secret's cookie to set when the visitor had none. */
+export type MintedCsrf = { token: string; setCookie: string | null };
+export type RawCsrfMinter = (req: IncomingMessage, cookies: Record<string, string | undefined>) => MintedCsrf | null;
+
+/**
+ * Mints an anonymous visitor's CSRF token for a page answered before Fastify (page-cache.fast-path.ts), as
+ * @fastify/csrf-protection's generateCsrf does with this platform's options: the same token library and HMAC key, the
+ * visitor's signed secret or a new one in a Set-Cookie. null (Fastify mints it) when the request is not plainly
+ * anonymous (any cookie but the language and the CSRF secret: a staff session binds its tokens to itself) or when a
+ * new secret's cookie would need to know whether the request came over HTTPS through a trusted proxy.
+ */
+export function rawCsrfMinter(app: FastifyInstance, hmacKey: string, behindProxy: boolean): RawCsrfMinter {
+  const tokens = CSRF({ hmacKey, userInfo: true }) as unknown as CSRF.TokensUserinfo; // (the typings pick the overload without userInfo)
+  return (req, cookies) => {
+    for (const name of Object.keys(cookies)) if (name !== CSRF_COOKIE && name !== 'lang') return null;
+    const signed = cookies[CSRF_COOKIE];
+    const secret = signed ? app.unsignCookie(signed) : null;
+    if (secret?.valid && secret.value) return { token: tokens.create(secret.value, 'anonymous'), setCookie: null };
+    if (behindProxy) return null;
+    const fresh = tokens.secretSync();
+    const secure = (req.socket as TLSSocket).encrypted === true;
+    const setCookie = app.serializeCookie(CSRF_COOKIE, app.signCookie(fresh), { path: CSRF_COOKIE_OPTIONS.path, sameSite: CSRF_COOKIE_OPTIONS.sameSite, httpOnly: true, secure });
+    return { token: tokens.create(fresh, 'anonymous'), setCookie };
+  };
+}
 
 /** What a CSRF token is bound to: the staff session when there is one, else the anonymous visitor. */
 export function csrfUserOf(request: FastifyRequest): string {

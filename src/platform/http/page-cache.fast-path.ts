@@ -6,7 +6,8 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerOptions, type ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyServerOptions } from 'fastify';
 import { LANGUAGE_COOKIE, languageWithoutQuery } from './language.ts';
-import type { PageCache } from './page-cache.ts';
+import type { PageCache, Entry } from './page-cache.ts';
+import type { RawCsrfMinter } from './csrf-binding.ts';
 
 export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
 
@@ -15,26 +16,48 @@ export type FastPathOptions = {
   log: FastifyBaseLogger;
   parseCookie: (header: string) => Record<string, string | undefined>;
   isClosing: () => boolean;
+  /** A kept form's CSRF token for this visitor (csrf-binding.ts), or null to leave the request to Fastify. */
+  mintCsrf?: RawCsrfMinter;
 };
 
 /** true when the request was answered from the cache. */
-export function cacheFastPath({ cache, log, parseCookie, isClosing }: FastPathOptions): FastPath {
+export function cacheFastPath({ cache, log, parseCookie, isClosing, mintCsrf }: FastPathOptions): FastPath {
+  // The line of a kept answer holds only what the fast path puts in it (the method, the URL already redacted when the
+  // answer was kept, the status): no field redaction or URL serializer to run again on every hit. The last scrub of
+  // every written line (log-redaction.ts) still applies.
+  const hits = log.child({}, { redact: { paths: ['req.headers'], censor: '[redacted]' }, serializers: { req: (req: unknown) => req } });
   return (req, res) => {
     const url = req.url ?? '';
     if (req.method !== 'GET' || url.length > 512 || url.includes('lang=') || isClosing()) return false;
     const cookie = req.headers.cookie;
-    const lang = languageWithoutQuery(url, cookie ? parseCookie(cookie)[LANGUAGE_COOKIE] : undefined, req.headers['accept-language']);
+    const cookies = cookie ? parseCookie(cookie) : {};
+    const lang = languageWithoutQuery(url, cookies[LANGUAGE_COOKIE], req.headers['accept-language']);
     const entry = cache.find(cache.keyFor(lang, url));
-    if (!entry || entry.csrfToken) return false;
+    if (!entry) return false;
     const started = performance.now();
-    res.writeHead(entry.status, entry.rawHeaders);
-    res.end(entry.body);
+    if (entry.csrfToken) {
+      const minted = mintCsrf?.(req, cookies);
+      if (!minted) return false;
+      sendWithToken(res, entry, minted.token, minted.setCookie);
+    } else {
+      res.writeHead(entry.status, entry.rawHeaders);
+      res.end(entry.body);
+    }
     if (entry.loggedUrl !== null) {
       const responseTime = Math.round((performance.now() - started) * 10) / 10;
-      log.info({ req: { method: 'GET', url: entry.loggedUrl, cache: 'hit' }, res: { statusCode: entry.status }, responseTime }, 'request completed');
+      hits.info({ req: { method: 'GET', url: entry.loggedUrl }, res: { statusCode: entry.status }, responseTime, kept: true }, 'request completed');
     }
     return true;
   };
+}
+
+/** A kept form, with this visitor's token in place of the one it was made with. */
+function sendWithToken(res: ServerResponse, entry: Entry, token: string, setCookie: string | null): void {
+  const body = String(entry.body).replaceAll(entry.csrfToken ?? '', token);
+  const headers: Record<string, string> = { ...entry.headers, 'content-length': String(Buffer.byteLength(body)) };
+  if (setCookie) headers['set-cookie'] = setCookie;
+  res.writeHead(entry.status, headers);
+  res.end(body);
 }
 
 /**

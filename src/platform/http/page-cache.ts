@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Clock } from '../clock.ts';
+import { epochMillisecondsOf, type Clock } from '../clock.ts';
 import { redactUrl } from './log-redaction.ts';
 
 /**
@@ -52,8 +52,10 @@ export class PageCache {
   private generation = 0;
   private readonly maxEntries: number;
   private readonly maxBodyBytes: number;
+  private readonly nowMs: () => number;
 
   constructor(private readonly options: PageCacheOptions) {
+    this.nowMs = epochMillisecondsOf(options.clock);
     this.maxEntries = options.maxEntries ?? 2_000;
     this.maxBodyBytes = options.maxBodyBytes ?? 512 * 1024;
   }
@@ -71,7 +73,7 @@ export class PageCache {
 
   /** The key of a GET of `url` in `lang`: only answers of the listed routes are ever kept under it. */
   keyFor(lang: string, url: string): string {
-    const minute = Math.floor(this.options.clock().epochMilliseconds / MINUTE_MS);
+    const minute = Math.floor(this.nowMs() / MINUTE_MS);
     return `${lang}|${minute}|${url}`;
   }
 
@@ -124,6 +126,7 @@ export class PageCache {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (name === 'set-cookie') {
+        // Kept without them: the CSRF secret and the language were the first visitor's; each later one gets its own.
         const cookies = Array.isArray(value) ? value : [String(value)];
         if (cookies.some((c) => !CACHEABLE_COOKIES.has(c.slice(0, c.indexOf('='))))) return undefined;
       } else if (name !== 'content-length' && value !== undefined) {
