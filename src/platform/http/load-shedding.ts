@@ -91,13 +91,16 @@ export async function registerLoadShedding(app: FastifyInstance, limits: Sheddin
     if (!exempt && inFlight >= limits.maxInFlight) return shed(request, reply, limits.retryAfterSeconds);
     inFlight++;
     request[COUNTED] = true;
-    if (FAQ_SEARCH.test(request.url)) {
-      if (!(await search.enter())) {
-        done(request);
-        return shed(request, reply, limits.retryAfterSeconds);
-      }
-      request[SEARCHING] = true;
+    return undefined;
+  });
+  // Only a search that is really run waits for a turn: one answered from the page cache (in onRequest) never gets here.
+  app.addHook('preHandler', async (request: Tracked, reply) => {
+    if (!FAQ_SEARCH.test(request.url)) return undefined;
+    if (!(await search.enter())) {
+      done(request);
+      return shed(request, reply, limits.retryAfterSeconds);
     }
+    request[SEARCHING] = true;
     return undefined;
   });
   app.addHook('onResponse', async (request: Tracked) => done(request));
