@@ -3,7 +3,7 @@ import './agencies.deps.ts';
 import { agenciesCommands } from './agencies.cli.ts';
 import { agenciesMessages } from './agencies.messages.ts';
 import { agenciesPages } from './agencies.pages.tsx';
-import { agenciesRoutes } from './agencies.routes.ts';
+import { agenciesRoutes } from './agencies.api.ts';
 
 export const agenciesModule = {
   name: 'agencies',

@@ -2,7 +2,7 @@ import { ALL_ROLES, MANAGING_ROLES, WORKING_ROLES } from '../../platform/access/
 import type { FeatureModule } from '../../platform/module.ts';
 import { appointmentsJobs } from './appointments.jobs.ts';
 import { appointmentsMessages } from './appointments.messages.ts';
-import { appointmentsRoutes, appointmentsStaffRoutes } from './appointments.plugin.ts';
+import { appointmentsRoutes, appointmentsStaffRoutes } from './appointments.routes.ts';
 
 export const appointmentsModule = {
   name: 'appointments',

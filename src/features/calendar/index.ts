@@ -3,7 +3,7 @@ import { calendarAdminPages } from './calendar-admin.pages.tsx';
 import { calendarCommands } from './calendar.cli.ts';
 import { calendarMessages } from './calendar.messages.ts';
 import { calendarPages } from './calendar.pages.tsx';
-import { calendarRoutes } from './calendar.routes.ts';
+import { calendarRoutes } from './calendar.api.ts';
 import { seedKnownCalendarEntries } from './calendar.service.ts';
 
 export const calendarModule = {

@@ -1,7 +1,7 @@
 import { WORKING_ROLES } from '../../platform/access/roles.ts';
 import type { FeatureModule } from '../../platform/module.ts';
 import { feedbackMessages } from './feedback.messages.ts';
-import { feedbackRoutes, feedbackStaffRoutes } from './feedback.plugin.ts';
+import { feedbackRoutes, feedbackStaffRoutes } from './feedback.routes.ts';
 
 export const feedbackModule = {
   name: 'feedback',

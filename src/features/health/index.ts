@@ -1,5 +1,5 @@
 import type { FeatureModule } from '../../platform/module.ts';
-import { healthRoutes } from './health.routes.ts';
+import { healthRoutes } from './health.api.ts';
 
 export const healthModule = {
   name: 'health',

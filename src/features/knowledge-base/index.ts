@@ -1,6 +1,6 @@
 import { MANAGING_ROLES } from '../../platform/access/roles.ts';
 import type { FeatureModule } from '../../platform/module.ts';
-import { knowledgeBaseRoutes, knowledgeBaseStaffRoutes } from './faq.plugin.ts';
+import { knowledgeBaseRoutes, knowledgeBaseStaffRoutes } from './faq.routes.ts';
 import { faqMessages } from './faq.messages.ts';
 import { seedKnowledgeBase } from './faq.seed.ts';
 

@@ -1,6 +1,6 @@
 import type { FeatureModule } from '../../platform/module.ts';
 import { outboxMessages } from './outbox.messages.ts';
-import { outboxRoutes } from './outbox.plugin.ts';
+import { outboxRoutes } from './outbox.routes.ts';
 
 /** The seam for deliveries that leave by another way than e-mail: each feature registers its OutboxSource here. */
 export { registerOutboxSource, targetHost, type OutboxEntry, type OutboxSource } from './outbox.sources.ts';

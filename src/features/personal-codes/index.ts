@@ -1,5 +1,5 @@
 import type { FeatureModule } from '../../platform/module.ts';
-import { personalCodesRoutes } from './personal-codes.routes.ts';
+import { personalCodesRoutes } from './personal-codes.api.ts';
 
 export const personalCodesModule = {
   name: 'personal-codes',

@@ -1,7 +1,7 @@
 import { WORKING_ROLES } from '../../platform/access/roles.ts';
 import type { FeatureModule } from '../../platform/module.ts';
 import { queueMessages } from './queue.messages.ts';
-import { queueRoutes, queueStaffRoutes } from './queue.plugin.ts';
+import { queueRoutes, queueStaffRoutes } from './queue.routes.ts';
 
 export const queueModule = {
   name: 'queue',

@@ -6,7 +6,7 @@ import { staffShellMessages } from './staff-shell.messages.ts';
 import { usersCommands } from './staff.cli.ts';
 import { staffMessages } from './staff.messages.ts';
 import { staffPages } from './staff.pages.tsx';
-import { workplaceRoutes } from './workplace.routes.tsx';
+import { workplaceRoutes } from './workplace.pages.tsx';
 
 export const staffModule = {
   name: 'staff',

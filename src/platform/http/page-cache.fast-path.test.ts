@@ -162,6 +162,13 @@ for (const target of testTargets()) {
       assert.ok(posted.status < 500);
     });
 
+    it('a kept form answered early carries a fresh one-time form key for each visitor', async () => {
+      const key = async () => /name="idempotencyKey" value="([^"]+)"/.exec(await (await fetch(`${base}/vsaa/jautajums`)).text())?.[1];
+      const keys = new Set([await key(), await key(), await key()]);
+      assert.equal(keys.size, 3);
+      assert.ok(!keys.has(undefined));
+    });
+
     for (const path of ['/vsaa/standarts', '/api/v1/agencies/kase/channels', '/api/health']) {
       it(`${path}: the kept answer is the one Fastify gave, security headers included`, async () => {
         const first = await fetch(`${base}${path}`);

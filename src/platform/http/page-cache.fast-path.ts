@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerOptions, type ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyServerOptions } from 'fastify';
 import { LANGUAGE_COOKIE, languageWithoutQuery } from './language.ts';
-import type { PageCache, Entry } from './page-cache.ts';
+import { isPersonal, personalize, type Entry, type PageCache } from './page-cache.ts';
 import type { RawCsrfMinter } from './csrf-binding.ts';
 
 export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -38,7 +38,9 @@ export function cacheFastPath({ cache, log, parseCookie, isClosing, mintCsrf }: 
     if (entry.csrfToken) {
       const minted = mintCsrf?.(req, cookies);
       if (!minted) return false;
-      sendWithToken(res, entry, minted.token, minted.setCookie);
+      sendPersonal(res, entry, personalize(entry, minted.token), minted.setCookie);
+    } else if (isPersonal(entry)) {
+      sendPersonal(res, entry, personalize(entry, null), null);
     } else {
       res.writeHead(entry.status, entry.rawHeaders);
       res.end(entry.body);
@@ -51,9 +53,8 @@ export function cacheFastPath({ cache, log, parseCookie, isClosing, mintCsrf }: 
   };
 }
 
-/** A kept form, with this visitor's token in place of the one it was made with. */
-function sendWithToken(res: ServerResponse, entry: Entry, token: string, setCookie: string | null): void {
-  const body = String(entry.body).replaceAll(entry.csrfToken ?? '', token);
+/** A kept form made this visitor's own (page-cache.ts `personalize`). */
+function sendPersonal(res: ServerResponse, entry: Entry, body: string, setCookie: string | null): void {
   const headers: Record<string, string> = { ...entry.headers, 'content-length': String(Buffer.byteLength(body)) };
   if (setCookie) headers['set-cookie'] = setCookie;
   res.writeHead(entry.status, headers);

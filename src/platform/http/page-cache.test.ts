@@ -146,6 +146,14 @@ for (const target of testTargets()) {
       assert.ok(posted.statusCode < 500, posted.body.slice(0, 200));
     });
 
+    it('each visitor of a kept form gets a one-time form key of their own (two questions never share one)', async () => {
+      const key = (html: string) => /name="idempotencyKey" value="([^"]+)"/.exec(html)?.[1] ?? '';
+      const keys = new Set<string>();
+      for (let i = 0; i < 3; i++) keys.add(key((await platform.app.inject('/vsaa/jautajums')).body));
+      assert.equal(keys.size, 3, [...keys].join(', '));
+      assert.ok(![...keys].includes(''));
+    });
+
     it('an administrator’s calendar change in this process is on the public calendar at once', async () => {
       const url = '/api/v1/calendar?from=2027-05-05&to=2027-05-05';
       const working = async () => ((await platform.app.inject(url)).json() as { days: Array<{ working: boolean }> }).days[0]?.working;

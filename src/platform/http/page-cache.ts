@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import { epochMillisecondsOf, type Clock } from '../clock.ts';
 import { redactUrl } from './log-redaction.ts';
 
@@ -23,9 +24,11 @@ export type PageCacheOptions = {
 export type Entry = {
   status: number;
   headers: Record<string, string>;
-  /** Text when a CSRF token is to be replaced per visitor; otherwise the bytes, sent as they are. */
+  /** Text when a value is to be replaced per visitor (`personalize`); otherwise the bytes, sent as they are. */
   body: string | Buffer;
   csrfToken: string | null;
+  /** A form's hidden one-time key (a retried post files once): every visitor gets a fresh one, never another's. */
+  formKey: string | null;
   expiresAt: number;
   generation: number;
   /** The headers with the length, for answers sent straight from Node's request handler (page-cache.fast-path.ts). */
@@ -41,6 +44,19 @@ export type Miss = { key: string; generation: number; making: Making };
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CACHEABLE_COOKIES = new Set(['apkalpe_csrf', 'lang']);
 const CSRF_FIELD = /name="_csrf" value="([^"]+)"/;
+const FORM_KEY_FIELD = /name="idempotencyKey" value="([^"]*)"/;
+
+export function isPersonal(entry: Entry): boolean {
+  return entry.csrfToken !== null || entry.formKey !== null;
+}
+
+/** A kept page with this visitor's own CSRF token (when it has one) and a fresh one-time form key. */
+export function personalize(entry: Entry, csrfToken: string | null): string {
+  let body = String(entry.body);
+  if (entry.csrfToken && csrfToken) body = body.replaceAll(entry.csrfToken, csrfToken);
+  if (entry.formKey) body = body.replaceAll(`name="idempotencyKey" value="${entry.formKey}"`, `name="idempotencyKey" value="${randomBytes(16).toString('base64url')}"`);
+  return body;
+}
 const MAX_URL_LENGTH = 512;
 const MINUTE_MS = 60_000;
 const LOGS_INFO = new Set(['trace', 'debug', 'info']);
@@ -134,10 +150,11 @@ export class PageCache {
       }
     }
     const csrfToken = CSRF_FIELD.exec(payload)?.[1] ?? null;
-    const body = csrfToken ? payload : Buffer.from(payload);
+    const formKey = FORM_KEY_FIELD.exec(payload)?.[1] || null;
+    const body = csrfToken || formKey ? payload : Buffer.from(payload);
     const rawHeaders = { ...headers, 'content-length': String(Buffer.byteLength(body)) };
     const expiresAt = Date.now() + this.options.ttlMs;
-    return { status: 200, headers, body, csrfToken, expiresAt, generation: this.generation, rawHeaders, loggedUrl };
+    return { status: 200, headers, body, csrfToken, formKey, expiresAt, generation: this.generation, rawHeaders, loggedUrl };
   }
 
   /** A write succeeded in this process: nothing kept so far may be answered again. */
@@ -171,7 +188,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       request.pageCacheMiss = cache.miss(key);
       return;
     }
-    const body = entry.csrfToken ? String(entry.body).replaceAll(entry.csrfToken, reply.generateCsrf()) : entry.body;
+    const body = isPersonal(entry) ? personalize(entry, entry.csrfToken ? reply.generateCsrf() : null) : entry.body;
     reply.headers(entry.headers).code(entry.status);
     return reply.send(body);
   });

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { buildApplication } from '../../app/app.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
-import { redactedRequestSerializer } from './personal-codes.routes.ts';
+import { redactedRequestSerializer } from './personal-codes.api.ts';
 
 type Validity = { valid: boolean; format: string | null; birthDate?: string | null; reason?: string; message?: { lv: string; en: string } };
 
