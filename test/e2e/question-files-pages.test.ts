@@ -87,3 +87,28 @@ for (const javaScript of [false, true]) {
     });
   });
 }
+
+describe('question form whose CSRF cookie expired, on a 390 px phone, JavaScript off', () => {
+  it('comes back with what was typed, the kept file and a clear message; sent again, it is filed', async () => {
+    const { context, page } = await openPage(browser, platform.baseUrl, '/vsaa/jautajums', { viewport: PHONE });
+    try {
+      await page.getByLabel('Vārds, uzvārds vai nosaukums').fill('Anna Bērziņa');
+      await page.setInputFiles('#field-attachments', PDF);
+      assert.equal(await submit(page, 'Nosūtīt jautājumu'), 400);
+      // The security cookie is gone (the browser was restarted, the cookie expired) while the client writes.
+      await context.clearCookies({ name: 'apkalpe_csrf' });
+      await page.getByLabel('E-pasta adrese').fill('anna@example.lv');
+      await page.getByLabel('Jūsu jautājums').fill('Zxqvbn plorf glimmergrost vrrkt?');
+      assert.equal(await submit(page, 'Nosūtīt jautājumu'), 403);
+      assert.match(await page.locator('#form-resend').innerText(), /Drošības nolūkos lūdzam nosūtīt veidlapu vēlreiz/);
+      assert.equal(await page.getByLabel('Jūsu jautājums').inputValue(), 'Zxqvbn plorf glimmergrost vrrkt?');
+      assert.equal(await page.getByLabel('E-pasta adrese').inputValue(), 'anna@example.lv');
+      assert.deepEqual(await keptNames(page), ['izzina.pdf']);
+      await assertAccessibleOnPhone(page, 'the form shown again after a refused CSRF check');
+      await submit(page, 'Nosūtīt jautājumu');
+      assert.deepEqual(await attachmentsOfConfirmed(page), ['izzina.pdf']);
+    } finally {
+      await context.close();
+    }
+  });
+});
