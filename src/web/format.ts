@@ -67,3 +67,11 @@ const RIGA_MOMENT_SECONDS: Intl.DateTimeFormatOptions = { timeZone: ZONE, year: 
 export function formatRigaMoment(at: Date, lang: Language): string {
   return formatter(lang, RIGA_MOMENT_SECONDS).format(at);
 }
+
+/** A file's size as people read it: "820 B", "12 KB", "1,4 MB" (Latvian decimal comma). */
+export function formatFileSize(bytes: number, lang: Language): string {
+  const number = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 });
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${number.format(bytes / 1024)} KB`;
+  return `${number.format(bytes / 1024 / 1024)} MB`;
+}

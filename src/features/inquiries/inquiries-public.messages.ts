@@ -40,9 +40,19 @@ export const inquiriesPublicMessages = {
     preview: {
       title: 'Varbūt atbilde jau ir šeit',
       lead: 'Jūsu jautājums vēl nav nosūtīts. Šīs atbildes, iespējams, jau palīdzēs. Ja tās neder, pārbaudiet jautājumu un nosūtiet to.',
-      reattach: 'Faili netiek saglabāti starp soļiem: ja vēlaties pievienot pielikumus, lūdzu, izvēlieties tos vēlreiz.',
-      reattachNamed: 'Jūs bijāt pievienojis: {{files}}. Faili netiek saglabāti starp soļiem — lūdzu, izvēlieties tos vēlreiz.',
       formHeading: 'Jūsu jautājums',
+    },
+    pending: {
+      legend: 'Pievienotie faili',
+      hint: 'Šos failus esam saglabājuši, un tie tiks pievienoti jautājumam, kad to nosūtīsiet. Ja kādu failu nevēlaties pievienot, atzīmējiet “Noņemt”. Ja jautājumu nenosūtīsiet, faili tiks dzēsti pēc {{hours}} stundām.',
+      remove: 'Noņemt',
+      removeFile: 'failu {{file}}',
+      addMore: 'Varat pievienot vēl failus.',
+    },
+    resend: {
+      title: 'Lūdzam nosūtīt veidlapu vēlreiz',
+      text: 'Drošības nolūkos lūdzam nosūtīt veidlapu vēlreiz: lapa bija atvērta ilgi vai pārlūkprogramma neatsūtīja drošības sīkdatni. Jūsu ierakstīto esam saglabājuši — pārbaudiet to un nosūtiet vēlreiz. Jautājums vēl nav nosūtīts.',
+      filesNotKept: 'Drošības dēļ šoreiz izvēlētos failus nesaglabājām ({{files}}). Lūdzu, izvēlieties tos vēlreiz.',
     },
     suggestions: {
       title: 'Iespējams, šīs atbildes jums palīdzēs',
@@ -157,9 +167,19 @@ export const inquiriesPublicMessages = {
     preview: {
       title: 'The answer may already be here',
       lead: 'Your question has not been sent yet. These answers may already help. If they do not, check your question and send it.',
-      reattach: 'Files are not kept between steps: if you want to attach files, please choose them again.',
-      reattachNamed: 'You had attached: {{files}}. Files are not kept between steps — please choose them again.',
       formHeading: 'Your question',
+    },
+    pending: {
+      legend: 'Attached files',
+      hint: 'We have kept these files, and they will be attached to your question when you send it. To leave a file out, tick “Remove”. If you do not send your question, the files are deleted after {{hours}} hours.',
+      remove: 'Remove',
+      removeFile: 'file {{file}}',
+      addMore: 'You can attach more files.',
+    },
+    resend: {
+      title: 'Please send the form again',
+      text: 'For your security, please send the form again: the page was open for a long time or your browser did not send its security cookie. We have kept what you typed — check it and send it again. Your question has not been sent yet.',
+      filesNotKept: 'For your security, the files chosen this time were not kept ({{files}}). Please choose them again.',
     },
     suggestions: {
       title: 'These answers may help you',

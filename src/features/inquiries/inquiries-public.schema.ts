@@ -16,9 +16,17 @@ export const CONFIRMATION_MAX_AGE_SECONDS = 600;
 
 /** The web form's own fields besides the requester's (which PublicInquiryBodySchema checks). */
 /** `idempotencyKey` is the form's hidden key: a form sent twice (double click, retry after a lost answer) files once. */
-export const QUESTION_FORM_FIELDS = ['name', 'email', 'phone', 'personalCode', 'topic', 'text', 'idempotencyKey'] as const;
+/** `uploadsToken` is the form's hidden half of the key to the files kept between its steps (pending-uploads.service.ts). */
+export const QUESTION_FORM_FIELDS = ['name', 'email', 'phone', 'personalCode', 'topic', 'text', 'idempotencyKey', 'uploadsToken'] as const;
 export type QuestionFormValues = Record<(typeof QUESTION_FORM_FIELDS)[number], string>;
-export const EMPTY_QUESTION_FORM: QuestionFormValues = { name: '', email: '', phone: '', personalCode: '', topic: '', text: '', idempotencyKey: '' };
+export const EMPTY_QUESTION_FORM: QuestionFormValues = { name: '', email: '', phone: '', personalCode: '', topic: '', text: '', idempotencyKey: '', uploadsToken: '' };
+
+/** The kept files the client ticked "remove" (checkboxes `removeUpload`, one value per file id), at most a few dozen. */
+export function removedUploads(body: unknown): string[] {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>).removeUpload : undefined;
+  const values = Array.isArray(value) ? value : [value];
+  return values.filter((v): v is string => typeof v === 'string' && v.length <= 64).slice(0, 30);
+}
 
 /** First POST shows matching FAQ answers (when there are any); the second files the question. */
 export type QuestionStep = 'preview' | 'file';

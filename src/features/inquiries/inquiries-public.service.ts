@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { acceptsClientMessages, hashAccessCode, isOpen, parseReference, type InquiryStatus } from '../../domain/inquiry/index.ts';
 import { validatePersonalCode } from '../../domain/personal-code/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
@@ -9,13 +9,14 @@ import { withForbiddenCharacters } from '../../platform/http/form.ts';
 import { failureWaitSeconds } from '../../platform/audit/failure-throttle.ts';
 import type { AgencyProfile, LocalizedText } from '../agencies/agency-profile.schema.ts';
 import { findInquiryByReference, findInquiryByReferenceInAgency, type InquiryRow } from './inquiries.repository.ts';
-import { appendClientMessage, checkAttachments, fileInquiry, type FiledInquiry, type InquiryDeps } from './inquiries.service.ts';
-import { ATTACHMENTS_MAX_COUNT, ATTACHMENTS_MAX_TOTAL_BYTES, PublicInquiryBodySchema, TEXT_MAX, type AttachmentInput, type PublicInquiryBody } from './inquiries.schema.ts';
+import { appendClientMessage, fileInquiry, type FiledInquiry, type InquiryDeps } from './inquiries.service.ts';
+import { PublicInquiryBodySchema, TEXT_MAX, type PublicInquiryBody } from './inquiries.schema.ts';
 import { listAttachmentNames, listClientMessages } from './inquiries-public.repository.ts';
 import { ACCESS_WINDOW_MINUTES, MAX_ACCESS_FAILURES_PER_IP, MAX_ACCESS_FAILURES_PER_REFERENCE, QUESTION_FORM_FIELDS, type ClientInquiryView, type QuestionFormValues, type QuestionStep } from './inquiries-public.schema.ts';
 import { fileOnce, fingerprintOf, IdempotencyKeySchema, type IdempotentFiling } from './idempotency.ts';
 import { suggestFaqAnswers, type FaqSuggestion } from './public/faq-suggestions.ts';
-import type { Uploads } from './public/uploads.ts';
+import { attachmentErrors, type Uploads } from './public/uploads.ts';
+import { filingAttachments, gatherFormFiles, keepFormFiles, pendingFingerprint, releaseFormFiles, type KeptFiles, type PendingRequest } from './public/pending-uploads.service.ts';
 import { PERSONAL_DATA_TOPIC, PERSONAL_DATA_TOPIC_NAME } from '../privacy/subject-request.ts';
 
 export type QuestionTopic = { id: string; name: LocalizedText };
@@ -98,28 +99,13 @@ function formErrors(values: QuestionFormValues, issues: Parameters<typeof fieldE
   });
 }
 
-function attachmentErrors(uploads: Uploads, t: Translate, lang: Language): FieldError[] {
-  const errors: FieldError[] = [];
-  if (uploads.tooMany) errors.push({ field: 'attachments', code: 'too_many', message: t('inquiries.public.errors.attachmentsTooMany', { count: ATTACHMENTS_MAX_COUNT }) });
-  if (uploads.overTotal) {
-    errors.push({ field: 'attachments', code: 'too_big', message: t('inquiries.public.errors.attachmentsTotal', { total: ATTACHMENTS_MAX_TOTAL_BYTES / 1024 / 1024 }) });
-    return errors;
-  }
-  try {
-    checkAttachments(uploads.files);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    // The core names files by index (attachments.0): the form has one file input for them all.
-    for (const f of error.fieldErrors) errors.push({ field: 'attachments', code: f.code, message: f.message?.[lang] ?? t('errors.field.invalidFormat') });
-  }
-  return errors;
-}
-
 export type WebQuestionInput = {
   profile: AgencyProfile;
   values: QuestionFormValues;
   step: QuestionStep;
   uploads: Uploads;
+  /** The files kept from the form's earlier steps: its token, the browser's visitor value (a new one if it had none), removals. */
+  pending: PendingRequest & { visitor: string };
   topics: QuestionTopic[];
   lang: Language;
   t: Translate;
@@ -127,10 +113,12 @@ export type WebQuestionInput = {
   forbidden?: FieldError[];
 };
 
+/** Whenever the form is shown again, `kept` holds the files it carries on (the new ones that passed joined them). */
 export type WebQuestionResult =
-  | { kind: 'invalid'; errors: FieldError[]; suggestions: FaqSuggestion[] }
-  | { kind: 'suggestions'; suggestions: FaqSuggestion[] }
-  | IdempotentFiling;
+  | { kind: 'invalid'; errors: FieldError[]; suggestions: FaqSuggestion[]; kept: KeptFiles }
+  | { kind: 'suggestions'; suggestions: FaqSuggestion[]; kept: KeptFiles }
+  | (Extract<IdempotentFiling, { kind: 'mismatch' }> & { kept: KeptFiles })
+  | Exclude<IdempotentFiling, { kind: 'mismatch' }>;
 
 /** The hidden key as the form sent it, or the field error of a tampered one. */
 function formKey(raw: string, t: Translate): { key?: string; error?: FieldError } {
@@ -140,11 +128,13 @@ function formKey(raw: string, t: Translate): { key?: string; error?: FieldError 
 }
 
 /**
- * The web form: checks everything first (a refused submission writes nothing); on the first step shows the
- * knowledge base's matching answers, when there are any, before filing; otherwise files through the core.
+ * The web form: checks everything first (a refused submission files nothing; the files that passed are kept for the
+ * form shown again); on the first step shows the knowledge base's matching answers, when there are any, before
+ * filing; otherwise files through the core, with the kept files, which leave the pending store in the same transaction.
  */
 export async function submitWebQuestion(deps: AppDeps, origin: AuditOrigin, input: WebQuestionInput): Promise<WebQuestionResult> {
   const { values, t, lang } = input;
+  const agency = input.profile.slug;
   const candidate = {
     name: values.name,
     email: values.email,
@@ -160,35 +150,41 @@ export async function submitWebQuestion(deps: AppDeps, origin: AuditOrigin, inpu
     errors.push({ field: 'email', code: 'custom', message: t('inquiries.public.fields.contactHint') });
   }
   if (values.topic && !input.topics.some((topic) => topic.id === values.topic)) errors.push(topicError(t));
-  errors.push(...attachmentErrors(input.uploads, t, lang));
+  const files = await gatherFormFiles(deps, agency, input.pending, input.uploads, t, lang);
+  errors.push(...files.errors);
   const key = formKey(values.idempotencyKey, t);
   if (key.error) errors.push(key.error);
+  const keep = () => keepFormFiles(deps, agency, input.pending, files);
   if (errors.length > 0 || !parsed.success) {
     const rank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
-    return { kind: 'invalid', errors: errors.sort((a, b) => rank(a.field) - rank(b.field)), suggestions: [] };
+    return { kind: 'invalid', errors: errors.sort((a, b) => rank(a.field) - rank(b.field)), suggestions: [], kept: await keep() };
   }
   if (input.step === 'preview') {
-    const suggestions = await suggestFaqAnswers(deps, input.profile.slug, parsed.data.text, lang);
-    if (suggestions.length > 0) return { kind: 'suggestions', suggestions };
+    const suggestions = await suggestFaqAnswers(deps, agency, parsed.data.text, lang);
+    if (suggestions.length > 0) return { kind: 'suggestions', suggestions, kept: await keep() };
   }
-  const attachments: AttachmentInput[] = input.uploads.files;
-  const files = attachments.map((a) => `${a.fileName}:${createHash('sha256').update(a.content).digest('hex')}`);
-  const idempotency = key.key ? { key: key.key, fingerprint: fingerprintOf({ channel: 'web-form', ...parsed.data, files }) } : undefined;
-  return fileOnce(deps.db, input.profile.slug, idempotency, (hook) =>
+  const attachments = await filingAttachments(deps, files);
+  const fingerprint = fingerprintOf({ channel: 'web-form', ...parsed.data, files: files.fresh.map((f) => `${f.fileName}:${f.sha256}`), ...pendingFingerprint(input.pending) });
+  const idempotency = key.key ? { key: key.key, fingerprint } : undefined;
+  const result = await fileOnce(deps.db, agency, idempotency, (hook) =>
     fileInquiry(
       deps,
       origin,
       {
-        agency: input.profile.slug,
+        agency,
         channel: 'web-form',
         ...parsed.data,
         personalCode: normalizedPersonalCode(parsed.data.personalCode),
         subject: subjectOf(parsed.data.text),
         attachments,
       },
-      hook,
+      async (tx, inquiry) => {
+        await hook?.(tx, inquiry);
+        await releaseFormFiles(tx, files);
+      },
     ),
   );
+  return result.kind === 'mismatch' ? { ...result, kept: await keep() } : result;
 }
 
 export type ClientAccessResult =

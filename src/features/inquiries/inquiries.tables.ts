@@ -153,3 +153,28 @@ export const inquiryIdempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ name: 'inquiry_idempotency_keys_pkey', columns: [t.agency, t.key] })],
 );
+
+/**
+ * Files a client chose on the question form before the inquiry was filed (a form shown again with its errors, the
+ * FAQ-suggestion step), kept for a few hours so they need not be chosen again. A set is found only by the SHA-256 of
+ * the form's random token (a hidden field) together with the SHA-256 of the browser's random visitor cookie, within
+ * one agency: never by a guessable id, never another visitor's. Filing moves them to inquiry_attachments and deletes
+ * them in the same transaction; the `inquiries.pending-uploads` job deletes the expired ones.
+ */
+export const inquiryPendingUploads = pgTable(
+  'inquiry_pending_uploads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    agency: text('agency').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    visitorHash: text('visitor_hash').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('inquiry_pending_uploads_token_idx').on(t.tokenHash, t.visitorHash), index('inquiry_pending_uploads_expires_idx').on(t.expiresAt)],
+);

@@ -129,9 +129,29 @@ export function errorPayload(error: FastifyError | AppError, request: FastifyReq
   return renderErrorPage(request, title, text, { hideAddress: UNREADABLE_ADDRESS.has(problem.code ?? '') });
 }
 
-/** The one answer to every error. */
-export function respondWithError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return reply.send(errorPayload(error, request, reply));
+/** The one answer to every error (a form route may answer a refused CSRF check itself: see csrfRefused). */
+export function respondWithError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply | Promise<undefined> {
+  return formResend(error, request, reply) ?? reply.send(errorPayload(error, request, reply));
+}
+
+/**
+ * A refused CSRF check on an HTML form route that declares `config.csrfRefused` (with `form: true`): the route shows
+ * its form again with what was typed and a fresh token, writing nothing, instead of the 403 error page that would
+ * lose the client's text. Any failure there falls back to that error page.
+ */
+function formResend(error: FastifyError, request: FastifyRequest, reply: FastifyReply): Promise<undefined> | null {
+  const config = request.routeOptions?.config;
+  const answer = config?.csrfRefused;
+  if (!answer || config?.form !== true || isApi(request) || !String(error.code ?? '').startsWith('FST_CSRF')) return null;
+  ensureLanguage(request);
+  request.log.info({ code: 'csrf', status: 403 }, 'request refused, form shown again');
+  return answer(request, reply).then(
+    () => undefined,
+    (failure: unknown) => {
+      if (!reply.sent) reply.send(errorPayload(failure as FastifyError, request, reply));
+      return undefined;
+    },
+  );
 }
 
 /** Every error of the app passes here; `renderPage` draws the HTML error pages (installed once, shared by framework errors). */

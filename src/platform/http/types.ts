@@ -27,6 +27,12 @@ declare module 'fastify' {
      * form shown again with the other values. Without it a NUL gets the guard's error page.
      */
     form?: boolean;
+    /**
+     * On a `form` route: the answer to a post whose CSRF check failed (the secret cookie expired or was never sent,
+     * a stale token) instead of the 403 error page — the form shown again with what was typed and a fresh token,
+     * with a 4xx status, writing nothing (error-handler.ts).
+     */
+    csrfRefused?: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
   }
 }
 

@@ -129,7 +129,7 @@ for (const target of testTargets()) {
       const text = 'Kā pieteikties vecuma pensijai? <script>alert("x")</script>';
       const browser = new QuestionBrowser(platform.app);
       const before = await countRows(platform, 'inquiries');
-      const preview = await browser.submitQuestion(FORM, { ...valid, text }, [{ name: 'scan.png', type: 'image/png', content: 'png' }]);
+      const preview = await browser.submitQuestion(FORM, { ...valid, text }, [{ name: 'scan.pdf', type: 'application/pdf', content: '%PDF-1.4 scan' }]);
       assert.equal(preview.statusCode, 200);
       const main = mainOf(preview.body);
       assert.equal(main.match(/<h1/g)?.length, 1);
@@ -137,16 +137,18 @@ for (const target of testTargets()) {
       assert.match(main, /href="\/vsaa\/buj#faq-/);
       assert.match(main, /name="step" value="file"/);
       assert.match(main, /Tomēr nosūtīt jautājumu/);
-      assert.match(main, /scan\.png/, 'names the files to choose again');
+      assert.match(main, /<span class="pending-file-name">scan\.pdf<\/span>/, 'the file is kept, not to be chosen again');
       assert.match(main, /value="Anna Bērziņa"/, 'values kept');
       assert.match(main, /value="01019010001"/, 'as typed');
       assert.match(main, /&lt;script&gt;alert/);
       assert.doesNotMatch(main, /<script>alert/);
       assert.equal(await countRows(platform, 'inquiries'), before, 'nothing filed on the first step');
 
-      const filed = await browser.postMultipart(FORM, { _csrf: csrfTokenIn(preview.body), ...valid, text, step: 'file' });
+      const uploadsToken = /name="uploadsToken" value="([^"]+)"/.exec(main)?.[1] ?? '';
+      const filed = await browser.postMultipart(FORM, { _csrf: csrfTokenIn(preview.body), ...valid, text, step: 'file', uploadsToken });
       assert.equal(filed.statusCode, 303);
       assert.equal(await countRows(platform, 'inquiries'), before + 1);
+      assert.equal(await countRows(platform, 'inquiry_attachments', "file_name = 'scan.pdf'"), 1, 'filed with the kept file');
     });
 
     it('refuses empty and over-long texts, with the summary linking to the field, and writes nothing', async () => {

@@ -1,13 +1,14 @@
 import { agencyNameIn } from '../../agencies/agency-name.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
 import { CsrfField, ErrorSummary, FileField, SelectField, TextAreaField, TextField } from '../../../web/components.tsx';
-import { formatDate } from '../../../web/format.ts';
+import { formatDate, formatFileSize } from '../../../web/format.ts';
 import type { PageContext } from '../../../web/page-context.ts';
 import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
 import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_COUNT, ATTACHMENTS_MAX_TOTAL_BYTES, TEXT_MAX } from '../inquiries.schema.ts';
 import type { QuestionFormValues, QuestionStep } from '../inquiries-public.schema.ts';
 import type { QuestionTopic } from '../inquiries-public.service.ts';
 import { faqEntryHref, type FaqSuggestion } from './faq-suggestions.ts';
+import { PENDING_UPLOAD_HOURS, type PendingFile } from './pending-uploads.service.ts';
 
 const MB = 1024 * 1024;
 /** The file input's accept list: every allowed extension and type. */
@@ -49,9 +50,45 @@ type QuestionFormProps = {
   values: QuestionFormValues;
   errors: FieldError[];
   step: QuestionStep;
+  /** Files kept from the form's earlier steps (shown by name and size, each with "remove"). */
+  pending: readonly PendingFile[];
+  /** Kept files already ticked "remove" (the form shown again after a refused CSRF check). */
+  removing?: readonly string[];
+  /** The CSRF check failed: ask for the form to be sent again. */
+  resend?: boolean;
 };
 
-function QuestionForm({ ctx, profile, topics, values, errors, step }: QuestionFormProps) {
+/** The files kept from earlier steps: each by name and size, with a "remove" checkbox (works without JavaScript). */
+function PendingFiles({ ctx, files, removing }: { ctx: PageContext; files: readonly PendingFile[]; removing: readonly string[] }) {
+  const { t, lang } = ctx;
+  if (files.length === 0) return null;
+  return (
+    <fieldset className="field pending-files" aria-describedby="pending-files-hint" id="pending-files">
+      <legend>
+        <strong>{t('inquiries.public.pending.legend')}</strong>
+      </legend>
+      <p className="hint" id="pending-files-hint">
+        {t('inquiries.public.pending.hint', { hours: PENDING_UPLOAD_HOURS })}
+      </p>
+      <ul className="pending-file-list">
+        {files.map((file, i) => (
+          <li key={file.id} className="pending-file">
+            <span className="pending-file-name">{file.fileName}</span> <span className="pending-file-size">({formatFileSize(file.size, lang)})</span>
+            <div className="field checkbox">
+              <input type="checkbox" id={`remove-upload-${i}`} name="removeUpload" value={file.id} defaultChecked={removing.includes(file.id)} />
+              <label htmlFor={`remove-upload-${i}`}>
+                {t('inquiries.public.pending.remove')}
+                <span className="visually-hidden"> {t('inquiries.public.pending.removeFile', { file: file.fileName })}</span>
+              </label>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+function QuestionForm({ ctx, profile, topics, values, errors, step, pending, removing = [], resend = false }: QuestionFormProps) {
   const { t, lang } = ctx;
   const byField = (field: string) => errors.find((e) => e.field === field);
   const suggestUrl = `/api/v1/agencies/${profile.slug}/faq`;
@@ -68,10 +105,16 @@ function QuestionForm({ ctx, profile, topics, values, errors, step }: QuestionFo
       data-read-more={t('inquiries.public.suggestions.readMore')}
       data-faq-url={withLang(`/${profile.slug}/buj`, ctx)}
     >
+      {resend && (
+        <p className="notice notice-bad" id="form-resend">
+          {t('inquiries.public.resend.text')}
+        </p>
+      )}
       <ErrorSummary ctx={ctx} errors={errors} />
       <CsrfField ctx={ctx} />
       <input type="hidden" name="step" value={step} id="question-step" />
       <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
+      <input type="hidden" name="uploadsToken" value={values.uploadsToken} />
       <p className="hint">{t('inquiries.public.requiredNote')}</p>
       <TextField name="name" label={t('inquiries.public.fields.name')} value={values.name} error={byField('name')} autoComplete="name" required />
       <fieldset className="field" aria-describedby="contact-hint">
@@ -123,10 +166,11 @@ function QuestionForm({ ctx, profile, topics, values, errors, step }: QuestionFo
         {t('inquiries.public.suggestions.liveHint')}
       </p>
       <div id="question-suggestions" aria-live="polite" />
+      <PendingFiles ctx={ctx} files={pending} removing={removing} />
       <FileField
         name="attachments"
         label={t('inquiries.public.fields.attachments')}
-        hint={t('inquiries.public.fields.attachmentsHint', { count: ATTACHMENTS_MAX_COUNT, size: ATTACHMENT_MAX_BYTES / MB, total: ATTACHMENTS_MAX_TOTAL_BYTES / MB })}
+        hint={`${pending.length > 0 ? `${t('inquiries.public.pending.addMore')} ` : ''}${t('inquiries.public.fields.attachmentsHint', { count: ATTACHMENTS_MAX_COUNT, size: ATTACHMENT_MAX_BYTES / MB, total: ATTACHMENTS_MAX_TOTAL_BYTES / MB })}`}
         error={byField('attachments')}
         accept={ACCEPT}
         multiple
@@ -160,9 +204,9 @@ export function QuestionFormView(props: Omit<QuestionFormProps, 'step'> & { step
   );
 }
 
-/** Without JavaScript: the matching answers first, then the form again, to be sent anyway. */
-export function QuestionSuggestionsView(props: Omit<QuestionFormProps, 'step' | 'errors'> & { suggestions: FaqSuggestion[]; attachedNames: string[] }) {
-  const { ctx, suggestions, attachedNames } = props;
+/** Without JavaScript: the matching answers first, then the form again (with the files kept), to be sent anyway. */
+export function QuestionSuggestionsView(props: Omit<QuestionFormProps, 'step' | 'errors'> & { suggestions: FaqSuggestion[] }) {
+  const { ctx, suggestions } = props;
   const { t } = ctx;
   return (
     <>
@@ -170,11 +214,6 @@ export function QuestionSuggestionsView(props: Omit<QuestionFormProps, 'step' | 
       <p className="lead">{t('inquiries.public.preview.lead')}</p>
       <FaqSuggestionList ctx={ctx} agency={props.profile.slug} suggestions={suggestions} />
       <h2>{t('inquiries.public.preview.formHeading')}</h2>
-      <p className="notice">
-        {attachedNames.length > 0
-          ? t('inquiries.public.preview.reattachNamed', { files: attachedNames.join(', ') })
-          : t('inquiries.public.preview.reattach')}
-      </p>
       <QuestionForm {...props} errors={[]} step="file" />
     </>
   );

@@ -1,5 +1,8 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
+import type { Language, Translate } from '../../../platform/i18n/index.ts';
+import { AppError, type FieldError } from '../../../platform/http/problem.ts';
+import { checkAttachments } from '../inquiries.service.ts';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_COUNT, ATTACHMENTS_MAX_TOTAL_BYTES, type AttachmentInput } from '../inquiries.schema.ts';
 
 /** The files of one multipart question form, as read; limits are judged later with the other fields. */
@@ -77,4 +80,22 @@ export async function collectUpload(this: FastifyRequest, part: MultipartFile): 
     return;
   }
   uploads.files.push({ fileName, contentType: part.mimetype || 'application/octet-stream', content: Buffer.concat(chunks) });
+}
+
+/** The limits (count, size, allowed type by name) of the files of one post, as field errors of the form's one file input. */
+export function attachmentErrors(uploads: Uploads, t: Translate, lang: Language): FieldError[] {
+  const errors: FieldError[] = [];
+  if (uploads.tooMany) errors.push({ field: 'attachments', code: 'too_many', message: t('inquiries.public.errors.attachmentsTooMany', { count: ATTACHMENTS_MAX_COUNT }) });
+  if (uploads.overTotal) {
+    errors.push({ field: 'attachments', code: 'too_big', message: t('inquiries.public.errors.attachmentsTotal', { total: ATTACHMENTS_MAX_TOTAL_BYTES / 1024 / 1024 }) });
+    return errors;
+  }
+  try {
+    checkAttachments(uploads.files);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    // The core names files by index (attachments.0): the form has one file input for them all.
+    for (const f of error.fieldErrors) errors.push({ field: 'attachments', code: f.code, message: f.message?.[lang] ?? t('errors.field.invalidFormat') });
+  }
+  return errors;
 }
