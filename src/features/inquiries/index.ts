@@ -2,7 +2,7 @@ import { ALL_ROLES, MANAGING_ROLES, WORKING_ROLES } from '../../platform/access/
 import type { FeatureModule } from '../../platform/module.ts';
 import { inquiriesJobs } from './inquiries.jobs.ts';
 import { inquiriesMessages } from './inquiries.messages.ts';
-import { inquiriesRoutes, inquiriesStaffRoutes } from './inquiries.plugin.ts';
+import { inquiriesRoutes, inquiriesStaffRoutes } from './inquiries.routes.ts';
 
 export const inquiriesModule = {
   name: 'inquiries',
