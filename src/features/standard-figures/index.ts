@@ -2,7 +2,7 @@ import type { FeatureModule } from '../../platform/module.ts';
 import { standardFiguresJobs } from './standard-figures.jobs.ts';
 import { standardFiguresMessages } from './standard-figures.messages.ts';
 import { standardFiguresPermissions } from './standard-figures.permissions.ts';
-import { standardFiguresPublicRoutes, standardFiguresStaffRoutes } from './standard-figures.routes.tsx';
+import { standardFiguresPublicRoutes, standardFiguresStaffRoutes } from './standard-figures.routes.ts';
 
 /** The seam for the phone and registers features: each registers its FigureSource here. */
 export { FIGURE_DAYS_INSERT, registerChannelValues, registerFigureSource, rigaDay, type ChannelValues, type FigureSource, type RefreshWindow } from './sources.ts';
