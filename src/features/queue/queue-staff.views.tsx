@@ -224,7 +224,7 @@ export function ConsoleView({ ctx, centre, counters, counter, board, errors, not
               </div>
             ))}
           </fieldset>
-          <button type="submit">{t('queue.console.openCounter')}</button>
+          <button type="submit" className="queue-open-counter">{t('queue.console.openCounter')}</button>
         </form>
         {counter.open && (
           <>
