@@ -41,7 +41,7 @@ export const inquiriesPublicMessages = {
       title: 'Varbūt atbilde jau ir šeit',
       lead: 'Jūsu jautājums vēl nav nosūtīts. Šīs atbildes, iespējams, jau palīdzēs. Ja tās neder, pārbaudiet jautājumu un nosūtiet to.',
       reattach: 'Faili netiek saglabāti starp soļiem: ja vēlaties pievienot pielikumus, lūdzu, izvēlieties tos vēlreiz.',
-      reattachNamed: 'Jūs bijāt pievienojis: {{files}}. Faili netiek saglabāti starp soļiem — lūdzu, izvēlieties tos vēlreiz.',
+      reattachNamed: 'Iepriekš pievienotie faili: {{files}}. Faili netiek saglabāti starp soļiem — lūdzu, izvēlieties tos vēlreiz.',
       formHeading: 'Jūsu jautājums',
     },
     suggestions: {
