@@ -169,7 +169,7 @@ const lv = {
   },
   mail: {
     confirmationSubject: 'Pieraksts apstiprināts: {{service}}, {{when}}',
-    reminderSubject: 'Atgādinājums: rīt {{when}} – {{service}}',
+    reminderSubject: 'Atgādinājums: rīt, {{when}} – {{service}}',
     cancelledSubject: 'Pieraksts atcelts: {{service}}, {{when}}',
     movedSubject: 'Pieraksta laiks mainīts: {{service}}, {{when}}',
     // No name in the Latvian greeting: a full name would have to be in the vocative; "Labdien!" is the neutral form.
@@ -183,7 +183,7 @@ const lv = {
     bring: 'Līdzi ņemiet personu apliecinošu dokumentu (pasi vai personas apliecību).',
     duty: 'Ja kavējat vai nevarat ierasties, lūdzu, savlaicīgi paziņojiet vai atceliet pierakstu.',
     manage: 'Pārvaldīt pierakstu (atcelt, mainīt laiku, paziņot par kavēšanos): {{url}}',
-    cancelled: 'Jūsu pieraksts uz pakalpojumu “{{service}}” ({{when}}) ir atcelts.',
+    cancelled: 'Jūsu pieraksts uz pakalpojumu “{{service}}” {{when}} ir atcelts.',
     cancelledBecause: 'Iemesls: {{reason}}',
     moved: 'Jūsu pieraksta laiks ir mainīts. Jaunais laiks: {{when}}.',
     rebook: 'Jaunu laiku varat izvēlēties: {{url}}',
