@@ -11,7 +11,8 @@ import { catalogs } from '../../src/app/catalogs.ts';
 import { isoDatesInProse, nominativeMonthSlips } from '../../src/domain/latvian-text/index.ts';
 import { inviteToSurvey } from '../../src/features/feedback/survey-invitations.service.ts';
 import { sendReminders } from '../../src/features/appointments/reminders.service.ts';
-import { extendDeadline } from '../../src/features/inquiries/staff/inquiry-terms.service.ts';
+import { extendDeadline, forwardInquiry } from '../../src/features/inquiries/staff/inquiry-terms.service.ts';
+import { replyToInquiry, requestInformation } from '../../src/features/inquiries/staff/inquiry-actions.service.ts';
 import { findInquiryByReference } from '../../src/features/inquiries/inquiries.repository.ts';
 import { QuestionBrowser } from '../../src/features/inquiries/public/question-form.testing.ts';
 import { TestBrowser } from '../support/http-client.ts';
@@ -92,6 +93,8 @@ for (const target of testTargets()) {
     const extraPages: Array<{ slug: string; url: string; browser?: TestBrowser; template: string }> = [];
     const clients: Record<string, TestBrowser> = {};
     let supervisor: Record<'vsaa' | 'kase', TestBrowser>;
+    let staff: Record<'vsaa' | 'kase', Awaited<ReturnType<typeof addStaff>>>;
+    const inquiries: Array<{ slug: 'vsaa' | 'kase'; lang: Lang; reference: string }> = [];
 
     /** Whether a mail is the agency's: its reference, its links or its name. */
     const mailOf = (mail: { subject: string; body_text: string }, slug: string) => {
@@ -104,7 +107,7 @@ for (const target of testTargets()) {
     before(async () => {
       platform = await createTestPlatform(target, { clock: () => now });
       const { app, deps } = platform;
-      const staff = { vsaa: await addStaff(platform, 'vaditajs@vsaa.test', 'vsaa', 'supervisor'), kase: await addStaff(platform, 'vaditajs@kase.test', 'kase', 'supervisor') };
+      staff = { vsaa: await addStaff(platform, 'vaditajs@vsaa.test', 'vsaa', 'supervisor'), kase: await addStaff(platform, 'vaditajs@kase.test', 'kase', 'supervisor') };
       supervisor = { vsaa: await signedIn(platform, 'vaditajs@vsaa.test'), kase: await signedIn(platform, 'vaditajs@kase.test') };
 
       for (const slug of ['vsaa', 'kase'] as const) {
@@ -143,6 +146,7 @@ for (const target of testTargets()) {
             const code = /id="inquiry-access-code"[^>]*>([^<]+)</.exec(confirmation.body)?.[1] ?? '';
             extraPages.push({ slug, url: String(filed.headers.location), browser, template: '/:agency/jautajums/iesniegts' });
             fill[`reference-${lang}`] = reference;
+            inquiries.push({ slug, lang, reference });
             const page = await browser.submitForm(`/${slug}/jautajums/sekot`, `/${slug}/jautajums/sekot`, { reference, code });
             check(`${slug} ${lang} POST /${slug}/jautajums/sekot (the inquiry)`, prose(page.body));
             // The deadline extended by staff: the client's notice mail.
@@ -156,6 +160,13 @@ for (const target of testTargets()) {
               });
             }
           }
+
+          // A written complaint: it becomes an inquiry, and the thanks page gives its reference and deadline.
+          const complaint = await browser.submitForm(`/${slug}/atsauksme`, `/${slug}/atsauksme`, { kind: 'complaint', subject: 'staff', staffName: 'Darbiniece pie 3. lodziņa', text: 'Mani neapkalpoja.', name: 'Anna Bērziņa', email: `anna.${lang}@example.lv` });
+          assert.equal(complaint.statusCode, 303, `${slug} ${lang} complaint`);
+          const thanks = await browser.get(withLang(String(complaint.headers.location), lang));
+          assert.match(thanks.body, new RegExp(`${slug.toUpperCase()}-2026-\\d+`), 'the thanks page names the inquiry');
+          check(`${slug} ${lang} GET ${String(complaint.headers.location)} (after a complaint)`, prose(thanks.body));
 
           // A booking through the five steps, its confirmation and its manage page.
           const start = await browser.get(`/${slug}/pieraksts`);
@@ -206,6 +217,7 @@ for (const target of testTargets()) {
           assert.equal(callback.statusCode, 303, `${slug} ${lang} callback: ${[...callback.body.matchAll(/class="error-message"[^>]*>([^<]*)/g)].map((m) => m[1]).join('; ')}`);
           {
             extraPages.push({ slug, url: String(callback.headers.location), browser, template: '/:agency/talrunis/atzvanit/:id' });
+            fill[`callback-${lang}`] = /atzvanit\/([^?/]+)/.exec(String(callback.headers.location))?.[1] ?? '';
             fill.callback = /atzvanit\/([^?/]+)/.exec(String(callback.headers.location))?.[1] ?? '';
           }
           const client = new TestBrowser(app);
@@ -278,6 +290,42 @@ for (const target of testTargets()) {
         const closure = await supervisor[slug].request({ method: 'POST', url: `/api/v1/staff/${slug}/appointments/capacity-changes`, json: { centre: appointment.centre_id, from: day, to: day, capacity: 0, reason: 'Remontdarbi' } });
         assert.ok(closure.statusCode < 300, `${slug} closure: ${closure.body}`);
       }
+      // The inquiry's other client mails: the request for information and the answer (English inquiry), the referral
+      // to the competent institution (Latvian one), an apology for an error; a callback the agency could not make.
+      const outboxSize = async () => (await queryRows<{ n: number }>(platform, sql`select count(*)::int as n from mail_outbox`))[0]?.n ?? 0;
+      const mailed = async (what: string, action: () => Promise<unknown>) => {
+        const before = await outboxSize();
+        await action();
+        assert.ok((await outboxSize()) > before, `${what} sends a mail`);
+      };
+      for (const { slug, lang, reference } of inquiries) {
+        const boss = staff[slug];
+        const scope = { actor: { id: boss.id, email: boss.email, name: boss.name, memberships: [{ agency: slug, role: boss.role }], sessionId: 'test' }, agency: slug, role: boss.role };
+        const origin = { actorId: boss.id, actorLabel: boss.email, ip: null };
+        const inquiry = await findInquiryByReference(platform.deps.db, reference);
+        assert.ok(inquiry);
+        if (lang === 'en') {
+          await mailed(`${slug} information request`, () => requestInformation(platform.deps, scope, origin, inquiry.id, { text: 'Please give your personal code.' }));
+          await mailed(`${slug} answer`, () => replyToInquiry(platform.deps, scope, origin, inquiry.id, { text: 'Your pension will be recalculated in May.' }));
+        } else {
+          await mailed(`${slug} referral`, () => forwardInquiry(platform.deps, scope, origin, inquiry.id, { mode: 'refer', institutionId: 'vid' }));
+          const error = await supervisor[slug].request({ method: 'POST', url: `/api/v1/staff/${slug}/service-errors`, json: { concerns: { kind: 'inquiry', id: inquiry.id }, description: 'Nepareizs aprēķins.', cameToLight: 'client-complaint', consequences: 'Izmaksa aizkavējās.' } });
+          assert.equal(error.statusCode, 201, error.body);
+          const errorId = (error.json() as { id: string }).id;
+          const steps = `/api/v1/staff/${slug}/service-errors/${errorId}/steps`;
+          assert.equal((await supervisor[slug].request({ method: 'POST', url: steps, json: { step: 'acknowledged' } })).statusCode, 201);
+          await mailed(`${slug} apology`, () => supervisor[slug].request({ method: 'POST', url: steps, json: { step: 'apology-sent', text: 'Kļūdu izlabosim līdz mēneša beigām.' } }));
+        }
+      }
+      for (const slug of ['vsaa', 'kase'] as const) {
+        const id = fills[slug]?.['callback-lv'] ?? '';
+        const callbacks = `/staff/${slug}/talrunis/atzvani`;
+        await supervisor[slug].submitForm(callbacks, `${callbacks}/panemt`, { id });
+        await mailed(`${slug} unreachable callback`, async () => {
+          for (let attempt = 0; attempt < 3; attempt++) await supervisor[slug].submitForm(`${callbacks}/${id}`, `${callbacks}/${id}/meginajums`, { result: 'no-answer' });
+        });
+      }
+
       const mails = await queryRows<{ to_address: string; subject: string; body_text: string }>(platform, sql`select to_address, subject, body_text from mail_outbox order by created_at`);
       for (const mail of mails) {
         const slips = slipsIn(`${mail.subject}\n${mail.body_text}`);
