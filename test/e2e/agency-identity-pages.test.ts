@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { assertAccessible, launchChromium, openPage, startServedPlatform, type ServedPlatform } from '../support/browser.ts';
+import { assertAccessible, assertFitsSmallPhone, launchChromium, openPage, SMALL_PHONE, startServedPlatform, type ServedPlatform } from '../support/browser.ts';
 
 let platform: ServedPlatform;
 let browser: Browser;
@@ -45,6 +45,17 @@ describe('agency identity in a real browser', () => {
       });
     }
   }
+
+  it('the header with the name mark and the contact links still fit a small phone', async () => {
+    for (const path of ['/vsaa/standarts', '/kase/standarts?lang=en']) {
+      const { context, page } = await openPage(browser, platform.baseUrl, path, { viewport: SMALL_PHONE });
+      try {
+        await assertFitsSmallPhone(page, path);
+      } finally {
+        await context.close();
+      }
+    }
+  });
 
   it('the two agencies differ from each other and from the portal home', async () => {
     const colours: string[] = [];
