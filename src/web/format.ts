@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Language, Translate } from '../platform/i18n/index.ts';
+import { onDayPhrase } from '../domain/latvian-text/index.ts';
 import { rigaDateAt, type Weekday, type WeeklySummaryGroup } from '../domain/opening-hours/index.ts';
 
 const LOCALES: Record<Language, string> = { lv: 'lv-LV', en: 'en-GB' };
@@ -31,6 +32,16 @@ export function formatTime(iso: string): string {
 export function formatMoment(iso: string, lang: Language): string {
   const date = new Date(Temporal.Instant.from(iso).epochMilliseconds);
   return formatter(lang, MOMENT).format(date);
+}
+
+/**
+ * A moment inside a sentence ("atvērsies …"): "pirmdien, 23. novembrī, plkst. 08:30" in Latvian (the weekday as an
+ * adverb, the month in the locative; Intl's nominative "pirmdiena, 23. novembris" reads wrong there) / "Monday 23 November, 08:30".
+ */
+export function formatMomentInSentence(iso: string, lang: Language): string {
+  if (lang === 'en') return formatMoment(iso, lang);
+  const riga = Temporal.Instant.from(iso).toZonedDateTimeISO(ZONE);
+  return `${onDayPhrase(riga.toPlainDate().toString())}, plkst. ${riga.toPlainTime().toString({ smallestUnit: 'minute' })}`;
 }
 
 /** "2026. gada 23. novembris" / "23 November 2026", for a 'YYYY-MM-DD' date. */

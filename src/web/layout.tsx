@@ -4,7 +4,13 @@ import { languageSwitchHref, type PageContext } from './page-context.ts';
 import { CollapsibleNav, isCurrent, StaffHeaderNav } from './staff-shell.tsx';
 
 /** `walkIn`: a centre serves in queue order (the queue link is shown); `booking`: visits can be booked. */
-export type AgencyNav = { slug: string; shortName: string; walkIn?: boolean; booking?: boolean };
+export type AgencyNav = { slug: string; shortName: string; walkIn?: boolean; booking?: boolean; brand?: { mark: string; name: string } };
+
+/** The body's classes: a staff page, an agency's page (its colour comes from /{slug}/brand.css: no inline style under the CSP). */
+function bodyClass(ctx: PageContext, agency: AgencyNav | undefined): string | undefined {
+  const classes = [ctx.staffShell ? 'staff-page' : null, agency?.brand && !ctx.staffShell ? `agency-${agency.slug}` : null].filter(Boolean);
+  return classes.length > 0 ? classes.join(' ') : undefined;
+}
 
 type LayoutProps = {
   ctx: PageContext;
@@ -29,11 +35,12 @@ export function Layout({ ctx, title, agency, stylesheets = [], description, chil
         <meta name="description" content={description ?? t('layout.description')} />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
+        {agency?.brand && !ctx.staffShell && <link rel="stylesheet" href={`/${agency.slug}/brand.css`} />}
         {stylesheets.map((href) => (
           <link key={href} rel="stylesheet" href={href} />
         ))}
       </head>
-      <body className={ctx.staffShell ? 'staff-page' : undefined}>
+      <body className={bodyClass(ctx, agency)}>
         <a className="skip-link" href="#main">
           {t('layout.skipToContent')}
         </a>
@@ -43,6 +50,11 @@ export function Layout({ ctx, title, agency, stylesheets = [], description, chil
               {t('app.name')}
               <span className="brand-tagline">{ctx.staffShell ? t('staffShell.tagline') : t('app.tagline')}</span>
             </a>
+            {agency?.brand && !ctx.staffShell && (
+              <a className="agency-mark" href={`/${agency.slug}`} title={agency.brand.mark === agency.brand.name ? undefined : agency.brand.name}>
+                {agency.brand.mark}
+              </a>
+            )}
             <a className="lang-switch" href={languageSwitchHref(ctx)} lang={other} hrefLang={other}>
               <span aria-hidden="true">{t('layout.switchTo')}</span>
               <span className="visually-hidden">{t('layout.switchToLabel')}</span>

@@ -7,6 +7,9 @@ import type { PageContext } from './page-context.ts';
 export type PageAgency = {
   slug: string;
   shortName: { lv: string; en: string };
+  name?: { lv: string; en: string };
+  /** The agency's name mark and colour (agencies/*.yaml `brand`): its pages load /{slug}/brand.css. */
+  brand?: { mark?: { lv: string; en: string } | undefined; colour: string } | undefined;
   serviceCentres?: ReadonlyArray<{ walkIn: boolean; appointments: boolean }>;
   videoConsultation?: unknown;
 };
@@ -15,6 +18,7 @@ export function agencyNav(agency: PageAgency, lang: 'lv' | 'en'): AgencyNav {
   return {
     slug: agency.slug,
     shortName: agency.shortName[lang],
+    ...(agency.brand ? { brand: { mark: (agency.brand.mark ?? agency.shortName)[lang], name: (agency.name ?? agency.shortName)[lang] } } : {}),
     walkIn: agency.serviceCentres?.some((c) => c.walkIn) ?? false,
     booking: (agency.serviceCentres?.some((c) => c.appointments) ?? false) || Boolean(agency.videoConsultation),
   };

@@ -33,6 +33,8 @@ describe('Latvian dates inside sentences', () => {
   it('finds the slips a native reader would', () => {
     assert.deepEqual(nominativeMonthSlips('Spēkā no 2025. gada 1. janvāris līdz 18. decembris.'), ['no 2025. gada 1. janvāris', 'līdz 18. decembris']);
     assert.deepEqual(nominativeMonthSlips('Ar 1. marts mainās.'), ['Ar 1. marts']);
+    assert.deepEqual(nominativeMonthSlips('Atbildēsim ne vēlāk kā 2026. gada 30. decembris.'), ['ne vēlāk kā 2026. gada 30. decembris']);
+    assert.deepEqual(nominativeMonthSlips('Atbildēsim ne vēlāk kā 2026. gada 30. decembrī.'), []);
     assert.deepEqual(nominativeMonthSlips('no 1. marta; līdz 2. martam; 3. marts ir svētdiena'), []);
     assert.deepEqual(isoDatesInProse('Termiņš: 2026-12-18. Saite: /x?day=2026-12-18'), ['2026-12-18']);
   });

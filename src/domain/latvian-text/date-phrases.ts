@@ -77,9 +77,9 @@ export function onDayPhrase(isoDate: string, options: { year?: boolean } = {}): 
 }
 
 const NOMINATIVE_MONTHS = MONTHS.map((m) => m[0]).join('|');
-const SLIP = new RegExp(`(?:^|[^\\p{L}])(no|līdz|ar)\\s+(?:\\d{4}\\.\\s+gada\\s+)?\\d{1,2}\\.\\s+(${NOMINATIVE_MONTHS})(?![\\p{L}])`, 'giu');
+const SLIP = new RegExp(`(?:^|[^\\p{L}])(no|līdz|ar|ne\\s+vēlāk\\s+kā)\\s+(?:\\d{4}\\.\\s+gada\\s+)?\\d{1,2}\\.\\s+(${NOMINATIVE_MONTHS})(?![\\p{L}])`, 'giu');
 
-/** Places where a nominative month follows "no", "līdz" or "ar" ("no 1. janvāris"): a case slip. */
+/** Places where a nominative month follows "no", "līdz", "ar" or "ne vēlāk kā" ("no 1. janvāris"): a case slip. */
 export function nominativeMonthSlips(text: string): string[] {
   return [...text.matchAll(SLIP)].map((m) => m[0].trim());
 }

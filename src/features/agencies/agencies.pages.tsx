@@ -4,7 +4,8 @@ import { pageContext } from '../../web/page-context.ts';
 import { sendPage } from '../../web/send-page.tsx';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { channelsWithStatus, hoursStatus } from './agencies.service.ts';
-import { AgencyHomeView, HomeView, StandardView } from './agencies.views.tsx';
+import { AgencyHomeView, HomeView } from './agencies.views.tsx';
+import { StandardView } from './standard.views.tsx';
 import { ContactsView } from './contacts.views.tsx';
 
 type AgencyParams = { Params: { agency: string } };
@@ -37,6 +38,14 @@ export async function agenciesPages(app: FastifyInstance, deps: AppDeps): Promis
       body: <StandardView ctx={ctx} agency={agency} />,
       agency,
     });
+  });
+
+  // The agency's colour as a stylesheet (the CSP allows styles from this origin only, no style attribute): the profile's
+  // colour is a checked #rrggbb, dark enough for the header's white text (agency-profile.schema.ts BrandSchema).
+  app.get<AgencyParams>('/:agency/brand.css', async (request, reply) => {
+    const agency = deps.agencies.require(request.params.agency);
+    const css = agency.brand ? `body.agency-${agency.slug} { --brand: ${agency.brand.colour}; }\n` : '';
+    return reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(css);
   });
 
   app.get<AgencyParams>('/:agency/kontakti', async (request, reply) => {

@@ -1,22 +1,7 @@
-import { latvianDate } from '../../domain/latvian-text/index.ts';
 import type { PageContext } from '../../web/page-context.ts';
-import { formatDate, formatMoment, formatTime, formatWeeklyGroup } from '../../web/format.ts';
-import type { AgencyProfile, LocalizedText } from './agency-profile.schema.ts';
+import { formatMomentInSentence, formatTime, formatWeeklyGroup } from '../../web/format.ts';
+import type { AgencyProfile } from './agency-profile.schema.ts';
 import type { ChannelWithStatus, HoursStatus } from './agencies.service.ts';
-
-function L({ text, ctx }: { text: LocalizedText; ctx: PageContext }) {
-  return <>{text[ctx.lang]}</>;
-}
-
-function TextList({ items, ctx }: { items: LocalizedText[]; ctx: PageContext }) {
-  return (
-    <ul>
-      {items.map((item, i) => (
-        <li key={i}>{item[ctx.lang]}</li>
-      ))}
-    </ul>
-  );
-}
 
 export function HomeView({ ctx, agencies }: { ctx: PageContext; agencies: readonly AgencyProfile[] }) {
   const { t } = ctx;
@@ -97,98 +82,6 @@ export function AgencyHomeView({ ctx, agency, openChannels }: { ctx: PageContext
   );
 }
 
-export function StandardView({ ctx, agency }: { ctx: PageContext; agency: AgencyProfile }) {
-  const { t } = ctx;
-  return (
-    <>
-      <h1>
-        {t('standard.title')}: {agency.name[ctx.lang]}
-      </h1>
-      <p className="lead">{agency.description[ctx.lang]}</p>
-      <h2>{t('standard.mission')}</h2>
-      <p>{agency.mission[ctx.lang]}</p>
-      {agency.principles.length > 0 && (
-        <>
-          <h2>{t('standard.principles')}</h2>
-          {agency.principles.map((p, i) => (
-            <p key={i}>{p[ctx.lang]}</p>
-          ))}
-        </>
-      )}
-      {agency.values.length > 0 && (
-        <>
-          <h2>{t('standard.values')}</h2>
-          <dl className="facts">
-            {agency.values.map((v, i) => (
-              <div key={i} className="facts-row">
-                <dt>{v.name[ctx.lang]}</dt>
-                <dd>{v.description[ctx.lang]}</dd>
-              </div>
-            ))}
-          </dl>
-        </>
-      )}
-      <h2>{t('standard.clientMayExpect')}</h2>
-      <TextList items={agency.clientMayExpect} ctx={ctx} />
-      {agency.promises.length > 0 && (
-        <p>
-          <a href={`/${agency.slug}/standarts/izpilde${ctx.lang === 'en' ? '?lang=en' : ''}`}>{t('standardFigures.publicLink')}</a>
-        </p>
-      )}
-      <h2>{t('standard.agencyExpects')}</h2>
-      <TextList items={agency.agencyExpects} ctx={ctx} />
-      {agency.serviceDelivery.length > 0 && (
-        <>
-          <h2>{t('standard.serviceDelivery')}</h2>
-          {agency.serviceDelivery.map((p, i) => (
-            <p key={i}>{p[ctx.lang]}</p>
-          ))}
-        </>
-      )}
-      <h2>{t('standard.booking')}</h2>
-      <p>
-        <L text={agency.booking.description} ctx={ctx} />
-      </p>
-      {agency.phoneTopics.length > 0 && (
-        <>
-          <h2>{t('standard.phoneTopics')}</h2>
-          <TextList items={agency.phoneTopics.map((topic) => topic.name)} ctx={ctx} />
-        </>
-      )}
-      <p>
-        <a href={`/${agency.slug}/talrunis`}>{t('phone.page.linkText')}</a>
-      </p>
-      {agency.premisesRules && (
-        <>
-          <h2>{t('standard.premisesRules')}</h2>
-          {agency.premisesRules.intro && <p>{agency.premisesRules.intro[ctx.lang]}</p>}
-          <TextList items={agency.premisesRules.rules} ctx={ctx} />
-          {agency.premisesRules.consequences.map((c, i) => (
-            <p key={i}>{c[ctx.lang]}</p>
-          ))}
-        </>
-      )}
-      <h2>{t('standard.feedback')}</h2>
-      <p>{agency.feedback.intro[ctx.lang]}</p>
-      <TextList items={agency.feedback.invitations} ctx={ctx} />
-      <p>{agency.feedback.answerPromise[ctx.lang]}</p>
-      {agency.notices.length > 0 && (
-        <>
-          <h2>{t('standard.notices')}</h2>
-          {agency.notices.map((n, i) => (
-            <p className="notice" key={i}>
-              {n.text[ctx.lang]}
-            </p>
-          ))}
-        </>
-      )}
-      <p className="muted">
-        {t('standard.version', { version: agency.profileVersion, date: ctx.lang === 'lv' ? latvianDate(agency.validFrom, 'genitive') : formatDate(agency.validFrom, ctx.lang) })}
-      </p>
-    </>
-  );
-}
-
 export function StatusBadge({ ctx, status, placesAnchor = '#centres' }: { ctx: PageContext; status: HoursStatus; placesAnchor?: string }) {
   const { t } = ctx;
   if (status.byPlace) return <a href={placesAnchor}>{t('contacts.hoursByPlace')}</a>;
@@ -203,7 +96,7 @@ export function StatusBadge({ ctx, status, placesAnchor = '#centres' }: { ctx: P
   return (
     <span className="status status-closed">
       {t('contacts.closedNow')}
-      {status.nextOpening ? `, ${t('contacts.opensAt', { when: formatMoment(status.nextOpening, ctx.lang) })}` : ''}
+      {status.nextOpening ? `, ${t('contacts.opensAt', { when: formatMomentInSentence(status.nextOpening, ctx.lang) })}` : ''}
     </span>
   );
 }

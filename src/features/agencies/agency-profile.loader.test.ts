@@ -102,7 +102,9 @@ describe('real agency profiles', () => {
     assert.equal(vsaa.agencyExpects.length, 7);
     assert.equal(vsaa.premisesRules?.rules.length, 3);
     assert.ok(vsaa.premisesRules?.consequences.some((c) => /policijā/.test(c.lv)));
-    assert.equal(vsaa.serviceDelivery.length, 3);
+    // The seed's remote channels (3 bullets) and its in-person paragraphs (3), as its contact section.
+    assert.deepEqual(vsaa.contactSections.map((section) => section.contacts.length), [3, 3]);
+    assert.equal(vsaa.serviceDelivery.length, 0);
 
     assert.equal(vsaa.booking.anyCentreRegardlessOfResidence, true);
     assert.equal(vsaa.booking.requiresElectronicImpossibleReason, false);

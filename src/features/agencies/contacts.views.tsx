@@ -2,16 +2,10 @@ import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from './agency-profile.schema.ts';
 import type { ChannelWithStatus, HoursStatus } from './agencies.service.ts';
 import { channelAddress, StatusBadge, WeeklyHours } from './agencies.views.tsx';
+import { channelHref } from './standard.views.tsx';
 
 export type CentreWithStatus = { centre: AgencyProfile['serviceCentres'][number]; status: HoursStatus };
 export type VideoLocationWithStatus = { location: NonNullable<AgencyProfile['videoConsultation']>['locations'][number]; status: HoursStatus };
-
-function channelHref(kind: string, address: string, url?: string): string | null {
-  if (url) return url;
-  if (kind === 'phone') return `tel:${address.replace(/\s+/g, '')}`;
-  if (kind === 'email') return `mailto:${address}`;
-  return null;
-}
 
 export function ContactsView({
   ctx,
@@ -38,12 +32,13 @@ export function ContactsView({
       </p>
       <ul className="card-list">
         {channels.map(({ channel, status }) => {
-          const href = channelHref(channel.kind, channel.address, channel.url);
+          const href = channelHref(agency.slug, channel);
+          const onThisPage = href.startsWith(`/${agency.slug}/kontakti#`);
           return (
             <li className="card" key={channel.id} id={`channel-${channel.id}`}>
               <h2>{channel.label[lang]}</h2>
               <p className="muted">{t(`contacts.kinds.${channel.kind}`)}</p>
-              <p>{href ? <a href={href}>{channelAddress(channel, lang)}</a> : channelAddress(channel, lang)}</p>
+              <p>{onThisPage ? channelAddress(channel, lang) : <a href={href}>{channelAddress(channel, lang)}</a>}</p>
               {channel.subAddressee && <p>{t('contacts.subAddressee', { name: channel.subAddressee })}</p>}
               {channel.requiresSecureSignature && <p className="notice">{t('contacts.requiresSignature')}</p>}
               <p>

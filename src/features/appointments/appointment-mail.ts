@@ -1,4 +1,6 @@
 import ical from 'ical-generator';
+import { Temporal } from 'temporal-polyfill';
+import { onDayPhrase } from '../../domain/latvian-text/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { RIGA } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/client.ts';
@@ -15,9 +17,14 @@ import { formatter } from '../../web/format.ts';
 type Lang = 'lv' | 'en';
 const langOf = (row: MailedAppointment): Lang => (row.language === 'en' ? 'en' : 'lv');
 
-/** "ceturtdiena, 2026. gada 19. novembris 09:05" / "Thursday, 19 November 2026 at 09:05" in Riga time (mail needs the year). */
+/**
+ * "ceturtdien, 2026. gada 19. novembrī, plkst. 09:05" / "Thursday, 19 November 2026 at 09:05" in Riga time (mail needs
+ * the year). Latvian in the form a sentence takes ("pieraksts … ceturtdien, 19. novembrī, ir atcelts"), not Intl's nominative.
+ */
 function formatWhen(date: Date, lang: Lang): string {
-  return formatter(lang, { dateStyle: 'full', timeStyle: 'short', timeZone: RIGA }).format(date);
+  if (lang === 'en') return formatter(lang, { dateStyle: 'full', timeStyle: 'short', timeZone: RIGA }).format(date);
+  const riga = Temporal.Instant.fromEpochMilliseconds(date.getTime()).toZonedDateTimeISO(RIGA);
+  return `${onDayPhrase(riga.toPlainDate().toString(), { year: true })}, plkst. ${riga.toPlainTime().toString({ smallestUnit: 'minute' })}`;
 }
 
 export function manageUrl(deps: Pick<AppDeps, 'config'>, row: Pick<AppointmentRow, 'id' | 'agency'>, token: string): string {

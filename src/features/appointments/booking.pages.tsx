@@ -14,7 +14,7 @@ import { loadCalendar } from '../calendar/calendar.service.ts';
 import { appointmentById } from './appointments.repository.ts';
 import { BookingBodySchema } from './appointments.schema.ts';
 import { bookAppointment } from './booking.service.ts';
-import { BookingStartView, ChooseDayView, ChoosePlaceView, ChooseTimeView, DetailsFormView, type BookingFormValues, type Choice, type TimeOption } from './booking.views.tsx';
+import { BookingStartView, ChooseDayView, ChoosePlaceView, ChooseTimeView, DetailsFormView, freeSeatsText, type BookingFormValues, type Choice, type TimeOption } from './booking.views.tsx';
 import { ConfirmationView, MessagePage } from './manage.views.tsx';
 import { formatTime } from '../../web/format.ts';
 import { bookingPath, hrefWith, sendAppointmentsPage } from './page-support.tsx';
@@ -57,7 +57,7 @@ export async function slotsOfDay(deps: AppDeps, profile: AgencyProfile, service:
 export function timeOptions(slots: FreeSlot[], ctx: PageContext): TimeOption[] {
   return slots.map((s) => ({
     start: s.startIso,
-    label: `${formatTime(s.startIso)}–${formatTime(s.endIso)}${s.free > 1 ? ` (${ctx.t('appointments.page.freeSeats', { count: s.free })})` : ''}`,
+    label: `${formatTime(s.startIso)}–${formatTime(s.endIso)}${s.free > 1 ? ` (${freeSeatsText(s.free, ctx)})` : ''}`,
     free: s.free,
   }));
 }

@@ -21,8 +21,14 @@ function dateInSentence(date: string, today: string, ctx: PageContext, grammatic
   return formatter('en', { day: 'numeric', month: 'long', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12)));
 }
 
-/** Latvian plural: 1, 21, 31… take the singular ("1 darbdienu"), everything else the plural. */
-const singular = (n: number) => n % 10 === 1 && n % 100 !== 11;
+/** Plural rule of the page's language: in Latvian 1, 21, 31… take the singular ("21 darbdienu"), in English only 1. */
+const singular = (n: number, lang: 'lv' | 'en') => (lang === 'lv' ? n % 10 === 1 && n % 100 !== 11 : n === 1);
+
+/** "1 brīva vieta", "21 brīva vieta", "2 brīvas vietas", "nav brīvu vietu" (and in English). */
+export function freeSeatsText(count: number, ctx: Pick<PageContext, 't' | 'lang'>): string {
+  if (count <= 0) return ctx.t('appointments.page.noFreeSeats');
+  return singular(count, ctx.lang) ? ctx.t('appointments.page.freeSeatsOne', { count }) : ctx.t('appointments.page.freeSeatsMany', { count });
+}
 
 /** "sestdienās un svētdienās" / "Saturdays and Sundays". */
 export function weekdayList(days: readonly Weekday[], ctx: PageContext): string {
@@ -48,11 +54,11 @@ export function dayReasonText(reason: DayAvailability, ctx: PageContext): string
       return t('appointments.dayReasons.closedDate');
     case 'min-notice': {
       const values = { count: reason.workingDays, earliest: dateInSentence(reason.earliest, reason.today, ctx, 'genitive') };
-      return singular(reason.workingDays) ? t('appointments.dayReasons.minNoticeOne', values) : t('appointments.dayReasons.minNoticeMany', values);
+      return singular(reason.workingDays, lang) ? t('appointments.dayReasons.minNoticeOne', values) : t('appointments.dayReasons.minNoticeMany', values);
     }
     case 'beyond-horizon': {
       const values = { count: reason.horizonDays, latest: dateInSentence(reason.latest, reason.today, ctx, 'dative') };
-      return singular(reason.horizonDays) ? t('appointments.dayReasons.beyondHorizonOne', values) : t('appointments.dayReasons.beyondHorizonMany', values);
+      return singular(reason.horizonDays, lang) ? t('appointments.dayReasons.beyondHorizonOne', values) : t('appointments.dayReasons.beyondHorizonMany', values);
     }
     case 'day-over':
       return t('appointments.dayReasons.dayOver');

@@ -2,6 +2,8 @@ import { OPINION_KINDS, OPINION_TEXT_MAX } from '../../domain/feedback/index.ts'
 import type { FieldError } from '../../platform/http/problem.ts';
 import { CheckboxField, CsrfField, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
+import { formatDate } from '../../web/format.ts';
+import { latvianDate } from '../../domain/latvian-text/index.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { OPINION_KIND_LABEL } from './opinion.schema.ts';
 import { withLang } from './survey.views.tsx';
@@ -110,7 +112,7 @@ export function OpinionThanksView({ ctx, profile, confirmation, expired }: { ctx
       <p>{t('feedback.opinion.thanksText')}</p>
       {confirmation && (
         <div className="notice">
-          <p>{t('feedback.opinion.inquiryText', { reference: confirmation.reference, deadline: confirmation.deadline })}</p>
+          <p>{t('feedback.opinion.inquiryText', { reference: confirmation.reference, deadline: ctx.lang === 'lv' ? latvianDate(confirmation.deadline, 'dative') : formatDate(confirmation.deadline, 'en') })}</p>
           <p>{t('feedback.opinion.accessCode', { code: confirmation.accessCode })}</p>
           <p>
             <a href={withLang(`/${profile.slug}/jautajums/sekot`, ctx)}>{t('feedback.opinion.followUp')}</a>

@@ -15,6 +15,13 @@ import type { OutboxRow } from '../../platform/mail/mail.repository.ts';
 import { getOrCreateSetting } from '../../platform/settings.repository.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { formatRigaDate } from '../../web/format.ts';
+import { latvianDate } from '../../domain/latvian-text/index.ts';
+import { rigaDateAt } from '../../domain/opening-hours/index.ts';
+
+/** The date after "līdz" / "until": Latvian takes the dative ("līdz 2026. gada 28. decembrim"). */
+function untilDate(at: Date, lang: 'lv' | 'en'): string {
+  return lang === 'lv' ? latvianDate(rigaDateAt(at.getTime()), 'dative') : formatRigaDate(at, lang);
+}
 import type { SurveyContactKind } from './feedback.tables.ts';
 import { countInvitation, findInvitation, findInvitationForContact, insertInvitation } from './feedback.repository.ts';
 
@@ -116,7 +123,7 @@ export async function inviteToSurvey(
           agency: profile.slug,
           to: input.email,
           subject: t('feedback.survey.mailSubject', { agency: agencyName }),
-          text: t('feedback.survey.mailBody', { agency: agencyName, agencyAccusative: agencyNameIn(profile, input.lang, 'accusative'), link, expires: formatRigaDate(expiresAt, input.lang) }),
+          text: t('feedback.survey.mailBody', { agency: agencyName, agencyAccusative: agencyNameIn(profile, input.lang, 'accusative'), link, expires: untilDate(expiresAt, input.lang) }),
         },
       );
     }

@@ -72,7 +72,7 @@ export const inquiriesPublicMessages = {
       reference: 'Reģistrācijas numurs',
       accessCode: 'Piekļuves kods',
       keepCode: 'Pierakstiet vai saglabājiet šo kodu — to parādām tikai šoreiz un vēlāk nevaram to atgūt. Ar reģistrācijas numuru un kodu varēsiet skatīt jautājuma gaitu un atbildi.',
-      deadline: 'Atbildi sniegsim ne vēlāk kā',
+      deadline: 'Atbildes termiņš',
       deadlineNote: 'Termiņš aprēķināts pēc Iesniegumu likuma. Ja atbildes sagatavošanai būs vajadzīgs ilgāks laiks, mēs jums paziņosim iemeslu un jauno termiņu.',
       follow: 'Skatīt jautājuma gaitu',
       expiredTitle: 'Apstiprinājums vairs nav pieejams',
@@ -81,7 +81,7 @@ export const inquiriesPublicMessages = {
     },
     acknowledgement: {
       subject: 'Jūsu jautājums saņemts',
-      text: '{{agency}} ir saņēmusi jūsu jautājumu un reģistrējusi to ar numuru {{reference}}.\n\nPiekļuves kods: {{code}}\nAtbildi sniegsim ne vēlāk kā {{date}}.\n\nJautājuma gaitu un atbildi varat skatīt šeit, ievadot piekļuves kodu: {{url}}\nKodu nevienam neizpaudiet.',
+      text: '{{agency}} ir saņēmusi jūsu jautājumu un reģistrējusi to ar numuru {{reference}}.\n\nPiekļuves kods: {{code}}\nAtbildes termiņš: {{date}}.\n\nJautājuma gaitu un atbildi varat skatīt šeit, ievadot piekļuves kodu: {{url}}\nKodu nevienam neizpaudiet.',
       sentTo: 'Reģistrācijas numuru un piekļuves kodu nosūtījām arī uz e-pastu {{email}}.',
     },
     follow: {

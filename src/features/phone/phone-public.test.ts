@@ -57,7 +57,7 @@ for (const target of testTargets()) {
       assert.equal(res.statusCode, 200);
       assert.match(res.body, /<a href="tel:\+37167094368">\+371 67094368<\/a>/);
       assert.match(res.body, /Sarunas tiek ierakstītas\./);
-      assert.match(res.body, /Slēgts, atvērsies pirmdiena, 16\. novembris/);
+      assert.match(res.body, /Slēgts, atvērsies pirmdien, 16\. novembrī, plkst\. 08:30/);
       assert.match(res.body, /Konsultācijas par e-pakalpojumu lietošanu/);
       assert.match(res.body, /Mēs piezvanīsim ne vēlāk kā nākamajā darba dienā\./);
       const vsaa = await platform.app.inject('/vsaa/talrunis');

@@ -83,7 +83,7 @@ for (const target of testTargets()) {
       const closedProblem = closed.json() as { code: string; title: string; nextOpening: string };
       assert.equal(closedProblem.code, 'centre-closed');
       assert.equal(closedProblem.nextOpening, '2026-11-20T08:30:00+02:00');
-      assert.match(closedProblem.title, /atvērsies 2026-11-20 08:30/);
+      assert.match(closedProblem.title, /atvērsies piektdien, 20\. novembrī, plkst\. 08:30\./);
       time.set('2026-11-18T08:00:00Z'); // 18 November: public holiday
       assert.equal((await take('jelgava', 'pensijas')).statusCode, 409);
       time.set(THURSDAY_10);

@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/client.ts';
 import type { AgencyProfile, ServiceCentre } from '../agencies/agency-profile.schema.ts';
 import { hoursStatus } from '../agencies/agencies.service.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
+import { formatMomentInSentence } from '../../web/format.ts';
 
 /** A centre as the queue sees it: its profile entry, its services with their ticket letters. */
 export type QueueCentre = {
@@ -70,6 +71,8 @@ export async function centreOpenNow(db: Database, centre: QueueCentre, at: Tempo
 export async function requireOpenCentre(db: Database, centre: QueueCentre, at: Temporal.Instant): Promise<void> {
   const { open, nextOpening } = await centreOpenNow(db, centre, at);
   if (open) return;
-  if (nextOpening) throw new AppError(409, 'centre-closed', 'queue.errors.centreClosedUntil', { when: nextOpening.slice(0, 16).replace('T', ' ') }, [], { nextOpening });
+  // The title is translated later in the request's language: each catalog takes its own form of the moment.
+  const when = (lang: 'lv' | 'en') => formatMomentInSentence(nextOpening ?? '', lang);
+  if (nextOpening) throw new AppError(409, 'centre-closed', 'queue.errors.centreClosedUntil', { whenLv: when('lv'), whenEn: when('en') }, [], { nextOpening });
   throw new AppError(409, 'centre-closed', 'queue.errors.centreClosed');
 }

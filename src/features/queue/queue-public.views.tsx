@@ -1,6 +1,6 @@
 import type { FieldError } from '../../platform/http/problem.ts';
 import { CsrfField, ErrorSummary, TextField } from '../../web/components.tsx';
-import { formatMoment } from '../../web/format.ts';
+import { formatMoment, formatMomentInSentence } from '../../web/format.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { QueueCentre } from './queue-centre.ts';
 import { ticketPath, type BoardState, type TicketView } from './queue-tickets.service.ts';
@@ -56,7 +56,7 @@ export function KioskView({ ctx, centre, board, nextOpening, errors, checkIn }: 
       {!board.open && (
         <div className="notice">
           <p>
-            {t('queue.kiosk.closed')} {nextOpening ? t('queue.kiosk.opensAt', { when: formatMoment(nextOpening, lang) }) : null}
+            {t('queue.kiosk.closed')} {nextOpening ? t('queue.kiosk.opensAt', { when: formatMomentInSentence(nextOpening, lang) }) : null}
           </p>
         </div>
       )}

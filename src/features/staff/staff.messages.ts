@@ -16,7 +16,7 @@ export const staffMessages = {
       password: 'Parole',
       signIn: 'Pieteikties',
       signOut: 'Iziet',
-      signedInAs: 'Pieteicies: {{name}}',
+      signedInAs: 'Konts: {{name}}',
       badCredentials: 'Nepareiza e-pasta adrese vai parole.',
       tooManyAttempts: 'Pārāk daudz neveiksmīgu mēģinājumu. Mēģiniet vēlreiz pēc {{minutes}} minūtēm.',
       homeTitle: 'Darbinieku darba vieta',
