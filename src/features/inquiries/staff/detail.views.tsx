@@ -254,7 +254,7 @@ function Notices({ ctx, scope, detail, notice }: Pick<DetailProps, 'ctx' | 'scop
       {inquiry.dueSoon && (
         <p className="notice">
           <strong>
-            <span aria-hidden="true">⏰ </span>
+            <span aria-hidden="true">◷ </span>
             {t('inquiries.staff.dueSoonLong', { date: formatDate(inquiry.deadline, ctx.lang) })}
           </strong>
         </p>

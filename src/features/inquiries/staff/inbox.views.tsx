@@ -30,7 +30,7 @@ export function DeadlineCell({ ctx, deadline, overdue, dueSoon }: { ctx: PageCon
         <>
           <br />
           <strong className="status status-outlined">
-            <span aria-hidden="true">⏰ </span>
+            <span aria-hidden="true">◷ </span>
             {t('inquiries.staff.dueSoon')}
           </strong>
         </>
