@@ -1,11 +1,8 @@
 import { foldedWords } from './fold.ts';
 import { stemFor, type TextLanguage } from './search-terms.ts';
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
+/** A text cut into parts, the words that answer the search marked; a view makes them HTML or elements. */
+export type MarkedText = ReadonlyArray<{ text: string; marked: boolean }>;
 
 /** Word characters of the original text, combining marks included (text typed in decomposed form). */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
@@ -51,21 +48,20 @@ function firstMatch(text: string, terms: readonly string[], lang: TextLanguage):
   return null;
 }
 
-/**
- * Safe HTML: the whole text escaped, then every matching word wrapped in <mark>. Nothing of the
- * text itself is ever read as markup.
- */
-export function highlightMatches(text: string, terms: readonly string[], lang: TextLanguage): string {
-  let html = '';
+/** The text in parts, every word answering a term marked (the view escapes and draws them). */
+export function markMatches(text: string, terms: readonly string[], lang: TextLanguage): MarkedText {
+  const parts: Array<{ text: string; marked: boolean }> = [];
   let last = 0;
   for (const match of text.matchAll(WORD)) {
     const word = match[0];
     const start = match.index ?? 0;
     if (!terms.some((term) => wordMatchesTerm(word, term, lang))) continue;
-    html += `${escapeHtml(text.slice(last, start))}<mark>${escapeHtml(word)}</mark>`;
+    if (start > last) parts.push({ text: text.slice(last, start), marked: false });
+    parts.push({ text: word, marked: true });
     last = start + word.length;
   }
-  return html + escapeHtml(text.slice(last));
+  if (last < text.length || parts.length === 0) parts.push({ text: text.slice(last), marked: false });
+  return parts;
 }
 
 export const SNIPPET_LENGTH = 300;
@@ -74,11 +70,11 @@ const ELLIPSIS = '…';
 
 /**
  * At most `length` characters of the text (ellipses included) around the first matching word,
- * cut at spaces, highlighted as safe HTML. Without a match, the beginning of the text.
+ * cut at spaces, its matches marked. Without a match, the beginning of the text.
  */
-export function snippetAround(text: string, terms: readonly string[], lang: TextLanguage, length = SNIPPET_LENGTH): string {
+export function snippetAround(text: string, terms: readonly string[], lang: TextLanguage, length = SNIPPET_LENGTH): MarkedText {
   const compact = text.replace(/\s+/g, ' ').trim();
-  if (compact.length <= length) return highlightMatches(compact, terms, lang);
+  if (compact.length <= length) return markMatches(compact, terms, lang);
   const match = firstMatch(compact, terms, lang);
   const room0 = length - 2;
   let start = match ? Math.max(0, Math.min((match.index ?? 0) - CONTEXT_BEFORE, compact.length - room0)) : 0;
@@ -93,7 +89,5 @@ export function snippetAround(text: string, terms: readonly string[], lang: Text
     if (space > start) end = space;
   }
   const body = compact.slice(start, end).trim();
-  const before = start > 0 ? ELLIPSIS : '';
-  const after = end < compact.length ? ELLIPSIS : '';
-  return `${before}${highlightMatches(body, terms, lang)}${after}`;
+  return [...(start > 0 ? [{ text: ELLIPSIS, marked: false }] : []), ...markMatches(body, terms, lang), ...(end < compact.length ? [{ text: ELLIPSIS, marked: false }] : [])];
 }

@@ -10,5 +10,5 @@ export {
   stemFor,
   type TextLanguage,
 } from './search-terms.ts';
-export { SNIPPET_LENGTH, editDistance, escapeHtml, highlightMatches, snippetAround, wordMatchesTerm } from './highlight.ts';
+export { SNIPPET_LENGTH, editDistance, markMatches, snippetAround, wordMatchesTerm, type MarkedText } from './highlight.ts';
 export { fromDatePhrase, isoDatesInProse, latvianDate, nominativeMonthSlips, onDayPhrase, untilDatePhrase, type DateCase } from './date-phrases.ts';

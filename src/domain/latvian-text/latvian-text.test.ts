@@ -4,9 +4,9 @@ import {
   MAX_QUERY_LENGTH,
   MAX_TERMS,
   editDistance,
-  escapeHtml,
   foldLatvian,
-  highlightMatches,
+  markMatches,
+  type MarkedText,
   searchDocument,
   searchTerms,
   snippetAround,
@@ -121,17 +121,17 @@ describe('searchDocument', () => {
   });
 });
 
-describe('escapeHtml and highlightMatches', () => {
-  it('escapes the five HTML characters', () => {
-    assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
-  });
-  it('marks every form of the word, diacritics or not, and escapes the rest', () => {
-    const html = highlightMatches('<script>alert("pabalsts")</script> Pabalsti & pabalstu; pensija', ['pabalst'], 'lv');
-    assert.equal(html, '&lt;script&gt;alert(&quot;<mark>pabalsts</mark>&quot;)&lt;/script&gt; <mark>Pabalsti</mark> &amp; <mark>pabalstu</mark>; pensija');
+/** The parts as text, marked words in <mark> (the web layer escapes; the domain only cuts and marks). */
+const shown = (parts: MarkedText) => parts.map((p) => (p.marked ? `<mark>${p.text}</mark>` : p.text)).join('');
+
+describe('markMatches', () => {
+  it('marks every form of the word, diacritics or not, and leaves the rest as it is', () => {
+    const parts = markMatches('<script>alert("pabalsts")</script> Pabalsti & pabalstu; pensija', ['pabalst'], 'lv');
+    assert.equal(shown(parts), '<script>alert("<mark>pabalsts</mark>")</script> <mark>Pabalsti</mark> & <mark>pabalstu</mark>; pensija');
   });
   it('matches across diacritics both ways', () => {
-    assert.equal(highlightMatches('Pieteikšanās kārtība', searchTerms('pieteiksanas'), 'lv'), '<mark>Pieteikšanās</mark> kārtība');
-    assert.equal(highlightMatches('pieteiksanas kartiba', searchTerms('pieteikšanās'), 'lv'), '<mark>pieteiksanas</mark> kartiba');
+    assert.equal(shown(markMatches('Pieteikšanās kārtība', searchTerms('pieteiksanas'), 'lv')), '<mark>Pieteikšanās</mark> kārtība');
+    assert.equal(shown(markMatches('pieteiksanas kartiba', searchTerms('pieteikšanās'), 'lv')), '<mark>pieteiksanas</mark> kartiba');
   });
   it('marks a prefix match and a near miss for a typo, not an unrelated word', () => {
     assert.ok(wordMatchesTerm('videokonsultācijas', 'video', 'lv'));
@@ -139,8 +139,8 @@ describe('escapeHtml and highlightMatches', () => {
     assert.ok(!wordMatchesTerm('pensija', 'pabalst', 'lv'));
     assert.ok(!wordMatchesTerm('kas', 'kad', 'lv'), 'no typo tolerance for short terms');
   });
-  it('returns the escaped text unchanged when nothing matches', () => {
-    assert.equal(highlightMatches('a < b', ['zzz'], 'lv'), 'a &lt; b');
+  it('returns the text as one unmarked part when nothing matches', () => {
+    assert.deepEqual(markMatches('a < b', ['zzz'], 'lv'), [{ text: 'a < b', marked: false }]);
   });
 });
 
@@ -154,25 +154,25 @@ describe('editDistance', () => {
 });
 
 describe('snippetAround', () => {
-  const visible = (html: string) => html.replace(/<\/?mark>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, 'x');
+  const visible = (parts: MarkedText) => parts.map((p) => p.text).join('');
   it('shows a short text whole, highlighted', () => {
-    assert.equal(snippetAround('Pabalsts  tiek\nizmaksāts.', ['pabalst'], 'lv'), '<mark>Pabalsts</mark> tiek izmaksāts.');
+    assert.equal(shown(snippetAround('Pabalsts  tiek\nizmaksāts.', ['pabalst'], 'lv')), '<mark>Pabalsts</mark> tiek izmaksāts.');
   });
   it('cuts a long text around the first match, at most 300 characters with ellipses', () => {
     const text = `${'sākums '.repeat(80)}pensija tiek izmaksāta ${'beigas '.repeat(80)}`;
-    const html = snippetAround(text, ['pensij'], 'lv');
-    assert.ok(html.startsWith('…') && html.endsWith('…'));
-    assert.ok(html.includes('<mark>pensija</mark>'));
-    assert.ok(visible(html).length <= 300, `${visible(html).length}`);
+    const parts = snippetAround(text, ['pensij'], 'lv');
+    assert.ok(shown(parts).startsWith('…') && shown(parts).endsWith('…'));
+    assert.ok(shown(parts).includes('<mark>pensija</mark>'));
+    assert.ok(visible(parts).length <= 300, `${visible(parts).length}`);
   });
   it('takes the beginning of the text when nothing matches', () => {
-    const html = snippetAround(`Sākums ${'vārds '.repeat(100)}`, ['zzz'], 'lv');
-    assert.ok(html.startsWith('Sākums'));
-    assert.ok(visible(html).length <= 300);
+    const parts = snippetAround(`Sākums ${'vārds '.repeat(100)}`, ['zzz'], 'lv');
+    assert.ok(shown(parts).startsWith('Sākums'));
+    assert.ok(visible(parts).length <= 300);
   });
   it('a match near the end still fills the window', () => {
-    const html = snippetAround(`${'vārds '.repeat(100)}pensija`, ['pensij'], 'lv');
-    assert.ok(html.endsWith('<mark>pensija</mark>'));
-    assert.ok(visible(html).length > 250 && visible(html).length <= 300);
+    const parts = snippetAround(`${'vārds '.repeat(100)}pensija`, ['pensij'], 'lv');
+    assert.ok(shown(parts).endsWith('<mark>pensija</mark>'));
+    assert.ok(visible(parts).length > 250 && visible(parts).length <= 300);
   });
 });

@@ -7,6 +7,7 @@ import type { PageContext } from '../../web/page-context.ts';
 import type { FaqEntryRow, FaqEntryWithEditor, FaqRevisionRow } from './faq.repository.ts';
 import { FAQ_ANSWER_MAX } from './faq.schema.ts';
 import type { FaqSearchHit } from './faq.service.ts';
+import { Marked } from '../../web/marked-text.tsx';
 import type { FaqTopic } from './faq.topics.ts';
 import { AnswerText } from './faq.views.tsx';
 
@@ -84,8 +85,12 @@ function StaffSearch({ ctx, slug, search, entries }: { ctx: PageContext; slug: s
           <ol>
             {search.hits.map((hit) => (
               <li key={hit.id}>
-                <a href={`/staff/${slug}/buj/${hit.id}`} dangerouslySetInnerHTML={{ __html: hit.questionHighlighted }} /> ({statusLabel(ctx, statusOf(hit.id))})
-                <p dangerouslySetInnerHTML={{ __html: hit.answerSnippet }} />
+                <a href={`/staff/${slug}/buj/${hit.id}`}>
+                  <Marked parts={hit.questionMarks} />
+                </a> ({statusLabel(ctx, statusOf(hit.id))})
+                <p>
+                  <Marked parts={hit.answerMarks} />
+                </p>
               </li>
             ))}
           </ol>

@@ -5,6 +5,7 @@ import { originOf } from '../../platform/audit/audit.ts';
 import { readsOf, type AppDeps } from '../../platform/deps.ts';
 import { AppError, fieldErrorsFromIssues, problemType, sendProblem } from '../../platform/http/problem.ts';
 import type { FaqEntryRow } from './faq.repository.ts';
+import { markedTextHtml } from '../../web/marked-text.tsx';
 import {
   FaqAgencyParamsSchema,
   FaqListResponseSchema,
@@ -16,7 +17,7 @@ import {
   StaffFaqWriteBodySchema,
 } from './faq.schema.ts';
 import { createFaq, listFaqForStaff, updateFaq, type FaqWriteResult } from './faq-staff.service.ts';
-import { DEFAULT_SEARCH_LIMIT, listPublishedFaq, searchFaq } from './faq.service.ts';
+import { DEFAULT_SEARCH_LIMIT, listPublishedFaq, searchFaq, type FaqSearchHit } from './faq.service.ts';
 import { faqTopicsFor } from './faq.topics.ts';
 
 const TAGS = ['knowledge-base'];
@@ -51,10 +52,15 @@ export async function faqApiRoutes(app: FastifyInstance, deps: AppDeps): Promise
       }
       const wanted = limit ?? DEFAULT_SEARCH_LIMIT;
       const found = await searchFaq(reads, agency.slug, query, lang, { limit: topic ? 50 : wanted });
-      const hits = (topic ? found.filter((h) => h.topic === topic) : found).slice(0, wanted);
+      const hits = (topic ? found.filter((h) => h.topic === topic) : found).slice(0, wanted).map(hitJson);
       return { agency: agency.slug, lang, query, topics, entries: [], hits };
     },
   );
+}
+
+/** A search hit as the API gives it: the marked parts as safe HTML. */
+export function hitJson({ questionMarks, answerMarks, ...hit }: FaqSearchHit) {
+  return { ...hit, questionHighlighted: markedTextHtml(questionMarks), answerSnippet: markedTextHtml(answerMarks) };
 }
 
 function staffEntry(row: FaqEntryRow) {

@@ -1,3 +1,4 @@
+import { markedTextHtml } from '../../web/marked-text.tsx';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { runSeeds } from '../../app/bootstrap.ts';
@@ -61,7 +62,7 @@ for (const target of testTargets()) {
     it('the seeded VSAA knowledge base answers everyday searches', async () => {
       const benefits = await searchFaq(platform.deps, 'vsaa', 'pabalsts', 'lv');
       assert.ok(benefits.length >= 3);
-      assert.match(benefits[0]?.questionHighlighted ?? '', /<mark>pabalst\w*<\/mark>/i);
+      assert.match(markedTextHtml(benefits[0]?.questionMarks ?? []), /<mark>pabalst\w*<\/mark>/i);
       const video = await searchFaq(platform.deps, 'vsaa', 'videokonsultacija', 'lv');
       assert.equal(video[0]?.topic, 'videokonsultacijas');
       const english = await searchFaq(platform.deps, 'kase', 'signature specimen card', 'en');
@@ -103,7 +104,7 @@ for (const target of testTargets()) {
     it('"pensija" matches "pensijas"', async () => {
       const hits = await searchFaq(platform.deps, AGENCY, 'pensija', 'lv');
       assert.deepEqual(idsOf(hits), [ids.pension]);
-      assert.equal(hits[0]?.questionHighlighted, 'Kad tiek izmaksātas <mark>pensijas</mark>?');
+      assert.equal(markedTextHtml(hits[0]?.questionMarks ?? []), 'Kad tiek izmaksātas <mark>pensijas</mark>?');
     });
 
     it('a query without diacritics finds text with them, and the other way round', async () => {
@@ -144,16 +145,16 @@ for (const target of testTargets()) {
       assert.ok(hit);
       assert.equal(hit.question, '<script>alert("x")</script> Vai pabalsts <b>tiek</b> aplikts ar nodokli?');
       assert.equal(
-        hit.questionHighlighted,
+        markedTextHtml(hit.questionMarks),
         '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Vai <mark>pabalsts</mark> &lt;b&gt;tiek&lt;/b&gt; aplikts ar <mark>nodokli</mark>?',
       );
-      assert.equal(hit.answerSnippet, 'Atbilde ar &lt;img src=x onerror=alert(1)&gt; un <mark>pabalsta</mark> &quot;citātu&quot; &amp; zīmēm.');
+      assert.equal(markedTextHtml(hit.answerMarks), 'Atbilde ar &lt;img src=x onerror=alert(1)&gt; un <mark>pabalsta</mark> &quot;citātu&quot; &amp; zīmēm.');
     });
 
     it('searches the English texts with lang=en', async () => {
       const hits = await searchFaq(platform.deps, AGENCY, 'pension', 'en');
       assert.deepEqual(idsOf(hits), [ids.english]);
-      assert.equal(hits[0]?.questionHighlighted, 'Where are <mark>pensions</mark> paid abroad?');
+      assert.equal(markedTextHtml(hits[0]?.questionMarks ?? []), 'Where are <mark>pensions</mark> paid abroad?');
     });
 
     it('empty, blank, punctuation-only and hostile queries give [] or results, never an error', async () => {

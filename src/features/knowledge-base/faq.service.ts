@@ -1,5 +1,5 @@
 import type { Database } from '../../platform/db/client.ts';
-import { MAX_QUERY_LENGTH, highlightMatches, searchDocument, searchTerms, snippetAround } from '../../domain/latvian-text/index.ts';
+import { MAX_QUERY_LENGTH, markMatches, searchDocument, searchTerms, snippetAround, type MarkedText } from '../../domain/latvian-text/index.ts';
 import { listFaqEntries, searchFaqEntries, type FaqEntryRow, type FaqEntryValues } from './faq.repository.ts';
 import type { FaqTopic } from './faq.topics.ts';
 
@@ -10,10 +10,10 @@ export type FaqSearchHit = {
   topic: string;
   question: string;
   answer: string;
-  /** Safe HTML: the escaped question with <mark> around the matching words. */
-  questionHighlighted: string;
-  /** Safe HTML: at most 300 characters of the answer around the first match, escaped and marked. */
-  answerSnippet: string;
+  /** The question, its words that answer the search marked. */
+  questionMarks: MarkedText;
+  /** At most 300 characters of the answer around the first match, marked. */
+  answerMarks: MarkedText;
   score: number;
 };
 
@@ -61,8 +61,8 @@ export async function searchFaq(
       topic: row.topic,
       question,
       answer,
-      questionHighlighted: highlightMatches(question, terms, language),
-      answerSnippet: snippetAround(answer, terms, language),
+      questionMarks: markMatches(question, terms, language),
+      answerMarks: snippetAround(answer, terms, language),
       score: Math.round(row.score * 10000) / 10000,
     };
   });

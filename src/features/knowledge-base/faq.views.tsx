@@ -1,6 +1,7 @@
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { FaqSearchHit, PublicFaqEntry, TopicGroup } from './faq.service.ts';
+import { Marked } from '../../web/marked-text.tsx';
 
 /** Paragraphs of a plain-text answer (separated by an empty line); React escapes the text. */
 export function AnswerText({ text }: { text: string }) {
@@ -18,10 +19,6 @@ export function AnswerText({ text }: { text: string }) {
  * Safe HTML made by the search (every character of the text escaped first, then <mark> added):
  * the only place the knowledge base renders HTML.
  */
-function MarkedHtml({ html, as: Tag = 'span' }: { html: string; as?: 'span' | 'p' }) {
-  return <Tag dangerouslySetInnerHTML={{ __html: html }} />;
-}
-
 function SearchForm({ ctx, slug, query }: { ctx: PageContext; slug: string; query: string }) {
   const { t } = ctx;
   const lang = ctx.query.get('lang');
@@ -60,10 +57,12 @@ function SearchResults({ ctx, slug, query, hits }: { ctx: PageContext; slug: str
             <li key={hit.id}>
               <h3>
                 <a href={`/${slug}/buj#faq-${hit.id}`}>
-                  <MarkedHtml html={hit.questionHighlighted} />
+                  <Marked parts={hit.questionMarks} />
                 </a>
               </h3>
-              <MarkedHtml as="p" html={hit.answerSnippet} />
+              <p>
+                <Marked parts={hit.answerMarks} />
+              </p>
             </li>
           ))}
         </ol>

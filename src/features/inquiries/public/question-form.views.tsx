@@ -8,6 +8,7 @@ import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_COUNT, 
 import type { QuestionFormValues, QuestionStep } from '../inquiries-public.schema.ts';
 import type { QuestionTopic } from '../inquiries-public.service.ts';
 import { faqEntryHref, type FaqSuggestion } from './faq-suggestions.ts';
+import { Marked } from '../../../web/marked-text.tsx';
 import { PENDING_UPLOAD_HOURS, type PendingFile } from './pending-uploads.service.ts';
 
 const MB = 1024 * 1024;
@@ -31,8 +32,12 @@ export function FaqSuggestionList({ ctx, agency, suggestions }: { ctx: PageConte
       <ul className="card-list">
         {suggestions.map((s) => (
           <li className="card" key={s.id}>
-            <h3 dangerouslySetInnerHTML={{ __html: s.questionHighlighted }} />
-            <p dangerouslySetInnerHTML={{ __html: s.answerSnippet }} />
+            <h3>
+              <Marked parts={s.questionMarks} />
+            </h3>
+            <p>
+              <Marked parts={s.answerMarks} />
+            </p>
             <p>
               <a href={withLang(faqEntryHref(agency, s.id), ctx)}>{ctx.t('inquiries.public.suggestions.readMore')}</a>
             </p>
