@@ -82,6 +82,11 @@ describe('WORKERS=2 on PostgreSQL: two server processes on one port behave as on
     return pids;
   };
 
+  /** The server writes its log in blocks at least once a second (main.ts): wait up to 3 s for the lines. */
+  const logged = async (seen: () => boolean) => {
+    for (const until = Date.now() + 3000; !seen() && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+
   before(async () => {
     scratch = await createScratchPostgresDatabase(adminUrl as string, 'apkalpe_workers');
     port = await freePort();
@@ -125,7 +130,7 @@ describe('WORKERS=2 on PostgreSQL: two server processes on one port behave as on
       const page = await send(port, 'GET', '/staff', { cookie: session });
       assert.equal(page.status, 200, `request ${i}: ${page.status} ${String(page.headers.location ?? '')}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 200)); // the log lines of the last answers
+    await logged(() => pidsServing('/staff', from).size === 2);
     assert.equal(pidsServing('/staff', from).size, 2, 'both processes served the signed-in staff member');
   });
 
@@ -134,7 +139,7 @@ describe('WORKERS=2 on PostgreSQL: two server processes on one port behave as on
     for (let i = 0; i < 5; i++) assert.notEqual((await signInAttempt(port, 'limited@vsaa.test', 'wrong password')).status, 303);
     const refused = await signInAttempt(port, 'limited@vsaa.test', PASSWORD);
     assert.notEqual(refused.status, 303, 'the right password is refused after five failures, whichever process counts them');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await logged(() => pidsServing('/staff/login', from).size === 2);
     assert.equal(pidsServing('/staff/login', from).size, 2, 'the attempts were spread over both processes');
   });
 
