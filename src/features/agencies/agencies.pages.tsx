@@ -41,7 +41,7 @@ export async function agenciesPages(app: FastifyInstance, deps: AppDeps): Promis
   });
 
   // The agency's colour as a stylesheet (the CSP allows styles from this origin only, no style attribute): the profile's
-  // colour is a checked #rrggbb, dark enough for the header's white text (agency-profile.schema.ts BrandSchema).
+  // colour is a checked #rrggbb, dark enough for the header's white text (agency-presentation.schema.ts BrandSchema).
   app.get<AgencyParams>('/:agency/brand.css', async (request, reply) => {
     const agency = deps.agencies.require(request.params.agency);
     const css = agency.brand ? `body.agency-${agency.slug} { --brand: ${agency.brand.colour}; }\n` : '';

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
-import { AgencyProfileSchema, contrastWithWhite } from './agency-profile.schema.ts';
+import { contrastWithWhite } from './agency-presentation.schema.ts';
+import { AgencyProfileSchema } from './agency-profile.schema.ts';
 
 const profileOf = async (slug: string) => parseYaml(await readFile(new URL(`../../../agencies/${slug}.yaml`, import.meta.url), 'utf8')) as Record<string, unknown>;
 

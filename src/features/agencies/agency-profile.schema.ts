@@ -1,26 +1,20 @@
 import { z } from 'zod';
 import { PrivacyProfileSchema } from '../privacy/privacy-profile.schema.ts';
 import { PromisesSchema } from '../standard-figures/promise.schema.ts';
+import { BrandSchema, StandardContactSectionSchema } from './agency-presentation.schema.ts';
+import { IdSchema, LocalizedTextSchema } from './profile-text.schema.ts';
 
 // The client service standard as data. Every text a client reads is given in
 // Latvian (as the agency wrote it) and English.
 
-export const LocalizedTextSchema = z
-  .object({
-    lv: z.string().trim().min(1, 'Latvian text is required'),
-    en: z.string().trim().min(1, 'English text is required'),
-  })
-  .strict();
-export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+export { IdSchema, LocalizedTextSchema, type LocalizedText } from './profile-text.schema.ts';
 
 const slugPattern = /^[a-z][a-z0-9-]{1,30}$/;
 /** First path segments the platform itself uses: an agency with such a slug would never get its pages. */
 export const RESERVED_SLUGS = ['api', 'staff', 'static', 'kalendars', 'privatums', 'pieejamiba', 'favicon.ico', 'robots.txt'] as const;
-const idPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const timeRangePattern = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
-export const IdSchema = z.string().regex(idPattern, 'Use lower-case letters, digits and hyphens');
 
 /** "08:30-17:15" in Europe/Riga wall-clock time. */
 export const TimeRangeTextSchema = z
@@ -217,72 +211,6 @@ export const PhoneProfileSchema = z
   })
   .strict();
 export type PhoneProfile = z.infer<typeof PhoneProfileSchema>;
-
-/** Pages of this portal a contact of the standard links to: the page that serves it (paths under /{agency}/). */
-export const PORTAL_PAGES = ['contacts', 'phone', 'question', 'faq', 'booking', 'queue', 'feedback'] as const;
-export type PortalPage = (typeof PORTAL_PAGES)[number];
-export const PORTAL_PAGE_PATHS: Record<PortalPage, string> = {
-  contacts: 'kontakti',
-  phone: 'talrunis',
-  question: 'jautajums',
-  faq: 'buj',
-  booking: 'pieraksts',
-  queue: 'rinda',
-  feedback: 'atsauksme',
-};
-
-/** One contact of the standard's contact section, worded as the agency published it. */
-export const StandardContactSchema = z
-  .object({
-    text: LocalizedTextSchema,
-    /** The channels it names: their addresses are shown as links (phone, e-mail, the channel on the contacts page). */
-    channels: z.array(IdSchema).default([]),
-    /** The portal pages that serve it (the question form, booking, the queue…). */
-    pages: z.array(z.enum(PORTAL_PAGES)).default([]),
-    /** Show the named channels' weekly hours (from their `hours`) under the text. */
-    showHours: z.boolean().default(false),
-  })
-  .strict();
-
-/** A part of the standard's contact section ("Klienti neklātienes saziņai ar aģentūru var:", "Klātienē"…). */
-export const StandardContactSectionSchema = z
-  .object({
-    heading: LocalizedTextSchema,
-    intro: LocalizedTextSchema.optional(),
-    /** `list`: the contacts are items of one list, as the standard's bullets; `paragraphs`: each its own paragraph. */
-    layout: z.enum(['list', 'paragraphs']).default('list'),
-    contacts: z.array(StandardContactSchema).min(1),
-  })
-  .strict();
-export type StandardContactSection = z.infer<typeof StandardContactSectionSchema>;
-
-/** "#0b5394": six hex digits (the colour is written into a stylesheet: nothing else gets through). */
-const hexColourPattern = /^#[0-9a-fA-F]{6}$/;
-
-/** WCAG 2 contrast ratio of a #rrggbb colour against white. */
-export function contrastWithWhite(hex: string): number {
-  const channel = (i: number) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-  return 1.05 / (luminance + 0.05);
-}
-
-/** The agency's own look: a name mark in the header and a colour (white text is written on it: WCAG AA, 4.5:1). */
-export const BrandSchema = z
-  .object({
-    /** Short name or abbreviation shown in the header ("VSAA"); the profile's shortName when absent. */
-    mark: LocalizedTextSchema.optional(),
-    colour: z
-      .string()
-      .regex(hexColourPattern, 'Use a hex colour #rrggbb, e.g. #0b5394')
-      .refine((hex) => !hexColourPattern.test(hex) || contrastWithWhite(hex) >= 4.5, {
-        message: 'White text on this colour is below the 4.5:1 contrast of WCAG AA: choose a darker colour',
-      }),
-  })
-  .strict();
-export type Brand = z.infer<typeof BrandSchema>;
 
 export const NOTICE_KINDS = ['call-recording', 'video-surveillance', 'pre-holiday-hours', 'privacy', 'other'] as const;
 

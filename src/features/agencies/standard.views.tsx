@@ -2,7 +2,8 @@ import { latvianDate } from '../../domain/latvian-text/index.ts';
 import { weeklySummary } from '../../domain/opening-hours/index.ts';
 import { formatDate, formatWeeklyGroup } from '../../web/format.ts';
 import type { PageContext } from '../../web/page-context.ts';
-import { PORTAL_PAGE_PATHS, type AgencyProfile, type Channel, type LocalizedText, type StandardContactSection } from './agency-profile.schema.ts';
+import { PORTAL_PAGE_PATHS, type StandardContactSection } from './agency-presentation.schema.ts';
+import type { AgencyProfile, Channel, LocalizedText } from './agency-profile.schema.ts';
 import { toHoursSpec } from './agencies.service.ts';
 import { channelAddress } from './agencies.views.tsx';
 

@@ -21,12 +21,7 @@ function staffJson(f: StandardFigures) {
     channel: f.filters.channel ?? null,
     refreshedAt: f.refreshedAt?.toISOString() ?? null,
     promises: f.promises.map((p) => ({
-      id: p.promise.id,
-      words: p.promise.words,
-      indicator: p.indicator?.id ?? null,
-      unit: p.indicator?.unit ?? null,
-      definition: p.indicator?.definition ?? null,
-      target: p.promise.target ? targetOf(p.promise.target) : null,
+      ...promiseJson(p),
       value: p.current.value,
       base: p.current.base,
       status: p.verdict,
@@ -39,18 +34,25 @@ function staffJson(f: StandardFigures) {
   };
 }
 
+/** What the staff and the public answers say alike of a promise: its words, indicator and target. */
+function promiseJson(p: PublicFigures['promises'][number] | StandardFigures['promises'][number]) {
+  return {
+    id: p.promise.id,
+    words: p.promise.words,
+    indicator: p.indicator?.id ?? null,
+    unit: p.indicator?.unit ?? null,
+    definition: p.indicator?.definition ?? null,
+    target: p.promise.target ? targetOf(p.promise.target) : null,
+  };
+}
+
 function publicJson(f: PublicFigures) {
   return {
     agency: f.agency,
     from: f.period.from,
     to: f.period.to,
     promises: f.promises.map((p) => ({
-      id: p.promise.id,
-      words: p.promise.words,
-      indicator: p.indicator?.id ?? null,
-      unit: p.indicator?.unit ?? null,
-      definition: p.indicator?.definition ?? null,
-      target: p.promise.target ? targetOf(p.promise.target) : null,
+      ...promiseJson(p),
       measurable: Boolean(p.indicator && p.promise.target),
       months: p.figures,
     })),
