@@ -2,7 +2,7 @@
 // instead of filing twice. The key is stored in the filing transaction under a primary key (agency, key), so two
 // concurrent requests with one key file once; a different request under a used key is refused.
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQLWrapper } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/client.ts';
 import { violatedConstraint } from '../../platform/db/constraint-violation.ts';
@@ -10,7 +10,7 @@ import { localized } from '../../platform/http/problem.ts';
 import { inquiriesPublicMessages } from './inquiries-public.messages.ts';
 import { inquiries, inquiryIdempotencyKeys } from './inquiries.tables.ts';
 import type { InquiryRow } from './inquiries.repository.ts';
-import type { FiledInquiry } from './inquiries.service.ts';
+import type { FiledInquiry, PlannedInquiry } from './inquiries.service.ts';
 
 export const IDEMPOTENCY_KEY_MAX = 255;
 const KEY_FORMAT = new RegExp(`^(?:"[\\x21-\\x7e]{1,${IDEMPOTENCY_KEY_MAX}}"|[\\x21-\\x7e]{1,${IDEMPOTENCY_KEY_MAX}})$`);
@@ -62,8 +62,8 @@ function answerOf(earlier: { inquiry: InquiryRow; fingerprint: string }, idempot
   return { kind: earlier.fingerprint === idempotency.fingerprint ? 'repeated' : 'mismatch', inquiry: earlier.inquiry };
 }
 
-/** The hook fileInquiry runs inside its transaction: the key row, which a concurrent twin's insert collides with. */
-export type FilingHook = (db: Database, inquiry: InquiryRow) => Promise<void>;
+/** The write fileInquiry sends with the filing: the key row, which a concurrent twin's insert collides with. */
+export type FilingHook = (db: Database, inquiry: PlannedInquiry) => SQLWrapper[];
 
 /**
  * Files once per (agency, key): an earlier filing under the key answers (repeated or mismatch); otherwise
@@ -75,9 +75,7 @@ export async function fileOnce(db: Database, agency: string, idempotency: Idempo
   const earlier = await earlierFiling(db, agency, idempotency.key);
   if (earlier) return answerOf(earlier, idempotency);
   try {
-    const filed = await file(async (tx, inquiry) => {
-      await tx.insert(inquiryIdempotencyKeys).values({ agency, key: idempotency.key, inquiryId: inquiry.id, fingerprint: idempotency.fingerprint });
-    });
+    const filed = await file((tx, inquiry) => [tx.insert(inquiryIdempotencyKeys).values({ agency, key: idempotency.key, inquiryId: inquiry.id, fingerprint: idempotency.fingerprint })]);
     return { kind: 'filed', filed };
   } catch (error) {
     if (violatedConstraint(error, 'unique') !== KEY_PRIMARY) throw error;

@@ -178,10 +178,7 @@ export async function submitWebQuestion(deps: AppDeps, origin: AuditOrigin, inpu
         subject: subjectOf(parsed.data.text),
         attachments,
       },
-      async (tx, inquiry) => {
-        await hook?.(tx, inquiry);
-        await releaseFormFiles(tx, files);
-      },
+      (db, inquiry) => [...(hook?.(db, inquiry) ?? []), ...releaseFormFiles(db, files)],
     ),
   );
   return result.kind === 'mismatch' ? { ...result, kept: await keep() } : result;

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
 import { inquiries, inquiryAttachments, inquiryCounters, inquiryEvents, inquiryMessages } from './inquiries.tables.ts';
 
@@ -30,8 +30,32 @@ export async function insertInquiry(db: Database, row: NewInquiryRow): Promise<I
   return inserted;
 }
 
+/**
+ * The inquiry and the writes that belong to it (its message, files, history, audit) in one statement: each write a
+ * data-modifying WITH part of the inquiry's INSERT, so one round trip, atomic without a transaction.
+ */
+export async function insertInquiryWith(db: Database, row: NewInquiryRow & { id: string }, writes: readonly SQLWrapper[]): Promise<InquiryRow> {
+  const parts = writes.map((write, i) => db.$with(`write_${i}`).as(write as never));
+  const [inserted] = await db.with(...parts).insert(inquiries).values(row).returning();
+  if (!inserted) throw new Error('insert into inquiries returned no row');
+  return inserted;
+}
+
 export async function insertInquiryEvent(db: Database, event: typeof inquiryEvents.$inferInsert): Promise<void> {
-  await db.insert(inquiryEvents).values(event);
+  await inquiryEventWrite(db, event);
+}
+
+/** The inserts below, unsent: for writeTogether, which sends several in one statement. */
+export function inquiryEventWrite(db: Database, event: typeof inquiryEvents.$inferInsert) {
+  return db.insert(inquiryEvents).values(event);
+}
+
+export function inquiryMessageWrite(db: Database, message: typeof inquiryMessages.$inferInsert & { id: string }) {
+  return db.insert(inquiryMessages).values(message);
+}
+
+export function inquiryAttachmentsWrite(db: Database, attachments: Array<typeof inquiryAttachments.$inferInsert>) {
+  return db.insert(inquiryAttachments).values(attachments);
 }
 
 export async function insertInquiryMessage(db: Database, message: typeof inquiryMessages.$inferInsert): Promise<InquiryMessageRow> {
@@ -41,7 +65,7 @@ export async function insertInquiryMessage(db: Database, message: typeof inquiry
 }
 
 export async function insertInquiryAttachment(db: Database, attachment: typeof inquiryAttachments.$inferInsert): Promise<void> {
-  await db.insert(inquiryAttachments).values(attachment);
+  await inquiryAttachmentsWrite(db, [attachment]);
 }
 
 /** Within one agency only: every staff read goes through a function that takes the agency. */

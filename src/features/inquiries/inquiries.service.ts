@@ -1,11 +1,13 @@
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { inspectAttachments, sortAttachments } from './attachment-content.ts';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import type { SQLWrapper } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { rigaDateAt } from '../../domain/opening-hours/index.ts';
 import { computeTerm } from '../../domain/terms/index.ts';
 import { formatReference, generateAccessCode, hashAccessCode, statusAfterClientMessage } from '../../domain/inquiry/index.ts';
-import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
+import { auditWrite, recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
+import { writeTogether } from '../../platform/db/write-together.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/problem.ts';
@@ -67,21 +69,26 @@ export function checkAttachments(attachments: readonly AttachmentInput[]): void 
 type ExaminedAttachment = AttachmentInput & { examined: ExaminedFile };
 
 async function storeAttachments(db: Database, inquiryId: string, messageId: string, attachments: readonly ExaminedAttachment[]): Promise<void> {
-  for (const a of attachments) {
-    await repo.insertInquiryAttachment(db, {
-      inquiryId,
-      messageId,
-      fileName: a.fileName,
-      contentType: a.contentType,
-      size: a.content.length,
-      sha256: createHash('sha256').update(a.content).digest('hex'),
-      content: a.content,
-      signatureStatus: a.examined.verification.status,
-      signatures: a.examined.verification.signatures,
-      signatureProblems: a.examined.verification.problems,
-      signatureCheckedAt: a.examined.checkedAt,
-    });
-  }
+  await writeTogether(db, attachmentWrites(db, inquiryId, messageId, attachments));
+}
+
+/** One multi-row insert, so the files keep the order they came in (the list orders by the time they were stored). */
+function attachmentWrites(db: Database, inquiryId: string, messageId: string, attachments: readonly ExaminedAttachment[]): SQLWrapper[] {
+  if (attachments.length === 0) return [];
+  const rows = attachments.map((a) => ({
+    inquiryId,
+    messageId,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    size: a.content.length,
+    sha256: createHash('sha256').update(a.content).digest('hex'),
+    content: a.content,
+    signatureStatus: a.examined.verification.status,
+    signatures: a.examined.verification.signatures,
+    signatureProblems: a.examined.verification.problems,
+    signatureCheckedAt: a.examined.checkedAt,
+  }));
+  return [repo.inquiryAttachmentsWrite(db, rows)];
 }
 
 /** Whether the channel the inquiry came by demands a secure e-signature (Law on Submissions s.3(3)). */
@@ -92,11 +99,6 @@ export function requiresSecureSignature(agency: AgencyProfile, input: Pick<NewIn
 }
 
 /**
- * Files an inquiry from any channel: reference number, access code, the statutory deadlines of the
- * calendar rules (versioned by the Riga date of receipt), the first message, attachments, status history
- * and the audit event — all in one transaction, so a failure leaves nothing half-written.
- */
-/**
  * Content checks first (types by their bytes, safe names, no executables or archive bombs), then signatures.
  * `drop`: refused files are left out and noted (e-mail intake) instead of refusing the whole submission.
  */
@@ -106,12 +108,21 @@ async function attachmentsByContent(attachments: readonly AttachmentInput[], dro
   return { kept, refusedByContent: refused.map((r) => ({ fileName: r.fileName, reason: r.code })) };
 }
 
+/**
+ * Files an inquiry from any channel: reference number, access code, the statutory deadlines of the
+ * calendar rules (versioned by the Riga date of receipt), the first message, attachments, status history
+ * and the audit event — written in one statement (with the acknowledgement mail, in one transaction), so a
+ * failure leaves nothing half-written.
+ */
+/** What a filing will write, known before it is sent: its id, reference and deadline. */
+export type PlannedInquiry = { id: string; reference: string; deadline: string };
+
 export async function fileInquiry(
   deps: InquiryDeps,
   origin: AuditOrigin,
   input: NewInquiryInput,
-  /** Runs inside the filing transaction (e.g. the integration API links its delivery record). */
-  inTransaction?: (db: Database, inquiry: repo.InquiryRow) => Promise<void>,
+  /** Further writes that belong to the filing (e.g. the integration API links its delivery record), sent with it. */
+  alsoWrite?: (db: Database, inquiry: PlannedInquiry) => SQLWrapper[],
 ): Promise<FiledInquiry> {
   const agency = deps.agencies.get(input.agency);
   if (!agency) throw new AppError(404, 'agency-not-found', 'errors.notFoundTitle');
@@ -133,11 +144,45 @@ export async function fileInquiry(
   const accessCode = generateAccessCode();
 
   const number = await repo.nextReferenceNumber(deps.db, agency.slug, receivedOn.year);
-  const inquiry = await withTransaction(deps.db, async (db) => {
-    const reference = formatReference(agency.slug, receivedOn.year, number);
-    const row = await repo.insertInquiry(db, {
+  const planned: PlannedInquiry = { id: randomUUID(), reference: formatReference(agency.slug, receivedOn.year, number), deadline: earlierDeadline(answer.deadline, gdpr) };
+  const file = async (db: Database) => {
+    const messageId = randomUUID();
+    const writes: SQLWrapper[] = [
+      repo.inquiryMessageWrite(db, {
+        id: messageId,
+        inquiryId: planned.id,
+        direction: 'in',
+        medium: input.channel,
+        at: receivedAt,
+        subject: input.subject ?? '',
+        bodyText: input.text,
+        emailMessageId: input.emailMessageId ?? null,
+      }),
+      ...attachmentWrites(db, planned.id, messageId, attachments),
+      repo.inquiryEventWrite(db, {
+        inquiryId: planned.id,
+        at: receivedAt,
+        actorId: origin.actorId,
+        kind: 'received',
+        toStatus: 'new',
+        details: {
+          channel: input.channel,
+          deadline: answer.deadline,
+          rule: answer.rule,
+          ruleValidFrom: answer.validFrom,
+          forwardDeadline: forward.deadline,
+          signed,
+          ...(gdpr ? { gdprDeadline: gdpr.deadline, gdprRule: gdpr.rule } : {}),
+          ...(refused.length > 0 ? { refusedFiles: refused.map((r) => ({ fileName: r.fileName, reason: r.reason })) } : {}),
+        },
+      }),
+      auditWrite(db, deps.clock, origin, { action: 'inquiry.filed', recordType: 'inquiry', recordId: planned.id, agency: agency.slug, details: { reference: planned.reference, channel: input.channel } }),
+      ...(alsoWrite?.(db, planned) ?? []),
+    ];
+    return repo.insertInquiryWith(db, {
+      id: planned.id,
       agency: agency.slug,
-      reference,
+      reference: planned.reference,
       accessCodeHash: hashAccessCode(accessCode),
       channel: input.channel,
       receivedAt,
@@ -150,44 +195,18 @@ export async function fileInquiry(
       requesterPersonalCode: input.personalCode ?? null,
       requesterAddress: input.address ?? null,
       termRule: answer.rule,
-      deadline: earlierDeadline(answer.deadline, gdpr),
+      deadline: planned.deadline,
       forwardDeadline: forward.deadline,
       signed,
-      searchText: inquirySearchText([reference, input.name, input.email, input.phone, input.subject, input.text]),
-    });
-    const message = await repo.insertInquiryMessage(db, {
-      inquiryId: row.id,
-      direction: 'in',
-      medium: input.channel,
-      at: receivedAt,
-      subject: input.subject ?? '',
-      bodyText: input.text,
-      emailMessageId: input.emailMessageId ?? null,
-    });
-    await storeAttachments(db, row.id, message.id, attachments);
-    await repo.insertInquiryEvent(db, {
-      inquiryId: row.id,
-      at: receivedAt,
-      actorId: origin.actorId,
-      kind: 'received',
-      toStatus: 'new',
-      details: {
-        channel: input.channel,
-        deadline: answer.deadline,
-        rule: answer.rule,
-        ruleValidFrom: answer.validFrom,
-        forwardDeadline: forward.deadline,
-        signed,
-        ...(gdpr ? { gdprDeadline: gdpr.deadline, gdprRule: gdpr.rule } : {}),
-        ...(refused.length > 0 ? { refusedFiles: refused.map((r) => ({ fileName: r.fileName, reason: r.reason })) } : {}),
-      },
-    });
-    if (input.acknowledge !== false) {
-      const receipt = await acknowledgeReceipt(deps, db, agency, row, accessCode);
-      if (receipt) await repo.insertInquiryEvent(db, { inquiryId: row.id, at: receivedAt, kind: 'acknowledged', details: { outboxId: receipt.id, to: receipt.toAddress } });
-    }
-    await recordAudit(db, deps.clock, origin, { action: 'inquiry.filed', recordType: 'inquiry', recordId: row.id, agency: agency.slug, details: { reference, channel: input.channel } });
-    await inTransaction?.(db, row);
+      searchText: inquirySearchText([planned.reference, input.name, input.email, input.phone, input.subject, input.text]),
+    }, writes);
+  };
+  // Without an acknowledgement mail the filing is one statement (atomic on its own); the mail joins it in a transaction.
+  if (input.acknowledge === false || !input.email) return { inquiry: await file(deps.db), accessCode };
+  const inquiry = await withTransaction(deps.db, async (db) => {
+    const row = await file(db);
+    const receipt = await acknowledgeReceipt(deps, db, agency, row, accessCode);
+    if (receipt) await repo.insertInquiryEvent(db, { inquiryId: row.id, at: receivedAt, kind: 'acknowledged', details: { outboxId: receipt.id, to: receipt.toAddress } });
     return row;
   });
   return { inquiry, accessCode };

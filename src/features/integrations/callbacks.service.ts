@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, lte } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
 import type { ServiceDeps } from '../../platform/deps.ts';
@@ -15,13 +15,35 @@ export function signCallback(secret: string, timestamp: string, body: string): s
 }
 
 /** Queues one callback in the caller's transaction; the job (and an immediate try after commit) sends it. */
-export async function queueCallback(db: Database, key: IntegrationKeyRow, input: { inquiryId: string | null; kind: string; payload: Record<string, unknown> }, now: Date): Promise<CallbackRow | null> {
+type CallbackInput = { inquiryId: string | null; kind: string; payload: Record<string, unknown> };
+
+export async function queueCallback(db: Database, key: IntegrationKeyRow, input: CallbackInput, now: Date): Promise<CallbackRow | null> {
+  const planned = callbackWrite(db, key, input, now);
+  if (!planned) return null;
+  await planned.write;
+  return planned.row;
+}
+
+/** The callback's insert unsent (to go with the change it reports) and the row it writes; none without a callback URL. */
+export function callbackWrite(db: Database, key: IntegrationKeyRow, input: CallbackInput, now: Date) {
   if (!key.callbackUrl) return null;
-  const [row] = await db
-    .insert(integrationCallbacks)
-    .values({ agency: key.agency, keyId: key.id, inquiryId: input.inquiryId, kind: input.kind, url: key.callbackUrl, payload: input.payload, createdAt: now, nextAttemptAt: now })
-    .returning();
-  return row ?? null;
+  const row: CallbackRow = {
+    id: randomUUID(),
+    agency: key.agency,
+    keyId: key.id,
+    inquiryId: input.inquiryId,
+    kind: input.kind,
+    url: key.callbackUrl,
+    payload: input.payload,
+    status: 'pending',
+    attempts: 0,
+    lastStatus: null,
+    lastError: null,
+    createdAt: now,
+    sentAt: null,
+    nextAttemptAt: now,
+  };
+  return { row, write: db.insert(integrationCallbacks).values(row) };
 }
 
 async function post(url: string, secret: string, row: CallbackRow, now: Date): Promise<{ ok: boolean; status: number | null; error: string | null }> {

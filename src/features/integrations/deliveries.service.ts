@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
+import { auditWrite, recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { inquiries } from '../inquiries/inquiries.tables.ts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -7,7 +7,7 @@ import { AppError } from '../../platform/http/problem.ts';
 import type { AttachmentInput } from '../inquiries/inquiries.schema.ts';
 import { checkAttachments, fileInquiry } from '../inquiries/inquiries.service.ts';
 import { examineAttachments } from '../signatures/signatures.service.ts';
-import { attemptCallback, queueCallback, type CallbackRow } from './callbacks.service.ts';
+import { attemptCallback, callbackWrite, type CallbackRow } from './callbacks.service.ts';
 import type { IntegrationKeyRow } from './integration-keys.service.ts';
 import type { DeliveryBody } from './integrations.schema.ts';
 import { integrationDeliveries, integrationKeys, type IntegrationChannel } from './integrations.tables.ts';
@@ -61,10 +61,14 @@ export async function deliverDocument(deps: AppDeps, key: IntegrationKeyRow, bod
       deps,
       origin,
       { agency: key.agency, channel: INQUIRY_CHANNEL[body.channel], receivedAt: now, name: name.slice(0, 200), personalCode: body.sender.personalCode, subject: body.subject ?? '', text: body.text, attachments: kept, acknowledge: false },
-      async (db, inquiry) => {
-        await db.update(integrationDeliveries).set({ inquiryId: inquiry.id }).where(eq(integrationDeliveries.id, claimId));
-        await recordAudit(db, deps.clock, origin, { action: 'integration.document-delivered', recordType: 'inquiry', recordId: inquiry.id, agency: key.agency, details: { keyId: key.id, channel: body.channel, externalMessageId: body.externalMessageId, files: kept.length } });
-        receipt = await queueCallback(db, key, { inquiryId: inquiry.id, kind: 'receipt', payload: { externalMessageId: body.externalMessageId, reference: inquiry.reference, deadline: inquiry.deadline, recipientEAddress: body.sender.eAddress ?? null } }, now);
+      (db, inquiry) => {
+        const callback = callbackWrite(db, key, { inquiryId: inquiry.id, kind: 'receipt', payload: { externalMessageId: body.externalMessageId, reference: inquiry.reference, deadline: inquiry.deadline, recipientEAddress: body.sender.eAddress ?? null } }, now);
+        receipt = callback?.row ?? null;
+        return [
+          db.update(integrationDeliveries).set({ inquiryId: inquiry.id }).where(eq(integrationDeliveries.id, claimId)),
+          auditWrite(db, deps.clock, origin, { action: 'integration.document-delivered', recordType: 'inquiry', recordId: inquiry.id, agency: key.agency, details: { keyId: key.id, channel: body.channel, externalMessageId: body.externalMessageId, files: kept.length } }),
+          ...(callback ? [callback.write] : []),
+        ];
       },
     );
   } catch (error) {

@@ -17,7 +17,11 @@ export type AuditEvent = {
 export type AuditRecord = AuditEvent & { id: number };
 
 export async function insertAuditEvent(db: Database, event: AuditEvent): Promise<void> {
-  await db.insert(auditLog).values(event);
+  await auditEventWrite(db, event);
+}
+
+export function auditEventWrite(db: Database, event: AuditEvent) {
+  return db.insert(auditLog).values(event);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
-import { insertAuditEvent, type AuditEvent } from './audit.repository.ts';
+import { auditEventWrite, insertAuditEvent, type AuditEvent } from './audit.repository.ts';
 
 export type AuditInput = {
   action: string;
@@ -24,6 +24,11 @@ export function originOf(request: FastifyRequest): AuditOrigin {
 /** Writes one audit event; call it inside the transaction of the change it records. */
 export async function recordAudit(db: Database, clock: Clock, origin: AuditOrigin, input: AuditInput): Promise<void> {
   await insertAuditEvent(db, auditEvent(clock, origin, input));
+}
+
+/** The audit insert unsent, for writeTogether: the change's writes and its audit row in one statement. */
+export function auditWrite(db: Database, clock: Clock, origin: AuditOrigin, input: AuditInput) {
+  return auditEventWrite(db, auditEvent(clock, origin, input));
 }
 
 /** The event as it will be stored: for a change written in one statement with its audit row (see auditInsertIf). */

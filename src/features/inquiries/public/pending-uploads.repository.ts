@@ -54,6 +54,13 @@ export async function extendPendingUploads(db: Database, key: PendingSetKey, now
 }
 
 /** Removes the given files of the set (ids of another set are simply not matched), or the whole set. */
+/** The whole set's delete, unsent: it goes with the filing that takes the files (see fileInquiry's alsoWrite). */
+export function pendingSetDelete(db: Database, key: PendingSetKey) {
+  return db
+    .delete(inquiryPendingUploads)
+    .where(and(eq(inquiryPendingUploads.agency, key.agency), eq(inquiryPendingUploads.tokenHash, key.tokenHash), eq(inquiryPendingUploads.visitorHash, key.visitorHash)));
+}
+
 export async function deletePendingUploads(db: Database, key: PendingSetKey, ids?: readonly string[]): Promise<number> {
   if (ids && ids.length === 0) return 0;
   const inSet = and(eq(inquiryPendingUploads.agency, key.agency), eq(inquiryPendingUploads.tokenHash, key.tokenHash), eq(inquiryPendingUploads.visitorHash, key.visitorHash));

@@ -3,6 +3,7 @@
 // need not choose them again. A set of kept files is found by two random secrets together: the form's token (a
 // hidden field) and the browser's visitor cookie, so neither a guessed id nor another visitor's token opens it.
 import { createHash, randomBytes } from 'node:crypto';
+import type { SQLWrapper } from 'drizzle-orm';
 import type { AppDeps } from '../../../platform/deps.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import type { Language, Translate } from '../../../platform/i18n/index.ts';
@@ -13,6 +14,7 @@ import { ATTACHMENTS_MAX_COUNT, ATTACHMENTS_MAX_TOTAL_BYTES, type AttachmentInpu
 import {
   deleteExpiredPendingUploads,
   deletePendingUploads,
+  pendingSetDelete,
   extendPendingUploads,
   insertPendingUploads,
   listPendingUploads,
@@ -150,8 +152,9 @@ export async function filingAttachments(deps: Deps, files: FormFiles): Promise<A
 }
 
 /** In the filing transaction: the kept files now belong to the inquiry, so the set goes. */
-export async function releaseFormFiles(db: Database, files: FormFiles): Promise<void> {
-  if (files.key) await deletePendingUploads(db, files.key);
+/** The kept files a filing takes leave the pending set in the filing's own statement. */
+export function releaseFormFiles(db: Database, files: FormFiles): SQLWrapper[] {
+  return files.key ? [pendingSetDelete(db, files.key)] : [];
 }
 
 export const PENDING_CLEANUP_ORIGIN: AuditOrigin = { actorId: null, actorLabel: 'job:inquiries.pending-uploads', ip: null };
