@@ -131,7 +131,17 @@ export function errorPayload(error: FastifyError | AppError, request: FastifyReq
 
 /** The one answer to every error (a form route may answer a refused CSRF check itself: see csrfRefused). */
 export function respondWithError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply | Promise<undefined> {
+  keepConnectionWhenBodyWasRead(request, reply);
   return formResend(error, request, reply) ?? reply.send(errorPayload(error, request, reply));
+}
+
+/**
+ * Fastify closes the connection after any body it could not parse, as the client may still be sending. When the
+ * whole body has arrived (a broken JSON or form body, not one cut off at the size limit) nothing is left to read,
+ * so the connection stays open: a client that sends bad JSON does not cost a new connection each time.
+ */
+function keepConnectionWhenBodyWasRead(request: FastifyRequest, reply: FastifyReply): void {
+  if (request.raw.complete && reply.getHeader('connection') === 'close') reply.removeHeader('connection');
 }
 
 /**

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
+import type { Agent } from 'node:http';
 import { BODY_LIMIT_BYTES } from './app.ts';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -122,5 +123,51 @@ describe('request log lines', () => {
     assert.equal(redactUrl('/api/v1/appointments/1?lang=en&token=secret'), '/api/v1/appointments/1?lang=en&token=[redacted]');
     assert.equal(redactUrl('/api/v1/personal-codes/010190-10001/validity'), '/api/v1/personal-codes/[redacted]/validity');
     assert.equal(redactUrl('/vsaa/kontakti?lang=en'), '/vsaa/kontakti?lang=en');
+  });
+});
+
+describe('a body that could not be parsed, over a real connection', () => {
+  let platform: TestPlatform;
+  let base: string;
+  before(async () => {
+    platform = await createTestPlatform('pglite');
+    base = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  after(() => platform.close());
+
+  /** One request on a keep-alive agent: its status, its Connection header and the client port it went from. */
+  async function send(agent: Agent, method: string, path: string, body?: string) {
+    const { request } = await import('node:http');
+    return new Promise<{ status: number; connection: string | undefined; port: number | undefined }>((resolve, reject) => {
+      const req = request(`${base}${path}`, { method, agent, headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        const port = res.socket.localPort;
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, port }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('a whole but broken JSON body is refused with 400 and the connection stays open for the next request', async () => {
+    const { Agent } = await import('node:http');
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const first = await send(agent, 'POST', '/api/v1/agencies/validate', '{"topic":');
+    const second = await send(agent, 'POST', '/api/v1/agencies/validate', '{"topic":');
+    const health = await send(agent, 'GET', '/api/health');
+    agent.destroy();
+    assert.deepEqual([first.status, second.status, health.status], [400, 400, 200]);
+    assert.notEqual(first.connection, 'close');
+    assert.equal(second.port, first.port, 'the second request went on the same connection');
+    assert.equal(health.port, first.port);
+  });
+
+  it('a body over the limit still closes the connection (the rest of it is never read)', async () => {
+    const { Agent } = await import('node:http');
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const refused = await send(agent, 'POST', '/api/v1/agencies/validate', JSON.stringify({ a: 'x'.repeat(BODY_LIMIT_BYTES + 10) }));
+    agent.destroy();
+    assert.equal(refused.status, 413);
+    assert.equal(refused.connection, 'close');
   });
 });
