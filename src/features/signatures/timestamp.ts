@@ -65,8 +65,9 @@ export async function verifyTimestamp(token: Uint8Array, stamped: Uint8Array, ex
     return invalid;
   }
   const genTime = tst.genTime;
+  const data = stamped.buffer.slice(stamped.byteOffset, stamped.byteOffset + stamped.byteLength) as ArrayBuffer;
   try {
-    if (!(await tst.verify({ data: stamped.buffer.slice(stamped.byteOffset, stamped.byteOffset + stamped.byteLength) as ArrayBuffer }))) return invalid;
+    if (!(await tst.verify({ data }))) return invalid;
   } catch {
     return invalid;
   }
@@ -82,7 +83,7 @@ export async function verifyTimestamp(token: Uint8Array, stamped: Uint8Array, ex
   signed.certificates = [...carried, ...extra];
   let tsa: pkijs.Certificate | null = null;
   try {
-    const result = await signed.verify({ signer: 0, checkChain: false, extendedMode: true });
+    const result = await signed.verify({ signer: 0, data, checkChain: false, extendedMode: true });
     if (result.signatureVerified !== true || !result.signerCertificate) return invalid;
     tsa = result.signerCertificate;
   } catch {

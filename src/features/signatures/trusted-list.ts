@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
+import { X509Certificate } from '@peculiar/x509';
 import { DOMParser } from '@xmldom/xmldom';
 import type { GrantedPeriod, ServiceKind, TrustAnchors, TrustService } from './trust.ts';
 import { xades, xmldsig } from './xml-setup.ts';
@@ -126,13 +127,19 @@ export async function verifyTrustedListSignature(doc: Document, pinnedSigner: Ui
     signed.LoadXml(sig);
     if (pinnedSigner) {
       const alg = xmldsig.CryptoConfig.CreateSignatureAlgorithm(signed.XmlSignature.SignedInfo.SignatureMethod);
-      const key = await new xmldsig.X509Certificate(new Uint8Array(pinnedSigner)).exportKey(alg.algorithm as Algorithm);
-      holds = await signed.Verify(key);
+      // The curve (ECDSA) comes from the certificate, the hash from the signature method.
+      const keyAlgorithm = { ...new X509Certificate(new Uint8Array(pinnedSigner)).publicKey.algorithm, ...alg.algorithm } as Algorithm;
+      const key = await new xmldsig.X509Certificate(new Uint8Array(pinnedSigner)).exportKey(keyAlgorithm);
+      // Verify(key) re-imports an ECDSA key without its curve; the same two steps, with the pinned key as it is.
+      const steps = signed as unknown as { ValidateReferences(el: Element): Promise<boolean>; ValidateSignatureValue(keys: CryptoKey[]): Promise<boolean> };
+      holds = (await steps.ValidateReferences(doc.documentElement.cloneNode(true) as Element)) && (await steps.ValidateSignatureValue([key]));
     } else {
       holds = await signed.Verify();
     }
   } catch (error) {
-    throw new TrustedListError(`the signature cannot be checked (${error instanceof Error ? error.message : 'unreadable'})`);
+    // xadesjs throws (rather than answering false) when a reference's digest does not match: a changed list.
+    const detail = (error as { message?: unknown } | null)?.message;
+    throw new TrustedListError(`the signature does not verify (${typeof detail === 'string' ? detail : 'unreadable signature'})`);
   }
   if (!holds) throw new TrustedListError(pinnedSigner ? 'the signature does not verify with TRUSTED_LIST_SIGNER_CERT (a changed list or another signer)' : 'the signature does not verify (the list was changed after signing)');
 }
