@@ -1,6 +1,7 @@
 import { AgencyProfileError } from './features/agencies/agency-profile.loader.ts';
 import { startEmailIntake, type EmailIntake } from './features/inquiries/email-intake/email-intake.server.ts';
 import { createDemoUsers, DEMO_PASSWORD } from './features/staff/demo-users.ts';
+import { checkTrustedList } from './features/signatures/signatures.service.ts';
 import { buildApplication } from './app/app.ts';
 import { preparePlatform } from './app/bootstrap.ts';
 import { APP_JOBS } from './app/jobs.ts';
@@ -23,6 +24,7 @@ function bufferedStdout(): pino.DestinationStream & { flushSync(): void } {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  await checkTrustedList(config); // a trusted list whose signature does not verify stops the start (TRUSTED_LIST_FILE)
   if (config.workers > 1 && cluster.isPrimary) return runPrimary(config.workers);
   const first = workerNumber() === 1;
   const { deps, database } = await preparePlatform(config);

@@ -33,6 +33,7 @@ export const EnvSchema = z.object({
   // Law on Submissions from 1 Mar 2026: whether the four-month extension remains is unconfirmed (LEGAL.md).
   SUBMISSION_EXTENSION: z.enum(['on', 'off'], 'Use on or off').default('on'),
   TRUSTED_LIST_FILE: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
+  TRUSTED_LIST_SIGNER_CERT: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
   // Behind a reverse proxy: which proxies' X-Forwarded-For / X-Forwarded-Proto to believe.
   TRUST_PROXY: z
     .string()
@@ -64,6 +65,8 @@ export type AppConfig = {
   submissionExtension: boolean;
   /** ETSI TS 119 612 trusted list (XML) for e-signature verification; without it "qualification not checked". */
   trustedListFile: string | undefined;
+  /** The certificate (PEM or DER file) the trusted list must be signed with; unset: the one the list carries. */
+  trustedListSignerCert: string | undefined;
   /** Fastify's trustProxy: false, true, a hop count, or the proxies' addresses (TRUST_PROXY). */
   trustProxy: boolean | number | string;
 };
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   if (e.DATABASE_READ_URL && !e.DATABASE_URL) throw new ConfigError('Invalid environment settings:\n  DATABASE_READ_URL: a read replica needs DATABASE_URL (the primary) too');
+  if (e.TRUSTED_LIST_SIGNER_CERT && !e.TRUSTED_LIST_FILE) throw new ConfigError('Invalid environment settings:\n  TRUSTED_LIST_SIGNER_CERT: pins the signer of TRUSTED_LIST_FILE, which is not set');
   if (e.WORKERS > 1 && !e.DATABASE_URL) {
     throw new ConfigError(
       `Invalid environment settings:\n  WORKERS: ${e.WORKERS} server processes need a PostgreSQL server (DATABASE_URL); the embedded database (PGlite) can be opened by one process only, so use WORKERS=1 or set DATABASE_URL`,
@@ -106,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     submissionExtension: e.SUBMISSION_EXTENSION === 'on',
     trustedListFile: e.TRUSTED_LIST_FILE ? resolve(e.TRUSTED_LIST_FILE) : undefined,
+    trustedListSignerCert: e.TRUSTED_LIST_SIGNER_CERT ? resolve(e.TRUSTED_LIST_SIGNER_CERT) : undefined,
     trustProxy: trustProxyOf(e.TRUST_PROXY),
   };
 }

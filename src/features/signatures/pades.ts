@@ -2,12 +2,17 @@ import { createHash } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import { chainsToTrusted, describeCertificate, validAt, type SignerCertificate } from './certificates.ts';
 import type { Signature, SignatureProblem } from './signatures.schema.ts';
-import { timestampTime } from './timestamp.ts';
+import { checkRevocation } from './revocation.ts';
+import { verifyTimestamp, type TimestampCheck } from './timestamp.ts';
+import { anchorsFor, type TrustAnchors } from './trust.ts';
 
 const OID = {
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
   timeStampToken: '1.2.840.113549.1.9.16.2.14',
+  adbeRevocationInfoArchival: '1.2.840.113583.1.1.8',
+  riOcspResponse: '1.3.6.1.5.5.7.16.2',
+  ocspBasic: '1.3.6.1.5.5.7.48.1.1',
 };
 const HASHES: Record<string, string> = {
   '1.3.14.3.2.26': 'sha1',
@@ -47,9 +52,33 @@ function signingTimeOf(signer: pkijs.SignerInfo): Date | null {
   return value?.toDate ? value.toDate() : null;
 }
 
-function timestampOf(signer: pkijs.SignerInfo): Date | null {
+/** The CAdES signature time-stamp (unsigned attribute) over the SignerInfo's signature value octets, verified. */
+async function timestampOf(signer: pkijs.SignerInfo, certificates: readonly Uint8Array[], trust: TrustAnchors | null): Promise<TimestampCheck | null> {
   const token = signer.unsignedAttrs?.attributes.find((a) => a.type === OID.timeStampToken)?.values[0];
-  return token ? timestampTime(new Uint8Array(token.toBER(false))) : null;
+  if (!token) return null;
+  return verifyTimestamp(new Uint8Array(token.toBER(false)), new Uint8Array(signer.signature.valueBlock.valueHexView), certificates, trust);
+}
+
+/**
+ * The revocation data a CMS signature carries: OCSP responses and CRLs in SignedData's RevocationInfoChoices
+ * (CAdES) and in Adobe's signed revocation attribute. (The PDF's document security store, /DSS, is not read yet.)
+ */
+function revocationDataOf(cms: pkijs.SignedData, signer: pkijs.SignerInfo): { ocsp: Uint8Array[]; crl: Uint8Array[] } {
+  const ocsp: Uint8Array[] = [];
+  const crl: Uint8Array[] = [];
+  for (const item of cms.crls ?? []) {
+    if (item instanceof pkijs.CertificateRevocationList) crl.push(new Uint8Array(item.toSchema().toBER(false)));
+    else if (item instanceof pkijs.OtherRevocationInfoFormat && (item.otherRevInfoFormat === OID.riOcspResponse || item.otherRevInfoFormat === OID.ocspBasic)) {
+      ocsp.push(new Uint8Array((item.otherRevInfo as { toBER(s: boolean): ArrayBuffer }).toBER(false)));
+    }
+  }
+  for (const basic of cms.ocsps ?? []) ocsp.push(new Uint8Array(basic.toSchema().toBER(false)));
+  const archival = attribute(signer, OID.adbeRevocationInfoArchival)?.values[0] as { valueBlock?: { value?: Array<{ idBlock: { tagNumber: number }; valueBlock: { value?: Array<{ valueBlock: { value?: Array<{ toBER(s: boolean): ArrayBuffer }> } }> } }> } } | undefined;
+  for (const part of archival?.valueBlock?.value ?? []) {
+    const list = part.valueBlock.value?.[0]?.valueBlock.value ?? [];
+    for (const entry of list) (part.idBlock.tagNumber === 0 ? crl : part.idBlock.tagNumber === 1 ? ocsp : []).push(new Uint8Array(entry.toBER(false)));
+  }
+  return { ocsp, crl };
 }
 
 function digestMatches(signer: pkijs.SignerInfo, data: Uint8Array): boolean {
@@ -59,13 +88,15 @@ function digestMatches(signer: pkijs.SignerInfo, data: Uint8Array): boolean {
   return Buffer.from(expected.getValue()).equals(createHash(alg).update(data).digest());
 }
 
-async function examine(bytes: Uint8Array, field: SignatureField, anchors: Uint8Array[] | null, now: Date): Promise<Signature> {
+async function examine(bytes: Uint8Array, field: SignatureField, trust: TrustAnchors | null, now: Date): Promise<Signature> {
   const problems = new Set<SignatureProblem>();
   let cert: SignerCertificate | null = null;
   let intact = false;
   let signedAt: Date | null = null;
   let timestamped: Date | null = null;
+  let stamp: TimestampCheck | null = null;
   let chain: Uint8Array[] = [];
+  let revocationData: { ocsp: Uint8Array[]; crl: Uint8Array[] } = { ocsp: [], crl: [] };
   try {
     if (!field.contents) throw new Error('no contents');
     const info = pkijs.ContentInfo.fromBER(new Uint8Array(field.contents));
@@ -81,8 +112,11 @@ async function examine(bytes: Uint8Array, field: SignatureField, anchors: Uint8A
     chain = (cms.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).map((c) => new Uint8Array(c.toSchema().toBER(false)));
     const signerCert = result && typeof result === 'object' && result.signerCertificate ? new Uint8Array(result.signerCertificate.toSchema().toBER(false)) : chain[0];
     cert = signerCert ? describeCertificate(signerCert) : null;
-    timestamped = timestampOf(signer);
+    stamp = await timestampOf(signer, chain, trust);
+    if (stamp?.problem) problems.add(stamp.problem);
+    timestamped = stamp?.time ?? null;
     signedAt = timestamped ?? signingTimeOf(signer);
+    revocationData = revocationDataOf(cms, signer);
   } catch {
     problems.add('malformed-signature');
   }
@@ -90,20 +124,25 @@ async function examine(bytes: Uint8Array, field: SignatureField, anchors: Uint8A
   const validAtSigning = cert !== null && validAt(cert, signedAt ?? now);
   if (cert && !validAtSigning) problems.add('certificate-not-valid-at-signing');
   const others = chain.filter((c) => !cert || Buffer.compare(Buffer.from(c), Buffer.from(cert.der)) !== 0);
-  const trusted = anchors === null || !cert ? null : await chainsToTrusted(cert.der, others, anchors, signedAt ?? now);
+  const at = signedAt ?? now;
+  const trusted = trust === null || !cert ? null : await chainsToTrusted(cert.der, others, anchorsFor(trust, 'ca', at), at);
   if (trusted === false) problems.add('untrusted-issuer');
+  const revocation = cert ? await checkRevocation({ signer: cert.der, certificates: chain, ...revocationData, trust, signedAt: at, timeProven: timestamped !== null }) : null;
+  if (revocation?.problem) problems.add(revocation.problem);
   return {
     format: 'PAdES',
     signer: cert?.signer ?? '',
     ...(cert?.personalCode ? { personalCode: cert.personalCode } : {}),
     signedAt: signedAt?.toISOString() ?? null,
     timestampedAt: timestamped?.toISOString() ?? null,
+    timestampVerified: stamp ? stamp.verified : null,
     issuer: cert?.issuer ?? '',
     certificateValidFrom: cert?.notBefore.toISOString() ?? null,
     certificateValidTo: cert?.notAfter.toISOString() ?? null,
     integrity: intact,
     certificateValidAtSigning: validAtSigning,
     trusted,
+    ...(revocation ? { revocation: revocation.revocation } : {}),
     problems: [...problems],
   };
 }
@@ -124,8 +163,8 @@ export function modifiedAfterSigning(bytes: Uint8Array): boolean {
 }
 
 /** Every signature of a PDF (each incremental revision's /ByteRange), oldest first. */
-export async function verifyPdfSignatures(bytes: Uint8Array, anchors: Uint8Array[] | null, now: Date): Promise<Signature[]> {
+export async function verifyPdfSignatures(bytes: Uint8Array, trust: TrustAnchors | null, now: Date): Promise<Signature[]> {
   const out: Signature[] = [];
-  for (const field of findSignatureFields(bytes)) out.push(await examine(bytes, field, anchors, now));
+  for (const field of findSignatureFields(bytes)) out.push(await examine(bytes, field, trust, now));
   return out;
 }

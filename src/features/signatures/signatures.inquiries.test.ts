@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { signedInStaff } from '../../../test/support/staff-accounts.ts';
 import type { TestBrowser } from '../../../test/support/http-client.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
-import { buildAsice, makeCa, makeSigner, plainPdf, signPdf, trustedListXml, zip } from './signatures.testing.ts';
+import { buildAsice, makeCa, makeSigner, plainPdf, signedTrustedList, signPdf, zip } from './signatures.testing.ts';
 
 type Attachment = { fileName: string; signatureStatus: string; signatures: Array<Record<string, unknown>> };
 
@@ -20,7 +20,7 @@ for (const target of testTargets()) {
       const ca = await makeCa();
       const dir = await mkdtemp(join(tmpdir(), 'apkalpe-tsl-'));
       const trustedListFile = join(dir, 'lv-tsl.xml');
-      await writeFile(trustedListFile, trustedListXml([ca]));
+      await writeFile(trustedListFile, (await signedTrustedList([ca])).xml);
       edoc = Buffer.from(await buildAsice({ 'iesniegums.txt': new TextEncoder().encode('Lūdzu atvērt kontu.') }, [await makeSigner(ca), await makeSigner(ca, { name: 'Anna Kalniņa', personalCode: '320000-00001' })]));
       untrustedPdf = Buffer.from(await signPdf(plainPdf(), await makeSigner(await makeCa('Other CA'))));
       platform = await createTestPlatform(target, { config: { trustedListFile } });
@@ -55,6 +55,8 @@ for (const target of testTargets()) {
       assert.equal(janis.integrity, true);
       assert.equal(janis.certificateValidAtSigning, true);
       assert.equal(janis.trusted, true);
+      assert.deepEqual((janis.revocation as { status: string }).status, 'good', 'the OCSP response the container carries');
+      assert.equal(janis.timestampVerified, null, 'no time-stamp in this container');
       assert.match(String(janis.signedAt), /^\d{4}-\d{2}-\d{2}T/);
       const page = await staff.get(`/staff/kase/iesniegumi/${id}`);
       assert.equal(page.statusCode, 200);

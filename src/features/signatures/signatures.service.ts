@@ -1,23 +1,38 @@
 import type { Clock } from '../../platform/clock.ts';
-import type { AppConfig } from '../../platform/config.ts';
+import { ConfigError, type AppConfig } from '../../platform/config.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { quickVerdict } from './quick-verdict.ts';
-import { loadTrustedList } from './trusted-list.ts';
+import { loadTrustedList, TrustedListError } from './trusted-list.ts';
 import type { Rejection, VerificationReport } from './signatures.schema.ts';
 import { VerifierPool } from './verifier-pool.ts';
 
 const pools = new Map<string, Promise<VerifierPool>>();
+type TrustConfig = Pick<AppConfig, 'trustedListFile'> & Partial<Pick<AppConfig, 'trustedListSignerCert'>>;
 
-/** One verifier pool per trusted list (read once per process; '' = none configured). */
-export function verifierFor(trustedListFile: string | undefined): Promise<VerifierPool> {
-  const key = trustedListFile ?? '';
+/**
+ * One verifier pool per trusted list (read and its signature verified once per process; '' = none configured).
+ * A list that is refused throws a ConfigError naming TRUSTED_LIST_FILE: checkTrustedList at start-up (src/main.ts)
+ * stops the server with it, and no attachment is ever judged against an unverified list.
+ */
+export function verifierFor(config: TrustConfig): Promise<VerifierPool> {
+  const key = `${config.trustedListFile ?? ''}\0${config.trustedListSignerCert ?? ''}`;
   let pool = pools.get(key);
   if (!pool) {
-    pool = loadTrustedList(trustedListFile).then((anchors) => new VerifierPool(anchors));
+    pool = loadTrustedList(config.trustedListFile, config.trustedListSignerCert).then(
+      (anchors) => new VerifierPool(anchors),
+      (error: unknown) => {
+        throw error instanceof TrustedListError ? new ConfigError(`Invalid environment settings:\n  ${error.message}`) : error;
+      },
+    );
     pools.set(key, pool);
     pool.catch(() => pools.delete(key));
   }
   return pool;
+}
+
+/** At start-up: reads and verifies the trusted list, so a refused list stops the server with a clear message. */
+export async function checkTrustedList(config: TrustConfig): Promise<void> {
+  await verifierFor(config);
 }
 
 export type ExaminedFile = { verification: VerificationReport; checkedAt: Date };
@@ -35,9 +50,9 @@ const REFUSAL_TEXT: Record<Rejection, { lv: string; en: string }> = {
  * Examines every arriving file once, in the verifier's worker threads (requests are not blocked).
  * Returns the verdicts in order, and the files refused outright (zip bombs, unsafe paths, fake PDFs).
  */
-export async function examineFiles(deps: { config: Pick<AppConfig, 'trustedListFile'>; clock: Clock }, files: readonly FileIn[]): Promise<{ examined: (ExaminedFile | null)[]; refused: RefusedFile[] }> {
+export async function examineFiles(deps: { config: TrustConfig; clock: Clock }, files: readonly FileIn[]): Promise<{ examined: (ExaminedFile | null)[]; refused: RefusedFile[] }> {
   if (files.length === 0) return { examined: [], refused: [] };
-  const pool = await verifierFor(deps.config.trustedListFile);
+  const pool = await verifierFor(deps.config);
   const now = new Date(deps.clock().epochMilliseconds);
   // Files that need no cryptography are judged here; only containers and PDFs with signatures go to the workers.
   const outcomes = await Promise.all(files.map((f) => quickVerdict(f, pool.trusted) ?? pool.verify({ fileName: f.fileName, contentType: f.contentType, content: f.content }, now)));
@@ -69,7 +84,7 @@ export function refusedFilesError(refused: readonly RefusedFile[], field = 'atta
  * are left out and listed ('drop': e-mail intake, where the mail must still be filed).
  */
 export async function examineAttachments<T extends FileIn & { examined?: ExaminedFile }>(
-  deps: { config: Pick<AppConfig, 'trustedListFile'>; clock: Clock },
+  deps: { config: TrustConfig; clock: Clock },
   attachments: readonly T[],
   mode: 'reject' | 'drop' = 'reject',
 ): Promise<{ kept: Array<T & { examined: ExaminedFile }>; refused: RefusedFile[] }> {

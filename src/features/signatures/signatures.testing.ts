@@ -14,7 +14,7 @@ x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 const ALG = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 const DAY = 86_400_000;
 
-export type TestKeyHolder = { cert: x509.X509Certificate; keys: CryptoKeyPair; der: Uint8Array };
+export type TestKeyHolder = { cert: x509.X509Certificate; keys: CryptoKeyPair; der: Uint8Array; issuer?: TestKeyHolder };
 
 let serial = 1;
 const nextSerial = () => (serial++).toString(16).padStart(4, '0');
@@ -46,11 +46,112 @@ export async function makeSigner(ca: TestKeyHolder, options: { name?: string; pe
     signingKey: ca.keys.privateKey,
     extensions: [new x509.KeyUsagesExtension(x509.KeyUsageFlags.nonRepudiation, true)],
   });
-  return { cert, keys, der: new Uint8Array(cert.rawData) };
+  return { cert, keys, der: new Uint8Array(cert.rawData), issuer: ca };
 }
 
-/** One XAdES-BES signature over the given container files, as META-INF/signaturesN.xml content. */
-export async function xadesSignature(files: Record<string, Uint8Array>, signer: TestKeyHolder, signingTime = new Date()): Promise<Uint8Array> {
+/** A service certificate issued by `ca`: a time-stamping unit (TSA) or a delegated OCSP responder. */
+export async function makeServiceCert(ca: TestKeyHolder, purpose: 'tsa' | 'ocsp', name = purpose === 'tsa' ? 'Apkalpe Test TSA' : 'Apkalpe Test OCSP'): Promise<TestKeyHolder> {
+  const keys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const cert = await x509.X509CertificateGenerator.create({
+    serialNumber: nextSerial(),
+    subject: [{ C: ['LV'] }, { O: ['Apkalpe tests'] }, { CN: [name] }],
+    issuer: ca.cert.subjectName,
+    notBefore: new Date(Date.now() - 365 * DAY),
+    notAfter: new Date(Date.now() + 365 * DAY),
+    signingAlgorithm: ALG,
+    publicKey: keys.publicKey,
+    signingKey: ca.keys.privateKey,
+    extensions: [
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+      new x509.ExtendedKeyUsageExtension([purpose === 'tsa' ? x509.ExtendedKeyUsage.timeStamping : x509.ExtendedKeyUsage.ocspSigning], true),
+    ],
+  });
+  return { cert, keys, der: new Uint8Array(cert.rawData), issuer: ca };
+}
+
+const pk = (holder: TestKeyHolder) => pkijs.Certificate.fromBER(new Uint8Array(holder.der));
+const SHA256_OID = '2.16.840.1.101.3.4.2.1';
+const ID_CT_TSTINFO = '1.2.840.113549.1.9.16.1.4';
+const sha256 = async (data: Uint8Array) => new Uint8Array(await webcrypto.subtle.digest('SHA-256', new Uint8Array(data)));
+
+/** An RFC 3161 time-stamp token by `tsa` over `stamped` (its SHA-256 is the messageImprint), TSA certificate inside. */
+export async function timestampToken(tsa: TestKeyHolder, stamped: Uint8Array, genTime = new Date()): Promise<Uint8Array> {
+  const tst = new pkijs.TSTInfo({
+    version: 1,
+    policy: '1.3.6.1.4.1.99999.1',
+    messageImprint: new pkijs.MessageImprint({ hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: SHA256_OID }), hashedMessage: new asn1js.OctetString({ valueHex: await sha256(stamped) }) }),
+    serialNumber: new asn1js.Integer({ value: serial++ }),
+    genTime,
+  });
+  const content = new Uint8Array(tst.toSchema().toBER(false));
+  const cert = pk(tsa);
+  const cms = new pkijs.SignedData({
+    version: 3,
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: ID_CT_TSTINFO, eContent: new asn1js.OctetString({ valueHex: content }) }),
+    signerInfos: [
+      new pkijs.SignerInfo({
+        version: 1,
+        sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
+        signedAttrs: new pkijs.SignedAndUnsignedAttributes({
+          type: 0,
+          attributes: [
+            new pkijs.Attribute({ type: '1.2.840.113549.1.9.3', values: [new asn1js.ObjectIdentifier({ value: ID_CT_TSTINFO })] }),
+            new pkijs.Attribute({ type: '1.2.840.113549.1.9.4', values: [new asn1js.OctetString({ valueHex: await sha256(content) })] }),
+          ],
+        }),
+      }),
+    ],
+    certificates: [cert],
+  });
+  await cms.sign(tsa.keys.privateKey, 0, 'SHA-256');
+  return new Uint8Array(new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: cms.toSchema(true) }).toSchema().toBER(false));
+}
+
+export type OcspOptions = { status?: 'good' | { revokedAt: Date }; producedAt?: Date; responder?: TestKeyHolder; forCert?: TestKeyHolder };
+
+/** An OCSP response (RFC 6960, full OCSPResponse) about `subject`, signed by its issuer or the given responder. */
+export async function ocspResponse(subject: TestKeyHolder, options: OcspOptions = {}): Promise<Uint8Array> {
+  const issuer = subject.issuer;
+  if (!issuer) throw new Error('the subject has no issuer');
+  const responder = options.responder ?? issuer;
+  const producedAt = options.producedAt ?? new Date();
+  const certID = new pkijs.CertID();
+  await certID.createForCertificate(pk(options.forCert ?? subject), { hashAlgorithm: 'SHA-256', issuerCertificate: pk(issuer) });
+  const status = options.status ?? 'good';
+  const certStatus =
+    status === 'good'
+      ? new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: new ArrayBuffer(0) })
+      : new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: [new asn1js.GeneralizedTime({ valueDate: status.revokedAt })] });
+  const basic = new pkijs.BasicOCSPResponse({
+    tbsResponseData: new pkijs.ResponseData({
+      responderID: pk(responder).subject,
+      producedAt,
+      responses: [new pkijs.SingleResponse({ certID, certStatus, thisUpdate: producedAt })],
+    }),
+    certs: [pk(responder)],
+  });
+  await basic.sign(responder.keys.privateKey, 'SHA-256');
+  const response = new pkijs.OCSPResponse({
+    responseStatus: new asn1js.Enumerated({ value: 0 }),
+    responseBytes: new pkijs.ResponseBytes({ responseType: '1.3.6.1.5.5.7.48.1.1', response: new asn1js.OctetString({ valueHex: basic.toSchema().toBER(false) }) }),
+  });
+  return new Uint8Array(response.toSchema().toBER(false));
+}
+
+/**
+ * What makes a test signature XAdES-T/-LT: a signature time-stamp (by `tsa`; `imprint: 'other'` stamps some other
+ * bytes) and the OCSP response about the signer ('auto': "good" from the issuer, produced now; null: none).
+ */
+export type LtOptions = { timestamp?: { tsa: TestKeyHolder; genTime?: Date; imprint?: 'other' }; ocsp?: Uint8Array | 'auto' | null };
+
+const XADES_NS = 'http://uri.etsi.org/01903/v1.3.2#';
+const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
+
+/**
+ * One XAdES signature over the given container files, as META-INF/signaturesN.xml content: XAdES-BES, with the
+ * unsigned properties of `lt` (by default the OCSP "good" response of the signer's issuer, as eParaksts adds it).
+ */
+export async function xadesSignature(files: Record<string, Uint8Array>, signer: TestKeyHolder, signingTime = new Date(), lt: LtOptions = {}): Promise<Uint8Array> {
   const lib = xades();
   const signed = new lib.SignedXml();
   signed.contentHandler = async (ref) => (ref.Uri && !ref.Uri.startsWith('#') ? (files[decodeURIComponent(ref.Uri)] ? new Uint8Array(files[decodeURIComponent(ref.Uri)]!) : null) : null);
@@ -63,7 +164,24 @@ export async function xadesSignature(files: Record<string, Uint8Array>, signer: 
     references: Object.keys(files).map((name) => ({ uri: encodeURIComponent(name), hash: 'SHA-256' })),
   } as never);
   doc.documentElement.appendChild(signed.GetXml()!);
-  return new Uint8Array(Buffer.from(new xmldom.XMLSerializer().serializeToString(doc as never), 'utf8'));
+  let xml = new xmldom.XMLSerializer().serializeToString(doc as never);
+  const unsigned: string[] = [];
+  if (lt.timestamp) {
+    // Exclusive c14n of ds:SignatureValue, written out by hand (not by the verifier's code): only ds is visibly used.
+    const value = /<ds:SignatureValue>([^<]*)<\/ds:SignatureValue>/.exec(xml)![1]!;
+    const canonical = `<ds:SignatureValue xmlns:ds="http://www.w3.org/2000/09/xmldsig#">${value}</ds:SignatureValue>`;
+    const stamped = new TextEncoder().encode(lt.timestamp.imprint === 'other' ? `${canonical} ` : canonical);
+    const token = await timestampToken(lt.timestamp.tsa, stamped, lt.timestamp.genTime);
+    unsigned.push(`<xades:SignatureTimeStamp Id="TS-${serial}"><ds:CanonicalizationMethod Algorithm="${EXC_C14N}"/><xades:EncapsulatedTimeStamp>${Buffer.from(token).toString('base64')}</xades:EncapsulatedTimeStamp></xades:SignatureTimeStamp>`);
+  }
+  const certValues = [signer.issuer, lt.timestamp?.tsa].filter((c): c is TestKeyHolder => c !== undefined);
+  if (certValues.length > 0) unsigned.push(`<xades:CertificateValues>${certValues.map((c) => `<xades:EncapsulatedX509Certificate>${Buffer.from(c.der).toString('base64')}</xades:EncapsulatedX509Certificate>`).join('')}</xades:CertificateValues>`);
+  const ocsp = lt.ocsp === undefined || lt.ocsp === 'auto' ? (signer.issuer ? await ocspResponse(signer) : null) : lt.ocsp;
+  if (ocsp) unsigned.push(`<xades:RevocationValues><xades:OCSPValues><xades:EncapsulatedOCSPValue>${Buffer.from(ocsp).toString('base64')}</xades:EncapsulatedOCSPValue></xades:OCSPValues></xades:RevocationValues>`);
+  if (unsigned.length > 0) {
+    xml = xml.replace('</xades:QualifyingProperties>', `<xades:UnsignedProperties xmlns:xades="${XADES_NS}"><xades:UnsignedSignatureProperties>${unsigned.join('')}</xades:UnsignedSignatureProperties></xades:UnsignedProperties></xades:QualifyingProperties>`);
+  }
+  return new Uint8Array(Buffer.from(xml, 'utf8'));
 }
 
 export function zip(entries: Record<string, Uint8Array>): Uint8Array {
@@ -73,9 +191,9 @@ export function zip(entries: Record<string, Uint8Array>): Uint8Array {
 }
 
 /** A real ASiC-E (.edoc/.asice): mimetype first, the files, one signature file per signer. */
-export async function buildAsice(files: Record<string, Uint8Array>, signers: readonly TestKeyHolder[], signingTime?: Date): Promise<Uint8Array> {
+export async function buildAsice(files: Record<string, Uint8Array>, signers: readonly TestKeyHolder[], signingTime?: Date, lt?: LtOptions): Promise<Uint8Array> {
   const entries: Record<string, Uint8Array> = { mimetype: new TextEncoder().encode(ASIC_E_MIMETYPE), ...files };
-  for (const [i, signer] of signers.entries()) entries[`META-INF/signatures${i}.xml`] = await xadesSignature(files, signer, signingTime);
+  for (const [i, signer] of signers.entries()) entries[`META-INF/signatures${i}.xml`] = await xadesSignature(files, signer, signingTime, lt);
   return zip(entries);
 }
 
@@ -86,7 +204,7 @@ export function plainPdf(text = 'Iesniegums'): Uint8Array {
 
 const CONTENTS_BYTES = 8192;
 
-async function cmsSignature(data: Uint8Array, signer: TestKeyHolder, signingTime: Date): Promise<Uint8Array> {
+async function cmsSignature(data: Uint8Array, signer: TestKeyHolder, signingTime: Date, lt: LtOptions = {}): Promise<Uint8Array> {
   const cert = pkijs.Certificate.fromBER(new Uint8Array(signer.der));
   const digest = await webcrypto.subtle.digest('SHA-256', new Uint8Array(data));
   const cms = new pkijs.SignedData({
@@ -109,12 +227,23 @@ async function cmsSignature(data: Uint8Array, signer: TestKeyHolder, signingTime
     certificates: [cert],
   });
   await cms.sign(signer.keys.privateKey, 0, 'SHA-256');
+  const signerInfo = cms.signerInfos[0]!;
+  if (lt.timestamp) {
+    const value = new Uint8Array(signerInfo.signature.valueBlock.valueHexView);
+    const stamped = lt.timestamp.imprint === 'other' ? new Uint8Array([...value, 0]) : value;
+    const token = await timestampToken(lt.timestamp.tsa, stamped, lt.timestamp.genTime);
+    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 1, attributes: [new pkijs.Attribute({ type: '1.2.840.113549.1.9.16.2.14', values: [asn1js.fromBER(token).result] })] });
+  }
+  // CAdES-LT: the OCSP response in SignedData's RevocationInfoChoices (id-ri-ocsp-response), taken after signing.
+  const ocsp = lt.ocsp === undefined || lt.ocsp === 'auto' ? (signer.issuer ? await ocspResponse(signer) : null) : lt.ocsp;
+  if (ocsp) cms.crls = [new pkijs.OtherRevocationInfoFormat({ otherRevInfoFormat: '1.3.6.1.5.5.7.16.2', otherRevInfo: asn1js.fromBER(ocsp).result })];
+  if (lt.timestamp) cms.certificates = [...(cms.certificates ?? []), pk(lt.timestamp.tsa)];
   const info = new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: cms.toSchema(true) });
   return new Uint8Array(info.toSchema().toBER(false));
 }
 
 /** Appends a signature revision (incremental update) with a CMS over the whole file but /Contents. */
-export async function signPdf(pdf: Uint8Array, signer: TestKeyHolder, signingTime = new Date()): Promise<Uint8Array> {
+export async function signPdf(pdf: Uint8Array, signer: TestKeyHolder, signingTime = new Date(), lt: LtOptions = {}): Promise<Uint8Array> {
   const placeholder = '0'.repeat(CONTENTS_BYTES * 2);
   const rangeSlot = ' '.repeat(40);
   const prefix = `\n9${pdf.length % 1000} 0 obj\n<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/ETSI.CAdES.detached/ByteRange [${rangeSlot}]/Contents <`;
@@ -126,16 +255,51 @@ export async function signPdf(pdf: Uint8Array, signer: TestKeyHolder, signingTim
   text = text.replace(`[${rangeSlot}]`, `[${range}]`);
   const bytes = Buffer.from(text, 'latin1');
   const signed = Buffer.concat([bytes.subarray(0, contentsStart), bytes.subarray(contentsEnd)]);
-  const cms = Buffer.from(await cmsSignature(signed, signer, signingTime)).toString('hex');
+  const cms = Buffer.from(await cmsSignature(signed, signer, signingTime, lt)).toString('hex');
   if (cms.length > placeholder.length) throw new Error('CMS larger than the placeholder');
   bytes.write(cms.padEnd(placeholder.length, '0'), contentsStart + 1, 'latin1');
   return new Uint8Array(bytes);
 }
 
-/** A trusted list (ETSI TS 119 612 shape) naming the given CA certificates as service identities. */
-export function trustedListXml(cas: readonly TestKeyHolder[]): string {
-  const services = cas
-    .map((ca) => `<TSPService><ServiceInformation><ServiceTypeIdentifier>http://uri.etsi.org/TrstSvc/Svctype/CA/QC</ServiceTypeIdentifier><ServiceDigitalIdentity><DigitalId><X509Certificate>${Buffer.from(ca.der).toString('base64')}</X509Certificate></DigitalId></ServiceDigitalIdentity></ServiceInformation></TSPService>`)
+const SVCSTATUS = 'http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/';
+export type TestService = {
+  cert: TestKeyHolder;
+  /** ServiceTypeIdentifier after .../Svctype/ (default CA/QC). */
+  type?: string;
+  status?: 'granted' | 'withdrawn' | 'undersupervision' | 'accredited';
+  since?: Date;
+  history?: Array<{ status: 'granted' | 'withdrawn' | 'undersupervision' | 'accredited'; since: Date }>;
+};
+
+/** A trusted list (ETSI TS 119 612 shape), unsigned: CA certificates as granted CA/QC services, or services as described. */
+export function trustedListXml(entries: ReadonlyArray<TestKeyHolder | TestService>): string {
+  const services = entries
+    .map((e) => ('cert' in e && 'keys' in e.cert ? e : { cert: e as TestKeyHolder }) as TestService)
+    .map((s) => {
+      const history = (s.history ?? []).map((h) => `<ServiceHistoryInstance><ServiceTypeIdentifier>http://uri.etsi.org/TrstSvc/Svctype/${s.type ?? 'CA/QC'}</ServiceTypeIdentifier><ServiceStatus>${SVCSTATUS}${h.status}</ServiceStatus><StatusStartingTime>${h.since.toISOString()}</StatusStartingTime></ServiceHistoryInstance>`).join('');
+      return `<TSPService><ServiceInformation><ServiceTypeIdentifier>http://uri.etsi.org/TrstSvc/Svctype/${s.type ?? 'CA/QC'}</ServiceTypeIdentifier><ServiceDigitalIdentity><DigitalId><X509Certificate>${Buffer.from(s.cert.der).toString('base64')}</X509Certificate></DigitalId></ServiceDigitalIdentity><ServiceStatus>${SVCSTATUS}${s.status ?? 'granted'}</ServiceStatus><StatusStartingTime>${(s.since ?? new Date('2016-07-01T00:00:00Z')).toISOString()}</StatusStartingTime></ServiceInformation>${history ? `<ServiceHistory>${history}</ServiceHistory>` : ''}</TSPService>`;
+    })
     .join('');
-  return `<?xml version="1.0" encoding="UTF-8"?><TrustServiceStatusList xmlns="http://uri.etsi.org/02231/v2#"><SchemeInformation><SchemeTerritory>LV</SchemeTerritory></SchemeInformation><TrustServiceProviderList><TrustServiceProvider><TSPServices>${services}</TSPServices></TrustServiceProvider></TrustServiceProviderList></TrustServiceStatusList>`;
+  return `<?xml version="1.0" encoding="UTF-8"?><TrustServiceStatusList xmlns="http://uri.etsi.org/02231/v2#" Id="tsl"><SchemeInformation><SchemeTerritory>LV</SchemeTerritory></SchemeInformation><TrustServiceProviderList><TrustServiceProvider><TSPServices>${services}</TSPServices></TrustServiceProvider></TrustServiceProviderList></TrustServiceStatusList>`;
+}
+
+/** The list signed as the supervisory body does: an enveloped XAdES signature over the whole list. */
+export async function signTrustedList(xml: string, signer: TestKeyHolder): Promise<string> {
+  const lib = xades();
+  const doc = lib.Parse(xml);
+  const signed = new lib.SignedXml();
+  const b64 = Buffer.from(signer.der).toString('base64');
+  await signed.Sign({ name: 'ECDSA', hash: 'SHA-256' } as Algorithm, signer.keys.privateKey, doc, {
+    x509: [b64],
+    signingCertificate: b64,
+    references: [{ uri: '', hash: 'SHA-256', transforms: ['enveloped', 'exc-c14n'] }],
+  } as never);
+  doc.documentElement.appendChild(signed.GetXml()!);
+  return new xmldom.XMLSerializer().serializeToString(doc as never);
+}
+
+/** A signed trusted list of the given CAs/services, with a fresh list signer (returned for pinning). */
+export async function signedTrustedList(entries: ReadonlyArray<TestKeyHolder | TestService>, listSigner?: TestKeyHolder): Promise<{ xml: string; signer: TestKeyHolder }> {
+  const signer = listSigner ?? (await makeCa('Apkalpe Test TL Scheme Operator'));
+  return { xml: await signTrustedList(trustedListXml(entries), signer), signer };
 }

@@ -7,11 +7,13 @@ type Props = { ctx: PageContext; status: SignatureStatus; signatures: readonly S
 /** Each signature's verdict in plain words, under the attachment it belongs to. */
 export function SignatureVerdict({ ctx, status, signatures, problems }: Props) {
   const t = ctx.t;
+  // "Qualification not checked" with a trusted list set: undecided for a reason listed below (no revocation data).
+  const undecided = status === 'qualification-not-checked' && signatures.some((s) => s.trusted !== null);
   const className = status === 'valid' ? 'signature-ok' : status === 'invalid' ? 'signature-bad' : 'muted';
   return (
     <div className={className}>
       <p className="tight">
-        <strong>{t('signatures.heading')}:</strong> {t(`signatures.status.${status}`)}
+        <strong>{t('signatures.heading')}:</strong> {undecided ? t('signatures.statusUndecided') : t(`signatures.status.${status}`)}
       </p>
       {problems.length > 0 && (
         <ul>

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { VerificationOutcome } from './signatures.schema.ts';
+import { toAnchors, type TrustAnchors } from './trust.ts';
 import { report } from './verdict.ts';
 import type { VerifyInput } from './verify.ts';
 
@@ -22,11 +23,15 @@ export class VerifierPool {
   private readonly load = new Map<Worker, number>();
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private readonly anchors: TrustAnchors | null;
 
+  /** `trust`: the verified trusted list's services (a plain certificate list: CA services, e.g. the benchmark's). */
   constructor(
-    private readonly anchors: Uint8Array[] | null,
+    trust: TrustAnchors | readonly Uint8Array[] | null,
     private readonly size = Math.max(1, Math.min(2, availableParallelism() - 1)),
-  ) {}
+  ) {
+    this.anchors = toAnchors(trust);
+  }
 
   private spawn(): Worker {
     const worker = new Worker(WORKER_URL, { workerData: { anchors: this.anchors } });

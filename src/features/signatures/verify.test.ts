@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { parseTrustedList } from './trusted-list.ts';
-import { buildAsice, makeCa, makeSigner, plainPdf, signPdf, trustedListXml, xadesSignature, zip, type TestKeyHolder } from './signatures.testing.ts';
+import { readTrustedList } from './trusted-list.ts';
+import { buildAsice, makeCa, makeSigner, plainPdf, signedTrustedList, signPdf, xadesSignature, zip, type TestKeyHolder } from './signatures.testing.ts';
+import type { TrustAnchors } from './trust.ts';
 import { ASIC_E_MIMETYPE } from './container.ts';
 import type { VerificationOutcome, VerificationReport } from './signatures.schema.ts';
 import { verifyDocument } from './verify.ts';
@@ -20,21 +21,22 @@ describe('signature verification (real containers and PDFs, test CA)', () => {
   let otherCa: TestKeyHolder;
   let janis: TestKeyHolder;
   let anna: TestKeyHolder;
-  let anchors: Uint8Array[];
+  let anchors: TrustAnchors;
   const files = { 'iesniegums.txt': enc('Lūdzu pārskaitīt pensiju uz citu kontu.'), 'pielikums.pdf': plainPdf() };
   before(async () => {
     ca = await makeCa();
     otherCa = await makeCa('Someone Else CA');
     janis = await makeSigner(ca);
     anna = await makeSigner(ca, { name: 'Anna Kalniņa', personalCode: '320000-00001' });
-    anchors = parseTrustedList(trustedListXml([ca]));
+    anchors = await readTrustedList((await signedTrustedList([ca])).xml, null);
   });
-  const verify = (fileName: string, content: Uint8Array, trust: Uint8Array[] | null = anchors) =>
+  const verify = (fileName: string, content: Uint8Array, trust: TrustAnchors | null = anchors) =>
     verifyDocument({ fileName, contentType: 'application/octet-stream', content }, trust, new Date());
 
   it('reads the trusted list service certificates (ETSI TS 119 612)', () => {
-    assert.equal(anchors.length, 1);
-    assert.deepEqual(Buffer.from(anchors[0]!), Buffer.from(ca.der));
+    assert.equal(anchors.services.length, 1);
+    assert.equal(anchors.services[0]!.kind, 'ca');
+    assert.deepEqual(Buffer.from(anchors.services[0]!.certificates[0]!), Buffer.from(ca.der));
   });
 
   it('a valid .edoc: signer, personal code, issuer, signing time, integrity, trusted → valid', async () => {

@@ -2,6 +2,7 @@ import { isAsicE, looksLikeZip, readContainer } from './container.ts';
 import { modifiedAfterSigning, verifyPdfSignatures } from './pades.ts';
 import { namedContainer, quickVerdict } from './quick-verdict.ts';
 import type { VerificationOutcome } from './signatures.schema.ts';
+import { toAnchors, type TrustAnchors } from './trust.ts';
 import { report } from './verdict.ts';
 import { verifyAsicSignatures } from './xades.ts';
 
@@ -10,9 +11,11 @@ export type VerifyInput = { fileName: string; contentType: string; content: Uint
 /**
  * Examines one arriving file by its content, never by its name alone: ASiC-E containers (XAdES) and PDFs
  * (PAdES) are verified; a file named as a container that is not one is invalid; a "PDF" that is not a PDF,
- * a zip bomb or a container with unsafe paths is refused. `anchors` null: no trusted list configured.
+ * a zip bomb or a container with unsafe paths is refused. `trust` null: no trusted list configured (a plain list of
+ * certificates stands for CA services approved at all times).
  */
-export async function verifyDocument(input: VerifyInput, anchors: Uint8Array[] | null, now: Date): Promise<VerificationOutcome> {
+export async function verifyDocument(input: VerifyInput, trust: TrustAnchors | readonly Uint8Array[] | null, now: Date): Promise<VerificationOutcome> {
+  const anchors = toAnchors(trust);
   const quick = quickVerdict(input, anchors !== null);
   if (quick) return quick;
   const bytes = input.content;

@@ -1,6 +1,10 @@
 import { webcrypto } from 'node:crypto';
 import * as xmldom from '@xmldom/xmldom';
 import * as xadesjs from 'xadesjs';
+import * as xmldsigjs from 'xmldsigjs';
+
+/** xmldsigjs itself (canonicalisation transforms, CryptoConfig, X509Certificate): the engine xadesjs sets. */
+export const xmldsig = xmldsigjs;
 
 let ready = false;
 
