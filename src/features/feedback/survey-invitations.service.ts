@@ -1,5 +1,5 @@
 import { agencyNameIn } from '../agencies/agency-name.ts';
-import { withTransaction } from '../../platform/db/transaction.ts';
+import { runCommand } from '../../platform/commands/run-command.ts';
 import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 
@@ -10,7 +10,7 @@ import type { Database } from '../../platform/db/client.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { translator } from '../../platform/i18n/index.ts';
-import { deliverMail, queueMail } from '../../platform/mail/mail.ts';
+import { queueMail } from '../../platform/mail/mail.ts';
 import type { OutboxRow } from '../../platform/mail/mail.repository.ts';
 import { getOrCreateSetting } from '../../platform/settings.repository.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
@@ -136,11 +136,12 @@ export async function inviteToSurvey(
     });
     return { invitation: { invitationId: invitation.id, url, expiresAt }, mail };
   };
+  // Inside a caller's transaction the outbox job sends the mail; on its own the mail goes once committed.
   if (options.db) return (await work(options.db)).invitation;
-  const { invitation, mail } = await withTransaction(deps.db, (tx) => work(tx));
-  // Sent once committed; when SMTP is down the outbox retry job takes it (inside a caller's transaction, only the job).
-  if (mail) await deliverMail({ db: deps.db, clock: deps.clock, config: deps.config }, mail);
-  return invitation;
+  return runCommand(deps, options.origin ?? SYSTEM_ORIGIN, async (tx) => {
+    const { invitation, mail } = await work(tx);
+    return { result: invitation, mails: [mail] };
+  });
 }
 
 /**

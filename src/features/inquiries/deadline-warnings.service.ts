@@ -1,10 +1,10 @@
-import { withTransaction } from '../../platform/db/transaction.ts';
 import { isOpen } from '../../domain/inquiry/index.ts';
-import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
+import type { AuditOrigin } from '../../platform/audit/audit.ts';
+import { runCommand } from '../../platform/commands/run-command.ts';
 import { rigaToday } from '../../platform/clock.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { translator } from '../../platform/i18n/index.ts';
-import { deliverMail, queueMail } from '../../platform/mail/mail.ts';
+import { queueMail } from '../../platform/mail/mail.ts';
 import type { OutboxRow } from '../../platform/mail/mail.repository.ts';
 import { formatDate } from '../../web/format.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
@@ -30,11 +30,11 @@ function warningMail(deps: WarningDeps, inquiry: InquiryRow): { subject: string;
 }
 
 /** Queues the warnings of one inquiry, once per deadline; the row lock keeps two workers from both sending. */
-async function warnOne(deps: WarningDeps, id: string, today: string, limit: string): Promise<OutboxRow[]> {
-  return withTransaction(deps.db, async (db) => {
+async function warnOne(deps: WarningDeps, id: string, today: string, limit: string): Promise<number> {
+  return runCommand(deps, SYSTEM, async (db) => {
     const inquiry = await lockInquiry(db, id);
-    if (!inquiry || !isOpen(inquiry.status) || inquiry.deadline < today || inquiry.deadline > limit) return [];
-    if (await hasDeadlineWarning(db, inquiry.id, inquiry.deadline)) return [];
+    if (!inquiry || !isOpen(inquiry.status) || inquiry.deadline < today || inquiry.deadline > limit) return { result: 0 };
+    if (await hasDeadlineWarning(db, inquiry.id, inquiry.deadline)) return { result: 0 };
     const recipients = new Map<string, string>();
     const assignee = inquiry.assigneeId ? await findActiveStaffUser(db, inquiry.assigneeId) : undefined;
     if (assignee) recipients.set(assignee.id, assignee.email);
@@ -46,8 +46,7 @@ async function warnOne(deps: WarningDeps, id: string, today: string, limit: stri
     }
     const details = { deadline: inquiry.deadline, recipients: queued.map((m) => m.toAddress) };
     await insertInquiryEvent(db, { inquiryId: inquiry.id, at: new Date(deps.clock().epochMilliseconds), kind: 'deadline-warning', details });
-    await recordAudit(db, deps.clock, SYSTEM, { action: 'inquiry.deadline-warning', recordType: 'inquiry', recordId: inquiry.id, agency: inquiry.agency, details });
-    return queued;
+    return { result: queued.length, audit: { action: 'inquiry.deadline-warning', recordType: 'inquiry', recordId: inquiry.id, agency: inquiry.agency, details }, mails: queued };
   });
 }
 
@@ -61,8 +60,7 @@ export async function sendDeadlineWarnings(deps: Pick<AppDeps, 'db' | 'clock' | 
   const calendar = await loadCalendar(deps);
   const limit = calendar.addWorkingDays(today, NEAR_DEADLINE_WORKING_DAYS);
   const due = await listOpenInquiriesDueBetween(deps.db, today, limit);
-  const queued: OutboxRow[] = [];
-  for (const candidate of due) queued.push(...(await warnOne(deps, candidate.id, today, limit)));
-  for (const mail of queued) await deliverMail({ db: deps.db, clock: deps.clock, config: deps.config }, mail);
-  return queued.length;
+  let warnings = 0;
+  for (const candidate of due) warnings += await warnOne(deps, candidate.id, today, limit);
+  return warnings;
 }

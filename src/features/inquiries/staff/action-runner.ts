@@ -1,13 +1,12 @@
-import { withTransaction } from '../../../platform/db/transaction.ts';
 import type { InquiryStatus } from '../../../domain/inquiry/index.ts';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
-import { recordAudit, type AuditOrigin } from '../../../platform/audit/audit.ts';
+import type { AuditOrigin } from '../../../platform/audit/audit.ts';
+import { runCommand } from '../../../platform/commands/run-command.ts';
 import { rigaToday } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/client.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { AppError } from '../../../platform/http/problem.ts';
 import type { MessageKey } from '../../../platform/i18n/index.ts';
-import { deliverMail } from '../../../platform/mail/mail.ts';
 import type { OutboxRow } from '../../../platform/mail/mail.repository.ts';
 import { insertInquiryEvent, touchInquiry, type InquiryRow, type NewInquiryRow } from '../inquiries.repository.ts';
 import { lockInquiryInAgency } from '../inquiries-staff.repository.ts';
@@ -36,9 +35,9 @@ export function fieldError(field: string, code: string, messageKey: MessageKey, 
 }
 
 /**
- * One staff action = one transaction: the inquiry row is locked (another agency's id is 404), the action
- * does its work, then the change, the inquiry_event and the audit event are written together. Mail queued
- * in the transaction is handed to SMTP only after commit, so a rolled-back action never sends anything.
+ * One staff action = one command (runCommand): the inquiry row is locked (another agency's id is 404), the action
+ * does its work, then the change, the inquiry_event and the audit event are written together; its mail goes
+ * after commit.
  */
 export async function runInquiryAction(
   deps: ActionDeps,
@@ -50,7 +49,7 @@ export async function runInquiryAction(
   requireUuid(id);
   const now = new Date(deps.clock().epochMilliseconds);
   const today = rigaToday(deps.clock);
-  const { result, mails } = await withTransaction(deps.db, async (db) => {
+  return runCommand(deps, origin, async (db) => {
     const inquiry = await lockInquiryInAgency(db, scope.agency, id);
     if (!inquiry) throw inquiryNotFound();
     const outcome = await work({ db, inquiry, now, today });
@@ -70,16 +69,10 @@ export async function runInquiryAction(
       toStatus: outcome.toStatus ?? null,
       details,
     });
-    await recordAudit(db, deps.clock, origin, {
-      action: `inquiry.${outcome.kind}`,
-      recordType: 'inquiry',
-      recordId: inquiry.id,
-      agency: scope.agency,
-      details: { reference: inquiry.reference, ...details },
-    });
-    const queued = [...(notice?.mail ? [notice.mail] : []), ...(outcome.mails ?? [])];
-    return { result: { inquiry: { ...inquiry, ...changes, updatedAt: now } as InquiryRow, notice }, mails: queued };
+    return {
+      result: { inquiry: { ...inquiry, ...changes, updatedAt: now } as InquiryRow, notice },
+      audit: { action: `inquiry.${outcome.kind}`, recordType: 'inquiry', recordId: inquiry.id, agency: scope.agency, details: { reference: inquiry.reference, ...details } },
+      mails: [notice?.mail, ...(outcome.mails ?? [])],
+    };
   });
-  for (const mail of mails) await deliverMail({ db: deps.db, clock: deps.clock, config: deps.config }, mail);
-  return result;
 }
