@@ -207,7 +207,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
 // Legacy mode runs axe.run in the page itself instead of finishing in an extra blank
 // page: ~0.7 s faster per scan; it skips cross-origin frames, and our pages have none.
 async function scan(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ['violations'] }).setLegacyMode().analyze();
+  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode().analyze();
   return formatViolations(
     result.violations.map((v) => ({
       id: v.id,

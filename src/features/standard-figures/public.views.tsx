@@ -46,13 +46,14 @@ export function PublicFiguresView({ ctx, profile, figures, errors, values }: { c
             const indicator = p.indicator;
             if (!indicator || !p.promise.target) return null;
             return (
-              <section key={p.promise.id} aria-labelledby={`promise-${p.promise.id}`} className="promise">
+              // Two promises may share the standard's words (one measured two ways): the indicator's name tells the sections apart.
+              <section key={p.promise.id} aria-labelledby={`promise-${p.promise.id} indicator-${p.promise.id}`} className="promise">
                 <h2 id={`promise-${p.promise.id}`}>
                   <q lang="lv">{p.promise.words.lv}</q>
                   {lang === 'en' && <span className="translation"> ({p.promise.words.en})</span>}
                 </h2>
                 <p>
-                  {indicator.name[lang]}: {indicator.definition[lang]} {t('standardFigures.target')}: {formatTarget(targetOf(p.promise.target), lang, t)}.
+                  <span id={`indicator-${p.promise.id}`}>{indicator.name[lang]}</span>: {indicator.definition[lang]} {t('standardFigures.target')}: {formatTarget(targetOf(p.promise.target), lang, t)}.
                 </p>
                 <div className="table-scroll">
                   <table>
