@@ -68,12 +68,24 @@ describe('time-stamps, the trusted list itself, revocation data (test CA, TSA, O
       assert.ok(pdf.problems.includes('timestamp-invalid'));
     });
 
-    it('a time-stamp by a TSA not on the trusted list → timestamp-untrusted, invalid; without a list it is verified', async () => {
-      const edoc = await buildAsice(files, [janis], undefined, { timestamp: { tsa: strangerTsa } });
+    it('a time-stamp by a TSA not on the trusted list → timestamp-untrusted: undecided (qualification-not-checked), not invalid; its time not used; without a list it is verified', async () => {
+      const claimed = new Date(Date.now() - 3_600_000);
+      const edoc = await buildAsice(files, [janis], claimed, { timestamp: { tsa: strangerTsa } });
       const r = reportOf(await verify('a.edoc', edoc));
-      assert.equal(r.status, 'invalid');
-      assert.ok(only(r).problems.includes('timestamp-untrusted'));
+      assert.equal(r.status, 'qualification-not-checked', 'ETSI EN 319 102-1: INDETERMINATE, not TOTAL-FAILED');
+      assert.equal(only(r).trusted, true, 'a TSA certificate of another CA carried beside the signer does not hide its chain');
+      assert.deepEqual(only(r).problems, ['timestamp-untrusted']);
       assert.equal(only(r).timestampedAt, null);
+      assert.equal(only(r).timestampVerified, false);
+      assert.equal(Date.parse(only(r).signedAt!), Math.floor(claimed.getTime()), 'the claimed time stands');
+      const pdf = reportOf(await verify('a.pdf', await signPdf(plainPdf(), janis, new Date(), { timestamp: { tsa: strangerTsa } })));
+      assert.equal(pdf.status, 'qualification-not-checked');
+      assert.ok(only(pdf).problems.includes('timestamp-untrusted'));
+      // Beside a failure, the file is invalid whatever.
+      const withMismatch = reportOf(await verify('a.pdf', await signPdf(await signPdf(plainPdf(), janis, new Date(), { timestamp: { tsa: strangerTsa } }), janis, new Date(), { timestamp: { tsa, imprint: 'other' } })));
+      assert.equal(withMismatch.status, 'invalid');
+      assert.match(signaturesMessages.lv.problem['timestamp-untrusted'], /nenozīmē, ka paraksts ir viltots/);
+      assert.match(signaturesMessages.en.problem['timestamp-untrusted'], /does not mean the signature is forged/);
       const noList = reportOf(await verify('a.edoc', edoc, null));
       assert.equal(noList.status, 'qualification-not-checked');
       assert.equal(only(noList).timestampVerified, true);
@@ -83,6 +95,7 @@ describe('time-stamps, the trusted list itself, revocation data (test CA, TSA, O
       const caOnly = await readTrustedList((await signedTrustedList([ca])).xml, null);
       const r = reportOf(await verify('a.edoc', await buildAsice(files, [janis], undefined, { timestamp: { tsa } }), caOnly));
       assert.ok(only(r).problems.includes('timestamp-untrusted'));
+      assert.equal(r.status, 'qualification-not-checked');
     });
   });
 
