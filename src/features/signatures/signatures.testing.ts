@@ -138,11 +138,29 @@ export async function ocspResponse(subject: TestKeyHolder, options: OcspOptions 
   return new Uint8Array(response.toSchema().toBER(false));
 }
 
+export type CrlOptions = { revoked?: ReadonlyArray<{ cert: TestKeyHolder; at: Date }>; thisUpdate?: Date; signedBy?: TestKeyHolder };
+
+/** A CRL (RFC 5280) in the name of `issuer`, listing the given certificates, signed by `issuer` or by `signedBy`. */
+export async function crlOf(issuer: TestKeyHolder, options: CrlOptions = {}): Promise<Uint8Array> {
+  const thisUpdate = options.thisUpdate ?? new Date();
+  const crl = new pkijs.CertificateRevocationList({
+    version: 1,
+    issuer: pk(issuer).subject,
+    thisUpdate: new pkijs.Time({ type: 0, value: thisUpdate }),
+    nextUpdate: new pkijs.Time({ type: 0, value: new Date(thisUpdate.getTime() + 7 * DAY) }),
+  });
+  if (options.revoked?.length) {
+    crl.revokedCertificates = options.revoked.map((r) => new pkijs.RevokedCertificate({ userCertificate: pk(r.cert).serialNumber, revocationDate: new pkijs.Time({ type: 0, value: r.at }) }));
+  }
+  await crl.sign((options.signedBy ?? issuer).keys.privateKey, 'SHA-256');
+  return new Uint8Array(crl.toSchema(true).toBER(false));
+}
+
 /**
  * What makes a test signature XAdES-T/-LT: a signature time-stamp (by `tsa`; `imprint: 'other'` stamps some other
  * bytes) and the OCSP response about the signer ('auto': "good" from the issuer, produced now; null: none).
  */
-export type LtOptions = { timestamp?: { tsa: TestKeyHolder; genTime?: Date; imprint?: 'other' }; ocsp?: Uint8Array | 'auto' | null };
+export type LtOptions = { timestamp?: { tsa: TestKeyHolder; genTime?: Date; imprint?: 'other' }; ocsp?: Uint8Array | 'auto' | null; crl?: readonly Uint8Array[] };
 
 const XADES_NS = 'http://uri.etsi.org/01903/v1.3.2#';
 const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
@@ -177,7 +195,11 @@ export async function xadesSignature(files: Record<string, Uint8Array>, signer: 
   const certValues = [signer.issuer, lt.timestamp?.tsa].filter((c): c is TestKeyHolder => c !== undefined);
   if (certValues.length > 0) unsigned.push(`<xades:CertificateValues>${certValues.map((c) => `<xades:EncapsulatedX509Certificate>${Buffer.from(c.der).toString('base64')}</xades:EncapsulatedX509Certificate>`).join('')}</xades:CertificateValues>`);
   const ocsp = lt.ocsp === undefined || lt.ocsp === 'auto' ? (signer.issuer ? await ocspResponse(signer) : null) : lt.ocsp;
-  if (ocsp) unsigned.push(`<xades:RevocationValues><xades:OCSPValues><xades:EncapsulatedOCSPValue>${Buffer.from(ocsp).toString('base64')}</xades:EncapsulatedOCSPValue></xades:OCSPValues></xades:RevocationValues>`);
+  const crls = (lt.crl ?? []).map((c) => `<xades:EncapsulatedCRLValue>${Buffer.from(c).toString('base64')}</xades:EncapsulatedCRLValue>`).join('');
+  if (ocsp || crls) {
+    const ocspValues = ocsp ? `<xades:OCSPValues><xades:EncapsulatedOCSPValue>${Buffer.from(ocsp).toString('base64')}</xades:EncapsulatedOCSPValue></xades:OCSPValues>` : '';
+    unsigned.push(`<xades:RevocationValues>${crls ? `<xades:CRLValues>${crls}</xades:CRLValues>` : ''}${ocspValues}</xades:RevocationValues>`);
+  }
   if (unsigned.length > 0) {
     xml = xml.replace('</xades:QualifyingProperties>', `<xades:UnsignedProperties xmlns:xades="${XADES_NS}"><xades:UnsignedSignatureProperties>${unsigned.join('')}</xades:UnsignedSignatureProperties></xades:UnsignedProperties></xades:QualifyingProperties>`);
   }
@@ -236,7 +258,9 @@ async function cmsSignature(data: Uint8Array, signer: TestKeyHolder, signingTime
   }
   // CAdES-LT: the OCSP response in SignedData's RevocationInfoChoices (id-ri-ocsp-response), taken after signing.
   const ocsp = lt.ocsp === undefined || lt.ocsp === 'auto' ? (signer.issuer ? await ocspResponse(signer) : null) : lt.ocsp;
-  if (ocsp) cms.crls = [new pkijs.OtherRevocationInfoFormat({ otherRevInfoFormat: '1.3.6.1.5.5.7.16.2', otherRevInfo: asn1js.fromBER(ocsp).result })];
+  const crls: Array<pkijs.CertificateRevocationList | pkijs.OtherRevocationInfoFormat> = (lt.crl ?? []).map((c) => pkijs.CertificateRevocationList.fromBER(new Uint8Array(c)));
+  if (ocsp) crls.push(new pkijs.OtherRevocationInfoFormat({ otherRevInfoFormat: '1.3.6.1.5.5.7.16.2', otherRevInfo: asn1js.fromBER(ocsp).result }));
+  if (crls.length > 0) cms.crls = crls;
   if (lt.timestamp) cms.certificates = [...(cms.certificates ?? []), pk(lt.timestamp.tsa)];
   const info = new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: cms.toSchema(true) });
   return new Uint8Array(info.toSchema().toBER(false));
