@@ -2,6 +2,7 @@
 // signed with a CMS signature (pkijs) in /ByteRange + /Contents, incrementally like a second signer does.
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import * as x509 from '@peculiar/x509';
 import * as xmldom from '@xmldom/xmldom';
 import * as asn1js from 'asn1js';
@@ -326,4 +327,55 @@ export async function signTrustedList(xml: string, signer: TestKeyHolder): Promi
 export async function signedTrustedList(entries: ReadonlyArray<TestKeyHolder | TestService>, listSigner?: TestKeyHolder): Promise<{ xml: string; signer: TestKeyHolder }> {
   const signer = listSigner ?? (await makeCa('Apkalpe Test TL Scheme Operator'));
   return { xml: await signTrustedList(trustedListXml(entries), signer), signer };
+}
+
+export type DssOptions = {
+  ocsp?: readonly Uint8Array[];
+  crl?: readonly Uint8Array[];
+  certs?: readonly TestKeyHolder[];
+  /** Compress the streams (FlateDecode), as most writers do; default true. */
+  compress?: boolean;
+  /** More objects written into the same update, e.g. a page content stream redefined ("4 0 obj … endobj"). */
+  extra?: string;
+};
+
+/**
+ * PAdES-LT: an incremental update after the last signature that adds a document security store — the catalog
+ * (object 1 of plainPdf) rewritten with /DSS, a /DSS dictionary with /OCSPs, /CRLs and /Certs arrays of streams — with
+ * a classic cross-reference section and trailer, as eParaksts and Adobe do.
+ */
+export function appendDss(pdf: Uint8Array, options: DssOptions = {}): Uint8Array {
+  const compress = options.compress ?? true;
+  let next = 700 + (pdf.length % 97) * 10;
+  const parts: Array<{ n: number; body: Buffer }> = [];
+  const stream = (data: Uint8Array): number => {
+    const payload = compress ? deflateSync(data) : Buffer.from(data);
+    const n = next++;
+    parts.push({ n, body: Buffer.concat([Buffer.from(`<</Length ${payload.length}${compress ? '/Filter/FlateDecode' : ''}>>\nstream\n`, 'latin1'), payload, Buffer.from('\nendstream', 'latin1')]) });
+    return n;
+  };
+  const refs = (list: readonly Uint8Array[]) => list.map((d) => `${stream(d)} 0 R`).join(' ');
+  const ocsps = refs(options.ocsp ?? []);
+  const crls = refs(options.crl ?? []);
+  const certs = refs((options.certs ?? []).map((c) => c.der));
+  const dss = next++;
+  parts.push({ n: dss, body: Buffer.from(`<</Type/DSS/OCSPs[${ocsps}]/CRLs[${crls}]/Certs[${certs}]>>`, 'latin1') });
+  parts.push({ n: 1, body: Buffer.from(`<</Type/Catalog/Pages 2 0 R/DSS ${dss} 0 R>>`, 'latin1') });
+  const chunks: Buffer[] = [Buffer.from(pdf)];
+  let offset = pdf.length;
+  const offsets = new Map<number, number>();
+  const push = (b: Buffer) => {
+    chunks.push(b);
+    offset += b.length;
+  };
+  push(Buffer.from('\n', 'latin1'));
+  for (const part of parts) {
+    offsets.set(part.n, offset);
+    push(Buffer.concat([Buffer.from(`${part.n} 0 obj\n`, 'latin1'), part.body, Buffer.from('\nendobj\n', 'latin1')]));
+  }
+  if (options.extra) push(Buffer.from(options.extra, 'latin1'));
+  const xrefAt = offset;
+  const sections = [...offsets.entries()].sort(([a], [b]) => a - b).map(([n, o]) => `${n} 1\n${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  push(Buffer.from(`xref\n0 1\n0000000000 65535 f \n${sections}trailer\n<</Size ${next}/Root 1 0 R>>\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
+  return new Uint8Array(Buffer.concat(chunks));
 }
