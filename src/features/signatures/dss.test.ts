@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { deflateSync } from 'node:zlib';
 import type { Signature, VerificationOutcome, VerificationReport } from './signatures.schema.ts';
-import { appendDss, crlOf, makeCa, makeServiceCert, makeSigner, ocspResponse, plainPdf, signedTrustedList, signPdf, type TestKeyHolder } from './signatures.testing.ts';
+import { appendDocTimestamp, appendDss, crlOf, makeCa, makeServiceCert, makeSigner, ocspResponse, plainPdf, signedTrustedList, signPdf, type TestKeyHolder } from './signatures.testing.ts';
 import { readTrustedList } from './trusted-list.ts';
 import type { TrustAnchors } from './trust.ts';
 import { verifyDocument } from './verify.ts';
@@ -86,6 +86,21 @@ describe('PAdES-LT: revocation data in the document security store (/DSS) of an 
     // A catalog rewritten with more than /DSS (an action on opening) is a change.
     const opened = appendDss(signed, { ocsp: [good], extra: '1 0 obj\n<</Type/Catalog/Pages 2 0 R/DSS 9 0 R/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>\nendobj\n' });
     assert.deepEqual(reportOf(await verify(opened)).problems, ['modified-after-signing']);
+  });
+
+  it('PAdES-LTA: DSS, a document time-stamp, a second DSS → still valid (the time-stamp is not a signature); a change after them is a change', async () => {
+    const tsa = await makeServiceCert(ca, 'tsa');
+    const lt = appendDss(signed, { ocsp: [await ocspResponse(janis)], certs: [ca] });
+    const lta = appendDss(await appendDocTimestamp(lt, tsa), { ocsp: [await ocspResponse(janis), await ocspResponse(tsa)] });
+    const r = reportOf(await verify(lta));
+    assert.equal(r.status, 'valid', JSON.stringify(r));
+    assert.equal(only(r).revocation?.status, 'good');
+    assert.deepEqual(r.problems, []);
+    const text = 'BT (X) Tj ET';
+    const changed = Buffer.concat([Buffer.from(lta), Buffer.from(`4 0 obj\n<</Length ${text.length}>>\nstream\n${text}\nendstream\nendobj\ntrailer\n<</Root 1 0 R>>\n%%EOF\n`)]);
+    assert.deepEqual(reportOf(await verify(new Uint8Array(changed))).problems, ['modified-after-signing']);
+    // A PDF with only a document time-stamp has no signature.
+    assert.equal(reportOf(await verify(await appendDocTimestamp(plainPdf(), tsa))).status, 'unsigned');
   });
 
   it('a DSS stream that is garbage, a broken or oversized FlateDecode stream → no crash, revocation not checked', async () => {

@@ -269,9 +269,18 @@ async function cmsSignature(data: Uint8Array, signer: TestKeyHolder, signingTime
 
 /** Appends a signature revision (incremental update) with a CMS over the whole file but /Contents. */
 export async function signPdf(pdf: Uint8Array, signer: TestKeyHolder, signingTime = new Date(), lt: LtOptions = {}): Promise<Uint8Array> {
+  return appendSignatureRevision(pdf, '/Type/Sig/Filter/Adobe.PPKLite/SubFilter/ETSI.CAdES.detached', (signed) => cmsSignature(signed, signer, signingTime, lt));
+}
+
+/** PAdES-LTA: appends a document time-stamp revision (SubFilter ETSI.RFC3161: a time-stamp token over the file but /Contents). */
+export async function appendDocTimestamp(pdf: Uint8Array, tsa: TestKeyHolder): Promise<Uint8Array> {
+  return appendSignatureRevision(pdf, '/Type/DocTimeStamp/Filter/Adobe.PPKLite/SubFilter/ETSI.RFC3161', (signed) => timestampToken(tsa, signed));
+}
+
+async function appendSignatureRevision(pdf: Uint8Array, kind: string, contentsOf: (signed: Uint8Array) => Promise<Uint8Array>): Promise<Uint8Array> {
   const placeholder = '0'.repeat(CONTENTS_BYTES * 2);
   const rangeSlot = ' '.repeat(40);
-  const prefix = `\n9${pdf.length % 1000} 0 obj\n<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/ETSI.CAdES.detached/ByteRange [${rangeSlot}]/Contents <`;
+  const prefix = `\n9${pdf.length % 1000} 0 obj\n<<${kind}/ByteRange [${rangeSlot}]/Contents <`;
   const suffix = `>/M(D:20260101000000Z)>>\nendobj\ntrailer\n<</Root 1 0 R>>\n%%EOF\n`;
   let text = Buffer.from(pdf).toString('latin1') + prefix + placeholder + suffix;
   const contentsStart = pdf.length + prefix.length - 1;
@@ -280,7 +289,7 @@ export async function signPdf(pdf: Uint8Array, signer: TestKeyHolder, signingTim
   text = text.replace(`[${rangeSlot}]`, `[${range}]`);
   const bytes = Buffer.from(text, 'latin1');
   const signed = Buffer.concat([bytes.subarray(0, contentsStart), bytes.subarray(contentsEnd)]);
-  const cms = Buffer.from(await cmsSignature(signed, signer, signingTime, lt)).toString('hex');
+  const cms = Buffer.from(await contentsOf(new Uint8Array(signed))).toString('hex');
   if (cms.length > placeholder.length) throw new Error('CMS larger than the placeholder');
   bytes.write(cms.padEnd(placeholder.length, '0'), contentsStart + 1, 'latin1');
   return new Uint8Array(bytes);
