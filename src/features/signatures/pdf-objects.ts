@@ -188,13 +188,32 @@ export class PdfObjects {
     let end = -1;
     if (length?.t === 'num' && Number.isInteger(length.v) && length.v >= 0 && start + length.v <= this.bytes.length && /^\s*endstream/.test(this.text.slice(start + length.v, start + length.v + 32))) end = start + length.v;
     if (end < 0) {
-      const found = this.text.indexOf('endstream', start);
+      const found = this.endstreamAfter(start);
       if (found < 0) return null;
       end = found;
       if (this.text[end - 1] === '\n') end--;
       if (this.text[end - 1] === '\r') end--;
     }
     return { t: 'stream', dict: value.v, raw: this.bytes.subarray(start, end) };
+  }
+
+  private endstreams: number[] | null = null;
+
+  /** The first "endstream" at or after `from` (positions found in one pass, then binary search: no rescans). */
+  private endstreamAfter(from: number): number {
+    if (!this.endstreams) {
+      this.endstreams = [];
+      for (let i = this.text.indexOf('endstream'); i >= 0; i = this.text.indexOf('endstream', i + 9)) this.endstreams.push(i);
+    }
+    const list = this.endstreams;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length ? list[lo]! : -1;
   }
 
   /** The latest definition of object n (by file position), or from an object stream when it has none of its own. */
