@@ -88,6 +88,17 @@ describe('PAdES-LT: revocation data in the document security store (/DSS) of an 
     assert.deepEqual(reportOf(await verify(opened)).problems, ['modified-after-signing']);
   });
 
+  it('the update\'s cross-reference as a stream (FlateDecode, PNG predictor) is read too; freeing an object of the signed revision is a change', async () => {
+    const good = await ocspResponse(janis);
+    const r = reportOf(await verify(appendDss(signed, { ocsp: [good], xrefStream: true })));
+    assert.equal(r.status, 'valid', JSON.stringify(r));
+    assert.equal(only(r).revocation?.status, 'good');
+    for (const xrefStream of [true, false]) {
+      const freed = reportOf(await verify(appendDss(signed, { ocsp: [good], xrefStream, free: [4] })));
+      assert.deepEqual(freed.problems, ['modified-after-signing'], `xref stream: ${xrefStream}`);
+    }
+  });
+
   it('PAdES-LTA: DSS, a document time-stamp, a second DSS → still valid (the time-stamp is not a signature); a change after them is a change', async () => {
     const tsa = await makeServiceCert(ca, 'tsa');
     const lt = appendDss(signed, { ocsp: [await ocspResponse(janis)], certs: [ca] });

@@ -1,6 +1,6 @@
 // PAdES-LT/LTA: the document security store (ETSI EN 319 142-1, ISO 32000-2 §12.8.4.3) and what an incremental update
 // after the last signature may hold without changing the signed document.
-import { canon, dictOf, nameOf, PdfObjects, type PdfValue } from './pdf-objects.ts';
+import { canon, dictOf, nameOf, PdfObjects, xrefStreamEntries, type PdfValue } from './pdf-objects.ts';
 
 const MAX_ENTRIES = 500;
 
@@ -32,6 +32,7 @@ const ACROFORM_FREE = new Set(['Fields', 'SigFlags']);
 const PAGE_FREE = new Set(['Annots']);
 
 const STREAM_DATA_KEYS = new Set(['Length', 'Filter', 'DecodeParms', 'DL']);
+const XREF_KEYS = new Set(['Type', 'Size', 'Index', 'Prev', 'W', 'Root', 'Info', 'ID', 'Encrypt', 'Filter', 'DecodeParms', 'Length', 'DL']);
 const VRI_KEYS = new Set(['Type', 'Cert', 'CRL', 'OCSP', 'TU', 'TS']);
 const ACROFORM_KEYS = new Set(['Fields', 'SigFlags', 'DA', 'DR', 'NeedAppearances']);
 
@@ -57,9 +58,19 @@ function sameExcept(a: Map<string, PdfValue>, b: Map<string, PdfValue>, free: Re
  */
 export function onlyValidationDataAfter(pdf: PdfObjects, covered: number): boolean {
   const tail = pdf.text.slice(covered);
-  // Object streams and cross-reference streams in the update are not analysed here (see the report's gaps).
-  if (/\/Type\s*\/(ObjStm|XRef)\b/.test(tail)) return false;
+  // Objects packed in object streams in the update are not analysed here: conservatively a change.
+  if (/\/Type\s*\/ObjStm\b/.test(tail)) return false;
   if (freesObjects(tail)) return false;
+  for (const [, offsets] of pdf.defs) {
+    for (const offset of offsets) {
+      if (offset < covered) continue;
+      const object = pdf.at(offset);
+      if (object?.t !== 'stream' || nameOf(object.dict.get('Type')) !== 'XRef') continue;
+      const entries = xrefStreamEntries(pdf, object);
+      // unreadable, freeing an object, or pointing into an object stream: a change
+      if (!entries || entries.some((e) => (e.type === 0 && e.n !== 0) || e.type === 2)) return false;
+    }
+  }
   const signedRoot = pdf.rootNumber(covered);
   if (signedRoot === null) return false;
   const signedRefs = new Set<number>();
@@ -86,6 +97,7 @@ export function onlyValidationDataAfter(pdf: PdfObjects, covered: number): boole
     const keys = [...dict.keys()];
     if (value.t === 'stream') {
       if (keys.every((k) => STREAM_DATA_KEYS.has(k))) return true; // an OCSP response, CRL or certificate
+      if (type === 'XRef') return keys.every((k) => XREF_KEYS.has(k)) && (!dict.has('Root') || rootOk(dict.get('Root'))); // entries checked above
       const box = pdf.resolve(dict.get('BBox'));
       return type === 'XObject' && nameOf(dict.get('Subtype')) === 'Form' && box?.t === 'arr' && zeroArea(box.v); // an invisible field's appearance
     }
@@ -118,13 +130,14 @@ export function onlyValidationDataAfter(pdf: PdfObjects, covered: number): boole
   const catalogOk = (catalog: Map<string, PdfValue>): boolean =>
     nameOf(catalog.get('Type')) === 'Catalog' && sameExcept(oldCatalog, catalog, CATALOG_FREE) && acroFormOk(oldCatalog.get('AcroForm'), catalog.get('AcroForm'));
 
+  const rootOk = (ref: PdfValue | undefined): boolean => {
+    if (ref?.t !== 'ref') return false;
+    if (ref.n === signedRoot) return true;
+    const catalog = dictOf(pdf.object(ref.n));
+    return !!catalog && catalogOk(catalog);
+  };
   // Every trailer of the update names the signed catalog (or a new one that differs from it only as allowed).
-  for (const m of tail.matchAll(/\/Root\s+(\d{1,10})\s+\d{1,5}\s+R/g)) {
-    const n = Number(m[1]);
-    if (n === signedRoot) continue;
-    const catalog = dictOf(pdf.object(n));
-    if (!catalog || !catalogOk(catalog)) return false;
-  }
+  for (const m of tail.matchAll(/\/Root\s+(\d{1,10})\s+(\d{1,5})\s+R/g)) if (!rootOk({ t: 'ref', n: Number(m[1]), g: Number(m[2]) })) return false;
   for (const [n, offsets] of pdf.defs) {
     const redefined = offsets.filter((o) => o >= covered);
     if (redefined.length === 0) continue;

@@ -227,21 +227,31 @@ export class PdfObjects {
     return v?.t === 'ref' ? this.object(v.n, before) : (v ?? null);
   }
 
-  /** A stream's decoded data: unfiltered or FlateDecode (without predictors); null otherwise or when it fails. */
-  data(stream: PdfValue | null): Uint8Array | null {
+  /**
+   * A stream's decoded data: unfiltered or FlateDecode, without predictors (or, with `predictors`, PNG ones as
+   * cross-reference streams use); null otherwise or when it fails.
+   */
+  data(stream: PdfValue | null, predictors = false): Uint8Array | null {
     if (stream?.t !== 'stream') return null;
     const filter = stream.dict.get('Filter');
     const filters = filter?.t === 'arr' ? filter.v : filter ? [filter] : [];
-    if (filters.length === 0) return stream.raw;
-    if (filters.length > 1 || nameOf(filters[0]) !== 'FlateDecode' || stream.dict.has('DecodeParms')) return null;
-    if (this.inflated >= MAX_TOTAL_OUT) return null;
-    try {
-      const out = inflateSync(stream.raw, { maxOutputLength: Math.min(MAX_STREAM_OUT, MAX_TOTAL_OUT - this.inflated) });
-      this.inflated += out.length;
-      return new Uint8Array(out);
-    } catch {
-      return null; // corrupt, or larger than allowed
+    const parms = dictOf(this.resolve(stream.dict.get('DecodeParms')));
+    const predictor = parms?.get('Predictor');
+    const columns = parms?.get('Columns');
+    const png = predictor?.t === 'num' && predictor.v >= 10 ? (columns?.t === 'num' ? columns.v : 1) : null;
+    if (parms && (predictor?.t === 'num' ? predictor.v > 1 : false) && (!predictors || png === null)) return null;
+    let out: Uint8Array = stream.raw;
+    if (filters.length > 1 || (filters.length === 1 && nameOf(filters[0]) !== 'FlateDecode')) return null;
+    if (filters.length === 1) {
+      if (this.inflated >= MAX_TOTAL_OUT) return null;
+      try {
+        out = new Uint8Array(inflateSync(stream.raw, { maxOutputLength: Math.min(MAX_STREAM_OUT, MAX_TOTAL_OUT - this.inflated) }));
+        this.inflated += out.length;
+      } catch {
+        return null; // corrupt, or larger than allowed
+      }
     }
+    return png === null ? out : unpredictPng(out, png);
   }
 
   /** Objects kept in object streams (/Type/ObjStm), for those that have no definition of their own. */
@@ -251,10 +261,11 @@ export class PdfObjects {
     let streams = 0;
     for (const [, offsets] of this.defs) {
       for (const offset of offsets) {
-        if (!/^\s*<<[^]{0,200}\/ObjStm/.test(this.text.slice(offset, offset + 240))) continue;
-        if (++streams > MAX_OBJECT_STREAMS) return this.packed;
+        if (!/^\s*<<[^>]{0,200}\/ObjStm/.test(this.text.slice(offset, offset + 240))) continue;
         const stream = this.at(offset);
         const dict = dictOf(stream);
+        if (stream?.t !== 'stream' || nameOf(dict?.get('Type')) !== 'ObjStm') continue;
+        if (++streams > MAX_OBJECT_STREAMS) return this.packed;
         const count = dict?.get('N');
         const first = dict?.get('First');
         const data = this.data(stream);
@@ -283,4 +294,56 @@ export class PdfObjects {
     }
     return last;
   }
+}
+
+/** Undoes PNG predictors (ISO 32000 §7.4.4.4): rows of `columns` bytes, each after a filter-type byte. */
+function unpredictPng(data: Uint8Array, columns: number): Uint8Array | null {
+  if (!Number.isInteger(columns) || columns < 1 || columns > 1024 || data.length % (columns + 1) !== 0) return null;
+  const rows = data.length / (columns + 1);
+  const out = new Uint8Array(rows * columns);
+  for (let r = 0; r < rows; r++) {
+    const type = data[r * (columns + 1)]!;
+    for (let c = 0; c < columns; c++) {
+      const x = data[r * (columns + 1) + 1 + c]!;
+      const left = c > 0 ? out[r * columns + c - 1]! : 0;
+      const up = r > 0 ? out[(r - 1) * columns + c]! : 0;
+      const upLeft = r > 0 && c > 0 ? out[(r - 1) * columns + c - 1]! : 0;
+      const p = left + up - upLeft;
+      const paeth = Math.abs(p - left) <= Math.abs(p - up) && Math.abs(p - left) <= Math.abs(p - upLeft) ? left : Math.abs(p - up) <= Math.abs(p - upLeft) ? up : upLeft;
+      const add = type === 0 ? 0 : type === 1 ? left : type === 2 ? up : type === 3 ? (left + up) >> 1 : type === 4 ? paeth : -1;
+      if (add < 0) return null;
+      out[r * columns + c] = (x + add) & 0xff;
+    }
+  }
+  return out;
+}
+
+/**
+ * The entries of a cross-reference stream (ISO 32000 §7.5.8): object number and type (0 free, 1 in use, 2 in an
+ * object stream); null when unreadable.
+ */
+export function xrefStreamEntries(pdf: PdfObjects, stream: PdfValue | null): Array<{ n: number; type: number }> | null {
+  const dict = dictOf(stream);
+  const w = pdf.resolve(dict?.get('W'));
+  const size = dict?.get('Size');
+  if (!dict || w?.t !== 'arr' || w.v.length !== 3 || w.v.some((x) => x.t !== 'num' || x.v < 0 || x.v > 8) || size?.t !== 'num') return null;
+  const widths = w.v.map((x) => (x as { v: number }).v) as [number, number, number];
+  const index = pdf.resolve(dict.get('Index'));
+  const ranges: number[] = index?.t === 'arr' ? index.v.map((x) => (x.t === 'num' ? x.v : -1)) : [0, size.v];
+  if (ranges.length % 2 !== 0 || ranges.some((x) => x < 0 || !Number.isInteger(x))) return null;
+  const data = pdf.data(stream, true);
+  const row = widths[0] + widths[1] + widths[2];
+  if (!data || row === 0) return null;
+  const out: Array<{ n: number; type: number }> = [];
+  let at = 0;
+  for (let k = 0; k < ranges.length; k += 2) {
+    for (let j = 0; j < ranges[k + 1]!; j++) {
+      if (at + row > data.length) return null;
+      let type = widths[0] === 0 ? 1 : 0;
+      for (let b = 0; b < widths[0]; b++) type = type * 256 + data[at + b]!;
+      out.push({ n: ranges[k]! + j, type });
+      at += row;
+    }
+  }
+  return out;
 }

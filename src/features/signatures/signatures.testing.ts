@@ -346,6 +346,10 @@ export type DssOptions = {
   compress?: boolean;
   /** More objects written into the same update, e.g. a page content stream redefined ("4 0 obj … endobj"). */
   extra?: string;
+  /** A cross-reference stream (FlateDecode, PNG Up predictor) instead of a classic xref table and trailer. */
+  xrefStream?: boolean;
+  /** Object numbers the update's cross-reference marks free. */
+  free?: readonly number[];
 };
 
 /**
@@ -384,7 +388,18 @@ export function appendDss(pdf: Uint8Array, options: DssOptions = {}): Uint8Array
   }
   if (options.extra) push(Buffer.from(options.extra, 'latin1'));
   const xrefAt = offset;
-  const sections = [...offsets.entries()].sort(([a], [b]) => a - b).map(([n, o]) => `${n} 1\n${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  const free = options.free ?? [];
+  if (options.xrefStream) {
+    const self = next++;
+    const entries: Array<[number, number, number]> = [...[...offsets.entries()].map(([n, o]): [number, number, number] => [n, 1, o]), [self, 1, xrefAt] as [number, number, number], ...free.map((n): [number, number, number] => [n, 0, 0])].sort((a, b) => a[0] - b[0]);
+    const rows = entries.map(([, type, o]) => [type, (o >>> 24) & 0xff, (o >>> 16) & 0xff, (o >>> 8) & 0xff, o & 0xff, 0, 0]);
+    const predicted = rows.flatMap((row, r) => [2, ...row.map((b, c) => (b - (r > 0 ? rows[r - 1]![c]! : 0)) & 0xff)]);
+    const data = deflateSync(Buffer.from(predicted));
+    const index = entries.map(([n]) => `${n} 1`).join(' ');
+    push(Buffer.concat([Buffer.from(`${self} 0 obj\n<</Type/XRef/Size ${next}/W[1 4 2]/Index[${index}]/Root 1 0 R/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns 7>>/Length ${data.length}>>\nstream\n`, 'latin1'), data, Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1')]));
+    return new Uint8Array(Buffer.concat(chunks));
+  }
+  const sections = [...[...offsets.entries()].map(([n, o]) => `${n} 1\n${String(o).padStart(10, '0')} 00000 n \n`), ...free.map((n) => `${n} 1\n0000000000 00001 f \n`)].join('');
   push(Buffer.from(`xref\n0 1\n0000000000 65535 f \n${sections}trailer\n<</Size ${next}/Root 1 0 R>>\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
   return new Uint8Array(Buffer.concat(chunks));
 }
