@@ -60,7 +60,7 @@ export function onlyValidationDataAfter(pdf: PdfObjects, covered: number): boole
   const tail = pdf.text.slice(covered);
   // Objects packed in object streams in the update are not analysed here: conservatively a change.
   if (/\/Type\s*\/ObjStm\b/.test(tail)) return false;
-  if (freesObjects(tail)) return false;
+  if (freesObjects(tail, pdf, covered)) return false;
   for (const [, offsets] of pdf.defs) {
     for (const offset of offsets) {
       if (offset < covered) continue;
@@ -68,7 +68,7 @@ export function onlyValidationDataAfter(pdf: PdfObjects, covered: number): boole
       if (object?.t !== 'stream' || nameOf(object.dict.get('Type')) !== 'XRef') continue;
       const entries = xrefStreamEntries(pdf, object);
       // unreadable, freeing an object, or pointing into an object stream: a change
-      if (!entries || entries.some((e) => (e.type === 0 && e.n !== 0) || e.type === 2)) return false;
+      if (!entries || entries.some((e) => (e.type === 0 && e.n !== 0) || e.type === 2 || (e.type === 1 && !pointsIntoUpdate(pdf, e.n, e.offset, covered)))) return false;
     }
   }
   const signedRoot = pdf.rootNumber(covered);
@@ -169,8 +169,16 @@ export function onlyValidationDataAfter(pdf: PdfObjects, covered: number): boole
   return true;
 }
 
-/** Whether a classic cross-reference section of the update frees an object (other than the list head, 0). */
-function freesObjects(tail: string): boolean {
+/** Whether an update's cross-reference entry for object n points at a definition of n within the update itself. */
+function pointsIntoUpdate(pdf: PdfObjects, n: number, offset: number, covered: number): boolean {
+  return offset >= covered && new RegExp(`^${n}\\s+\\d{1,5}\\s+obj`).test(pdf.text.slice(offset, offset + 40));
+}
+
+/**
+ * Whether a classic cross-reference section of the update frees an object (other than the list head, 0), or points
+ * an object at bytes other than its definition in the update (an older definition, another object): a change.
+ */
+function freesObjects(tail: string, pdf: PdfObjects, covered: number): boolean {
   for (const section of tail.matchAll(/(?:^|[\r\n])xref\s*[\r\n]/g)) {
     let i = section.index + section[0].length;
     for (let guard = 0; guard < 100_000; guard++) {
@@ -180,10 +188,11 @@ function freesObjects(tail: string): boolean {
       const first = Number(head[1]);
       const count = Number(head[2]);
       for (let k = 0; k < count; k++) {
-        const entry = /^\s*\d{10}\s+\d{5}\s+([nf])/.exec(tail.slice(i, i + 40));
+        const entry = /^\s*(\d{10})\s+\d{5}\s+([nf])/.exec(tail.slice(i, i + 40));
         if (!entry) return true; // unreadable: assume the worst
         i += entry[0].length;
-        if (entry[1] === 'f' && first + k !== 0) return true;
+        if (entry[2] === 'f' && first + k !== 0) return true;
+        if (entry[2] === 'n' && !pointsIntoUpdate(pdf, first + k, Number(entry[1]), covered)) return true;
       }
     }
   }

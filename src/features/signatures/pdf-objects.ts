@@ -319,10 +319,10 @@ function unpredictPng(data: Uint8Array, columns: number): Uint8Array | null {
 }
 
 /**
- * The entries of a cross-reference stream (ISO 32000 §7.5.8): object number and type (0 free, 1 in use, 2 in an
- * object stream); null when unreadable.
+ * The entries of a cross-reference stream (ISO 32000 §7.5.8): object number, type (0 free, 1 in use, 2 in an
+ * object stream) and the second field (type 1: the byte offset); null when unreadable.
  */
-export function xrefStreamEntries(pdf: PdfObjects, stream: PdfValue | null): Array<{ n: number; type: number }> | null {
+export function xrefStreamEntries(pdf: PdfObjects, stream: PdfValue | null): Array<{ n: number; type: number; offset: number }> | null {
   const dict = dictOf(stream);
   const w = pdf.resolve(dict?.get('W'));
   const size = dict?.get('Size');
@@ -334,14 +334,16 @@ export function xrefStreamEntries(pdf: PdfObjects, stream: PdfValue | null): Arr
   const data = pdf.data(stream, true);
   const row = widths[0] + widths[1] + widths[2];
   if (!data || row === 0) return null;
-  const out: Array<{ n: number; type: number }> = [];
+  const out: Array<{ n: number; type: number; offset: number }> = [];
   let at = 0;
   for (let k = 0; k < ranges.length; k += 2) {
     for (let j = 0; j < ranges[k + 1]!; j++) {
       if (at + row > data.length) return null;
       let type = widths[0] === 0 ? 1 : 0;
       for (let b = 0; b < widths[0]; b++) type = type * 256 + data[at + b]!;
-      out.push({ n: ranges[k]! + j, type });
+      let offset = 0;
+      for (let b = 0; b < widths[1]; b++) offset = offset * 256 + data[at + widths[0] + b]!;
+      out.push({ n: ranges[k]! + j, type, offset });
       at += row;
     }
   }

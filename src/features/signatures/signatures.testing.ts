@@ -350,6 +350,8 @@ export type DssOptions = {
   xrefStream?: boolean;
   /** Object numbers the update's cross-reference marks free. */
   free?: readonly number[];
+  /** Cross-reference entries pointing an object at another byte offset (e.g. an older definition). */
+  repoint?: ReadonlyArray<{ n: number; offset: number }>;
 };
 
 /**
@@ -389,6 +391,7 @@ export function appendDss(pdf: Uint8Array, options: DssOptions = {}): Uint8Array
   if (options.extra) push(Buffer.from(options.extra, 'latin1'));
   const xrefAt = offset;
   const free = options.free ?? [];
+  for (const { n, offset: at } of options.repoint ?? []) offsets.set(n, at);
   if (options.xrefStream) {
     const self = next++;
     const entries: Array<[number, number, number]> = [...[...offsets.entries()].map(([n, o]): [number, number, number] => [n, 1, o]), [self, 1, xrefAt] as [number, number, number], ...free.map((n): [number, number, number] => [n, 0, 0])].sort((a, b) => a[0] - b[0]);
