@@ -56,7 +56,9 @@ export async function chainsToTrusted(signer: Uint8Array, intermediates: readonl
   try {
     const engine = new pkijs.CertificateChainValidationEngine({
       trustedCerts: anchors.map(toPkijs),
-      certs: [toPkijs(signer), ...intermediates.filter((c) => Buffer.from(c).toString('base64') !== signerB64).map(toPkijs)],
+      // pkijs validates the path of the LAST certificate of `certs`: the signer goes last, so that an unrelated
+      // certificate the signature carries (e.g. a time-stamping unit's of another CA) cannot be taken for the leaf.
+      certs: [...intermediates.filter((c) => Buffer.from(c).toString('base64') !== signerB64).map(toPkijs), toPkijs(signer)],
       checkDate: at,
     });
     const result = await engine.verify();

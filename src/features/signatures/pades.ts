@@ -5,6 +5,8 @@ import type { Signature, SignatureProblem } from './signatures.schema.ts';
 import { checkRevocation } from './revocation.ts';
 import { verifyTimestamp, type TimestampCheck } from './timestamp.ts';
 import { anchorsFor, type TrustAnchors } from './trust.ts';
+import { EMPTY_STORE, onlyValidationDataAfter, readSecurityStore, type SecurityStore } from './dss.ts';
+import { PdfObjects } from './pdf-objects.ts';
 
 const OID = {
   messageDigest: '1.2.840.113549.1.9.4',
@@ -61,7 +63,7 @@ async function timestampOf(signer: pkijs.SignerInfo, certificates: readonly Uint
 
 /**
  * The revocation data a CMS signature carries: OCSP responses and CRLs in SignedData's RevocationInfoChoices
- * (CAdES) and in Adobe's signed revocation attribute. (The PDF's document security store, /DSS, is not read yet.)
+ * (CAdES) and in Adobe's signed revocation attribute. (The PDF's document security store, /DSS: dss.ts.)
  */
 function revocationDataOf(cms: pkijs.SignedData, signer: pkijs.SignerInfo): { ocsp: Uint8Array[]; crl: Uint8Array[] } {
   const ocsp: Uint8Array[] = [];
@@ -88,7 +90,7 @@ function digestMatches(signer: pkijs.SignerInfo, data: Uint8Array): boolean {
   return Buffer.from(expected.getValue()).equals(createHash(alg).update(data).digest());
 }
 
-async function examine(bytes: Uint8Array, field: SignatureField, trust: TrustAnchors | null, now: Date): Promise<Signature> {
+async function examine(bytes: Uint8Array, field: SignatureField, trust: TrustAnchors | null, now: Date, store: SecurityStore): Promise<Signature> {
   const problems = new Set<SignatureProblem>();
   let cert: SignerCertificate | null = null;
   let intact = false;
@@ -123,11 +125,12 @@ async function examine(bytes: Uint8Array, field: SignatureField, trust: TrustAnc
   if (!cert) problems.add('no-certificate');
   const validAtSigning = cert !== null && validAt(cert, signedAt ?? now);
   if (cert && !validAtSigning) problems.add('certificate-not-valid-at-signing');
+  chain = [...chain, ...store.certs];
   const others = chain.filter((c) => !cert || Buffer.compare(Buffer.from(c), Buffer.from(cert.der)) !== 0);
   const at = signedAt ?? now;
   const trusted = trust === null || !cert ? null : await chainsToTrusted(cert.der, others, anchorsFor(trust, 'ca', at), at);
   if (trusted === false) problems.add('untrusted-issuer');
-  const revocation = cert ? await checkRevocation({ signer: cert.der, certificates: chain, ...revocationData, trust, signedAt: at, timeProven: timestamped !== null }) : null;
+  const revocation = cert ? await checkRevocation({ signer: cert.der, certificates: chain, ...revocationData, store, trust, signedAt: at, timeProven: timestamped !== null }) : null;
   if (revocation?.problem) problems.add(revocation.problem);
   return {
     format: 'PAdES',
@@ -147,24 +150,61 @@ async function examine(bytes: Uint8Array, field: SignatureField, trust: TrustAnc
   };
 }
 
-/**
- * Whether bytes follow the part the last signature covers (an incremental update after signing): the signed
- * revision may be intact, but the document as delivered is not the one signed. Trailing whitespace is allowed.
- */
-export function modifiedAfterSigning(bytes: Uint8Array): boolean {
-  const fields = findSignatureFields(bytes);
-  if (fields.length === 0) return false;
-  const covered = Math.max(...fields.map(({ byteRange: [, , c, d] }) => c + d));
-  for (let i = covered; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b !== 0x0a && b !== 0x0d && b !== 0x20 && b !== 0x09 && b !== 0x00) return true;
+const ID_CT_TSTINFO = '1.2.840.113549.1.9.16.1.4';
+
+/** A document time-stamp (PAdES-LTA, SubFilter ETSI.RFC3161): its /Contents is a time-stamp token, not a signature. */
+function isDocumentTimestamp(field: SignatureField): boolean {
+  if (!field.contents) return false;
+  try {
+    const cms = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(new Uint8Array(field.contents)).content });
+    return cms.encapContentInfo.eContentType === ID_CT_TSTINFO;
+  } catch {
+    return false;
   }
-  return false;
 }
 
-/** Every signature of a PDF (each incremental revision's /ByteRange), oldest first. */
-export async function verifyPdfSignatures(bytes: Uint8Array, trust: TrustAnchors | null, now: Date): Promise<Signature[]> {
-  const out: Signature[] = [];
-  for (const field of findSignatureFields(bytes)) out.push(await examine(bytes, field, trust, now));
-  return out;
+function onlyWhitespaceAfter(bytes: Uint8Array, from: number): boolean {
+  for (let i = from; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b !== 0x0a && b !== 0x0d && b !== 0x20 && b !== 0x09 && b !== 0x00) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether something follows the part the last signature covers (an incremental update after signing) that changes
+ * the document: the signed revision may be intact, but the document as delivered is not the one signed. Trailing
+ * whitespace is allowed, and so are updates that only add validation data (/DSS) and document time-stamps (dss.ts).
+ */
+export function modifiedAfterSigning(bytes: Uint8Array, pdf: PdfObjects = new PdfObjects(bytes)): boolean {
+  const fields = findSignatureFields(bytes).filter((f) => !isDocumentTimestamp(f));
+  if (fields.length === 0) return false;
+  const covered = Math.max(...fields.map(({ byteRange: [, , c, d] }) => c + d));
+  return !onlyWhitespaceAfter(bytes, covered) && !onlyValidationDataAfter(pdf, covered);
+}
+
+/**
+ * Every signature of a PDF (each incremental revision's /ByteRange, document time-stamps aside), oldest first, with
+ * the revocation data of the document security store beside each one's own, and whether the document was changed
+ * after the last signature.
+ */
+export async function verifyPdf(bytes: Uint8Array, trust: TrustAnchors | null, now: Date): Promise<{ signatures: Signature[]; modified: boolean }> {
+  const fields = findSignatureFields(bytes).filter((f) => !isDocumentTimestamp(f));
+  if (fields.length === 0) return { signatures: [], modified: false };
+  const pdf = new PdfObjects(bytes);
+  let store = EMPTY_STORE;
+  try {
+    store = readSecurityStore(pdf);
+  } catch {
+    store = EMPTY_STORE; // an unreadable store is no store
+  }
+  const signatures: Signature[] = [];
+  for (const field of fields) signatures.push(await examine(bytes, field, trust, now, store));
+  let modified = true;
+  try {
+    modified = modifiedAfterSigning(bytes, pdf);
+  } catch {
+    modified = true;
+  }
+  return { signatures, modified };
 }

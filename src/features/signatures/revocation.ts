@@ -21,6 +21,12 @@ export type RevocationInput = {
   certificates: readonly Uint8Array[];
   ocsp: readonly Uint8Array[];
   crl: readonly Uint8Array[];
+  /**
+   * Revocation data of the PDF's document security store (/DSS): it serves every signature and certificate of the
+   * document, so an entry that is not about this signer (another certificate's OCSP answer, another issuer's CRL, an
+   * unreadable stream) is passed over rather than counted against it.
+   */
+  store?: { ocsp: readonly Uint8Array[]; crl: readonly Uint8Array[] };
   trust: TrustAnchors | null;
   signedAt: Date;
   /** Whether signedAt is proven (a verified time-stamp), not merely claimed by the signer. */
@@ -118,11 +124,7 @@ async function examineOcsp(bytes: Uint8Array, signer: pkijs.Certificate, issuer:
   }
   if (!genuine) return { status: 'invalid' };
   for (const single of basic.tbsResponseData.responses) {
-    const algorithm = pkijs.getCrypto(true).getAlgorithmByOID(single.certID.hashAlgorithm.algorithmId, false);
-    if (!algorithm || !('name' in algorithm)) continue;
-    const expected = new pkijs.CertID();
-    await expected.createForCertificate(signer, { hashAlgorithm: algorithm.name, issuerCertificate: issuer });
-    if (!single.certID.isEqual(expected)) continue;
+    if (!(await namesSigner(single, signer, issuer))) continue;
     const status = single.certStatus as asn1js.BaseBlock & { idBlock: { tagNumber: number }; valueBlock: { value?: asn1js.BaseBlock[] } };
     const tag = status.idBlock.tagNumber;
     if (tag === 0) return { status: 'good', source: 'OCSP', producedAt, revokedAt: null };
@@ -133,6 +135,34 @@ async function examineOcsp(bytes: Uint8Array, signer: pkijs.Certificate, issuer:
     return { status: 'unknown', source: 'OCSP', producedAt, revokedAt: null };
   }
   return { status: 'invalid' }; // genuine, but for another certificate
+}
+
+/** Whether an OCSP response (genuine or not) answers for the signer certificate at all. */
+async function ocspNames(bytes: Uint8Array, signer: pkijs.Certificate, issuer: pkijs.Certificate): Promise<boolean> {
+  try {
+    const basic = basicResponse(bytes);
+    for (const single of basic.tbsResponseData.responses) if (await namesSigner(single, signer, issuer)) return true;
+  } catch {
+    // unreadable: not about this signer
+  }
+  return false;
+}
+
+/** Whether a CRL is in the name of the signer's issuer (whoever signed it). */
+function crlNames(bytes: Uint8Array, issuer: pkijs.Certificate): boolean {
+  try {
+    return pkijs.CertificateRevocationList.fromBER(new Uint8Array(bytes)).issuer.isEqual(issuer.subject);
+  } catch {
+    return false;
+  }
+}
+
+async function namesSigner(single: pkijs.SingleResponse, signer: pkijs.Certificate, issuer: pkijs.Certificate): Promise<boolean> {
+  const algorithm = pkijs.getCrypto(true).getAlgorithmByOID(single.certID.hashAlgorithm.algorithmId, false);
+  if (!algorithm || !('name' in algorithm)) return false;
+  const expected = new pkijs.CertID();
+  await expected.createForCertificate(signer, { hashAlgorithm: algorithm.name, issuerCertificate: issuer });
+  return single.certID.isEqual(expected);
 }
 
 /** One CRL: issued and signed by the signer's issuer; the signer's serial listed or not. */
@@ -158,7 +188,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
  * "good" answer produced well before signing is "revocation-not-checked".
  */
 export async function checkRevocation(input: RevocationInput): Promise<RevocationCheck> {
-  if (input.ocsp.length === 0 && input.crl.length === 0) return NOT_CHECKED;
+  if (input.ocsp.length === 0 && input.crl.length === 0 && !input.store?.ocsp.length && !input.store?.crl.length) return NOT_CHECKED;
   let signer: pkijs.Certificate;
   try {
     signer = pkijs.Certificate.fromBER(new Uint8Array(input.signer));
@@ -172,6 +202,9 @@ export async function checkRevocation(input: RevocationInput): Promise<Revocatio
   const findings: Finding[] = [];
   for (const bytes of input.ocsp) findings.push(await examineOcsp(bytes, signer, issuer, pool, input.trust));
   for (const bytes of input.crl) findings.push(await examineCrl(bytes, signer, issuer));
+  for (const bytes of input.store?.ocsp ?? []) if (await ocspNames(bytes, signer, issuer)) findings.push(await examineOcsp(bytes, signer, issuer, pool, input.trust));
+  for (const bytes of input.store?.crl ?? []) if (crlNames(bytes, issuer)) findings.push(await examineCrl(bytes, signer, issuer));
+  if (findings.length === 0) return NOT_CHECKED; // only store entries about other certificates
   const genuine = findings.filter((f): f is Exclude<Finding, { status: 'invalid' }> => f.status !== 'invalid');
   if (genuine.length === 0) return { revocation: { status: 'invalid', source: null, producedAt: null, revokedAt: null }, problem: 'revocation-invalid' };
   const signedAt = input.signedAt.getTime();

@@ -27,9 +27,11 @@ export type SignatureProblem = (typeof SIGNATURE_PROBLEMS)[number];
 /**
  * Problems that leave a signature undecided rather than failed (ETSI EN 319 102-1 "indeterminate"): the signature
  * is intact and nothing speaks against it, but a fact needed for "valid" could not be established. The verdict is
- * then at best `qualification-not-checked`, never `valid`, and never `invalid` on their account alone.
+ * then at best `qualification-not-checked`, never `valid`, and never `invalid` on their account alone: no usable
+ * revocation data, or a time-stamp that verifies but whose TSA is not a granted TSA service of the trusted list (its
+ * time is ignored and the claimed signing time used; a forged or mismatched token is `timestamp-invalid`, a failure).
  */
-export const INDETERMINATE_PROBLEMS: ReadonlySet<SignatureProblem> = new Set<SignatureProblem>(['revocation-not-checked']);
+export const INDETERMINATE_PROBLEMS: ReadonlySet<SignatureProblem> = new Set<SignatureProblem>(['revocation-not-checked', 'timestamp-untrusted']);
 
 export const REVOCATION_STATUSES = ['good', 'revoked', 'unknown', 'invalid', 'not-checked'] as const;
 export const RevocationSchema = z.object({

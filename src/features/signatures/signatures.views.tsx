@@ -7,7 +7,7 @@ type Props = { ctx: PageContext; status: SignatureStatus; signatures: readonly S
 /** Each signature's verdict in plain words, under the attachment it belongs to. */
 export function SignatureVerdict({ ctx, status, signatures, problems }: Props) {
   const t = ctx.t;
-  // "Qualification not checked" with a trusted list set: undecided for a reason listed below (no revocation data).
+  // "Qualification not checked" with a trusted list set: undecided for a reason listed below (no revocation data, a time-stamp by a TSA not on the list).
   const undecided = status === 'qualification-not-checked' && signatures.some((s) => s.trusted !== null);
   const className = status === 'valid' ? 'signature-ok' : status === 'invalid' ? 'signature-bad' : 'muted';
   return (

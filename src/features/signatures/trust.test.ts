@@ -7,7 +7,7 @@ import * as pkijs from 'pkijs';
 import { ConfigError } from '../../platform/config.ts';
 import type { Signature, VerificationOutcome, VerificationReport } from './signatures.schema.ts';
 import { signaturesMessages } from './signatures.messages.ts';
-import { buildAsice, makeCa, makeServiceCert, makeSigner, ocspResponse, plainPdf, signedTrustedList, signPdf, type TestKeyHolder } from './signatures.testing.ts';
+import { buildAsice, crlOf, makeCa, makeServiceCert, makeSigner, ocspResponse, plainPdf, signedTrustedList, signPdf, type TestKeyHolder } from './signatures.testing.ts';
 import { verifierFor } from './signatures.service.ts';
 import { loadTrustedList, readTrustedList } from './trusted-list.ts';
 import type { TrustAnchors } from './trust.ts';
@@ -68,12 +68,24 @@ describe('time-stamps, the trusted list itself, revocation data (test CA, TSA, O
       assert.ok(pdf.problems.includes('timestamp-invalid'));
     });
 
-    it('a time-stamp by a TSA not on the trusted list → timestamp-untrusted, invalid; without a list it is verified', async () => {
-      const edoc = await buildAsice(files, [janis], undefined, { timestamp: { tsa: strangerTsa } });
+    it('a time-stamp by a TSA not on the trusted list → timestamp-untrusted: undecided (qualification-not-checked), not invalid; its time not used; without a list it is verified', async () => {
+      const claimed = new Date(Date.now() - 3_600_000);
+      const edoc = await buildAsice(files, [janis], claimed, { timestamp: { tsa: strangerTsa } });
       const r = reportOf(await verify('a.edoc', edoc));
-      assert.equal(r.status, 'invalid');
-      assert.ok(only(r).problems.includes('timestamp-untrusted'));
+      assert.equal(r.status, 'qualification-not-checked', 'ETSI EN 319 102-1: INDETERMINATE, not TOTAL-FAILED');
+      assert.equal(only(r).trusted, true, 'a TSA certificate of another CA carried beside the signer does not hide its chain');
+      assert.deepEqual(only(r).problems, ['timestamp-untrusted']);
       assert.equal(only(r).timestampedAt, null);
+      assert.equal(only(r).timestampVerified, false);
+      assert.equal(Date.parse(only(r).signedAt!), Math.floor(claimed.getTime()), 'the claimed time stands');
+      const pdf = reportOf(await verify('a.pdf', await signPdf(plainPdf(), janis, new Date(), { timestamp: { tsa: strangerTsa } })));
+      assert.equal(pdf.status, 'qualification-not-checked');
+      assert.ok(only(pdf).problems.includes('timestamp-untrusted'));
+      // Beside a failure, the file is invalid whatever.
+      const withMismatch = reportOf(await verify('a.pdf', await signPdf(await signPdf(plainPdf(), janis, new Date(), { timestamp: { tsa: strangerTsa } }), janis, new Date(), { timestamp: { tsa, imprint: 'other' } })));
+      assert.equal(withMismatch.status, 'invalid');
+      assert.match(signaturesMessages.lv.problem['timestamp-untrusted'], /nenozīmē, ka paraksts ir viltots/);
+      assert.match(signaturesMessages.en.problem['timestamp-untrusted'], /does not mean the signature is forged/);
       const noList = reportOf(await verify('a.edoc', edoc, null));
       assert.equal(noList.status, 'qualification-not-checked');
       assert.equal(only(noList).timestampVerified, true);
@@ -83,6 +95,7 @@ describe('time-stamps, the trusted list itself, revocation data (test CA, TSA, O
       const caOnly = await readTrustedList((await signedTrustedList([ca])).xml, null);
       const r = reportOf(await verify('a.edoc', await buildAsice(files, [janis], undefined, { timestamp: { tsa } }), caOnly));
       assert.ok(only(r).problems.includes('timestamp-untrusted'));
+      assert.equal(r.status, 'qualification-not-checked');
     });
   });
 
@@ -181,6 +194,46 @@ describe('time-stamps, the trusted list itself, revocation data (test CA, TSA, O
       const anna = await makeSigner(ca, { name: 'Anna Kalniņa', personalCode: '320000-00001' });
       const other = only(reportOf(await verify('a.edoc', await buildAsice(files, [janis], undefined, { ocsp: await ocspResponse(janis, { forCert: anna }) }))));
       assert.ok(other.problems.includes('revocation-invalid'));
+    });
+
+    it('a CRL signed by the CA: the signer listed as revoked before signing → certificate-revoked, invalid (PAdES and XAdES)', async () => {
+      const crl = await crlOf(ca, { revoked: [{ cert: janis, at: new Date(Date.now() - 2 * 3_600_000) }] });
+      for (const [name, file] of [
+        ['a.pdf', await signPdf(plainPdf(), janis, new Date(), { ocsp: null, crl: [crl] })],
+        ['a.edoc', await buildAsice(files, [janis], new Date(), { ocsp: null, crl: [crl] })],
+      ] as const) {
+        const r = reportOf(await verify(name, file));
+        assert.equal(r.status, 'invalid', name);
+        assert.ok(only(r).problems.includes('certificate-revoked'), name);
+        assert.equal(only(r).revocation?.status, 'revoked');
+        assert.equal(only(r).revocation?.source, 'CRL');
+      }
+    });
+
+    it('a CRL of the CA that does not list the signer (it lists another) → revocation checked, good, valid', async () => {
+      const anna = await makeSigner(ca, { name: 'Anna Kalniņa', personalCode: '320000-00001' });
+      const crl = await crlOf(ca, { revoked: [{ cert: anna, at: new Date(Date.now() - DAY) }] });
+      for (const [name, file] of [
+        ['a.pdf', await signPdf(plainPdf(), janis, new Date(), { ocsp: null, crl: [crl] })],
+        ['a.edoc', await buildAsice(files, [janis], new Date(), { ocsp: null, crl: [crl] })],
+      ] as const) {
+        const r = reportOf(await verify(name, file));
+        assert.equal(r.status, 'valid', `${name}: ${JSON.stringify(r)}`);
+        assert.deepEqual(only(r).revocation && { status: only(r).revocation!.status, source: only(r).revocation!.source }, { status: 'good', source: 'CRL' });
+        assert.deepEqual(only(r).problems, []);
+      }
+    });
+
+    it('a CRL in the CA\'s name but signed by another key → revocation-invalid, invalid', async () => {
+      const impostor = await makeCa('Apkalpe Test CA');
+      const forged = await crlOf(ca, { signedBy: impostor });
+      const r = reportOf(await verify('a.pdf', await signPdf(plainPdf(), janis, new Date(), { ocsp: null, crl: [forged] })));
+      assert.equal(r.status, 'invalid');
+      assert.ok(only(r).problems.includes('revocation-invalid'), JSON.stringify(r));
+      assert.equal(only(r).revocation?.status, 'invalid');
+      // Beside a genuine CRL the forged one changes nothing.
+      const both = reportOf(await verify('a.pdf', await signPdf(plainPdf(), janis, new Date(), { ocsp: null, crl: [forged, await crlOf(ca)] })));
+      assert.equal(both.status, 'valid');
     });
 
     it('no revocation data (or only a stale "good") → revocation-not-checked: qualification-not-checked, never valid, in plain words', async () => {

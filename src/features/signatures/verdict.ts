@@ -2,9 +2,9 @@ import { INDETERMINATE_PROBLEMS, type Signature, type SignatureProblem, type Sig
 
 /**
  * The one verdict of a file: unsigned without signatures (a plain file), invalid when the container is
- * broken or any signature fails (a broken or untrusted time-stamp, a revoked certificate, a forged revocation
+ * broken or any signature fails (a broken or mismatched time-stamp, a revoked certificate, a forged revocation
  * response included), qualification-not-checked when intact but no trusted list was given or a signature is
- * undecided (INDETERMINATE_PROBLEMS: no usable revocation data), valid only when every signature is intact,
+ * undecided (INDETERMINATE_PROBLEMS: no usable revocation data, a time-stamp by a TSA not on the trusted list), valid only when every signature is intact,
  * its certificate valid and not revoked at signing, and its chain trusted.
  */
 export function verdictOf(signatures: readonly Signature[], fileProblems: readonly SignatureProblem[], trustChecked: boolean): SignatureStatus {

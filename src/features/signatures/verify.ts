@@ -1,5 +1,5 @@
 import { isAsicE, looksLikeZip, readContainer } from './container.ts';
-import { modifiedAfterSigning, verifyPdfSignatures } from './pades.ts';
+import { verifyPdf } from './pades.ts';
 import { namedContainer, quickVerdict } from './quick-verdict.ts';
 import type { VerificationOutcome } from './signatures.schema.ts';
 import { toAnchors, type TrustAnchors } from './trust.ts';
@@ -28,6 +28,6 @@ export async function verifyDocument(input: VerifyInput, trust: TrustAnchors | r
     return { kind: 'report', report: report(signatures, problems, anchors !== null) };
   }
   // What is left is a real PDF that may carry signatures.
-  const signatures = await verifyPdfSignatures(bytes, anchors, now);
-  return { kind: 'report', report: report(signatures, signatures.length > 0 && modifiedAfterSigning(bytes) ? ['modified-after-signing'] : [], anchors !== null) };
+  const { signatures, modified } = await verifyPdf(bytes, anchors, now);
+  return { kind: 'report', report: report(signatures, modified ? ['modified-after-signing'] : [], anchors !== null) };
 }
