@@ -14,6 +14,8 @@ export async function buildServer({ outdir = 'dist' } = {}) {
     entryPoints: { main: 'src/main.ts', 'verify.worker': 'src/features/signatures/verify.worker.ts' },
     outdir,
     bundle: true,
+    // Code reached only through import() (the trusted list's reader) goes to a chunk of its own: its packages load when it is used.
+    splitting: true,
     packages: 'external',
     platform: 'node',
     format: 'esm',

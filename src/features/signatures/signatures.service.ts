@@ -2,7 +2,6 @@ import type { Clock } from '../../platform/clock.ts';
 import { ConfigError, type AppConfig } from '../../platform/config.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { quickVerdict } from './quick-verdict.ts';
-import { loadTrustedList, TrustedListError } from './trusted-list.ts';
 import type { Rejection, VerificationReport } from './signatures.schema.ts';
 import { VerifierPool } from './verifier-pool.ts';
 
@@ -18,21 +17,28 @@ export function verifierFor(config: TrustConfig): Promise<VerifierPool> {
   const key = `${config.trustedListFile ?? ''}\0${config.trustedListSignerCert ?? ''}`;
   let pool = pools.get(key);
   if (!pool) {
-    pool = loadTrustedList(config.trustedListFile, config.trustedListSignerCert).then(
-      (anchors) => new VerifierPool(anchors),
-      (error: unknown) => {
-        throw error instanceof TrustedListError ? new ConfigError(`Invalid environment settings:\n  ${error.message}`) : error;
-      },
-    );
+    pool = trustAnchors(config).then((anchors) => new VerifierPool(anchors));
     pools.set(key, pool);
     pool.catch(() => pools.delete(key));
   }
   return pool;
 }
 
+// The list's reader (XML signatures, certificates) is loaded only when a list is configured: a server without one
+// does not carry that code in its main thread (memory at start, issue 18).
+async function trustAnchors(config: TrustConfig) {
+  if (!config.trustedListFile) return null;
+  const { loadTrustedList, TrustedListError } = await import('./trusted-list.ts');
+  try {
+    return await loadTrustedList(config.trustedListFile, config.trustedListSignerCert);
+  } catch (error) {
+    throw error instanceof TrustedListError ? new ConfigError(`Invalid environment settings:\n  ${error.message}`) : error;
+  }
+}
+
 /** At start-up: reads and verifies the trusted list, so a refused list stops the server with a clear message. */
 export async function checkTrustedList(config: TrustConfig): Promise<void> {
-  await verifierFor(config);
+  if (config.trustedListFile) await verifierFor(config);
 }
 
 export type ExaminedFile = { verification: VerificationReport; checkedAt: Date };
