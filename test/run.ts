@@ -42,12 +42,7 @@ console.log(
   `Database targets: PGlite${process.env.TEST_DATABASE_URL ? ' + PostgreSQL (TEST_DATABASE_URL)' : ' only (set TEST_DATABASE_URL to also run on a PostgreSQL server)'}`,
 );
 
-// The long files first (browser tests, then the hardening suite: 30–300 s each), the many short ones after: with
-// two at a time the short files fill in at the end instead of one long file running alone (about 300 s of CI's wall
-// time when the browser tests went last).
-const hardening = otherTests.filter((file) => file.startsWith('test/hardening/'));
-const quick = otherTests.filter((file) => !file.startsWith('test/hardening/'));
-const files = [...(browserAvailable ? browserTests : []), ...hardening, ...quick];
+const files = browserAvailable ? [...otherTests, ...browserTests] : otherTests;
 // Migrate once for the whole run: every test file starts its PGlite from this snapshot instead of initdb + migrations.
 const scratch = mkdtempSync(join(tmpdir(), 'apkalpe-test-'));
 const snapshot = join(scratch, 'pglite-migrated.tar');
