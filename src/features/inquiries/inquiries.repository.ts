@@ -24,12 +24,6 @@ export async function nextReferenceNumber(db: Database, agency: string, year: nu
   return row.last;
 }
 
-export async function insertInquiry(db: Database, row: NewInquiryRow): Promise<InquiryRow> {
-  const [inserted] = await db.insert(inquiries).values(row).returning();
-  if (!inserted) throw new Error('insert into inquiries returned no row');
-  return inserted;
-}
-
 /**
  * The inquiry and the writes that belong to it (its message, files, history, audit) in one statement: each write a
  * data-modifying WITH part of the inquiry's INSERT, so one round trip, atomic without a transaction.
@@ -62,10 +56,6 @@ export async function insertInquiryMessage(db: Database, message: typeof inquiry
   const [inserted] = await db.insert(inquiryMessages).values(message).returning();
   if (!inserted) throw new Error('insert into inquiry_messages returned no row');
   return inserted;
-}
-
-export async function insertInquiryAttachment(db: Database, attachment: typeof inquiryAttachments.$inferInsert): Promise<void> {
-  await inquiryAttachmentsWrite(db, [attachment]);
 }
 
 /** Within one agency only: every staff read goes through a function that takes the agency. */
