@@ -14,7 +14,7 @@ const STRICT_TIME = /^(\d{2}):(\d{2})$/;
  */
 export function parseTimeRange(input: string): TimeRange {
   const text = input.trim();
-  const m = /^(\d{1,2}:\d{2})\s*[-–—]\s*(\d{1,2}:\d{2})$/.exec(text);
+  const m = /^(\d{1,2}:\d{2})\s*[-\u2013\u2014]\s*(\d{1,2}:\d{2})$/.exec(text);
   if (!m || m[1] === undefined || m[2] === undefined) {
     throw new RangeError(`Invalid time range "${input}": expected "HH:MM-HH:MM", for example "08:30-17:15".`);
   }

@@ -8,7 +8,7 @@ const RULES: ReadonlyArray<[RegExp, string]> = [
   // /{agency}/aptauja/{token}: the survey invitation link
   [/(\/aptauja\/)(?!paldies)[^\s/?#"<>]+/g, `$1${MASK}`],
   // "Piekļuves kods: ABCD…" / "Access code: ABCD…"
-  [/((?:piekļuves kods|access code)\s*:\s*)[^\s]+/giu, `$1${MASK}`],
+  [/((?:piek\u013cuves kods|access code)\s*:\s*)[^\s]+/giu, `$1${MASK}`],
 ];
 
 export function maskSecrets(text: string): string {
