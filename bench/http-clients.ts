@@ -19,7 +19,7 @@ export type HttpOutcome = {
 const CLIENT_CODE = `
   const { parentPort, workerData } = require('node:worker_threads');
   const http = require('node:http');
-  const { base, calls, concurrency, expected, warmUp } = workerData;
+  const { base, calls, concurrency, expected, warmUp, retryShedMs } = workerData;
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const out = { times: [], statuses: {}, unexpected: [], lastBody: '' };
   function send(call) {
@@ -41,8 +41,15 @@ const CLIENT_CODE = `
     async function client() {
       while (next < calls.length) {
         const call = calls[next++];
-        const start = performance.now();
-        const res = await send(call);
+        let start = performance.now();
+        let res = await send(call);
+        // A shed call (503) waits and is sent again, as a client honouring Retry-After would (sooner, to keep the load on).
+        while (res.status === 503 && retryShedMs > 0) {
+          out.statuses[503] = (out.statuses[503] ?? 0) + 1;
+          await new Promise((resolve) => setTimeout(resolve, retryShedMs));
+          start = performance.now();
+          res = await send(call);
+        }
         out.times.push(performance.now() - start);
         out.statuses[res.status] = (out.statuses[res.status] ?? 0) + 1;
         if (!expected.includes(res.status) && out.unexpected.length < 3) out.unexpected.push(res.status + ' ' + res.text.slice(0, 200));
@@ -58,11 +65,15 @@ const CLIENT_CODE = `
 /**
  * Sends `calls` to `base` from `concurrency` clients in a worker thread (each sends its next call when the last
  * one is answered), after `warmUp` calls sent one by one and not timed. `expected` statuses are not reported as
- * unexpected.
+ * unexpected. With `retryShedMs`, a 503 is counted and the same call sent again after that many ms.
  */
-export function runHttpClients(base: string, calls: HttpCall[], options: { concurrency: number; expected: number[]; warmUp?: number }): Promise<HttpOutcome> {
+export function runHttpClients(
+  base: string,
+  calls: HttpCall[],
+  options: { concurrency: number; expected: number[]; warmUp?: number; retryShedMs?: number },
+): Promise<HttpOutcome> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(CLIENT_CODE, { eval: true, workerData: { base, calls, concurrency: options.concurrency, expected: options.expected, warmUp: options.warmUp ?? 0 } });
+    const worker = new Worker(CLIENT_CODE, { eval: true, workerData: { base, calls, concurrency: options.concurrency, expected: options.expected, warmUp: options.warmUp ?? 0, retryShedMs: options.retryShedMs ?? 0 } });
     worker.once('message', (message: HttpOutcome | { error: string }) => {
       void worker.terminate();
       if ('error' in message) reject(new Error(message.error));
