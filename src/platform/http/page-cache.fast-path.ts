@@ -54,8 +54,8 @@ export function cacheFastPath({ cache, log, parseCookie, isClosing, mintCsrf }: 
 }
 
 /** A kept form made this visitor's own (page-cache.ts `personalize`). */
-function sendPersonal(res: ServerResponse, entry: Entry, body: string, setCookie: string | null): void {
-  const headers: Record<string, string> = { ...entry.headers, 'content-length': String(Buffer.byteLength(body)) };
+function sendPersonal(res: ServerResponse, entry: Entry, body: Buffer, setCookie: string | null): void {
+  const headers: Record<string, string> = { ...entry.headers, 'content-length': String(body.length) };
   if (setCookie) headers['set-cookie'] = setCookie;
   res.writeHead(entry.status, headers);
   res.end(body);

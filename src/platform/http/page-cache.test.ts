@@ -23,11 +23,18 @@ async function cachedApp(ttlMs: number, now: { instant: Temporal.Instant }) {
   app.addHook('onRequest', async (request) => {
     request.lang = (request.query as { lang?: string }).lang === 'en' ? 'en' : 'lv';
   });
-  const cache = registerPageCache(app, { ttlMs, clock: () => now.instant, routes: new Set(['/page/:n', '/form', '/slow', '/cookie', '/fails']) }) as PageCache;
+  const cache = registerPageCache(app, { ttlMs, clock: () => now.instant, routes: new Set(['/page/:n', '/form', '/form2', '/slow', '/cookie', '/fails']) }) as PageCache;
   app.get('/page/:n', async (request) => `page ${(request.params as { n: string }).n} ${request.lang} #${count('page')}`);
   app.get('/private', async () => `private #${count('private')}`);
   app.get('/form', async (_request, reply) => reply.type('text/html').send(`<form><input type="hidden" name="_csrf" value="${reply.generateCsrf()}"></form> #${count('form')}`));
   app.post('/form', { preHandler: app.csrfProtection }, async () => 'posted');
+  // Two forms with one token, a one-time key and letters of two bytes before, between and after them.
+  app.get('/form2', async (_request, reply) => {
+    const token = reply.generateCsrf();
+    const field = `<input type="hidden" name="_csrf" value="${token}">`;
+    const key = `<input type="hidden" name="idempotencyKey" value="k-${count('form2')}">`;
+    return reply.type('text/html').send(`<p>Jautājums</p><form>${field}${key}Iesniegt</form><form>${field}Ķēde</form> ūdens`);
+  });
   app.post('/write', async () => 'written');
   app.post('/refused', async (_request, reply) => reply.code(400).send('refused'));
   app.get('/slow', async () => {
@@ -90,6 +97,22 @@ describe('the public page cache', () => {
     assert.equal(posted.statusCode, 200, posted.body);
     const forged = await two.request({ method: 'POST', url: '/form', form: { _csrf: token(pageOne) } });
     assert.equal(forged.statusCode, 403, 'the first visitor’s token is not the second’s');
+  });
+
+  it('changes only the token and the one-time key in a kept form, byte for byte, wherever they are', async () => {
+    const first = await new TestBrowser(app as never).get('/form2');
+    const second = await new TestBrowser(app as never).get('/form2');
+    assert.equal(made.form2, 1, 'the second visitor got the kept page');
+    const tokens = (html: string) => [...html.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]);
+    const key = (html: string) => /name="idempotencyKey" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const [token] = tokens(second.body);
+    assert.deepEqual(tokens(second.body), [token, token], 'both forms carry the visitor’s one token');
+    assert.notEqual(token, tokens(first.body)[0]);
+    assert.notEqual(key(second.body), key(first.body));
+    assert.match(key(second.body), /^[A-Za-z0-9_-]{22}$/);
+    const normalised = (html: string) => html.replaceAll(tokens(html)[0] as string, 'T').replace(key(html), 'K');
+    assert.equal(normalised(second.body), normalised(first.body));
+    assert.equal(Number(second.headers['content-length']), Buffer.byteLength(second.body));
   });
 
   it('never keeps an answer that sets another cookie, nor an error', async () => {

@@ -24,8 +24,10 @@ export type PageCacheOptions = {
 export type Entry = {
   status: number;
   headers: Record<string, string>;
-  /** Text when a value is to be replaced per visitor (`personalize`); otherwise the bytes, sent as they are. */
-  body: string | Buffer;
+  /** The bytes as they were made (sent as they are unless the page is personal). */
+  body: Buffer;
+  /** A personal page cut around the values each visitor gets their own of (`personalize`), or null. */
+  holes: Holes | null;
   csrfToken: string | null;
   /** A form's hidden one-time key (a retried post files once): every visitor gets a fresh one, never another's. */
   formKey: string | null;
@@ -46,16 +48,45 @@ const CACHEABLE_COOKIES = new Set(['apkalpe_csrf', 'lang']);
 const CSRF_FIELD = /name="_csrf" value="([^"]+)"/;
 const FORM_KEY_FIELD = /name="idempotencyKey" value="([^"]*)"/;
 
+/** The bytes between the per-visitor values (`parts`, one more than `kinds`) and which value goes in each gap. */
+type Holes = { parts: Buffer[]; kinds: Array<'csrf' | 'formKey'> };
+
 export function isPersonal(entry: Entry): boolean {
-  return entry.csrfToken !== null || entry.formKey !== null;
+  return entry.holes !== null;
 }
 
-/** A kept page with this visitor's own CSRF token (when it has one) and a fresh one-time form key. */
-export function personalize(entry: Entry, csrfToken: string | null): string {
-  let body = String(entry.body);
-  if (entry.csrfToken && csrfToken) body = body.replaceAll(entry.csrfToken, csrfToken);
-  if (entry.formKey) body = body.replaceAll(`name="idempotencyKey" value="${entry.formKey}"`, `name="idempotencyKey" value="${randomBytes(16).toString('base64url')}"`);
-  return body;
+/**
+ * A kept page with this visitor's own CSRF token (when it has one) and a fresh one-time form key: the kept bytes
+ * around the values are copied as they are, so a form costs no search through the page and no text encoding.
+ */
+export function personalize(entry: Entry, csrfToken: string | null): Buffer {
+  if (!entry.holes) return entry.body;
+  const { parts, kinds } = entry.holes;
+  const formKey = entry.formKey ? Buffer.from(randomBytes(16).toString('base64url')) : null;
+  const token = Buffer.from(csrfToken ?? entry.csrfToken ?? '');
+  const pieces: Buffer[] = [parts[0] as Buffer];
+  kinds.forEach((kind, i) => pieces.push(kind === 'csrf' ? token : (formKey as Buffer), parts[i + 1] as Buffer));
+  return Buffer.concat(pieces);
+}
+
+/** Cuts `payload` around every occurrence of the CSRF token and of the form key's value. */
+function holesOf(payload: string, csrfToken: string | null, formKey: string | null): Holes | null {
+  const found: Array<{ at: number; length: number; kind: 'csrf' | 'formKey' }> = [];
+  const collect = (needle: string, offset: number, length: number, kind: 'csrf' | 'formKey') => {
+    for (let at = payload.indexOf(needle); at !== -1; at = payload.indexOf(needle, at + needle.length)) found.push({ at: at + offset, length, kind });
+  };
+  if (csrfToken) collect(csrfToken, 0, csrfToken.length, 'csrf');
+  if (formKey) collect(`name="idempotencyKey" value="${formKey}"`, 'name="idempotencyKey" value="'.length, formKey.length, 'formKey');
+  if (found.length === 0) return null;
+  found.sort((a, b) => a.at - b.at);
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (const hole of found) {
+    parts.push(Buffer.from(payload.slice(from, hole.at)));
+    from = hole.at + hole.length;
+  }
+  parts.push(Buffer.from(payload.slice(from)));
+  return { parts, kinds: found.map((hole) => hole.kind) };
 }
 const MAX_URL_LENGTH = 512;
 const MINUTE_MS = 60_000;
@@ -151,10 +182,11 @@ export class PageCache {
     }
     const csrfToken = CSRF_FIELD.exec(payload)?.[1] ?? null;
     const formKey = FORM_KEY_FIELD.exec(payload)?.[1] || null;
-    const body = csrfToken || formKey ? payload : Buffer.from(payload);
-    const rawHeaders = { ...headers, 'content-length': String(Buffer.byteLength(body)) };
+    const body = Buffer.from(payload);
+    const holes = holesOf(payload, csrfToken, formKey);
+    const rawHeaders = { ...headers, 'content-length': String(body.length) };
     const expiresAt = Date.now() + this.options.ttlMs;
-    return { status: 200, headers, body, csrfToken, formKey, expiresAt, generation: this.generation, rawHeaders, loggedUrl };
+    return { status: 200, headers, body, holes, csrfToken, formKey, expiresAt, generation: this.generation, rawHeaders, loggedUrl };
   }
 
   /** A write succeeded in this process: nothing kept so far may be answered again. */
