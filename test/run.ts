@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { PGLITE_SNAPSHOT_ENV, writePgliteSnapshot } from './support/test-platform.ts';
+import { createPostgresTemplate, PGLITE_SNAPSHOT_ENV, POSTGRES_TEMPLATE_ENV, writePgliteSnapshot } from './support/test-platform.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -47,8 +47,9 @@ const files = browserAvailable ? [...otherTests, ...browserTests] : otherTests;
 const scratch = mkdtempSync(join(tmpdir(), 'apkalpe-test-'));
 const snapshot = join(scratch, 'pglite-migrated.tar');
 const started = Date.now();
-await writePgliteSnapshot(snapshot);
-console.log(`Migrated PGlite snapshot for this run in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const adminUrl = process.env.TEST_DATABASE_URL;
+const [template] = await Promise.all([adminUrl ? createPostgresTemplate(adminUrl) : undefined, writePgliteSnapshot(snapshot)]);
+console.log(`Migrated PGlite snapshot${template ? ' and PostgreSQL template' : ''} for this run in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 const concurrency = Math.max(2, availableParallelism());
 const child = spawn(process.execPath, [
@@ -64,14 +65,21 @@ const child = spawn(process.execPath, [
   ], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, CHROMIUM_PATH: CHROMIUM, [PGLITE_SNAPSHOT_ENV]: snapshot, TEST_CONCURRENCY: String(concurrency) },
+  env: {
+    ...process.env,
+    CHROMIUM_PATH: CHROMIUM,
+    [PGLITE_SNAPSHOT_ENV]: snapshot,
+    ...(template ? { [POSTGRES_TEMPLATE_ENV]: template.name } : {}),
+    TEST_CONCURRENCY: String(concurrency),
+  },
 });
 let tail = '';
 child.stdout.on('data', (chunk: Buffer) => {
   process.stdout.write(chunk);
   tail = (tail + chunk.toString()).slice(-4000);
 });
-child.on('exit', (code) => {
+child.on('exit', async (code) => {
+  await template?.drop().catch((error: unknown) => console.error(`could not drop the PostgreSQL template: ${String(error)}`));
   // The runner's own summary, restated as the plain closing line CI tools read.
   const count = (label: string) => Number(new RegExp(`ℹ ${label} (\\d+)`).exec(tail)?.[1] ?? 0);
   const skipped = count('skipped') + count('todo');

@@ -57,6 +57,21 @@ async function migratedPglite(): Promise<PGlite> {
   return (await (await migratedPgliteTemplate()).clone()) as PGlite;
 }
 
+/**
+ * Makes the run's migrated PostgreSQL template on the server of `adminUrl` (test/run.ts, once before the test files):
+ * each test database is then a copy of it (CREATE DATABASE … TEMPLATE) instead of running the migrations again.
+ */
+export async function createPostgresTemplate(adminUrl: string): Promise<{ name: string; drop: () => Promise<void> }> {
+  const scratch = await createScratchPostgresDatabase(adminUrl, 'apkalpe_template');
+  const handle = await openDatabase({ kind: 'postgres', url: scratch.url });
+  try {
+    await handle.migrate();
+  } finally {
+    await handle.close();
+  }
+  return { name: new URL(scratch.url).pathname.slice(1), drop: scratch.drop };
+}
+
 /** Makes the run's snapshot: a migrated PGlite, dumped to `file` (test/run.ts calls it once before the test files). */
 export async function writePgliteSnapshot(file: string): Promise<void> {
   const handle = await openDatabase({ kind: 'pglite' });
@@ -66,12 +81,22 @@ export async function writePgliteSnapshot(file: string): Promise<void> {
   await handle.close();
 }
 
-/** A new, empty PostgreSQL database on the server of `adminUrl` (for one test file or one benchmark), and how to drop it. */
-export async function createScratchPostgresDatabase(adminUrl: string, prefix = 'apkalpe_test'): Promise<{ url: string; drop: () => Promise<void> }> {
+/** Where test/run.ts names the migrated PostgreSQL database it made once for the whole run (a template). */
+export const POSTGRES_TEMPLATE_ENV = 'APKALPE_TEST_PG_TEMPLATE';
+
+/**
+ * A new PostgreSQL database on the server of `adminUrl` (for one test file or one benchmark), and how to drop it:
+ * empty, or a copy of `template`.
+ */
+export async function createScratchPostgresDatabase(
+  adminUrl: string,
+  prefix = 'apkalpe_test',
+  template?: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${pg.escapeIdentifier(template)}` : ''}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -91,9 +116,10 @@ async function openTestDatabase(target: TestTarget): Promise<DatabaseHandle & { 
     const handle = await openDatabase({ kind: 'pglite', pglite: await migratedPglite() });
     return { ...handle, dispose: handle.close };
   }
-  const scratch = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL as string);
+  const template = process.env[POSTGRES_TEMPLATE_ENV];
+  const scratch = await createScratchPostgresDatabase(process.env.TEST_DATABASE_URL as string, 'apkalpe_test', template);
   const handle = await openDatabase({ kind: 'postgres', url: scratch.url });
-  await handle.migrate();
+  if (!template) await handle.migrate();
   return {
     ...handle,
     dispose: async () => {
