@@ -5,8 +5,9 @@
 // Settings (environment): BENCH_DB=postgres|pglite|both (default both when BENCH_DATABASE_URL or TEST_DATABASE_URL
 // names a PostgreSQL server, else pglite); BENCH_SECONDS per route (5); BENCH_CONNECTIONS (50); BENCH_CROWD_SECONDS (30);
 // BENCH_CROWD_CONNECTIONS (200); BENCH_CROWD_HOSTILE=0 (the crowd without its hostile share); BENCH_SOAK_SECONDS (0: the crowd runs once; 300 for the five-minute memory figure);
-// BENCH_PUBLIC_PART=crowd (start, memory and the crowd only, without the per-route ratios); WORKERS (passed on to the
-// platform, PostgreSQL only).
+// BENCH_PUBLIC_PART=crowd (start, memory and the crowd only, without the per-route ratios); BENCH_PUBLIC_PART=routes
+// (the per-route ratios only); BENCH_ROUTES=jautajums,health (only the routes whose path contains one of these);
+// WORKERS (passed on to the platform, PostgreSQL only).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -182,7 +183,10 @@ async function runOn(database: string): Promise<number> {
       if (!startOk) missed++;
       if (!memory(app, 'after start', memoryLimit)) missed++;
       const list = await targets(app.base);
-      if (process.env.BENCH_PUBLIC_PART !== 'crowd') missed += await compare(app, list);
+      const only = (process.env.BENCH_ROUTES ?? '').split(',').filter(Boolean);
+      const chosen = only.length > 0 ? list.filter((t) => only.some((part) => t.path.includes(part))) : list;
+      if (process.env.BENCH_PUBLIC_PART !== 'crowd') missed += await compare(app, chosen);
+      if (process.env.BENCH_PUBLIC_PART === 'routes') return missed;
       if (!(await crowd(app, list, CROWD_SECONDS))) missed++;
       if (!memory(app, `after the ${CROWD_SECONDS} s crowd`, memoryLimit)) missed++;
       if (SOAK_SECONDS > 0) {
