@@ -51,7 +51,8 @@ const adminUrl = process.env.TEST_DATABASE_URL;
 const [template] = await Promise.all([adminUrl ? createPostgresTemplate(adminUrl) : undefined, writePgliteSnapshot(snapshot)]);
 console.log(`Migrated PGlite snapshot${template ? ' and PostgreSQL template' : ''} for this run in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
-const concurrency = Math.max(2, availableParallelism());
+// TEST_CONCURRENCY=n runs n test files at a time (default: one per core, at least 2).
+const concurrency = Number(process.env.TEST_CONCURRENCY) || Math.max(2, availableParallelism());
 const child = spawn(process.execPath, [
     '--import',
     'tsx',
