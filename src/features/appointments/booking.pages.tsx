@@ -6,7 +6,7 @@ import { bookingWindow, rigaDate } from '../../domain/booking/index.ts';
 import { originOf } from '../../platform/audit/audit.ts';
 import type { LatvianCalendar } from '../../domain/calendar/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { AppError, fieldErrorsFromIssues, type FieldError } from '../../platform/http/problem.ts';
+import { AppError, fieldErrorsFromIssues, fieldErrorsOf, type FieldError } from '../../platform/http/problem.ts';
 import { withForbiddenCharacters } from '../../platform/http/form.ts';
 import { pageContext, type PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
@@ -177,7 +177,7 @@ export async function bookingPages(app: FastifyInstance, deps: AppDeps): Promise
           status: 409,
         });
       }
-      const errors = error.fieldErrors.map((f) => ({ field: f.field, code: f.code, message: f.message ? f.message[request.lang] : request.t(f.messageKey ?? 'errors.field.invalidFormat', f.values) }));
+      const errors = fieldErrorsOf(error, request.t, request.lang);
       return renderDetails(request, reply, profile, choice, startText, values, errors, error.status);
     }
   });

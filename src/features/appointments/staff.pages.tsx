@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { originOf } from '../../platform/audit/audit.ts';
 import { rigaToday } from '../../platform/clock.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { AppError, fieldErrorsFromIssues, type FieldError } from '../../platform/http/problem.ts';
+import { AppError, fieldErrorsFromIssues, fieldErrorsOf, type FieldError } from '../../platform/http/problem.ts';
 import { withForbiddenCharacters } from '../../platform/http/form.ts';
 import { pageContext } from '../../web/page-context.ts';
 import { scopeOf } from './appointments-staff.api.ts';
@@ -32,7 +32,7 @@ function errorsOf(error: unknown, request: FastifyRequest): FieldError[] | undef
   if (error instanceof z.ZodError) return fieldErrorsFromIssues(error.issues, request.t, request.lang);
   if (!(error instanceof AppError) || error.status >= 500) return undefined;
   if (error.fieldErrors.length === 0) return [{ field: 'form', code: error.code, message: request.t(error.messageKey, error.values) }];
-  return error.fieldErrors.map((f) => ({ field: f.field, code: f.code, message: f.message ? f.message[request.lang] : request.t(f.messageKey ?? 'errors.field.invalidFormat', f.values) }));
+  return fieldErrorsOf(error, request.t, request.lang);
 }
 
 /** A schedule day: a real calendar date in the years the calendar covers. */

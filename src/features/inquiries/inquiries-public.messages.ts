@@ -36,6 +36,8 @@ export const inquiriesPublicMessages = {
       topicUnknown: 'Izvēlieties tēmu no saraksta.',
       attachmentsTooMany: 'Ne vairāk kā {{count}} pielikumi.',
       attachmentsTotal: 'Pielikumi kopā nedrīkst pārsniegt {{total}} MB.',
+      attachmentType: '{{number}}. pielikuma faila veids nav atļauts. Atļauti PDF, JPG, PNG, EDOC/ASICE, DOCX, ODT, TXT.',
+      attachmentTooBig: '{{number}}. pielikums ir lielāks par {{size}} MB.',
     },
     preview: {
       title: 'Varbūt atbilde jau ir šeit',
@@ -163,6 +165,8 @@ export const inquiriesPublicMessages = {
       topicUnknown: 'Choose a topic from the list.',
       attachmentsTooMany: 'At most {{count}} attachments.',
       attachmentsTotal: 'Attachments may not exceed {{total}} MB in total.',
+      attachmentType: 'Attachment {{number}}: this type of file is not allowed. Allowed: PDF, JPG, PNG, EDOC/ASICE, DOCX, ODT, TXT.',
+      attachmentTooBig: 'Attachment {{number}} is larger than {{size}} MB.',
     },
     preview: {
       title: 'The answer may already be here',

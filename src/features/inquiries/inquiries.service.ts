@@ -41,27 +41,25 @@ export function inquirySearchText(parts: ReadonlyArray<string | null | undefined
     .slice(0, 50_000);
 }
 
+/** Refuses files by count, type and size; a file is named by its position, never by the name it was sent with. */
 export function checkAttachments(attachments: readonly AttachmentInput[]): void {
   const fieldErrors: AppError['fieldErrors'] = [];
   if (attachments.length > ATTACHMENTS_MAX_COUNT) {
-    fieldErrors.push({ field: 'attachments', code: 'too_many', message: { lv: `Ne vairāk kā ${ATTACHMENTS_MAX_COUNT} pielikumi.`, en: `At most ${ATTACHMENTS_MAX_COUNT} attachments.` } });
+    fieldErrors.push({ field: 'attachments', code: 'too_many', messageKey: 'inquiries.public.errors.attachmentsTooMany', values: { count: ATTACHMENTS_MAX_COUNT } });
   }
   let total = 0;
   attachments.forEach((a, i) => {
     total += a.content.length;
+    const values = { number: i + 1, size: ATTACHMENT_MAX_BYTES / 1024 / 1024 };
     if (!isAllowedAttachment(a.fileName, a.contentType)) {
-      fieldErrors.push({
-        field: `attachments.${i}`,
-        code: 'type_not_allowed',
-        message: { lv: `Faila veids nav atļauts: ${a.fileName}. Atļauti PDF, JPG, PNG, EDOC/ASICE, DOCX, ODT, TXT.`, en: `File type not allowed: ${a.fileName}. Allowed: PDF, JPG, PNG, EDOC/ASICE, DOCX, ODT, TXT.` },
-      });
+      fieldErrors.push({ field: `attachments.${i}`, code: 'type_not_allowed', messageKey: 'inquiries.public.errors.attachmentType', values });
     }
     if (a.content.length > ATTACHMENT_MAX_BYTES) {
-      fieldErrors.push({ field: `attachments.${i}`, code: 'too_big', message: { lv: `Fails ${a.fileName} ir lielāks par 10 MB.`, en: `File ${a.fileName} is larger than 10 MB.` } });
+      fieldErrors.push({ field: `attachments.${i}`, code: 'too_big', messageKey: 'inquiries.public.errors.attachmentTooBig', values });
     }
   });
   if (total > ATTACHMENTS_MAX_TOTAL_BYTES) {
-    fieldErrors.push({ field: 'attachments', code: 'too_big', message: { lv: 'Pielikumi kopā nedrīkst pārsniegt 25 MB.', en: 'Attachments may not exceed 25 MB in total.' } });
+    fieldErrors.push({ field: 'attachments', code: 'too_big', messageKey: 'inquiries.public.errors.attachmentsTotal', values: { total: ATTACHMENTS_MAX_TOTAL_BYTES / 1024 / 1024 } });
   }
   if (fieldErrors.length > 0) throw new AppError(400, 'validation', 'errors.validation', {}, fieldErrors);
 }

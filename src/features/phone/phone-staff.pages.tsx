@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { roleAllows, type AgencyScope } from '../../platform/access/policy.ts';
 import { originOf } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { AppError, type FieldError } from '../../platform/http/problem.ts';
+import { AppError, fieldErrorsOf, type FieldError } from '../../platform/http/problem.ts';
 import { forbiddenCharacterErrors } from '../../platform/http/input-guard.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { formValues } from '../../web/form-values.ts';
@@ -42,7 +42,7 @@ function send(reply: FastifyReply, ctx: PageContext, profile: AgencyProfile, tit
 function errorsOf(request: FastifyRequest, error: unknown): { status: number; errors: FieldError[] } | null {
   if (!(error instanceof AppError)) return null;
   const errors = error.fieldErrors.length
-    ? error.fieldErrors.map((f) => ({ field: f.field, code: f.code, message: f.message ? f.message[request.lang] : request.t(f.messageKey ?? error.messageKey, f.values) }))
+    ? fieldErrorsOf(error, request.t, request.lang, error.messageKey)
     : [{ field: '(root)', code: error.code, message: request.t(error.messageKey, error.values) }];
   return { status: error.status, errors };
 }

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { DEFAULT_LANGUAGE, translator } from '../i18n/index.ts';
-import { AppError, fieldErrorsFromIssues, problemType, sendProblem, type IssueLike, type Problem } from './problem.ts';
+import { AppError, fieldErrorsFromIssues, fieldErrorsOf, problemType, sendProblem, type IssueLike, type Problem } from './problem.ts';
 
 function isApi(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
@@ -20,11 +20,7 @@ function ensureLanguage(request: FastifyRequest): void {
 export function problemFromError(error: FastifyError | AppError | Error, request: FastifyRequest): Problem {
   const t = request.t;
   if (error instanceof AppError) {
-    const errors = error.fieldErrors.map((f) => ({
-      field: f.field,
-      code: f.code,
-      message: f.message ? f.message[request.lang] : t(f.messageKey ?? 'errors.field.invalidFormat', f.values),
-    }));
+    const errors = fieldErrorsOf(error, t, request.lang);
     return {
       type: problemType(error.code),
       title: t(error.messageKey, error.values),

@@ -59,6 +59,14 @@ export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map(String).join('.');
 }
 
+/**
+ * An AppError's field errors in the request's language: each in its own words, or its message key with its values
+ * (`fallback` for one that has neither). The one mapping for JSON problems and HTML forms alike.
+ */
+export function fieldErrorsOf(error: AppError, t: Translate, lang: 'lv' | 'en', fallback: MessageKey = 'errors.field.invalidFormat'): FieldError[] {
+  return error.fieldErrors.map((f) => ({ field: f.field, code: f.code, message: f.message ? f.message[lang] : t(f.messageKey ?? fallback, f.values) }));
+}
+
 /** Maps Zod issues to field errors with Latvian and English messages. */
 export function fieldErrorsFromIssues(issues: ReadonlyArray<IssueLike>, t: Translate, lang: 'lv' | 'en', prefix = ''): FieldError[] {
   return issues.flatMap((issue): FieldError[] => {

@@ -1,7 +1,7 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { Language, Translate } from '../../../platform/i18n/index.ts';
-import { AppError, type FieldError } from '../../../platform/http/problem.ts';
+import { AppError, fieldErrorsOf, type FieldError } from '../../../platform/http/problem.ts';
 import { checkAttachments } from '../inquiries.service.ts';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_COUNT, ATTACHMENTS_MAX_TOTAL_BYTES, type AttachmentInput } from '../inquiries.schema.ts';
 
@@ -95,7 +95,7 @@ export function attachmentErrors(uploads: Uploads, t: Translate, lang: Language)
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     // The core names files by index (attachments.0): the form has one file input for them all.
-    for (const f of error.fieldErrors) errors.push({ field: 'attachments', code: f.code, message: f.message?.[lang] ?? t('errors.field.invalidFormat') });
+    for (const f of fieldErrorsOf(error, t, lang)) errors.push({ ...f, field: 'attachments' });
   }
   return errors;
 }
