@@ -65,16 +65,16 @@ export function rigaMonth(clock: Clock): string {
 function checkContact(profile: AgencyProfile, input: SurveyInvitationInput): void {
   const errors: AppError['fieldErrors'] = [];
   if (input.centreId && !profile.serviceCentres.some((c) => c.id === input.centreId)) {
-    errors.push({ field: 'centreId', code: 'invalid_value', message: { lv: 'Nezināms klientu apkalpošanas centrs.', en: 'Unknown client service centre.' } });
+    errors.push({ field: 'centreId', code: 'invalid_value', messageKey: 'feedback.survey.errors.unknownCentre' });
   }
   if (input.channelId && !profile.channels.some((c) => c.id === input.channelId)) {
-    errors.push({ field: 'channelId', code: 'invalid_value', message: { lv: 'Nezināms saziņas kanāls.', en: 'Unknown contact channel.' } });
+    errors.push({ field: 'channelId', code: 'invalid_value', messageKey: 'feedback.survey.errors.unknownChannel' });
   }
   if (input.staffId && !UUID.test(input.staffId)) {
-    errors.push({ field: 'staffId', code: 'invalid_format', message: { lv: 'Nederīgs darbinieka identifikators.', en: 'Invalid staff member id.' } });
+    errors.push({ field: 'staffId', code: 'invalid_format', messageKey: 'feedback.survey.errors.staffIdInvalid' });
   }
   if (!input.contactRef.trim() || input.contactRef.length > 200) {
-    errors.push({ field: 'contactRef', code: 'invalid_format', message: { lv: 'Norādiet saziņas atsauci (līdz 200 rakstzīmēm).', en: 'Give the contact reference (up to 200 characters).' } });
+    errors.push({ field: 'contactRef', code: 'invalid_format', messageKey: 'feedback.survey.errors.contactRefInvalid' });
   }
   if (errors.length > 0) throw new AppError(400, 'validation', 'errors.validation', {}, errors);
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { translator } from '../../platform/i18n/index.ts';
+import { AppError, fieldErrorsOf } from '../../platform/http/problem.ts';
 import { signInvitationToken } from '../../domain/feedback/index.ts';
 import { TestBrowser } from '../../../test/support/http-client.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
@@ -51,7 +53,12 @@ for (const target of testTargets()) {
     });
 
     it('refuses unknown centres, channels and agencies', async () => {
-      await assert.rejects(invite({ centreId: 'nav-tada' }), (e: { status: number; fieldErrors: Array<{ field: string }> }) => e.status === 400 && e.fieldErrors[0]?.field === 'centreId');
+      const unknownCentre = await invite({ centreId: 'nav-tada' }).then(() => assert.fail('an unknown centre was accepted'), (e: unknown) => e);
+      assert.ok(unknownCentre instanceof AppError && unknownCentre.status === 400 && unknownCentre.fieldErrors[0]?.field === 'centreId');
+      assert.deepEqual(
+        (['lv', 'en'] as const).map((lang) => fieldErrorsOf(unknownCentre, translator(lang), lang)[0]?.message),
+        ['Nezināms klientu apkalpošanas centrs.', 'Unknown client service centre.'],
+      );
       await assert.rejects(invite({ channelId: 'baloži' }), (e: { status: number }) => e.status === 400);
       await assert.rejects(invite({ agency: 'nav' }), (e: { status: number }) => e.status === 404);
     });
