@@ -126,6 +126,10 @@ for (const target of testTargets()) {
         const problem = response.json() as { errors: Array<{ field: string; code: string }> };
         assert.ok(problem.errors.some((e) => e.field === field && (!code || e.code === code)), `${field} ${code}: ${JSON.stringify(problem.errors)}`);
         assert.ok(!response.body.includes('cron.d') && !response.body.includes('not base64 at all') && !response.body.includes('pasaule'), 'no echo of the input');
+        if (code === 'file.zip-bomb') {
+          const words = problem.errors.find((e) => e.code === code) as { message?: string } | undefined;
+          assert.equal(words?.message, 'Konteiners izpakots būtu pārāk liels (iespējama “zip bumba”).', 'the refusal in the catalog’s words (Latvian by default)');
+        }
       }
       assert.equal(await count(platform, 'inquiries'), before);
     });

@@ -34,6 +34,12 @@ export const signaturesMessages = {
     statusUndecided: 'Integritāte pārbaudīta: dokuments nav mainīts kopš parakstīšanas, un izdevējs ir uzticamības sarakstā, bet paraksta derīgumu nevar pilnībā apstiprināt – skatiet iemeslu zemāk.',
     filterLabel: 'Paraksts',
     filterMissingOrInvalid: 'Nepieciešams, bet nav vai nav derīgs',
+    refusal: {
+      'zip-bomb': 'Konteiners izpakots būtu pārāk liels (iespējama “zip bumba”).',
+      'unsafe-path': 'Konteinerā ir faila ceļš ar “..” vai absolūts ceļš.',
+      'not-a-pdf': 'Fails nosaukts kā PDF, bet nav PDF dokuments.',
+      'unreadable-container': 'Konteineru nevar nolasīt.',
+    },
   },
   en: {
     heading: 'Electronic signature',
@@ -69,5 +75,11 @@ export const signaturesMessages = {
     statusUndecided: 'Integrity checked: the document is unchanged since signing and the issuer is on the trusted list, but the signature cannot be fully confirmed – see why below.',
     filterLabel: 'Signature',
     filterMissingOrInvalid: 'Required but missing or invalid',
+    refusal: {
+      'zip-bomb': 'The container would be too large when unpacked (a possible zip bomb).',
+      'unsafe-path': 'The container has a file path with “..” or an absolute path.',
+      'not-a-pdf': 'The file is named as a PDF but is not a PDF document.',
+      'unreadable-container': 'The container cannot be read.',
+    },
   },
 };

@@ -45,13 +45,6 @@ export type ExaminedFile = { verification: VerificationReport; checkedAt: Date }
 export type RefusedFile = { index: number; fileName: string; reason: Rejection };
 type FileIn = { fileName: string; contentType: string; content: Buffer };
 
-const REFUSAL_TEXT: Record<Rejection, { lv: string; en: string }> = {
-  'zip-bomb': { lv: 'Konteiners izpakots būtu pārāk liels (iespējama “zip bumba”).', en: 'The container would be too large when unpacked (a possible zip bomb).' },
-  'unsafe-path': { lv: 'Konteinerā ir faila ceļš ar “..” vai absolūts ceļš.', en: 'The container has a file path with “..” or an absolute path.' },
-  'not-a-pdf': { lv: 'Fails nosaukts kā PDF, bet nav PDF dokuments.', en: 'The file is named as a PDF but is not a PDF document.' },
-  'unreadable-container': { lv: 'Konteineru nevar nolasīt.', en: 'The container cannot be read.' },
-};
-
 /**
  * Examines every arriving file once, in the verifier's worker threads (requests are not blocked).
  * Returns the verdicts in order, and the files refused outright (zip bombs, unsafe paths, fake PDFs).
@@ -80,7 +73,7 @@ export function refusedFilesError(refused: readonly RefusedFile[], field = 'atta
     'validation',
     'errors.validation',
     {},
-    refused.map((r) => ({ field: `${field}.${r.index}`, code: `file.${r.reason}`, message: REFUSAL_TEXT[r.reason] })),
+    refused.map((r) => ({ field: `${field}.${r.index}`, code: `file.${r.reason}`, messageKey: `signatures.refusal.${r.reason}` as const })),
   );
 }
 
