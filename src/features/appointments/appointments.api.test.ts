@@ -76,6 +76,12 @@ for (const target of testTargets()) {
       for (const query of ['service=pensijas&from=2026-11-19&to=2026-11-16', 'service=pensijas&from=bad&to=2026-11-16', 'service=pensijas&from=2026-01-01&to=2026-12-31']) {
         assert.equal((await platform.app.inject({ url: `/api/v1/agencies/vsaa/slots?${query}` })).statusCode, 400, query);
       }
+      // The refinements' words come from the catalog, in the asker's language.
+      const words = async (query: string, lang: string) =>
+        ((await platform.app.inject({ url: `/api/v1/agencies/vsaa/slots?${query}`, headers: { 'accept-language': lang } })).json() as { errors: Array<{ field: string; message: string }> }).errors.find((e) => e.field === 'to')?.message;
+      assert.equal(await words('service=pensijas&from=2026-11-19&to=2026-11-16', 'lv'), 'Beigu datums nevar būt pirms sākuma datuma.');
+      assert.equal(await words('service=pensijas&from=2026-11-19&to=2026-11-16', 'en'), 'The end date cannot be before the start date.');
+      assert.equal(await words('service=pensijas&from=2026-01-01&to=2026-12-31', 'lv'), 'Meklējiet ne vairāk kā 62 dienas vienā reizē.');
     });
 
     it('100 concurrent bookings of one seat: exactly one 201, the rest 409 with the nearest free slots', async () => {

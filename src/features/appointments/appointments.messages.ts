@@ -157,6 +157,11 @@ const lv = {
     notChangeable: 'Šo pierakstu vairs nevar mainīt.',
     notAllowed: 'Šo darbību ar pierakstu pašreizējā stāvoklī veikt nevar.',
     unknownSpecialist: 'Šāds speciālists šajā centrā nav atrodams.',
+    endBeforeStart: 'Beigu datums nevar būt pirms sākuma datuma.',
+    rangeTooLong: 'Meklējiet ne vairāk kā 62 dienas vienā reizē.',
+    contactRequired: 'Norādiet e-pasta adresi vai tālruņa numuru.',
+    changeRequired: 'Norādiet jaunu laiku vai kavējumu minūtēs.',
+    staffChangeRequired: 'Norādiet vismaz vienu lauku, ko mainīt: notes vai specialist.',
   },
   rejections: {
     past: 'Šis laiks jau ir pagājis.',
@@ -350,6 +355,11 @@ const en: typeof lv = {
     notChangeable: 'This appointment can no longer be changed.',
     notAllowed: 'This cannot be done with the appointment in its current state.',
     unknownSpecialist: 'No such specialist at this centre.',
+    endBeforeStart: 'The end date cannot be before the start date.',
+    rangeTooLong: 'Search at most 62 days at a time.',
+    contactRequired: 'Give an e-mail address or a phone number.',
+    changeRequired: 'Give a new time or the minutes you will be late.',
+    staffChangeRequired: 'Give at least one field to change: notes or specialist.',
   },
   rejections: {
     past: 'This time has already passed.',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localized } from '../../platform/http/problem.ts';
+import { catalogMessage } from '../../platform/http/problem.ts';
 import { RequesterSchema } from '../inquiries/inquiries.schema.ts';
 import { APPOINTMENT_STATUSES, COMPANION_KINDS } from './appointments.tables.ts';
 
@@ -28,10 +28,10 @@ export const SlotsQuerySchema = z
     from: isoDate,
     to: isoDate,
   })
-  .refine((q) => q.from <= q.to, { path: ['to'], ...localized({ lv: 'Beigu datums nevar būt pirms sākuma datuma.', en: 'The end date cannot be before the start date.' }) })
+  .refine((q) => q.from <= q.to, { path: ['to'], ...catalogMessage('appointments.errors.endBeforeStart') })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 62 * 86_400_000, {
     path: ['to'],
-    ...localized({ lv: 'Meklējiet ne vairāk kā 62 dienas vienā reizē.', en: 'Search at most 62 days at a time.' }),
+    ...catalogMessage('appointments.errors.rangeTooLong'),
   });
 
 export const SlotSchema = z.object({
@@ -42,12 +42,6 @@ export const SlotSchema = z.object({
   free: z.number().int().describe('Seats left'),
 });
 export const SlotsResponseSchema = z.object({ slots: z.array(SlotSchema) });
-
-const reasonRequired = localized({
-  lv: 'Norādiet, kāpēc pakalpojumu nav iespējams saņemt elektroniski.',
-  en: 'Say why the service cannot be received electronically.',
-});
-export { reasonRequired };
 
 /** POST /api/v1/agencies/{slug}/appointments (also what the booking form and staff booking send). */
 export const BookingBodySchema = RequesterSchema.extend({
@@ -61,7 +55,7 @@ export const BookingBodySchema = RequesterSchema.extend({
   .strict()
   .refine((b) => Boolean(b.email || b.phone), {
     path: ['email'],
-    ...localized({ lv: 'Norādiet e-pasta adresi vai tālruņa numuru.', en: 'Give an e-mail address or a phone number.' }),
+    ...catalogMessage('appointments.errors.contactRequired'),
   });
 export type BookingBody = z.infer<typeof BookingBodySchema>;
 
@@ -97,7 +91,7 @@ export const ClientChangeBodySchema = z
   .strict()
   .refine((b) => b.start !== undefined || b.lateMinutes !== undefined, {
     path: ['start'],
-    ...localized({ lv: 'Norādiet jaunu laiku vai kavējumu minūtēs.', en: 'Give a new time or the minutes you will be late.' }),
+    ...catalogMessage('appointments.errors.changeRequired'),
   });
 
 // Staff API (/api/v1/staff/{agency}/appointments…).
@@ -151,7 +145,7 @@ export const StaffUpdateBodySchema = z
   // An empty change is the client's mistake (a 400 naming both fields), not an empty UPDATE reaching the database.
   .refine((b) => b.notes !== undefined || b.specialist !== undefined, {
     path: ['notes'],
-    ...localized({ lv: 'Norādiet vismaz vienu lauku, ko mainīt: notes vai specialist.', en: 'Give at least one field to change: notes or specialist.' }),
+    ...catalogMessage('appointments.errors.staffChangeRequired'),
   });
 export const StaffCancelBodySchema = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
 
@@ -166,5 +160,5 @@ export const CapacityChangeBodySchema = z
     move: z.boolean().default(false).describe('Move appointments beyond the new capacity to the nearest free time (±7 days) instead of cancelling them; cancelled when none is free'),
   })
   .strict()
-  .refine((b) => b.from <= b.to, { path: ['to'], ...localized({ lv: 'Beigu datums nevar būt pirms sākuma datuma.', en: 'The end date cannot be before the start date.' }) });
+  .refine((b) => b.from <= b.to, { path: ['to'], ...catalogMessage('appointments.errors.endBeforeStart') });
 export const CapacityChangeResponseSchema = z.object({ id: z.uuid(), cancelled: z.array(z.uuid()), moved: z.array(z.uuid()) });

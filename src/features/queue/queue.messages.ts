@@ -3,6 +3,8 @@ export const queueMessages = {
   lv: {
     errors: {
       centreNotFound: 'Šāds klientu apkalpošanas centrs nav atrasts.',
+      chooseService: 'Izvēlieties pakalpojumu.',
+      chooseServices: 'Izvēlieties vismaz vienu pakalpojumu.',
       walkInNotOffered: 'Šajā centrā klientus pieņem tikai pēc iepriekšēja pieraksta – rindas biļetes netiek izsniegtas.',
       centreClosed: 'Centrs šobrīd ir slēgts – biļeti var saņemt tikai darba laikā.',
       centreClosedUntil: 'Centrs šobrīd ir slēgts. Tas atvērsies {{whenLv}}.',
@@ -177,6 +179,8 @@ export const queueMessages = {
       centreClosed: 'The centre is closed now: tickets are issued only during opening hours.',
       centreClosedUntil: 'The centre is closed now. It opens {{whenEn}}.',
       serviceNotOffered: 'Choose a service offered at this centre.',
+      chooseService: 'Choose a service.',
+      chooseServices: 'Choose at least one service.',
       ticketNotFound: 'No such queue ticket.',
       counterNotFound: 'This centre has no such counter.',
       counterClosed: 'The counter is not open. Open it first and choose its services.',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localized } from '../../platform/http/problem.ts';
+import { catalogMessage } from '../../platform/http/problem.ts';
 
 const Slug = z.string().min(1).max(40);
 const Id = z.string().min(1).max(64);
@@ -8,7 +8,7 @@ export const CentreParamsSchema = z.object({ slug: Slug, centre: Id });
 export const TicketParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
 export const TicketBodySchema = z
-  .object({ service: z.string().trim().min(1, localized({ lv: 'Izvēlieties pakalpojumu.', en: 'Choose a service.' })).max(64) })
+  .object({ service: z.string().trim().min(1, catalogMessage('queue.errors.chooseService')).max(64) })
   .strict();
 
 export const TicketCreatedSchema = z.object({
@@ -61,7 +61,7 @@ export const StaffCentreParamsSchema = z.object({ agency: Slug, centre: Id });
 export const StaffCounterParamsSchema = StaffCentreParamsSchema.extend({ counter: z.coerce.number().int().min(1).max(100) });
 export const StaffTicketParamsSchema = z.object({ agency: Slug, id: z.uuid() });
 
-export const OpenCounterBodySchema = z.object({ services: z.array(z.string().min(1).max(64)).min(1, localized({ lv: 'Izvēlieties vismaz vienu pakalpojumu.', en: 'Choose at least one service.' })) }).strict();
+export const OpenCounterBodySchema = z.object({ services: z.array(z.string().min(1).max(64)).min(1, catalogMessage('queue.errors.chooseServices')) }).strict();
 export const CallNextBodySchema = z.object({ service: z.string().min(1).max(64).optional() }).strict().nullish();
 export const TransferBodySchema = z.object({ service: z.string().min(1).max(64).optional(), counter: z.number().int().min(1).max(100).optional() }).strict();
 export const FiguresQuerySchema = z.object({ day: z.iso.date().optional() });

@@ -52,7 +52,7 @@ export type IssueLike = {
   expected?: string;
   origin?: string;
   minimum?: number | bigint;
-  params?: { i18n?: { lv: string; en: string } };
+  params?: { i18n?: { lv: string; en: string }; messageKey?: MessageKey };
 };
 
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
@@ -84,6 +84,7 @@ export function fieldErrorsFromIssues(issues: ReadonlyArray<IssueLike>, t: Trans
 }
 
 function issueMessage(issue: IssueLike, t: Translate, lang: 'lv' | 'en'): string {
+  if (issue.params?.messageKey) return t(issue.params.messageKey);
   if (issue.params?.i18n) return issue.params.i18n[lang];
   switch (issue.code) {
     case 'invalid_type':
@@ -102,6 +103,14 @@ function issueMessage(issue: IssueLike, t: Translate, lang: 'lv' | 'en'): string
     default:
       return t('errors.field.invalidFormat');
   }
+}
+
+/**
+ * Zod check options whose message is a catalog key, put in words in the request's language when the issue is
+ * reported (schemas are built before the catalogs are registered).
+ */
+export function catalogMessage(key: MessageKey): { message: string; params: { messageKey: MessageKey } } {
+  return { message: key, params: { messageKey: key } };
 }
 
 /** Zod refinement options with a message in both languages. */
