@@ -28,9 +28,8 @@ export type Entry = {
   body: Buffer;
   /** A personal page cut around the values each visitor gets their own of (`personalize`), or null. */
   holes: Holes | null;
+  /** The kept page's CSRF token: the page is a form whose visitors each get their own. */
   csrfToken: string | null;
-  /** A form's hidden one-time key (a retried post files once): every visitor gets a fresh one, never another's. */
-  formKey: string | null;
   expiresAt: number;
   generation: number;
   /** The headers with the length, for answers sent straight from Node's request handler (page-cache.fast-path.ts). */
@@ -62,7 +61,8 @@ export function isPersonal(entry: Entry): boolean {
 export function personalize(entry: Entry, csrfToken: string | null): Buffer {
   if (!entry.holes) return entry.body;
   const { parts, kinds } = entry.holes;
-  const formKey = entry.formKey ? Buffer.from(randomBytes(16).toString('base64url')) : null;
+  // A form's hidden one-time key (a retried post files once): every visitor gets a fresh one, never another's.
+  const formKey = kinds.includes('formKey') ? Buffer.from(randomBytes(16).toString('base64url')) : null;
   const token = Buffer.from(csrfToken ?? entry.csrfToken ?? '');
   const pieces: Buffer[] = [parts[0] as Buffer];
   kinds.forEach((kind, i) => pieces.push(kind === 'csrf' ? token : (formKey as Buffer), parts[i + 1] as Buffer));
@@ -186,7 +186,7 @@ export class PageCache {
     const holes = holesOf(payload, csrfToken, formKey);
     const rawHeaders = { ...headers, 'content-length': String(body.length) };
     const expiresAt = Date.now() + this.options.ttlMs;
-    return { status: 200, headers, body, holes, csrfToken, formKey, expiresAt, generation: this.generation, rawHeaders, loggedUrl };
+    return { status: 200, headers, body, holes, csrfToken, expiresAt, generation: this.generation, rawHeaders, loggedUrl };
   }
 
   /** A write succeeded in this process: nothing kept so far may be answered again. */
