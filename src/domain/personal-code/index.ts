@@ -6,4 +6,3 @@ export {
   validatePersonalCode,
 } from './personal-code.ts';
 export type { PersonalCodeError, PersonalCodeFormat, PersonalCodeResult } from './personal-code.ts';
-export { PERSONAL_CODE_MESSAGES } from './messages.ts';

@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import {
   LAST_OLD_FORMAT_DATE,
   PERSONAL_CODE_ERRORS,
-  PERSONAL_CODE_MESSAGES,
   maskPersonalCode,
   personalCodeCheckDigit,
   validatePersonalCode,
@@ -301,30 +300,5 @@ describe('maskPersonalCode', () => {
         assert.equal(masked.length, 12);
       }),
     );
-  });
-});
-
-describe('PERSONAL_CODE_MESSAGES', () => {
-  it('has a Latvian and an English message for every error', () => {
-    assert.deepEqual(Object.keys(PERSONAL_CODE_MESSAGES).sort(), [...PERSONAL_CODE_ERRORS].sort());
-    for (const reason of PERSONAL_CODE_ERRORS) {
-      const m = PERSONAL_CODE_MESSAGES[reason];
-      assert.ok(m.lv.length > 10 && m.en.length > 10, reason);
-      assert.notEqual(m.lv, m.en, reason);
-      assert.match(m.lv, /\.$/, reason);
-      assert.match(m.en, /\.$/, reason);
-    }
-  });
-
-  it('messages are distinct, so each reason tells the user something different', () => {
-    const lv = new Set(PERSONAL_CODE_ERRORS.map((r) => PERSONAL_CODE_MESSAGES[r].lv));
-    const en = new Set(PERSONAL_CODE_ERRORS.map((r) => PERSONAL_CODE_MESSAGES[r].en));
-    assert.equal(lv.size, PERSONAL_CODE_ERRORS.length);
-    assert.equal(en.size, PERSONAL_CODE_ERRORS.length);
-  });
-
-  it('the length message shows the expected format with an example', () => {
-    assert.equal(PERSONAL_CODE_MESSAGES['bad-length'].lv, 'Personas kodā jābūt 11 cipariem (piemēram, 010190-10001).');
-    assert.match(PERSONAL_CODE_MESSAGES['bad-length'].en, /11 digits.*010190-10001/);
   });
 });

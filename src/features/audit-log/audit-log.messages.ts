@@ -25,7 +25,11 @@ export const auditLogMessages = {
     onlyThisPerson: 'Rādīt tikai šīs personas darbības',
     onlyThisRecord: 'Rādīt tikai šī ieraksta vēsturi',
     shown: 'Parādīti {{count}} ieraksti, jaunākie vispirms.',
-    errors: { periodReversed: 'Beigu datums nevar būt agrāks par sākuma datumu.' },
+    errors: {
+      periodReversed: 'Beigu datums nevar būt agrāks par sākuma datumu.',
+      recordType: 'Nezināms ieraksta veids.',
+      recordId: 'Identifikators satur neatļautas rakstzīmes.',
+    },
     actions: {
       'answer-template': { created: 'Izveidota atbildes veidne', updated: 'Labota atbildes veidne', deleted: 'Dzēsta atbildes veidne' },
       appointment: {
@@ -211,7 +215,11 @@ export const auditLogMessages = {
     onlyThisPerson: "Show only this person's actions",
     onlyThisRecord: "Show only this record's history",
     shown: '{{count}} entries shown, newest first.',
-    errors: { periodReversed: 'The end date cannot be earlier than the start date.' },
+    errors: {
+      periodReversed: 'The end date cannot be earlier than the start date.',
+      recordType: 'Unknown record type.',
+      recordId: 'The identifier contains characters that are not allowed.',
+    },
     actions: {
       'answer-template': { created: 'Answer template created', updated: 'Answer template edited', deleted: 'Answer template deleted' },
       appointment: {

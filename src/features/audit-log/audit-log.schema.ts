@@ -1,13 +1,13 @@
 // The audit trail's query and answer: one source for the page's filter form, the JSON API and the OpenAPI document.
 import { z } from 'zod';
-import { bilingual, IsoDateSchema } from '../calendar/calendar.schema.ts';
-import { localized } from '../../platform/http/problem.ts';
+import { IsoDateSchema } from '../calendar/calendar.schema.ts';
+import { catalogMessage } from '../../platform/http/problem.ts';
 
 export const AgencyParamsSchema = z.object({ agency: z.string().min(1).max(40) });
 
 /** Record types are written by our own code: lower-case words joined by '-' or '_'. */
-const RecordTypeSchema = z.string().trim().max(40).regex(/^[a-z][a-z_-]*$/, localized({ lv: 'Nezināms ieraksta veids.', en: 'Unknown record type.' }));
-const RecordIdSchema = z.string().trim().max(120).regex(/^[^\u0000-\u001f\u007f]*$/, localized({ lv: 'Identifikators satur neatļautas rakstzīmes.', en: 'The identifier contains characters that are not allowed.' }));
+const RecordTypeSchema = z.string().trim().max(40).regex(/^[a-z][a-z_-]*$/, catalogMessage('auditLog.errors.recordType'));
+const RecordIdSchema = z.string().trim().max(120).regex(/^[^\u0000-\u001f\u007f]*$/, catalogMessage('auditLog.errors.recordId'));
 
 /** '' from an untouched filter field means "any". */
 const blankAsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -22,7 +22,7 @@ export const AuditQuerySchema = z
     to: z.preprocess(blankAsAbsent, IsoDateSchema.optional()).describe('Last Riga day (inclusive), YYYY-MM-DD'),
   })
   .superRefine((query, ctx) => {
-    if (query.from && query.to && query.from > query.to) ctx.addIssue({ code: 'custom', path: ['to'], ...localized(bilingual('auditLog.errors.periodReversed')) });
+    if (query.from && query.to && query.from > query.to) ctx.addIssue({ code: 'custom', path: ['to'], ...catalogMessage('auditLog.errors.periodReversed') });
   });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 

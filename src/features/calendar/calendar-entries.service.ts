@@ -15,7 +15,7 @@ import {
   upsertCalendarEntry,
   type CalendarEntryRow,
 } from './calendar.repository.ts';
-import { bilingual } from './calendar.schema.ts';
+import { bilingual } from '../../platform/i18n/index.ts';
 import { calendarChanged } from './calendar.service.ts';
 import {
   CalendarEntryInputSchema,

@@ -2,9 +2,10 @@
 // then against the calendar rules, so that bad data is a field error and never a RangeError at request time.
 import { z } from 'zod';
 import { LatvianCalendar, parseIsoDate, type CalendarEntry } from '../../domain/calendar/index.ts';
-import { fieldErrorsFromIssues, localized, type IssueLike } from '../../platform/http/problem.ts';
+import { catalogMessage, fieldErrorsFromIssues, localized, type IssueLike } from '../../platform/http/problem.ts';
+import { bilingual, type Bilingual } from '../../platform/i18n/index.ts';
 import { translator } from '../../platform/i18n/index.ts';
-import { bilingual, IsoDateSchema, isoDateProblem, type Bilingual } from './calendar.schema.ts';
+import { IsoDateSchema, isoDateProblem } from './calendar.schema.ts';
 
 /** A problem with one entry: `index` into the list checked (when a list), `field` a dotted path in the entry. */
 export type EntryProblem = { index?: number; field: string; message: Bilingual };
@@ -15,7 +16,7 @@ const requiredText = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .refine((value) => value.length > 0, localized(bilingual('errors.field.required')));
+    .refine((value) => value.length > 0, catalogMessage('errors.field.required'));
 const NameSchema = z.object({ lv: requiredText(300), en: requiredText(300) }).strict();
 const SourceSchema = requiredText(500);
 

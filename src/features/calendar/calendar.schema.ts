@@ -2,15 +2,8 @@ import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
 import { HOLIDAY_YEAR_MAX, HOLIDAY_YEAR_MIN, parseIsoDate } from '../../domain/calendar/index.ts';
 import { TERM_RULE_IDS } from '../../domain/terms/index.ts';
-import { translator, type MessageKey } from '../../platform/i18n/index.ts';
-import { localized } from '../../platform/http/problem.ts';
-
-export type Bilingual = { lv: string; en: string };
-
-/** A catalog message in both languages, for Zod refinements and field errors that are rendered later. */
-export function bilingual(key: MessageKey, values?: Record<string, unknown>): Bilingual {
-  return { lv: translator('lv')(key, values), en: translator('en')(key, values) };
-}
+import { bilingual, type Bilingual } from '../../platform/i18n/index.ts';
+import { catalogMessage, localized } from '../../platform/http/problem.ts';
 
 /** Longest range of /api/v1/calendar, both ends included: three years with a leap day. */
 export const MAX_RANGE_DAYS = 1096;
@@ -53,9 +46,9 @@ export const CalendarRangeQuerySchema = z
   .superRefine(({ from, to }, ctx) => {
     if (isoDateProblem(from) || isoDateProblem(to)) return;
     if (Temporal.PlainDate.compare(parseIsoDate(to), parseIsoDate(from)) < 0) {
-      ctx.addIssue({ code: 'custom', path: ['to'], ...localized(bilingual('calendar.errors.rangeReversed')) });
+      ctx.addIssue({ code: 'custom', path: ['to'], ...catalogMessage('calendar.errors.rangeReversed') });
     } else if (inclusiveDays(from, to) > MAX_RANGE_DAYS) {
-      ctx.addIssue({ code: 'custom', path: ['to'], ...localized(bilingual('calendar.errors.rangeTooLong', { max: MAX_RANGE_DAYS })) });
+      ctx.addIssue({ code: 'custom', path: ['to'], ...catalogMessage('calendar.errors.rangeTooLong', { max: MAX_RANGE_DAYS }) });
     }
   });
 

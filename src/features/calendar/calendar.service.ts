@@ -24,7 +24,7 @@ import { claimSetting } from '../../platform/settings.repository.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { insertCalendarEntriesIfAbsent, listCalendarEntries, toCalendarEntry } from './calendar.repository.ts';
-import { bilingual, type Bilingual } from './calendar.schema.ts';
+import { bilingual, type Bilingual } from '../../platform/i18n/index.ts';
 
 /**
  * How long a process may use the calendar it read before reading the table again. Changes made in this process

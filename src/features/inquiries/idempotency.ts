@@ -6,8 +6,7 @@ import { and, eq, type SQLWrapper } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/client.ts';
 import { violatedConstraint } from '../../platform/db/constraint-violation.ts';
-import { localized } from '../../platform/http/problem.ts';
-import { inquiriesPublicMessages } from './inquiries-public.messages.ts';
+import { catalogMessage } from '../../platform/http/problem.ts';
 import { inquiries, inquiryIdempotencyKeys } from './inquiries.tables.ts';
 import type { InquiryRow } from './inquiries.repository.ts';
 import type { FiledInquiry, PlannedInquiry } from './inquiries.service.ts';
@@ -15,7 +14,7 @@ import type { FiledInquiry, PlannedInquiry } from './inquiries.service.ts';
 export const IDEMPOTENCY_KEY_MAX = 255;
 const KEY_FORMAT = new RegExp(`^(?:"[\\x21-\\x7e]{1,${IDEMPOTENCY_KEY_MAX}}"|[\\x21-\\x7e]{1,${IDEMPOTENCY_KEY_MAX}})$`);
 const KEY_PRIMARY = 'inquiry_idempotency_keys_pkey';
-const invalidKey = localized({ lv: inquiriesPublicMessages.lv.idempotency.keyInvalid, en: inquiriesPublicMessages.en.idempotency.keyInvalid });
+const invalidKey = catalogMessage('inquiries.public.idempotency.keyInvalid');
 
 /** A structured-field string (`"abc"`, as the IETF draft writes it) or a bare token: its value either way. */
 function unquoted(value: string): string {

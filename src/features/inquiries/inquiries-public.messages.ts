@@ -28,6 +28,8 @@ export const inquiriesPublicMessages = {
     submit: 'Nosūtīt jautājumu',
     submitAnyway: 'Tomēr nosūtīt jautājumu',
     errors: {
+      contactRequired: 'Norādiet e-pasta adresi vai tālruņa numuru, lai varam jums atbildēt.',
+      phoneInvalid: 'Ievadiet tālruņa numuru, piemēram, +371 20000000.',
       nameRequired: 'Ierakstiet savu vārdu un uzvārdu vai organizācijas nosaukumu.',
       nameTooLong: 'Vārdam jābūt ne garākam par 200 rakstzīmēm.',
       textRequired: 'Ierakstiet savu jautājumu.',
@@ -157,6 +159,8 @@ export const inquiriesPublicMessages = {
     submit: 'Send question',
     submitAnyway: 'Send my question anyway',
     errors: {
+      contactRequired: 'Give an e-mail address or a phone number so that we can answer you.',
+      phoneInvalid: 'Enter a phone number, e.g. +371 20000000.',
       nameRequired: 'Enter your name and surname or the name of your organisation.',
       nameTooLong: 'The name must be 200 characters or fewer.',
       textRequired: 'Enter your question.',

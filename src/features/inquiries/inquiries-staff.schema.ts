@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { INQUIRY_STATUSES } from '../../domain/inquiry/index.ts';
 import { INQUIRY_CHANNELS } from './inquiries.tables.ts';
-import { localized } from '../../platform/http/problem.ts';
-import { bilingual, IsoDateSchema } from '../calendar/calendar.schema.ts';
+import { catalogMessage } from '../../platform/http/problem.ts';
+import { IsoDateSchema } from '../calendar/calendar.schema.ts';
 import { ATTACHMENTS_MAX_COUNT, RequesterSchema, TEXT_MAX } from './inquiries.schema.ts';
 import { SIGNATURE_STATUSES, SignatureSchema } from '../signatures/signatures.schema.ts';
 
@@ -131,7 +131,7 @@ export const ForwardBodySchema = z
   .strict()
   .refine((body) => Boolean(body.institutionId || body.institutionName), {
     path: ['institutionId'],
-    ...localized(bilingual('inquiries.staff.errors.institutionRequired')),
+    ...catalogMessage('inquiries.staff.errors.institutionRequired'),
   });
 
 export const COMPLEX_REASONS = ['more-information', 'other-institutions', 'large-volume'] as const;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { PERSONAL_CODE_MESSAGES, validatePersonalCode } from '../../domain/personal-code/index.ts';
+import { validatePersonalCode } from '../../domain/personal-code/index.ts';
+import { personalCodeReasonKey } from '../personal-codes/personal-codes.messages.ts';
 import { INQUIRY_CHANNELS } from './inquiries.tables.ts';
-import { localized } from '../../platform/http/problem.ts';
+import { catalogMessage } from '../../platform/http/problem.ts';
 import type { ExaminedFile } from '../signatures/signatures.service.ts';
 
 export const TEXT_MAX = 20_000;
@@ -34,13 +35,10 @@ export const PersonalCodeFieldSchema = z
   .superRefine((code, ctx) => {
     if (code === '') return;
     const result = validatePersonalCode(code);
-    if (!result.valid) ctx.addIssue({ code: 'custom', ...localized(PERSONAL_CODE_MESSAGES[result.reason]) });
+    if (!result.valid) ctx.addIssue({ code: 'custom', ...catalogMessage(personalCodeReasonKey(result.reason)) });
   });
 
-const contactRequired = localized({
-  lv: 'Norādiet e-pasta adresi vai tālruņa numuru, lai varam jums atbildēt.',
-  en: 'Give an e-mail address or a phone number so that we can answer you.',
-});
+const contactRequired = catalogMessage('inquiries.public.errors.contactRequired');
 
 export const AttachmentInputSchema = z.object({
   fileName: z.string().trim().min(1).max(200),
@@ -58,7 +56,7 @@ export const RequesterSchema = z.object({
     .string()
     .trim()
     .max(40)
-    .refine((phone) => /^\+?[0-9 ()-]{6,}$/.test(phone), localized({ lv: 'Ievadiet tālruņa numuru, piemēram, +371 20000000.', en: 'Enter a phone number, e.g. +371 20000000.' }))
+    .refine((phone) => /^\+?[0-9 ()-]{6,}$/.test(phone), catalogMessage('inquiries.public.errors.phoneInvalid'))
     .optional()
     .or(z.literal('').transform(() => undefined)),
   personalCode: PersonalCodeFieldSchema.optional().transform((code) => (code ? code : undefined)),

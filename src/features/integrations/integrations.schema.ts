@@ -1,20 +1,20 @@
 import { z } from 'zod';
-import { localized } from '../../platform/http/problem.ts';
+import { catalogMessage } from '../../platform/http/problem.ts';
 import { ATTACHMENTS_MAX_COUNT, PersonalCodeFieldSchema, TEXT_MAX } from '../inquiries/inquiries.schema.ts';
 import { INTEGRATION_CHANNELS } from './integrations.tables.ts';
 
 /** Base64 of the largest total (25 MB) plus room for the JSON around it. */
 export const DELIVERY_BODY_LIMIT = 36 * 1024 * 1024;
 
-const noNul = localized({ lv: 'Teksts satur neatļautu rakstzīmi (NUL).', en: 'The text contains a forbidden character (NUL).' });
+const noNul = catalogMessage('integrations.errors.nul');
 const text = (max: number) => z.string().trim().max(max).refine((s) => !s.includes('\u0000'), noNul);
-const required = (max: number) => text(max).refine((s) => s.length > 0, localized({ lv: 'Obligāts lauks.', en: 'Required.' }));
+const required = (max: number) => text(max).refine((s) => s.length > 0, catalogMessage('errors.field.required'));
 
 export const DeliveryFileSchema = z
   .object({
-    fileName: required(200).refine((name) => !/[/\\]/.test(name), localized({ lv: 'Faila nosaukumā nedrīkst būt ceļš.', en: 'The file name may not contain a path.' })),
+    fileName: required(200).refine((name) => !/[/\\]/.test(name), catalogMessage('integrations.errors.fileNamePath')),
     contentType: required(100),
-    contentBase64: z.base64(localized({ lv: 'Faila saturs nav base64.', en: 'The file content is not base64.' })).describe('The file, base64-encoded'),
+    contentBase64: z.base64(catalogMessage('integrations.errors.notBase64')).describe('The file, base64-encoded'),
   })
   .strict();
 
@@ -25,7 +25,7 @@ const senderFields = {
     .string()
     .trim()
     // A refinement, not .regex(): a format issue would lose the localized message.
-    .refine((value) => /^\d{11}$/.test(value), localized({ lv: 'Reģistrācijas numurs ir 11 cipari.', en: 'A registration number has 11 digits.' }))
+    .refine((value) => /^\d{11}$/.test(value), catalogMessage('integrations.errors.registrationNumber'))
     .optional(),
   eAddress: text(200).optional().describe("The sender's official e-address (replies go back there through the integration)"),
 };
@@ -109,12 +109,12 @@ function isHttpUrl(value: string): boolean {
 /** The administrator's form: a label, the channels the key may deliver, and where replies go back. */
 export const NewKeySchema = z.object({
   label: required(100),
-  channels: z.array(z.enum(INTEGRATION_CHANNELS)).refine((c) => c.length > 0, localized({ lv: 'Izvēlieties vismaz vienu kanālu.', en: 'Choose at least one channel.' })),
+  channels: z.array(z.enum(INTEGRATION_CHANNELS)).refine((c) => c.length > 0, catalogMessage('integrations.errors.channelRequired')),
   callbackUrl: z
     .string()
     .trim()
     .max(500)
-    .refine(isHttpUrl, localized({ lv: 'Ievadiet pilnu adresi, kas sākas ar https://, piemēram, https://vārteja.example.lv/apkalpe.', en: 'Enter a full address starting with https://, e.g. https://gateway.example.lv/apkalpe.' }))
+    .refine(isHttpUrl, catalogMessage('integrations.errors.callbackUrl'))
     .optional()
     .or(z.literal('').transform(() => undefined)),
 });

@@ -2,7 +2,7 @@ import { withTransaction } from '../../platform/db/transaction.ts';
 import { roleAllows, type AgencyScope } from '../../platform/access/policy.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { AppError, localized, type IssueLike } from '../../platform/http/problem.ts';
+import { AppError, catalogMessage, type IssueLike } from '../../platform/http/problem.ts';
 import {
   findFaqEntry,
   insertFaqEntry,
@@ -114,7 +114,7 @@ export async function updateFaq(
   if (!parsed.success || !basedOn.success) {
     const versionIssues: IssueLike[] = basedOn.success
       ? []
-      : [{ code: 'custom', path: ['version'], ...localized({ lv: 'Nederīga versija.', en: 'Invalid version.' }) }];
+      : [{ code: 'custom', path: ['version'], ...catalogMessage('faq.errors.version') }];
     return { ok: false, reason: 'invalid', issues: [...(parsed.success ? [] : parsed.error.issues), ...versionIssues] };
   }
   if (basedOn.data !== before.version) return { ok: false, reason: 'stale', current: before };

@@ -48,6 +48,7 @@ export const faqMessages = {
       noEntries: 'Jautājumu vēl nav.',
     },
     errors: {
+      version: 'Nederīga versija.',
       stale:
         'Kamēr labojāt, šo ierakstu saglabāja kāds cits (tagad versija {{current}}). Jūsu izmaiņas nav saglabātas. Salīdziniet ar pašlaik saglabāto tekstu un, ja vajag, saglabājiet vēlreiz.',
       topic: 'Izvēlieties tēmu no saraksta.',
@@ -103,6 +104,7 @@ export const faqMessages = {
       noEntries: 'There are no questions yet.',
     },
     errors: {
+      version: 'Invalid version.',
       stale:
         'While you were editing, someone else saved this entry (now version {{current}}). Your changes have not been saved. Compare them with the text saved now and save again if needed.',
       topic: 'Choose a topic from the list.',

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { FAQ_STATUSES } from './faq.tables.ts';
-import { localized } from '../../platform/http/problem.ts';
-import { faqMessages } from './faq.messages.ts';
+import { catalogMessage } from '../../platform/http/problem.ts';
 
 export const FAQ_QUESTION_MAX = 500;
 export const FAQ_ANSWER_MAX = 5000;
@@ -9,8 +8,7 @@ export const FAQ_ANSWER_MAX = 5000;
 export const FAQ_QUERY_MAX = 1000;
 
 function message(key: 'questionTooLong' | 'answerTooLong' | 'topic', max = 0) {
-  const fill = (text: string) => text.replace('{{max}}', String(max));
-  return localized({ lv: fill(faqMessages.lv.errors[key]), en: fill(faqMessages.en.errors[key]) });
+  return catalogMessage(`faq.errors.${key}`, { max });
 }
 
 // A refinement, not .max(): Zod keeps the bilingual message params only on custom issues.

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { PERSONAL_CODE_MESSAGES, validatePersonalCode } from '../../domain/personal-code/index.ts';
+import { validatePersonalCode } from '../../domain/personal-code/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import { bilingual } from '../../platform/i18n/index.ts';
+import { personalCodeReasonKey } from './personal-codes.messages.ts';
 import { PersonalCodeParamsSchema, PersonalCodeValidityResponseSchema } from './personal-codes.schema.ts';
 
 export const VALIDITY_ROUTE = '/api/v1/personal-codes/:code/validity';
@@ -26,7 +28,7 @@ export function redactedRequestSerializer(request: FastifyRequest): Record<strin
 export function personalCodeValidity(code: string) {
   const result = validatePersonalCode(code);
   if (result.valid) return { valid: true, format: result.format, birthDate: result.birthDate };
-  return { valid: false, format: result.format, reason: result.reason, message: PERSONAL_CODE_MESSAGES[result.reason] };
+  return { valid: false, format: result.format, reason: result.reason, message: bilingual(personalCodeReasonKey(result.reason)) };
 }
 
 export async function personalCodesRoutes(app: FastifyInstance, _deps: AppDeps): Promise<void> {

@@ -2,7 +2,8 @@ import { withTransaction } from '../../platform/db/transaction.ts';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { CALL_OUTCOMES, parseDuration, type CallOutcome } from '../../domain/phone/index.ts';
-import { PERSONAL_CODE_MESSAGES, validatePersonalCode } from '../../domain/personal-code/index.ts';
+import { validatePersonalCode } from '../../domain/personal-code/index.ts';
+import { personalCodeReasonKey } from '../personal-codes/personal-codes.messages.ts';
 import type { AgencyScope } from '../../platform/access/policy.ts';
 import { auditEvent, type AuditOrigin } from '../../platform/audit/audit.ts';
 import type { AuditEvent } from '../../platform/audit/audit.repository.ts';
@@ -54,7 +55,7 @@ function check(profile: AgencyProfile, raw: Record<string, string>, lang: Langua
   if (code) {
     const result = code.length > 20 ? null : validatePersonalCode(code);
     if (result?.valid) personalCode = result.normalized;
-    else push('personalCode', 'invalid_format', t('phone.errors.personalCode', { reason: result ? PERSONAL_CODE_MESSAGES[result.reason][lang] : '' }));
+    else push('personalCode', 'invalid_format', t('phone.errors.personalCode', { reason: result ? t(personalCodeReasonKey(result.reason)) : '' }));
   }
   const name = one(raw, 'clientName');
   if (name.length > 100 || CONTROL.test(name)) push('clientName', 'too_big', t('phone.errors.tooLong', { max: 100 }));

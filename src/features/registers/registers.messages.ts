@@ -80,6 +80,11 @@ export const registersMessages = {
     },
     errors: {
       notFound: 'Ieraksts nav atrasts.',
+      controlCharacters: 'Teksts satur neatļautas rakstzīmes (piemēram, NUL).',
+      actionsOnce: 'Katru darbību norādiet vienu reizi.',
+      nothingToChange: 'Norādiet, ko mainīt.',
+      acceptedGiftReason: 'Pieņemtai dāvanai norādiet iemeslu un ko ar to izdarījāt.',
+      periodYears: 'Norādiet datumu no 2000. līdz 2100. gadam.',
       linkTitle: 'Saistītais ieraksts nav atrasts.',
       link: {
         inquiry: 'Šādu iesniegumu jūsu iestādē neatradām.',
@@ -193,6 +198,11 @@ export const registersMessages = {
     },
     errors: {
       notFound: 'Entry not found.',
+      controlCharacters: 'The text contains characters that are not allowed (such as NUL).',
+      actionsOnce: 'Name each action once.',
+      nothingToChange: 'Say what to change.',
+      acceptedGiftReason: 'For an accepted offer, give the reason and what was done with it.',
+      periodYears: 'Give a date from 2000 to 2100.',
       linkTitle: 'The linked record was not found.',
       link: {
         inquiry: 'No such inquiry in your agency.',

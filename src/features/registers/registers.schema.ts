@@ -14,13 +14,11 @@ import {
   REGISTER_SHORT_TEXT_MAX,
   REGISTER_TEXT_MAX,
 } from '../../domain/registers/index.ts';
-import { localized } from '../../platform/http/problem.ts';
-
-const CONTROL_CHARACTERS = { lv: 'Teksts satur neatļautas rakstzīmes (piemēram, NUL).', en: 'The text contains characters that are not allowed (such as NUL).' };
+import { catalogMessage } from '../../platform/http/problem.ts';
 
 /** Free text of a register entry: trimmed, not empty, bounded, no control characters. */
 export function registerText(max = REGISTER_TEXT_MAX) {
-  return z.string().trim().min(1).max(max).refine(isCleanText, localized(CONTROL_CHARACTERS));
+  return z.string().trim().min(1).max(max).refine(isCleanText, catalogMessage('registers.errors.controlCharacters'));
 }
 
 const ProfileId = z.string().trim().min(1).max(60).regex(/^[a-z0-9-]+$/);
@@ -39,7 +37,7 @@ export const IncidentBodySchema = z
     actions: z
       .array(z.enum(INCIDENT_ACTIONS))
       .max(INCIDENT_ACTIONS.length)
-      .refine((a) => new Set(a).size === a.length, localized({ lv: 'Katru darbību norādiet vienu reizi.', en: 'Name each action once.' })),
+      .refine((a) => new Set(a).size === a.length, catalogMessage('registers.errors.actionsOnce')),
     staffInvolved: registerText(REGISTER_SHORT_TEXT_MAX).optional().describe('Staff involved (names), besides the one recording'),
     client: registerText(REGISTER_SHORT_TEXT_MAX).optional().describe('Optional client identification (name as given)'),
     appointmentId: Uuid.optional(),
@@ -57,7 +55,7 @@ export const IncidentPatchSchema = z
     actions: IncidentBodySchema.shape.actions.optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, localized({ lv: 'Norādiet, ko mainīt.', en: 'Say what to change.' }));
+  .refine((p) => Object.keys(p).length > 0, catalogMessage('registers.errors.nothingToChange'));
 export type IncidentPatch = z.infer<typeof IncidentPatchSchema>;
 
 export const ConcernsSchema = z.object({ kind: z.enum(CONCERNS_KINDS), id: Uuid }).strict();
@@ -75,7 +73,7 @@ export type ServiceErrorBody = z.infer<typeof ServiceErrorBodySchema>;
 export const ServiceErrorPatchSchema = z
   .object({ description: registerText().optional(), consequences: registerText().optional() })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, localized({ lv: 'Norādiet, ko mainīt.', en: 'Say what to change.' }));
+  .refine((p) => Object.keys(p).length > 0, catalogMessage('registers.errors.nothingToChange'));
 
 export const StepBodySchema = z
   .object({
@@ -98,7 +96,7 @@ export const GiftBodySchema = z
   .strict()
   .superRefine((g, ctx) => {
     if (!g.declined && !g.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], ...localized({ lv: 'Pieņemtai dāvanai norādiet iemeslu un ko ar to izdarījāt.', en: 'For an accepted offer, give the reason and what was done with it.' }) });
+      ctx.addIssue({ code: 'custom', path: ['reason'], ...catalogMessage('registers.errors.acceptedGiftReason') });
     }
   });
 export type GiftBody = z.infer<typeof GiftBodySchema>;
@@ -106,7 +104,7 @@ export type GiftBody = z.infer<typeof GiftBodySchema>;
 export const GiftPatchSchema = z.object({ acknowledged: z.literal(true).describe('Supervisor acknowledgement') }).strict();
 
 /** A day of a register's period: a real date within the years records can have (older years are not records). */
-const PeriodDay = z.iso.date().refine((d) => d >= '2000-01-01' && d <= '2100-12-31', localized({ lv: 'Norādiet datumu no 2000. līdz 2100. gadam.', en: 'Give a date from 2000 to 2100.' }));
+const PeriodDay = z.iso.date().refine((d) => d >= '2000-01-01' && d <= '2100-12-31', catalogMessage('registers.errors.periodYears'));
 
 const PageQuery = {
   page: z.coerce.number().int().min(1).max(10_000).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../platform/access/roles.ts';
-import { localized } from '../../platform/http/problem.ts';
+import { catalogMessage } from '../../platform/http/problem.ts';
 
 export const SignInFormSchema = z.object({
   email: z.string().trim().min(1).max(254),
@@ -11,11 +11,10 @@ export const SignInFormSchema = z.object({
 export const NewStaffUserSchema = z.object({
   email: z.email().max(254).transform((e) => e.toLowerCase()),
   name: z.string().trim().min(1).max(200),
-  // A refinement, not .min(): only refinements carry the LV/EN message pair in Zod 4.
   password: z
     .string()
     .max(1024)
-    .refine((p) => p.length >= 12, localized({ lv: 'Parolei jābūt vismaz 12 rakstzīmes garai.', en: 'The password must be at least 12 characters long.' })),
+    .refine((p) => p.length >= 12, catalogMessage('staff.passwordTooShort', { min: 12 })),
   agency: z.string().min(1),
   role: z.enum(STAFF_ROLES),
 });

@@ -52,7 +52,7 @@ export type IssueLike = {
   expected?: string;
   origin?: string;
   minimum?: number | bigint;
-  params?: { i18n?: { lv: string; en: string }; messageKey?: MessageKey };
+  params?: { i18n?: { lv: string; en: string }; messageKey?: MessageKey; messageValues?: Record<string, unknown> };
 };
 
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
@@ -84,7 +84,7 @@ export function fieldErrorsFromIssues(issues: ReadonlyArray<IssueLike>, t: Trans
 }
 
 function issueMessage(issue: IssueLike, t: Translate, lang: 'lv' | 'en'): string {
-  if (issue.params?.messageKey) return t(issue.params.messageKey);
+  if (issue.params?.messageKey) return t(issue.params.messageKey, issue.params.messageValues);
   if (issue.params?.i18n) return issue.params.i18n[lang];
   switch (issue.code) {
     case 'invalid_type':
@@ -109,8 +109,11 @@ function issueMessage(issue: IssueLike, t: Translate, lang: 'lv' | 'en'): string
  * Zod check options whose message is a catalog key, put in words in the request's language when the issue is
  * reported (schemas are built before the catalogs are registered).
  */
-export function catalogMessage(key: MessageKey): { message: string; params: { messageKey: MessageKey } } {
-  return { message: key, params: { messageKey: key } };
+export function catalogMessage(
+  key: MessageKey,
+  values?: Record<string, unknown>,
+): { message: string; params: { messageKey: MessageKey; messageValues?: Record<string, unknown> } } {
+  return { message: key, params: values ? { messageKey: key, messageValues: values } : { messageKey: key } };
 }
 
 /** Zod refinement options with a message in both languages. */

@@ -55,6 +55,14 @@ export function translator(lang: Language): Translate {
   return translators.get(lang) as Translate;
 }
 
+/** Text in both languages. */
+export type Bilingual = { lv: string; en: string };
+
+/** A catalog message in both languages, for answers that carry both and for problems rendered later. */
+export function bilingual(key: MessageKey, values?: Record<string, unknown>): Bilingual {
+  return { lv: translator('lv')(key, values), en: translator('en')(key, values) };
+}
+
 /** Picks the language of a localized profile text. */
 export function pick(text: { lv: string; en: string }, lang: Language): string {
   return text[lang];

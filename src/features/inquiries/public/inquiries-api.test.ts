@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { hashAccessCode } from '../../../domain/inquiry/index.ts';
-import { PERSONAL_CODE_MESSAGES } from '../../../domain/personal-code/index.ts';
+import { personalCodesMessages } from '../../personal-codes/personal-codes.messages.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../../test/support/test-platform.ts';
 import { findInquiryByReference, insertInquiryMessage } from '../inquiries.repository.ts';
 import { ClientInquiryResponseSchema } from '../inquiries-public.schema.ts';
@@ -45,7 +45,7 @@ for (const target of testTargets()) {
         [{ ...body, email: undefined }, 'email', /e-pasta adresi vai tālruņa numuru/],
         [{ ...body, text: '' }, 'text', /obligāts/],
         [{ ...body, text: 'x'.repeat(20_001) }, 'text', /par garu/],
-        [{ ...body, personalCode: '010190-10002' }, 'personalCode', new RegExp(PERSONAL_CODE_MESSAGES['bad-check-digit'].lv.slice(0, 30))],
+        [{ ...body, personalCode: '010190-10002' }, 'personalCode', new RegExp(personalCodesMessages.lv.reasons['bad-check-digit'].slice(0, 30))],
         [{ ...body, topic: 'nav-tada' }, 'topic', /Izvēlieties tēmu/],
         [{ ...body, extra: 1 }, 'extra', /Nezināms lauks/],
       ];
@@ -59,7 +59,7 @@ for (const target of testTargets()) {
         assert.match(error.message, message, field);
       }
       const english = await post('kase', { ...body, personalCode: '310490-10018' }, { 'accept-language': 'en' });
-      assert.equal((english.json() as { errors: Array<{ message: string }> }).errors[0]?.message, PERSONAL_CODE_MESSAGES['impossible-date'].en);
+      assert.equal((english.json() as { errors: Array<{ message: string }> }).errors[0]?.message, personalCodesMessages.en.reasons['impossible-date']);
       assert.equal(await countRows(platform, 'inquiries'), before);
     });
 
