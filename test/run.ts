@@ -42,7 +42,12 @@ console.log(
   `Database targets: PGlite${process.env.TEST_DATABASE_URL ? ' + PostgreSQL (TEST_DATABASE_URL)' : ' only (set TEST_DATABASE_URL to also run on a PostgreSQL server)'}`,
 );
 
-const files = browserAvailable ? [...otherTests, ...browserTests] : otherTests;
+// The longest files start first, so that no long one runs alone at the end while the other cores idle: browser
+// tests, then the hardening suites, then the rest; within each, the larger file first.
+const weight = (file: string) => (file.startsWith('test/e2e/') || file.includes('.browser.test.') ? 2 : file.startsWith('test/hardening/') ? 1 : 0);
+const files = (browserAvailable ? [...browserTests, ...otherTests] : otherTests).sort(
+  (a, b) => weight(b) - weight(a) || statSync(join(root, b)).size - statSync(join(root, a)).size,
+);
 // Migrate once for the whole run: every test file starts its PGlite from this snapshot instead of initdb + migrations.
 const scratch = mkdtempSync(join(tmpdir(), 'apkalpe-test-'));
 const snapshot = join(scratch, 'pglite-migrated.tar');
