@@ -131,43 +131,37 @@ export function TextAreaField({
   );
 }
 
-export function SelectField({ name, label, id = name, hint, error, required, value, options }: ControlProps & { value?: string | undefined; options: readonly Option[] }) {
-  const fieldId = `field-${id}`;
-  return (
-    <FieldShell id={fieldId} label={label} hint={hint} error={error}>
-      <select id={fieldId} name={name} defaultValue={value ?? ''} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, hint, error)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FieldShell>
-  );
-}
-
 export type OptionGroup = { label: string; options: readonly Option[] };
 
-/** A select whose options are grouped (`<optgroup>`); `options` come first, ungrouped (e.g. "All"). */
-export function GroupedSelectField({ name, label, id = name, hint, error, required, value, options, groups }: ControlProps & { value?: string | undefined; options: readonly Option[]; groups: readonly OptionGroup[] }) {
+const optionElements = (options: readonly Option[]) =>
+  options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+
+/** A select; with `groups`, grouped options (`<optgroup>`, empty groups left out) follow the ungrouped `options` (e.g. "All"). */
+export function SelectField({
+  name,
+  label,
+  id = name,
+  hint,
+  error,
+  required,
+  value,
+  options,
+  groups = [],
+}: ControlProps & { value?: string | undefined; options: readonly Option[]; groups?: readonly OptionGroup[] }) {
   const fieldId = `field-${id}`;
   return (
     <FieldShell id={fieldId} label={label} hint={hint} error={error}>
       <select id={fieldId} name={name} defaultValue={value ?? ''} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(fieldId, hint, error)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        {optionElements(options)}
         {groups
           .filter((g) => g.options.length > 0)
           .map((g) => (
             <optgroup key={g.label} label={g.label}>
-              {g.options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
+              {optionElements(g.options)}
             </optgroup>
           ))}
       </select>

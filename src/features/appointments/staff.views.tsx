@@ -1,7 +1,7 @@
 import type { AgencyScope } from '../../platform/access/policy.ts';
 import { roleAllows } from '../../platform/access/policy.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary, SelectField, TextAreaField, TextField } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, SelectField, TextAreaField, TextField, ScrollRegion } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { AppointmentRow, CapacityChangeRow } from './appointments.repository.ts';
@@ -56,7 +56,7 @@ export function ScheduleView({ ctx, scope, profile, filters, rows }: { ctx: Page
       {[...byDay].map(([day, list]) => (
         <section key={day} aria-labelledby={`day-${day}`}>
           <h2 id={`day-${day}`}>{formatDate(day, lang, true)}</h2>
-          <div className="table-scroll">
+          <ScrollRegion labelledBy={`day-${day}`}>
             <table className="day-table">
               <thead>
                 <tr>
@@ -85,7 +85,7 @@ export function ScheduleView({ ctx, scope, profile, filters, rows }: { ctx: Page
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       ))}
     </>

@@ -1,7 +1,7 @@
 import type { AuditRecord } from '../../platform/audit/audit.repository.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
-import { ErrorSummary, errorFor, SelectField, TextField, type Option } from '../../web/components.tsx';
+import { ErrorSummary, errorFor, SelectField, TextField, type Option, ScrollRegion } from '../../web/components.tsx';
 import { formatRigaMoment } from '../../web/format.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import { auditLogMessages } from './audit-log.messages.ts';
@@ -117,7 +117,7 @@ export function AuditView({ ctx, agencyName, path, records, nextBefore, paged, v
       ) : (
         <>
           <p>{t('auditLog.shown', { count: records.length })}</p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="audit-caption">
+          <ScrollRegion labelledBy="audit-caption">
             <table>
               <caption id="audit-caption">{t('auditLog.title')}</caption>
               <thead>
@@ -135,7 +135,7 @@ export function AuditView({ ctx, agencyName, path, records, nextBefore, paged, v
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
       {(paged || nextBefore !== null) && (

@@ -1,6 +1,6 @@
 import { CALENDAR_ENTRY_KINDS } from './calendar.tables.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary, TextField } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, TextField, ScrollRegion } from '../../web/components.tsx';
 import { formatDate } from '../../web/format.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { CalendarEntryRow } from './calendar.repository.ts';
@@ -44,7 +44,7 @@ function EntriesTable({ ctx, entries }: { ctx: PageContext; entries: CalendarEnt
   const { t, lang } = ctx;
   if (entries.length === 0) return <p>{t('calendarAdmin.noEntries')}</p>;
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t('calendarAdmin.entries')}>
       <table>
         <caption>{t('calendarAdmin.entries')}</caption>
         <thead>
@@ -83,7 +83,7 @@ function EntriesTable({ ctx, entries }: { ctx: PageContext; entries: CalendarEnt
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -1,6 +1,6 @@
 import { ServiceErrorFromButton } from '../registers/identity-check.views.tsx';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary, SelectField, TextField } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, SelectField, TextField, ScrollRegion } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { ScoreBarChart, ScoreLineChart } from './charts.tsx';
@@ -17,7 +17,7 @@ function formatScore(value: number | null, ctx: PageContext): string {
 
 function ScoreTable({ ctx, caption, keyHeader, lines }: { ctx: PageContext; caption: string; keyHeader: string; lines: ScoreLine[] }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -37,7 +37,7 @@ function ScoreTable({ ctx, caption, keyHeader, lines }: { ctx: PageContext; capt
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -108,7 +108,7 @@ export function ResultsView({ ctx, profile, results, input, errors, canRecord }:
       <ChartSection ctx={ctx} id="chart-questions" title={t('feedback.staff.byQuestion')} keyHeader={t('feedback.staff.question')} lines={results.questions} kind="bar" />
       <ChartSection ctx={ctx} id="chart-months" title={t('feedback.staff.byMonth')} keyHeader={t('feedback.staff.month')} lines={results.months} kind="line" />
       {results.months.length > 0 && (
-        <div className="table-scroll">
+        <ScrollRegion label={t('feedback.staff.responseRate')}>
           <table>
             <caption>{t('feedback.staff.responseRate')}</caption>
             <thead>
@@ -130,7 +130,7 @@ export function ResultsView({ ctx, profile, results, input, errors, canRecord }:
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <ChartSection ctx={ctx} id="chart-centres" title={t('feedback.staff.byCentre')} keyHeader={t('feedback.staff.centre')} lines={results.centres} kind="bar" />
       <ChartSection ctx={ctx} id="chart-channels" title={t('feedback.staff.byChannel')} keyHeader={t('feedback.staff.channel')} lines={results.channels} kind="bar" />

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../platform/http/problem.ts';
-import { CheckboxField, CsrfField, ErrorSummary, errorFor, TextField } from '../../web/components.tsx';
+import { CheckboxField, CsrfField, ErrorSummary, errorFor, TextField, ScrollRegion } from '../../web/components.tsx';
 import { formatMoment } from '../../web/format.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { CallbackRow } from './callbacks.service.ts';
@@ -24,7 +24,7 @@ function KeysTable({ ctx, agency, keys }: Pick<Props, 'ctx' | 'agency' | 'keys'>
   if (keys.length === 0) return <p>{t('integrations.noKeys')}</p>;
   return (
     // Wider than a phone: the scrolled region takes the keyboard focus (WCAG 2.1.1).
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('integrations.keysHeading')}>
+    <ScrollRegion label={t('integrations.keysHeading')}>
       <table>
         <caption>{t('integrations.keysHeading')}</caption>
         <thead>
@@ -64,7 +64,7 @@ function KeysTable({ ctx, agency, keys }: Pick<Props, 'ctx' | 'agency' | 'keys'>
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -72,7 +72,7 @@ function CallbacksTable({ ctx, callbacks }: Pick<Props, 'ctx' | 'callbacks'>) {
   const t = ctx.t;
   if (callbacks.length === 0) return <p>{t('integrations.noCallbacks')}</p>;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('integrations.callbacksHeading')}>
+    <ScrollRegion label={t('integrations.callbacksHeading')}>
       <table>
         <caption>{t('integrations.callbacksHeading')}</caption>
         <thead>
@@ -96,7 +96,7 @@ function CallbacksTable({ ctx, callbacks }: Pick<Props, 'ctx' | 'callbacks'>) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

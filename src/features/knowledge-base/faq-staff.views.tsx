@@ -1,7 +1,7 @@
 
 import { FAQ_STATUSES } from './faq.tables.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField, ScrollRegion } from '../../web/components.tsx';
 import { formatMoment } from '../../web/format.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { FaqEntryRow, FaqEntryWithEditor, FaqRevisionRow } from './faq.repository.ts';
@@ -31,7 +31,7 @@ export function EntriesTable({ ctx, slug, entries, topics }: { ctx: PageContext;
   const { t, lang } = ctx;
   if (entries.length === 0) return <p>{t('faq.staff.noEntries')}</p>;
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t('faq.title')}>
       <table>
         <caption>{t('faq.title')}</caption>
         <thead>
@@ -61,7 +61,7 @@ export function EntriesTable({ ctx, slug, entries, topics }: { ctx: PageContext;
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -209,7 +209,7 @@ function RevisionHistory({ ctx, revisions }: { ctx: PageContext; revisions: FaqR
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">{t('faq.staff.history')}</h2>
-      <div className="table-scroll">
+      <ScrollRegion labelledBy="history-title">
         <table>
           <thead>
             <tr>
@@ -237,7 +237,7 @@ function RevisionHistory({ ctx, revisions }: { ctx: PageContext; revisions: FaqR
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import type { PageContext } from '../../web/page-context.ts';
 import type { OutboxListing } from './outbox.service.ts';
 import type { OutboxEntry } from './outbox.sources.ts';
 import { formatter } from '../../web/format.ts';
+import { ScrollRegion } from '../../web/components.tsx';
 
 const LOCALES: Record<Language, string> = { lv: 'lv-LV', en: 'en-GB' };
 
@@ -36,7 +37,7 @@ export function OutboxListView({ ctx, rows, others, agencyNames, pageSize }: { c
       {rows.length === 0 ? (
         <p>{t('outbox.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t('outbox.caption')}>
           <table>
             <caption>{t('outbox.caption')}</caption>
             <thead>
@@ -64,7 +65,7 @@ export function OutboxListView({ ctx, rows, others, agencyNames, pageSize }: { c
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {rows.length >= pageSize && <p className="muted">{t('outbox.latestOnly', { count: pageSize })}</p>}
       {others.map(({ source, entries }) => (
@@ -87,7 +88,7 @@ function deliveryStatus(ctx: PageContext, entry: OutboxEntry) {
 function DeliveriesTable({ ctx, title, entries, agencyNames }: { ctx: PageContext; title: string; entries: OutboxEntry[]; agencyNames: Map<string, string> }) {
   const { t, lang } = ctx;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
+    <ScrollRegion label={title}>
       <table>
         <caption>{title}</caption>
         <thead>
@@ -127,7 +128,7 @@ function DeliveriesTable({ ctx, title, entries, agencyNames }: { ctx: PageContex
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -187,7 +188,7 @@ export function OutboxMailView({ ctx, row, agencyName }: { ctx: PageContext; row
       {headers.length === 0 ? (
         <p>{t('outbox.noHeaders')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t('outbox.headers')}>
           <table>
             <thead>
               <tr>
@@ -204,7 +205,7 @@ export function OutboxMailView({ ctx, row, agencyName }: { ctx: PageContext; row
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
 
       <h2>{t('outbox.text')}</h2>

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../platform/http/problem.ts';
-import { ErrorSummary, TextField, errorFor } from '../../web/components.tsx';
+import { ErrorSummary, TextField, errorFor, ScrollRegion } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { ScoreBarChart, ScoreLineChart } from '../feedback/charts.tsx';
@@ -11,7 +11,7 @@ const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 function CountTable({ ctx, caption, keyHeader, rows }: { ctx: PageContext; caption: string; keyHeader: string; rows: Array<{ label: string; calls: number }> }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -29,7 +29,7 @@ function CountTable({ ctx, caption, keyHeader, rows }: { ctx: PageContext; capti
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -80,7 +80,7 @@ function HeatMap({ ctx, figures }: { ctx: PageContext; figures: PhoneFigures }) 
           ))}
         </g>
       </svg>
-      <div className="table-scroll">
+      <ScrollRegion label={title}>
         <table>
           <caption>{title}</caption>
           <thead>
@@ -104,7 +104,7 @@ function HeatMap({ ctx, figures }: { ctx: PageContext; figures: PhoneFigures }) 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { CALL_OUTCOMES, MAX_FAILED_ATTEMPTS, ATTEMPT_RESULTS, isOverdue, type CallbackStatus } from '../../domain/phone/index.ts';
 import { Temporal } from 'temporal-polyfill';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField, errorFor } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField, errorFor, ScrollRegion } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { AttemptRow, CallbackListItem } from './callbacks-work.service.ts';
@@ -106,7 +106,7 @@ export function CallbacksView({ ctx, profile, items, now, canWork, notice, error
       {items.length === 0 ? (
         <p>{t('phone.callbacks.none')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t('phone.callbacks.title')}>
           <table>
             <caption>{t('phone.callbacks.title')}</caption>
             <thead>
@@ -149,7 +149,7 @@ export function CallbacksView({ ctx, profile, items, now, canWork, notice, error
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -1,6 +1,6 @@
 import { RETENTION_KINDS, RETENTION_RULES, periodText, type RetentionKind } from '../../domain/privacy/index.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary, SelectField, TextAreaField, TextField, errorFor } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, SelectField, TextAreaField, TextField, errorFor, ScrollRegion } from '../../web/components.tsx';
 import { formatMoment } from '../../web/format.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { PrivacyProfile } from './privacy-profile.schema.ts';
@@ -16,7 +16,7 @@ const moment = (ctx: PageContext, at: Date | string) => formatMoment(new Date(at
 
 function RetentionTable({ ctx, privacy, tables }: { ctx: PageContext; privacy: PrivacyProfile; tables: Map<string, string[]> }) {
   return (
-    <div className="table-scroll" tabIndex={0}>
+    <ScrollRegion label={ctx.t('privacy.staff.kindsTitle')}>
       <table>
         <caption>{ctx.t('privacy.staff.kindsTitle')}</caption>
         <thead>
@@ -48,13 +48,13 @@ function RetentionTable({ ctx, privacy, tables }: { ctx: PageContext; privacy: P
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
 function SummaryTable({ ctx, summary, caption, dry }: { ctx: PageContext; summary: RetentionRunSummary; caption: string; dry: boolean }) {
   return (
-    <div className="table-scroll" tabIndex={0}>
+    <ScrollRegion label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -78,7 +78,7 @@ function SummaryTable({ ctx, summary, caption, dry }: { ctx: PageContext; summar
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -108,7 +108,7 @@ export function PrivacyOverviewView({ ctx, agency, privacy, tables, runs, dryRun
       {runs.length === 0 ? (
         <p>{ctx.t('privacy.staff.noRuns')}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0}>
+        <ScrollRegion label={ctx.t('privacy.staff.lastRunsTitle')}>
           <table>
             <thead>
               <tr>
@@ -131,7 +131,7 @@ export function PrivacyOverviewView({ ctx, agency, privacy, tables, runs, dryRun
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );
@@ -226,7 +226,7 @@ export function SubjectReportView({ ctx, report, statusLabel }: { ctx: PageConte
             <h3>
               {kindLabel(ctx, section.kind)} ({section.records.length})
             </h3>
-            <div className="table-scroll" tabIndex={0}>
+            <ScrollRegion label={kindLabel(ctx, section.kind)}>
               <table>
                 <thead>
                   <tr>
@@ -259,7 +259,7 @@ export function SubjectReportView({ ctx, report, statusLabel }: { ctx: PageConte
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </section>
         ))}
     </>

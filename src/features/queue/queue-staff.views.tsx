@@ -1,6 +1,6 @@
 import type { DailyFigures, Figures } from '../../domain/queue/index.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary, errorFor } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, errorFor, ScrollRegion } from '../../web/components.tsx';
 import { serviceNeedsIdentification } from '../registers/identity-check.ts';
 import { IdentityDocumentField, IncidentQuickEntryLink } from '../registers/identity-check.views.tsx';
 import type { PageContext } from '../../web/page-context.ts';
@@ -336,7 +336,7 @@ export function FiguresView({ ctx, centre, day, figures, errors }: { ctx: PageCo
       </form>
       {figures && (
         <>
-          <div className="table-scroll">
+          <ScrollRegion label={t('queue.figures.byService')}>
             <table>
               <caption>{t('queue.figures.byService')}</caption>
               <FigureHead ctx={ctx} first={t('queue.board.service')} />
@@ -353,8 +353,8 @@ export function FiguresView({ ctx, centre, day, figures, errors }: { ctx: PageCo
                 </tr>
               </tbody>
             </table>
-          </div>
-          <div className="table-scroll">
+          </ScrollRegion>
+          <ScrollRegion label={t('queue.figures.byCounter')}>
             <table>
               <caption>{t('queue.figures.byCounter')}</caption>
               <FigureHead ctx={ctx} first={t('queue.board.counter')} />
@@ -367,7 +367,7 @@ export function FiguresView({ ctx, centre, day, figures, errors }: { ctx: PageCo
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </>

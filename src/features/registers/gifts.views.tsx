@@ -1,6 +1,6 @@
 import { GIFT_KINDS } from '../../domain/registers/index.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField, errorFor } from '../../web/components.tsx';
+import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField, errorFor, ScrollRegion } from '../../web/components.tsx';
 import { formatDate } from '../../web/format.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
@@ -124,7 +124,7 @@ export function GiftSummaryView({ ctx, profile, years }: { ctx: PageContext; pro
       {years.length === 0 ? (
         <p>{t('registers.list.none')}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('registers.summaryYear')}>
+        <ScrollRegion label={t('registers.summaryYear')}>
           <table>
             <thead>
               <tr>
@@ -149,7 +149,7 @@ export function GiftSummaryView({ ctx, profile, years }: { ctx: PageContext; pro
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

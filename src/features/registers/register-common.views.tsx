@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { CsrfField, ErrorSummary, SelectField, TextField, errorFor, type Option } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, SelectField, TextField, errorFor, type Option, ScrollRegion } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 
 export const registersPath = (agency: string, rest = '') => `/staff/${agency}/registri${rest}`;
@@ -161,7 +161,7 @@ export function RegisterTable<Row extends { id: string }>({
       {rows.length === 0 ? (
         <p>{ctx.t('registers.list.none')}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
+        <ScrollRegion label={title}>
           <table>
             <thead>
               <tr>
@@ -185,7 +185,7 @@ export function RegisterTable<Row extends { id: string }>({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <Pager ctx={ctx} path={path} values={values} page={page} hasMore={hasMore} />
     </>

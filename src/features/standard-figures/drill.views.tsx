@@ -1,4 +1,4 @@
-import { ErrorSummary } from '../../web/components.tsx';
+import { ErrorSummary, ScrollRegion } from '../../web/components.tsx';
 import type { FieldError } from '../../platform/http/problem.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
@@ -38,7 +38,7 @@ export function DrillView({ ctx, profile, promise, kind, rows, values, errors }:
       {rows.length === 0 ? (
         <p>{errors.length ? '' : t('standardFigures.drillEmpty')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={title}>
           <table>
             <caption>{title}</caption>
             <thead>
@@ -61,7 +61,7 @@ export function DrillView({ ctx, profile, promise, kind, rows, values, errors }:
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

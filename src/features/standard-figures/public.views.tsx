@@ -1,4 +1,4 @@
-import { ErrorSummary, TextField } from '../../web/components.tsx';
+import { ErrorSummary, TextField, ScrollRegion } from '../../web/components.tsx';
 import type { FieldError } from '../../platform/http/problem.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
@@ -55,9 +55,9 @@ export function PublicFiguresView({ ctx, profile, figures, errors, values }: { c
                 <p>
                   <span id={`indicator-${p.promise.id}`}>{indicator.name[lang]}</span>: {indicator.definition[lang]} {t('standardFigures.target')}: {formatTarget(targetOf(p.promise.target), lang, t)}.
                 </p>
-                <div className="table-scroll">
+                <ScrollRegion labelledBy={`caption-${p.promise.id}`}>
                   <table>
-                    <caption>{`${indicator.name[lang]} — ${t('standardFigures.period')}`}</caption>
+                    <caption id={`caption-${p.promise.id}`}>{`${indicator.name[lang]} — ${t('standardFigures.period')}`}</caption>
                     <thead>
                       <tr>
                         <th scope="col">{t('standardFigures.period')}</th>
@@ -75,7 +75,7 @@ export function PublicFiguresView({ ctx, profile, figures, errors, values }: { c
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollRegion>
               </section>
             );
           })}

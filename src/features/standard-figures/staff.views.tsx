@@ -1,5 +1,5 @@
 import type { PageContext } from '../../web/page-context.ts';
-import { ErrorSummary, GroupedSelectField, SelectField, TextField } from '../../web/components.tsx';
+import { ErrorSummary, SelectField, TextField, ScrollRegion } from '../../web/components.tsx';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { formatRigaDate } from '../../web/format.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
@@ -54,7 +54,7 @@ function FilterForm({ ctx, profile, values, errors, channels }: { ctx: PageConte
           error={err('service')}
           options={[{ value: '', label: t('standardFigures.all') }, ...profile.services.map((s) => ({ value: s.id, label: s.name[ctx.lang] }))]}
         />
-        <GroupedSelectField
+        <SelectField
           name="channel"
           label={t('standardFigures.channel')}
           hint={t('standardFigures.channelHint')}
@@ -181,9 +181,9 @@ export function StaffFiguresView({ ctx, profile, figures, values, errors, channe
           <p>
             <a href={`/staff/${profile.slug}/standarts/tabula.csv${query}`}>{t('standardFigures.csv')}</a>
           </p>
-          <div className="table-scroll">
+          <ScrollRegion labelledBy="standard-figures-caption">
             <table className="standard-figures">
-              <caption>{`${t('standardFigures.staffTitle')} ${figures.selection.period.from} – ${figures.selection.period.to}`}</caption>
+              <caption id="standard-figures-caption">{`${t('standardFigures.staffTitle')} ${figures.selection.period.from} – ${figures.selection.period.to}`}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('standardFigures.promise')}</th>
@@ -200,7 +200,7 @@ export function StaffFiguresView({ ctx, profile, figures, values, errors, channe
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <NotMeasurableList ctx={ctx} rows={figures.promises} />
         </>
       )}

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { INQUIRY_CHANNELS } from '../inquiries.tables.ts';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
-import { ErrorSummary } from '../../../web/components.tsx';
+import { ErrorSummary, ScrollRegion } from '../../../web/components.tsx';
 import { formatDate, formatMoment } from '../../../web/format.ts';
 import type { PageContext } from '../../../web/page-context.ts';
 import type { InquiryDetail, TermView } from '../inquiries-staff.service.ts';
@@ -158,7 +158,7 @@ function Messages({ ctx, scope, detail }: Pick<DetailProps, 'ctx' | 'scope' | 'd
 function History({ ctx, detail }: Pick<DetailProps, 'ctx' | 'detail'>) {
   const t = ctx.t;
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t('inquiries.staff.history')}>
       <table>
         <caption className="visually-hidden">{t('inquiries.staff.history')}</caption>
         <thead>
@@ -186,7 +186,7 @@ function History({ ctx, detail }: Pick<DetailProps, 'ctx' | 'detail'>) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -1,5 +1,5 @@
 import { can } from '../../../platform/access/policy.ts';
-import { ErrorSummary, type Option, SelectField, TextField } from '../../../web/components.tsx';
+import { ErrorSummary, type Option, SelectField, TextField, ScrollRegion } from '../../../web/components.tsx';
 import { INQUIRY_STATUSES } from '../../../domain/inquiry/index.ts';
 import type { AgencyScope } from '../../../platform/access/policy.ts';
 import { INQUIRY_CHANNELS } from '../inquiries.tables.ts';
@@ -164,7 +164,7 @@ export function InboxView(props: InboxProps) {
       {items.length === 0 ? (
         <p>{t('inquiries.staff.noResults')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t('inquiries.staff.tableCaption', { count: items.length })}>
           <table>
             <caption>{t('inquiries.staff.tableCaption', { count: items.length })}</caption>
             <thead>
@@ -206,7 +206,7 @@ export function InboxView(props: InboxProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <p>
         {nextHref && (
