@@ -24,7 +24,7 @@ describe('SelectField', () => {
   });
 
   it('without groups is a plain select with the error tied to it', () => {
-    const html = renderToStaticMarkup(<SelectField name="kind" label="Veids" error="Izvēlieties veidu." options={[{ value: 'a', label: 'A' }]} />);
+    const html = renderToStaticMarkup(<SelectField name="kind" label="Veids" error={{ field: 'kind', code: 'invalid_value', message: 'Izvēlieties veidu.' }} options={[{ value: 'a', label: 'A' }]} />);
     assert.doesNotMatch(html, /optgroup/);
     assert.match(html, /aria-invalid="true"/);
     assert.match(html, /aria-describedby="[^"]*field-kind-error/);

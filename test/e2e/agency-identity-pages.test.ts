@@ -3,19 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { assertAccessible, assertFitsSmallPhone, launchChromium, openPage, SMALL_PHONE, startServedPlatform, type ServedPlatform } from '../support/browser.ts';
+import { assertAccessible, assertFitsSmallPhone, closeBrowserTestBed, openBrowserTestBed, openPage, SMALL_PHONE, type ServedPlatform } from '../support/browser.ts';
 
 let platform: ServedPlatform;
 let browser: Browser;
 
-before(async () => {
-  platform = await startServedPlatform();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+before(async () => ({ platform, browser } = await openBrowserTestBed()));
+after(() => closeBrowserTestBed({ platform, browser }));
 
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 

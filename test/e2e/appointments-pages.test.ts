@@ -8,12 +8,11 @@ import { fixedClock } from '../../src/platform/clock.ts';
 import {
   assertAccessible,
   assertFitsSmallPhone,
-  createStaffAccount,
-  launchChromium,
+  closeBrowserTestBed,
   newContext,
-  SMALL_PHONE,
+  openBrowserTestBed,
   signInWithKeyboard,
-  startServedPlatform,
+  SMALL_PHONE,
   visit,
   type ServedPlatform,
 } from '../support/browser.ts';
@@ -25,16 +24,8 @@ const SUPERVISOR = { email: 'supervisor.e2e@kase.test', password: 'e2e-password-
 let platform: ServedPlatform;
 let browser: Browser;
 
-before(async () => {
-  platform = await startServedPlatform({ clock: fixedClock(NOW) });
-  browser = await launchChromium();
-  await createStaffAccount(platform, SUPERVISOR);
-});
-
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+before(async () => ({ platform, browser } = await openBrowserTestBed({ clock: fixedClock(NOW), staff: [SUPERVISOR] })));
+after(() => closeBrowserTestBed({ platform, browser }));
 
 async function assertGood(page: Page, what: string, phone = true): Promise<void> {
   assert.equal(await page.locator('h1').count(), 1, `one h1 on ${what}`);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { fixedClock } from '../../src/platform/clock.ts';
-import { axeViolations, createStaffAccount, horizontalOverflow, launchChromium, newContext, signInWithKeyboard, startServedPlatform, visit, type ServedPlatform } from '../support/browser.ts';
+import { axeViolations, closeBrowserTestBed, horizontalOverflow, newContext, openBrowserTestBed, signInWithKeyboard, visit, type ServedPlatform } from '../support/browser.ts';
 
 // Monday 16 November 2026, 09:00 in Riga; 18 November is a public holiday.
 const NOW = '2026-11-16T07:00:00Z';
@@ -15,16 +15,8 @@ const SUPERVISOR = { email: 'supervisor.reasons@kase.test', password: 'e2e-passw
 let platform: ServedPlatform;
 let browser: Browser;
 
-before(async () => {
-  platform = await startServedPlatform({ clock: fixedClock(NOW) });
-  browser = await launchChromium();
-  await createStaffAccount(platform, SUPERVISOR);
-});
-
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+before(async () => ({ platform, browser } = await openBrowserTestBed({ clock: fixedClock(NOW), staff: [SUPERVISOR] })));
+after(() => closeBrowserTestBed({ platform, browser }));
 
 /** One h1, zero axe violations (always scanned, never skipped as a known template), no sideways scrolling at 390 px. */
 async function assertGood(page: Page, what: string, phone = true): Promise<void> {

@@ -8,13 +8,12 @@ import { inviteToSurvey } from '../../src/features/feedback/survey-invitations.s
 import {
   assertAccessible,
   assertFitsSmallPhone,
-  createStaffAccount,
-  launchChromium,
+  closeBrowserTestBed,
   newContext,
+  openBrowserTestBed,
   openPage,
   signInWithKeyboard,
   SMALL_PHONE,
-  startServedPlatform,
   visit,
   type ServedPlatform,
   type StaffAccount,
@@ -25,16 +24,8 @@ const SUPERVISOR: StaffAccount = { email: 'vaditaja@vsaa.example.lv', password: 
 let platform: ServedPlatform;
 let browser: Browser;
 
-before(async () => {
-  platform = await startServedPlatform({ clock: fixedClock('2026-11-23T10:00:00Z') });
-  browser = await launchChromium();
-  await createStaffAccount(platform, SUPERVISOR);
-});
-
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+before(async () => ({ platform, browser } = await openBrowserTestBed({ clock: fixedClock('2026-11-23T10:00:00Z'), staff: [SUPERVISOR] })));
+after(() => closeBrowserTestBed({ platform, browser }));
 
 
 

@@ -7,12 +7,11 @@ import { sql } from 'drizzle-orm';
 import {
   assertAccessible,
   assertFitsSmallPhone,
-  createStaffAccount,
-  launchChromium,
+  closeBrowserTestBed,
   newContext,
+  openBrowserTestBed,
   signInWithKeyboard,
   SMALL_PHONE,
-  startServedPlatform,
   visit,
   type ServedPlatform,
   type StaffAccount,
@@ -23,16 +22,8 @@ const ADMIN: StaffAccount = { email: 'admin@kase.example.lv', password: 'adminis
 let platform: ServedPlatform;
 let browser: Browser;
 
-before(async () => {
-  platform = await startServedPlatform();
-  browser = await launchChromium();
-  await createStaffAccount(platform, ADMIN);
-});
-
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+before(async () => ({ platform, browser } = await openBrowserTestBed({ staff: [ADMIN] })));
+after(() => closeBrowserTestBed({ platform, browser }));
 
 async function submit(page: Page, label: string): Promise<number> {
   const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: label, exact: true }).click()]);

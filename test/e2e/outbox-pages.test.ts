@@ -9,12 +9,11 @@ import { newKey } from '../../src/features/integrations/integrations.testing.ts'
 import {
   assertAccessible,
   assertFitsSmallPhone,
-  createStaffAccount,
-  launchChromium,
+  closeBrowserTestBed,
   newContext,
+  openBrowserTestBed,
   signInWithKeyboard,
   SMALL_PHONE,
-  startServedPlatform,
   visit,
   type ServedPlatform,
   type StaffAccount,
@@ -26,9 +25,7 @@ let platform: ServedPlatform;
 let browser: Browser;
 
 before(async () => {
-  platform = await startServedPlatform();
-  browser = await launchChromium();
-  await createStaffAccount(platform, SPECIALIST);
+  ({ platform, browser } = await openBrowserTestBed({ staff: [SPECIALIST] }));
   await sendMail(platform.deps, { agency: 'kase', to: 'janis@example.lv', subject: 'Valsts kases atbilde', text: 'Labdien!' });
   const { row } = await newKey(platform, 'kase');
   await platform.deps.db.execute(sql`
@@ -36,11 +33,7 @@ before(async () => {
       ('kase', ${row.id}, 'reply', 'https://gw.kase.example.lv/apkalpe/cb?token=SLEPENS', '{}'::jsonb, 'failed', 12, 'ECONNREFUSED'),
       ('kase', ${row.id}, 'receipt', 'https://gw.kase.example.lv/apkalpe/cb', '{}'::jsonb, 'sent', 1, null)`);
 });
-
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+after(() => closeBrowserTestBed({ platform, browser }));
 
 describe('outbox page (/staff/outbox) with a failed integration callback, JavaScript off, small phone', () => {
   it('is accessible and fits, in Latvian and English', async () => {

@@ -8,15 +8,14 @@ import { fixedClock } from '../../src/platform/clock.ts';
 import {
   assertAccessible,
   assertFitsSmallPhone,
-  createStaffAccount,
+  closeBrowserTestBed,
   horizontalOverflow,
-  launchChromium,
   newContext,
+  openBrowserTestBed,
   openPage,
   pressAndNavigate,
   signInWithKeyboard,
   SMALL_PHONE,
-  startServedPlatform,
   visit,
   type ServedPlatform,
   type StaffAccount,
@@ -29,15 +28,9 @@ let browser: Browser;
 
 before(async () => {
   // Monday 16 November 2026, 10:00 Riga: the line is open.
-  platform = await startServedPlatform({ clock: fixedClock('2026-11-16T08:00:00Z') });
-  browser = await launchChromium();
-  await createStaffAccount(platform, SUPERVISOR);
+  ({ platform, browser } = await openBrowserTestBed({ clock: fixedClock('2026-11-16T08:00:00Z'), staff: [SUPERVISOR] }));
 });
-
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+after(() => closeBrowserTestBed({ platform, browser }));
 
 async function submit(page: Page, label: string): Promise<number> {
   const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: label }).click()]);

@@ -10,14 +10,13 @@ import { seedInquiries, seedVisits } from '../../src/features/privacy/privacy-bu
 import {
   assertAccessible,
   assertFitsSmallPhone as assertFitsPlatformPhone,
+  closeBrowserTestBed,
   horizontalOverflow,
-  SMALL_PHONE,
-  createStaffAccount,
-  launchChromium,
   newContext,
+  openBrowserTestBed,
   openPage,
   signInWithKeyboard,
-  startServedPlatform,
+  SMALL_PHONE,
   visit,
   type ServedPlatform,
   type StaffAccount,
@@ -30,9 +29,7 @@ let platform: ServedPlatform;
 let browser: Browser;
 
 before(async () => {
-  platform = await startServedPlatform({ clock: fixedClock('2026-11-23T10:00:00Z') });
-  browser = await launchChromium();
-  await createStaffAccount(platform, ADMIN);
+  ({ platform, browser } = await openBrowserTestBed({ clock: fixedClock('2026-11-23T10:00:00Z'), staff: [ADMIN] }));
   await seedInquiries(platform.deps.db, { agency: 'vsaa', from: 1, count: 2, at: new Date('2026-11-20T10:00:00Z'), status: 'assigned' });
   // A booked visit and an open callback for each of client1 (LV run) and client2 (EN run).
   await seedVisits(platform.deps.db, { agency: 'vsaa', from: 1, count: 2, at: new Date('2026-12-10T08:00:00Z'), centreId: 'riga-lacplesa', serviceId: 'pensijas', status: 'booked' });
@@ -40,11 +37,7 @@ before(async () => {
     select 'vsaa', 'pensijas', 'Klients ' || i, '+37120000000', 'client' || i || '@example.test', '2026-11-24T07:00:00Z', '2026-11-24T09:00:00Z', '2026-11-23T09:00:00Z', '2026-11-24T09:00:00Z', 'open'
     from generate_series(1, 2) as i`);
 });
-
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+after(() => closeBrowserTestBed({ platform, browser }));
 
 /** Fits the platform's 360 px phone and the issue's 390 px phone (WCAG 1.4.10 reflow). */
 async function assertFitsSmallPhone(page: Page): Promise<void> {

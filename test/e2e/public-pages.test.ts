@@ -9,10 +9,10 @@ import {
   assertAccessible,
   assertFitsSmallPhone,
   axeViolations,
-  launchChromium,
+  closeBrowserTestBed,
+  openBrowserTestBed,
   openPage,
   SMALL_PHONE,
-  startServedPlatform,
   useSkipLink,
   type ServedPlatform,
 } from '../support/browser.ts';
@@ -57,15 +57,8 @@ let now: Clock = fixedClock(MONDAY_NOON);
 let platform: ServedPlatform;
 let browser: Browser;
 
-before(async () => {
-  platform = await startServedPlatform({ clock: () => now() });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+before(async () => ({ platform, browser } = await openBrowserTestBed({ clock: () => now() })));
+after(() => closeBrowserTestBed({ platform, browser }));
 
 describe('every public page, JavaScript off', { concurrency: 2 }, () => {
   for (const entry of PUBLIC_PAGES) {

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { findInquiryByReference, listInquiryAttachmentsMeta } from '../../src/features/inquiries/inquiries.repository.ts';
-import { axeViolations, horizontalOverflow, launchChromium, openPage, startServedPlatform, type ServedPlatform } from '../support/browser.ts';
+import { axeViolations, closeBrowserTestBed, horizontalOverflow, openBrowserTestBed, openPage, type ServedPlatform } from '../support/browser.ts';
 
 const PHONE = { width: 390, height: 844 } as const;
 const PDF = { name: 'izzina.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 izzina') };
@@ -15,15 +15,8 @@ const SCAN = { name: 'skenets-dokuments-ar-loti-garu-nosaukumu-kas-neietilpst-ek
 let platform: ServedPlatform;
 let browser: Browser;
 
-before(async () => {
-  platform = await startServedPlatform({ clock: fixedClock('2026-11-20T10:00:00Z') });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+before(async () => ({ platform, browser } = await openBrowserTestBed({ clock: fixedClock('2026-11-20T10:00:00Z') })));
+after(() => closeBrowserTestBed({ platform, browser }));
 
 async function assertAccessibleOnPhone(page: Page, what: string): Promise<void> {
   assert.equal(await page.locator('h1').count(), 1, `one h1 on ${what}`);

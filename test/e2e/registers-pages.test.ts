@@ -8,13 +8,12 @@ import { fixedClock } from '../../src/platform/clock.ts';
 import {
   assertAccessible,
   assertFitsSmallPhone,
-  createStaffAccount,
+  closeBrowserTestBed,
   horizontalOverflow,
-  launchChromium,
   newContext,
+  openBrowserTestBed,
   signInWithKeyboard,
   SMALL_PHONE,
-  startServedPlatform,
   visit,
   type ServedPlatform,
   type StaffAccount,
@@ -27,16 +26,8 @@ const R = '/staff/vsaa/registri';
 let platform: ServedPlatform;
 let browser: Browser;
 
-before(async () => {
-  platform = await startServedPlatform({ clock: fixedClock('2026-11-23T10:00:00Z') });
-  browser = await launchChromium();
-  await createStaffAccount(platform, SUPERVISOR);
-});
-
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+before(async () => ({ platform, browser } = await openBrowserTestBed({ clock: fixedClock('2026-11-23T10:00:00Z'), staff: [SUPERVISOR] })));
+after(() => closeBrowserTestBed({ platform, browser }));
 
 async function fits390(page: Page, what: string): Promise<void> {
   const { scrollWidth, viewportWidth } = await horizontalOverflow(page);

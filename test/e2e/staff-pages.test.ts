@@ -8,13 +8,12 @@ import { fixedClock } from '../../src/platform/clock.ts';
 import { fileInquiry } from '../../src/features/inquiries/inquiries.service.ts';
 import {
   assertAccessible,
-  createStaffAccount,
+  closeBrowserTestBed,
   focusedElement,
-  launchChromium,
   newContext,
+  openBrowserTestBed,
   pressAndNavigate,
   signInWithKeyboard,
-  startServedPlatform,
   tabTo,
   visit,
   type ServedPlatform,
@@ -27,17 +26,8 @@ const ADMIN: StaffAccount = { email: 'admins@vsaa.example.lv', password: 'admini
 let platform: ServedPlatform;
 let browser: Browser;
 
-before(async () => {
-  platform = await startServedPlatform({ clock: fixedClock('2026-11-23T10:00:00Z') });
-  browser = await launchChromium();
-  await createStaffAccount(platform, AUDITOR);
-  await createStaffAccount(platform, ADMIN);
-});
-
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+before(async () => ({ platform, browser } = await openBrowserTestBed({ clock: fixedClock('2026-11-23T10:00:00Z'), staff: [AUDITOR, ADMIN] })));
+after(() => closeBrowserTestBed({ platform, browser }));
 
 
 function path(page: Page): string {

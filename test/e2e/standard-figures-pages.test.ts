@@ -10,14 +10,13 @@ import { event, inquiry, surveyAnswer, ticket } from '../../src/features/standar
 import {
   assertAccessible,
   assertFitsSmallPhone,
-  createStaffAccount,
+  closeBrowserTestBed,
   horizontalOverflow,
-  launchChromium,
   newContext,
+  openBrowserTestBed,
   openPage,
   signInWithKeyboard,
   SMALL_PHONE,
-  startServedPlatform,
   visit,
   type ServedPlatform,
   type StaffAccount,
@@ -31,10 +30,7 @@ let platform: ServedPlatform;
 let browser: Browser;
 
 before(async () => {
-  platform = await startServedPlatform({ clock: fixedClock('2027-01-20T10:00:00Z') });
-  browser = await launchChromium();
-  await createStaffAccount(platform, SUPERVISOR);
-  await createStaffAccount(platform, KASE_SUPERVISOR);
+  ({ platform, browser } = await openBrowserTestBed({ clock: fixedClock('2027-01-20T10:00:00Z'), staff: [SUPERVISOR, KASE_SUPERVISOR] }));
   const late = await inquiry(platform, { channel: 'email', receivedAt: '2027-01-04T08:00:00Z', receivedOn: '2027-01-04', deadline: '2027-01-18', status: 'answered' });
   await event(platform, late.id, '2027-01-19T10:00:00Z', 'replied', 'answered');
   for (const courtesy of [4, 5, 5, 4, 5, 5]) await surveyAnswer(platform, { createdAt: '2027-01-05T10:00:00Z', submittedAt: '2027-01-06T10:00:00Z', ratings: { overall: 5, courtesy }, centre: 'riga-lacplesa' });
@@ -44,11 +40,7 @@ before(async () => {
   for (const [service, wait] of [['konti', 42], ['parakstu-kartites', 7]] as const) await ticket(platform, { agency: 'kase', centre: 'riga-smilsu', service, day: '2027-01-05', issuedAt: '2027-01-05T08:00:00Z', waitMinutes: wait });
   await refreshDays(platform.deps, 'kase', '2026-12-01', '2027-01-20');
 });
-
-after(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+after(() => closeBrowserTestBed({ platform, browser }));
 
 async function fits390(page: Page, what: string) {
   const { scrollWidth, viewportWidth } = await horizontalOverflow(page);

@@ -38,6 +38,22 @@ export async function startServedPlatform(options: { clock?: Clock; target?: Tes
   return { ...platform, baseUrl: address };
 }
 
+export type BrowserTestBed = { platform: ServedPlatform; browser: Browser };
+
+/** A browser test file's setup: a served platform on its clock, one Chromium, and the staff accounts its tests sign in with. */
+export async function openBrowserTestBed(options: { clock?: Clock; staff?: StaffAccount[] } = {}): Promise<BrowserTestBed> {
+  const platform = await startServedPlatform(options.clock ? { clock: options.clock } : {});
+  const browser = await launchChromium();
+  for (const account of options.staff ?? []) await createStaffAccount(platform, account);
+  return { platform, browser };
+}
+
+/** Closes what openBrowserTestBed opened (either may be missing when the setup failed). */
+export async function closeBrowserTestBed(bed: Partial<BrowserTestBed>): Promise<void> {
+  await bed.browser?.close();
+  await bed.platform?.close();
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
