@@ -1,9 +1,12 @@
 // The whole suite: unit and HTTP tests always (PGlite, and PostgreSQL when
 // TEST_DATABASE_URL is set), browser tests when /usr/bin/chromium exists.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { run } from 'node:test';
+import { spec } from 'node:test/reporters';
+// @ts-expect-error: a plain JavaScript reporter without types
+import slowestFiles from './support/slowest-files.mjs';
 import { createPostgresTemplate, PGLITE_SNAPSHOT_ENV, POSTGRES_TEMPLATE_ENV, writePgliteSnapshot } from './support/test-platform.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -43,7 +46,7 @@ console.log(
 );
 
 // The longest files start first, so that no long one runs alone at the end while the other cores idle: browser
-// tests, then the hardening suites, then the rest; within each, the larger file first.
+// tests, then the hardening suites, then the rest; within each, the larger file first (a rough measure of length).
 const weight = (file: string) => (file.startsWith('test/e2e/') || file.includes('.browser.test.') ? 2 : file.startsWith('test/hardening/') ? 1 : 0);
 const files = (browserAvailable ? [...browserTests, ...otherTests] : otherTests).sort(
   (a, b) => weight(b) - weight(a) || statSync(join(root, b)).size - statSync(join(root, a)).size,
@@ -58,37 +61,30 @@ console.log(`Migrated PGlite snapshot${template ? ' and PostgreSQL template' : '
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 // TEST_CONCURRENCY=n runs n test files at a time (default: one per core, at least 2).
 const concurrency = Number(process.env.TEST_CONCURRENCY) || Math.max(2, availableParallelism());
-const child = spawn(process.execPath, [
-    '--import',
-    'tsx',
-    '--test',
-    `--test-concurrency=${concurrency}`,
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    `--test-reporter=${join(root, 'test', 'support', 'slowest-files.mjs')}`,
-    '--test-reporter-destination=stderr',
-    ...files,
-  ], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: {
-    ...process.env,
-    CHROMIUM_PATH: CHROMIUM,
-    [PGLITE_SNAPSHOT_ENV]: snapshot,
-    ...(template ? { [POSTGRES_TEMPLATE_ENV]: template.name } : {}),
-    TEST_CONCURRENCY: String(concurrency),
-  },
+// Each file runs in its own process, started with this one's flags (--import tsx) and environment. run() keeps the
+// order given (the --test command line sorts the files by name).
+Object.assign(process.env, {
+  CHROMIUM_PATH: CHROMIUM,
+  [PGLITE_SNAPSHOT_ENV]: snapshot,
+  ...(template ? { [POSTGRES_TEMPLATE_ENV]: template.name } : {}),
+  TEST_CONCURRENCY: String(concurrency),
 });
-let tail = '';
-child.stdout.on('data', (chunk: Buffer) => {
-  process.stdout.write(chunk);
-  tail = (tail + chunk.toString()).slice(-4000);
+process.chdir(root);
+const events = run({ files: files.map((file) => join(root, file)), concurrency });
+// The runner's own summary (its last diagnostics), restated at the end as the plain closing line CI tools read.
+const summary = new Map<string, number>();
+events.on('test:diagnostic', (event: { nesting: number; message: string }) => {
+  const count = /^(\w+) (\d+)$/.exec(event.message);
+  if (count && event.nesting === 0) summary.set(count[1] as string, Number(count[2]));
 });
-child.on('exit', async (code) => {
+events.compose(slowestFiles).pipe(process.stderr);
+const report = events.compose(new spec());
+report.pipe(process.stdout);
+report.on('end', async () => {
   await template?.drop().catch((error: unknown) => console.error(`could not drop the PostgreSQL template: ${String(error)}`));
-  // The runner's own summary, restated as the plain closing line CI tools read.
-  const count = (label: string) => Number(new RegExp(`ℹ ${label} (\\d+)`).exec(tail)?.[1] ?? 0);
+  const count = (label: string) => summary.get(label) ?? 0;
+  const failed = count('fail') + count('cancelled');
   const skipped = count('skipped') + count('todo');
-  console.log(`\n${count('pass')} passed, ${count('fail') + count('cancelled')} failed${skipped ? `, ${skipped} skipped` : ''}`);
-  process.exit(code ?? 1);
+  console.log(`\n${count('pass')} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  process.exit(failed > 0 || count('pass') === 0 ? 1 : 0);
 });

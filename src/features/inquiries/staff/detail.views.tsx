@@ -158,9 +158,9 @@ function Messages({ ctx, scope, detail }: Pick<DetailProps, 'ctx' | 'scope' | 'd
 function History({ ctx, detail }: Pick<DetailProps, 'ctx' | 'detail'>) {
   const t = ctx.t;
   return (
-    <ScrollRegion label={t('inquiries.staff.history')}>
+    <ScrollRegion labelledBy="history-caption">
       <table>
-        <caption className="visually-hidden">{t('inquiries.staff.history')}</caption>
+        <caption id="history-caption" className="visually-hidden">{t('inquiries.staff.history')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('inquiries.staff.colAt')}</th>
