@@ -141,17 +141,7 @@ const optionElements = (options: readonly Option[]) =>
   ));
 
 /** A select; with `groups`, grouped options (`<optgroup>`, empty groups left out) follow the ungrouped `options` (e.g. "All"). */
-export function SelectField({
-  name,
-  label,
-  id = name,
-  hint,
-  error,
-  required,
-  value,
-  options,
-  groups = [],
-}: ControlProps & { value?: string | undefined; options: readonly Option[]; groups?: readonly OptionGroup[] }) {
+export function SelectField({ name, label, id = name, hint, error, required, value, options, groups = [] }: ControlProps & { value?: string | undefined; options: readonly Option[]; groups?: readonly OptionGroup[] }) {
   const fieldId = `field-${id}`;
   return (
     <FieldShell id={fieldId} label={label} hint={hint} error={error}>
