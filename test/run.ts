@@ -48,9 +48,8 @@ console.log(
 // The longest files start first, so that no long one runs alone at the end while the other cores idle: browser
 // tests, then the hardening suites, then the rest; within each, the larger file first (a rough measure of length).
 const weight = (file: string) => (file.startsWith('test/e2e/') || file.includes('.browser.test.') ? 2 : file.startsWith('test/hardening/') ? 1 : 0);
-const files = (browserAvailable ? [...browserTests, ...otherTests] : otherTests).sort(
-  (a, b) => weight(b) - weight(a) || statSync(join(root, b)).size - statSync(join(root, a)).size,
-);
+const size = new Map(all.map((file) => [file, statSync(join(root, file)).size]));
+const files = (browserAvailable ? all : otherTests).sort((a, b) => weight(b) - weight(a) || (size.get(b) ?? 0) - (size.get(a) ?? 0));
 // Migrate once for the whole run: every test file starts its PGlite from this snapshot instead of initdb + migrations.
 const scratch = mkdtempSync(join(tmpdir(), 'apkalpe-test-'));
 const snapshot = join(scratch, 'pglite-migrated.tar');
