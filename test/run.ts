@@ -1,5 +1,5 @@
 // The whole suite: unit and HTTP tests always (PGlite, and PostgreSQL when TEST_DATABASE_URL is set), browser tests
-// when /usr/bin/chromium exists. test/launch.mjs finds and compiles the files, then calls runSuite.
+// when Chromium is installed (test/support/chromium.ts). test/launch.mjs finds and compiles the files, then calls runSuite.
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,10 +7,11 @@ import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 // @ts-expect-error: a plain JavaScript reporter without types
 import slowestFiles from './support/slowest-files.mjs';
+import { CHROMIUM_PATH } from './support/chromium.ts';
 import { createPostgresTemplate, PGLITE_SNAPSHOT_ENV, POSTGRES_TEMPLATE_ENV, writePgliteSnapshot } from './support/test-platform.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 
 /** A test file: its source (relative to the project) and the JavaScript test/launch.mjs compiled it to. */
 export type SuiteFile = { source: string; compiled: string };
@@ -23,7 +24,7 @@ function runnable(all: SuiteFile[]): SuiteFile[] {
   if (existsSync(CHROMIUM) || browserTests.length === 0) return all;
   const banner = '!'.repeat(78);
   console.error(`\n${banner}\n!! BROWSER TESTS LEFT OUT: ${CHROMIUM} was not found.`);
-  console.error('!! Install it with:  apt-get install chromium');
+  console.error('!! Install it with:  apt-get install chromium-headless-shell');
   console.error(`!! Not run (${browserTests.length}):\n${browserTests.map((f) => `!!   ${f.source}`).join('\n')}\n${banner}\n`);
   if (process.env.REQUIRE_BROWSER === '1') {
     console.error('REQUIRE_BROWSER=1: a missing browser is a failure.');

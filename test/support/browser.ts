@@ -10,9 +10,10 @@ import { chromium, type Browser, type BrowserContext, type Page, type Response }
 import type { StaffRole } from '../../src/platform/access/roles.ts';
 import type { Clock } from '../../src/platform/clock.ts';
 import { createStaffUser } from '../../src/features/staff/staff.service.ts';
+import { CHROMIUM_PATH } from './chromium.ts';
 import { createTestPlatform, type TestPlatform, type TestTarget } from './test-platform.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -1,6 +1,6 @@
 // The question form and the follow-up in a real Chromium: JavaScript off on a 360 px phone (the whole
 // flow, axe WCAG 2.1 AA, no sideways scroll), and the suggestion script with JavaScript on.
-// Skipped when /usr/bin/chromium is missing (see test/run.ts for the suite's browser rule).
+// Skipped when Chromium is missing (see test/run.ts for the suite's browser rule).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
