@@ -1,38 +1,38 @@
+// `npx apkalpe retention run`, run in this process as bin/apkalpe.mjs runs it (src/cli.test.ts spawns the one
+// process that shows the bin file itself works), on a migrated test platform.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-
-const root = new URL('../../../', import.meta.url).pathname;
-
-function apkalpe(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [join(root, 'bin/apkalpe.mjs'), ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: 300_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { createTestPlatform, type TestPlatform } from '../../../test/support/test-platform.ts';
+import { runCli } from '../../app/cli.ts';
 
 describe('npx apkalpe retention run', () => {
-  let dataDir: string;
+  let platform: TestPlatform;
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'apkalpe-retention-cli-'));
+    platform = await createTestPlatform('pglite');
   });
-  after(() => rm(dataDir, { recursive: true, force: true }));
+  after(() => platform.close());
 
-  it('--dry-run counts per agency and kind; without it the run applies and says what it did', () => {
-    const dry = apkalpe(['retention', 'run', '--dry-run'], { DATA_DIR: dataDir });
+  async function apkalpe(args: string[]) {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const code = await runCli(args, { withPlatform: (work) => work(platform.deps), out: (line) => stdout.push(line), err: (line) => stderr.push(line) });
+    return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+  }
+
+  it('--dry-run counts per agency and kind; without it the run applies and says what it did', async () => {
+    const dry = await apkalpe(['retention', 'run', '--dry-run']);
     assert.equal(dry.code, 0, dry.stderr);
     assert.match(dry.stdout, /^Dry run [0-9a-f-]{36}:/);
     assert.match(dry.stdout, /vsaa inquiry \(inquiries\): would anonymise 0/);
     assert.match(dry.stdout, /platform staff-session \(staff_sessions\): would delete 0/);
-    const run = apkalpe(['retention', 'run'], { DATA_DIR: dataDir });
+    const run = await apkalpe(['retention', 'run']);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^Retention run [0-9a-f-]{36}:/);
     assert.match(run.stdout, /kase appointment \(appointments\): anonymised 0 in 0 batch\(es\)/);
   });
 
-  it('refuses an unknown option with the usage', () => {
-    const run = apkalpe(['retention', 'run', '--force'], { DATA_DIR: dataDir });
+  it('refuses an unknown option with the usage', async () => {
+    const run = await apkalpe(['retention', 'run', '--force']);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /Usage: apkalpe retention run \[--dry-run\]/);
   });
