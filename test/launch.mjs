@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_BUNDLE } from '../bin/build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -45,13 +46,7 @@ await build({
   outdir,
   outbase: root,
   outExtension: { '.js': '.mjs' },
-  bundle: true,
-  splitting: true,
-  packages: 'external',
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  jsx: 'automatic',
+  ...NODE_BUNDLE,
   sourcemap: 'linked',
   logLevel: 'warning',
   plugins: [ownAddress],
