@@ -40,6 +40,8 @@ const files = [...findTests(join(root, 'src')), ...findTests(join(root, 'test'))
 mkdirSync(join(root, '.test-build'), { recursive: true });
 const outdir = mkdtempSync(join(root, '.test-build', 'run-'));
 process.on('exit', () => rmSync(outdir, { recursive: true, force: true }));
+// Stopped with Ctrl-C or by CI: exit (the test processes get the same signal), so that the compiled files go too.
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));
 await build({
   absWorkingDir: root,
   entryPoints: ['test/run.ts', ...files],

@@ -50,12 +50,12 @@ export async function runSuite(all: SuiteFile[]): Promise<void> {
   );
   // Migrate once for the whole run: every test file starts its PGlite from this snapshot instead of initdb + migrations.
   const scratch = mkdtempSync(join(tmpdir(), 'apkalpe-test-'));
+  process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
   const snapshot = join(scratch, 'pglite-migrated.tar');
   const started = Date.now();
   const adminUrl = process.env.TEST_DATABASE_URL;
   const [template] = await Promise.all([adminUrl ? createPostgresTemplate(adminUrl) : undefined, writePgliteSnapshot(snapshot)]);
   console.log(`Migrated PGlite snapshot${template ? ' and PostgreSQL template' : ''} for this run in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
   // TEST_CONCURRENCY=n runs n test files at a time (default: one per core, at least 2).
   const concurrency = Number(process.env.TEST_CONCURRENCY) || Math.max(2, availableParallelism());
   // Each file runs in its own process, started with this one's flags and environment. run() keeps the order given
