@@ -12,7 +12,7 @@ import { createTestPlatform, testTargets, type TestPlatform } from '../../../tes
 import { registerPageCache, type PageCache } from './page-cache.ts';
 
 /** A small app with the cache in front of counted routes, the cookie, CSRF and language parts like the platform's. */
-async function cachedApp(ttlMs: number, now: { instant: Temporal.Instant }) {
+async function cachedApp(ttlMs: number, now: { instant: Temporal.Instant }, maxBytes?: number) {
   const app = Fastify({ logger: false });
   const made: Record<string, number> = {};
   const count = (name: string) => (made[name] = (made[name] ?? 0) + 1);
@@ -23,7 +23,7 @@ async function cachedApp(ttlMs: number, now: { instant: Temporal.Instant }) {
   app.addHook('onRequest', async (request) => {
     request.lang = (request.query as { lang?: string }).lang === 'en' ? 'en' : 'lv';
   });
-  const cache = registerPageCache(app, { ttlMs, clock: () => now.instant, routes: new Set(['/page/:n', '/form', '/form2', '/slow', '/cookie', '/fails']) }) as PageCache;
+  const cache = registerPageCache(app, { ttlMs, clock: () => now.instant, routes: new Set(['/page/:n', '/form', '/form2', '/slow', '/cookie', '/fails']), ...(maxBytes ? { maxBytes } : {}) }) as PageCache;
   app.get('/page/:n', async (request) => `page ${(request.params as { n: string }).n} ${request.lang} #${count('page')}`);
   app.get('/private', async () => `private #${count('private')}`);
   app.get('/form', async (_request, reply) => reply.type('text/html').send(`<form><input type="hidden" name="_csrf" value="${reply.generateCsrf()}"></form> #${count('form')}`));
@@ -147,6 +147,44 @@ describe('the public page cache', () => {
   it('is bounded: hostile URLs cannot grow it without limit', async () => {
     for (let i = 0; i < 50; i++) await app.inject(`/page/${'x'.repeat(600)}${i}`);
     assert.ok(cache.size < 50, `${cache.size} entries`);
+  });
+
+  it('lets go of expired answers when it keeps a new one: only the living stay in memory', async () => {
+    const short = await cachedApp(40, now);
+    try {
+      for (let i = 0; i < 20; i++) await short.app.inject(`/page/${i}`);
+      assert.equal(short.cache.size, 20);
+      await sleep(60);
+      await short.app.inject('/page/new');
+      assert.equal(short.cache.size, 1, 'the twenty expired answers are gone');
+      assert.equal(short.cache.keptBytes, Buffer.byteLength('page new lv #21'));
+    } finally {
+      await short.app.close();
+    }
+  });
+
+  it('holds at most maxBytes, the oldest answers going first; a personal page is held once, around its token', async () => {
+    const small = await cachedApp(60_000, now, 100);
+    try {
+      for (let i = 0; i < 30; i++) await small.app.inject(`/page/${i}`);
+      assert.ok(small.cache.keptBytes <= 100, `${small.cache.keptBytes} bytes`);
+      assert.ok(small.cache.size >= 5 && small.cache.size < 10, `${small.cache.size} entries`);
+      assert.equal(small.made.page, 30);
+      await small.app.inject('/page/29');
+      assert.equal(small.made.page, 30, 'the newest answer is still kept');
+      await small.app.inject('/page/0');
+      assert.equal(small.made.page, 31, 'the oldest was let go');
+    } finally {
+      await small.app.close();
+    }
+    const forms = await cachedApp(60_000, now);
+    try {
+      const page = (await forms.app.inject('/form')).body;
+      const token = /value="([^"]+)"/.exec(page)?.[1] ?? '';
+      assert.equal(forms.cache.keptBytes, Buffer.byteLength(page) - token.length);
+    } finally {
+      await forms.app.close();
+    }
   });
 });
 

@@ -19,13 +19,17 @@ export type PageCacheOptions = {
   routes: ReadonlySet<string>;
   maxEntries?: number;
   maxBodyBytes?: number;
+  /** All kept answers' bytes together at most (the oldest go first). */
+  maxBytes?: number;
 };
 
 export type Entry = {
   status: number;
   headers: Record<string, string>;
-  /** The bytes as they were made (sent as they are unless the page is personal). */
+  /** The bytes as they were made, sent as they are; empty for a personal page (its `holes` hold the bytes). */
   body: Buffer;
+  /** What this entry holds in memory (the body or the pieces around the holes). */
+  bytes: number;
   /** A personal page cut around the values each visitor gets their own of (`personalize`), or null. */
   holes: Holes | null;
   /** The kept page's CSRF token: the page is a form whose visitors each get their own. */
@@ -89,6 +93,7 @@ function holesOf(payload: string, csrfToken: string | null, formKey: string | nu
   return { parts, kinds: found.map((hole) => hole.kind) };
 }
 const MAX_URL_LENGTH = 512;
+const EMPTY = Buffer.alloc(0);
 const MINUTE_MS = 60_000;
 const LOGS_INFO = new Set(['trace', 'debug', 'info']);
 
@@ -97,18 +102,26 @@ export class PageCache {
   /** Answers being made now: the requests that miss the same key meanwhile wait for the first one's answer. */
   private readonly making = new Map<string, Making>();
   private generation = 0;
+  private bytes = 0;
   private readonly maxEntries: number;
   private readonly maxBodyBytes: number;
+  private readonly maxBytes: number;
   private readonly nowMs: () => number;
 
   constructor(private readonly options: PageCacheOptions) {
     this.nowMs = epochMillisecondsOf(options.clock);
     this.maxEntries = options.maxEntries ?? 2_000;
     this.maxBodyBytes = options.maxBodyBytes ?? 512 * 1024;
+    this.maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The bytes all kept answers hold. */
+  get keptBytes(): number {
+    return this.bytes;
   }
 
   /** The key of a request whose answer may be kept, or null. */
@@ -128,7 +141,7 @@ export class PageCache {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.generation !== this.generation || entry.expiresAt <= now) {
-      this.entries.delete(key);
+      this.forget(key, entry);
       return undefined;
     }
     return entry;
@@ -160,11 +173,33 @@ export class PageCache {
 
   keep(miss: Miss, reply: FastifyReply, payload: unknown, loggedUrl: string | null): void {
     const entry = this.entryOf(miss, reply, payload, loggedUrl);
-    if (entry) {
-      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-      this.entries.set(miss.key, entry);
-    }
+    if (entry) this.store(miss.key, entry);
     this.settle(miss, entry);
+  }
+
+  /**
+   * Keeps `entry` last, after letting go of the answers that expired (a key holds its minute, so an answer of a past
+   * minute is never asked for again: without this, up to maxEntries stale pages stayed in memory) and of the oldest
+   * while over the count or the bytes. Answers are kept in the order they were made and all live as long, so the
+   * expired ones are at the front.
+   */
+  private store(key: string, entry: Entry): void {
+    const kept = this.entries.get(key);
+    if (kept) this.forget(key, kept);
+    const now = Date.now();
+    for (const [oldKey, old] of this.entries) {
+      const full = this.entries.size >= this.maxEntries || this.bytes + entry.bytes > this.maxBytes;
+      if (!full && old.expiresAt > now) break;
+      this.forget(oldKey, old);
+    }
+    if (entry.bytes > this.maxBytes) return;
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
+  }
+
+  private forget(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
   }
 
   private entryOf(miss: Miss, reply: FastifyReply, payload: unknown, loggedUrl: string | null): Entry | undefined {
@@ -182,17 +217,19 @@ export class PageCache {
     }
     const csrfToken = CSRF_FIELD.exec(payload)?.[1] ?? null;
     const formKey = FORM_KEY_FIELD.exec(payload)?.[1] || null;
-    const body = Buffer.from(payload);
     const holes = holesOf(payload, csrfToken, formKey);
+    const body = holes ? EMPTY : Buffer.from(payload);
+    const bytes = holes ? holes.parts.reduce((sum, part) => sum + part.length, 0) : body.length;
     const rawHeaders = { ...headers, 'content-length': String(body.length) };
     const expiresAt = Date.now() + this.options.ttlMs;
-    return { status: 200, headers, body, holes, csrfToken, expiresAt, generation: this.generation, rawHeaders, loggedUrl };
+    return { status: 200, headers, body, bytes, holes, csrfToken, expiresAt, generation: this.generation, rawHeaders, loggedUrl };
   }
 
   /** A write succeeded in this process: nothing kept so far may be answered again. */
   invalidate(): void {
     this.generation++;
     this.entries.clear();
+    this.bytes = 0;
     for (const making of this.making.values()) making.settle(undefined);
     this.making.clear();
   }
