@@ -18,7 +18,7 @@ export async function calendarPages(app: FastifyInstance, deps: AppDeps): Promis
       if (problem) {
         return sendPage(reply, ctx, {
           title: ctx.t('calendar.badYearTitle'),
-          body: <BadYearView ctx={ctx} message={problem[ctx.lang]} currentYear={currentYear} />,
+          body: <BadYearView ctx={ctx} message={ctx.t(problem.key, problem.values)} currentYear={currentYear} />,
           status: 400,
         });
       }

@@ -2,24 +2,27 @@ import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
 import { HOLIDAY_YEAR_MAX, HOLIDAY_YEAR_MIN, parseIsoDate } from '../../domain/calendar/index.ts';
 import { TERM_RULE_IDS } from '../../domain/terms/index.ts';
-import { bilingual, type Bilingual } from '../../platform/i18n/index.ts';
-import { catalogMessage, localized } from '../../platform/http/problem.ts';
+import type { MessageKey } from '../../platform/i18n/index.ts';
+import { catalogMessage } from '../../platform/http/problem.ts';
 
 /** Longest range of /api/v1/calendar, both ends included: three years with a leap day. */
 export const MAX_RANGE_DAYS = 1096;
 const YEARS = { min: HOLIDAY_YEAR_MIN, max: HOLIDAY_YEAR_MAX };
 const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** What is wrong with a date or a year: a message of the calendar's catalog and its values. */
+export type CalendarProblem = { key: MessageKey; values?: Record<string, unknown> };
+
 /** Why a string is not a usable calendar date ('YYYY-MM-DD', existing, within the supported years), or null. */
-export function isoDateProblem(value: string): Bilingual | null {
-  if (!ISO_DATE_SHAPE.test(value)) return bilingual('calendar.errors.dateFormat');
+export function isoDateProblem(value: string): CalendarProblem | null {
+  if (!ISO_DATE_SHAPE.test(value)) return { key: 'calendar.errors.dateFormat' };
   let year: number;
   try {
     year = parseIsoDate(value).year;
   } catch {
-    return bilingual('calendar.errors.dateImpossible');
+    return { key: 'calendar.errors.dateImpossible' };
   }
-  if (year < HOLIDAY_YEAR_MIN || year > HOLIDAY_YEAR_MAX) return bilingual('calendar.errors.yearRange', YEARS);
+  if (year < HOLIDAY_YEAR_MIN || year > HOLIDAY_YEAR_MAX) return { key: 'calendar.errors.yearRange', values: YEARS };
   return null;
 }
 
@@ -28,7 +31,7 @@ export const IsoDateSchema = z
   .max(40)
   .superRefine((value, ctx) => {
     const problem = isoDateProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', ...localized(problem) });
+    if (problem) ctx.addIssue({ code: 'custom', ...catalogMessage(problem.key, problem.values) });
   })
   .describe(`A date 'YYYY-MM-DD' in the years ${HOLIDAY_YEAR_MIN}–${HOLIDAY_YEAR_MAX}`)
   .meta({ example: '2026-03-02' });
@@ -84,10 +87,10 @@ export const DeadlineResponseSchema = z.object({
 });
 
 /** `year` as typed by a person or a calendar client: digits only, within the supported years. */
-export function yearProblem(value: string | undefined): Bilingual | null {
+export function yearProblem(value: string | undefined): CalendarProblem | null {
   const year = Number(value);
   if (value === undefined || !/^\d{4}$/.test(value) || year < HOLIDAY_YEAR_MIN || year > HOLIDAY_YEAR_MAX) {
-    return bilingual('calendar.errors.yearInvalid', YEARS);
+    return { key: 'calendar.errors.yearInvalid', values: YEARS };
   }
   return null;
 }
@@ -98,7 +101,7 @@ export const YearQuerySchema = z.object({
     .max(10)
     .superRefine((value, ctx) => {
       const problem = yearProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', ...localized(problem) });
+      if (problem) ctx.addIssue({ code: 'custom', ...catalogMessage(problem.key, problem.values) });
     })
     .describe(`Year, ${HOLIDAY_YEAR_MIN}–${HOLIDAY_YEAR_MAX}`)
     .meta({ example: '2026' }),

@@ -24,7 +24,7 @@ import { claimSetting } from '../../platform/settings.repository.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { insertCalendarEntriesIfAbsent, listCalendarEntries, toCalendarEntry } from './calendar.repository.ts';
-import { bilingual, type Bilingual } from '../../platform/i18n/index.ts';
+import type { MessageKey } from '../../platform/i18n/index.ts';
 
 /**
  * How long a process may use the calendar it read before reading the table again. Changes made in this process
@@ -99,8 +99,8 @@ export async function getCalendarYear(deps: Pick<ServiceDeps, 'db'>, year: numbe
   };
 }
 
-function fieldError(field: string, code: string, message: Bilingual): AppError {
-  return new AppError(400, 'validation', 'errors.validation', {}, [{ field, code, message }]);
+function fieldError(field: string, code: string, messageKey: MessageKey, values?: Record<string, unknown>): AppError {
+  return new AppError(400, 'validation', 'errors.validation', {}, [{ field, code, messageKey, ...(values ? { values } : {}) }]);
 }
 
 export type DeadlineQuery = { rule: TermRuleId; from: IsoDate; agency?: string | undefined };
@@ -113,9 +113,9 @@ export async function getDeadline(
   let minNoticeWorkingDays: number | undefined;
   const slug = query.agency ?? null;
   if (query.rule === 'appointment.minNotice') {
-    if (!slug) throw fieldError('agency', 'required', bilingual('calendar.errors.agencyRequired'));
+    if (!slug) throw fieldError('agency', 'required', 'calendar.errors.agencyRequired');
     const profile = deps.agencies.get(slug);
-    if (!profile) throw fieldError('agency', 'unknown_agency', bilingual('calendar.errors.agencyUnknown', { slug }));
+    if (!profile) throw fieldError('agency', 'unknown_agency', 'calendar.errors.agencyUnknown', { slug });
     minNoticeWorkingDays = profile.booking.minNoticeWorkingDays;
   }
   const calendar = await loadCalendar(deps);
@@ -129,13 +129,13 @@ export async function getDeadline(
 
 function termError(error: unknown, query: DeadlineQuery): unknown {
   const values = { rule: query.rule, date: query.from };
-  if (error instanceof TermRuleNotInForceError) return fieldError('from', 'rule_not_in_force', bilingual('calendar.errors.ruleNotInForce', values));
-  if (error instanceof TermRuleDisabledError) return fieldError('rule', 'rule_disabled', bilingual('calendar.errors.ruleDisabled', values));
-  if (error instanceof TermRuleOptionRequiredError) return fieldError('agency', 'required', bilingual('calendar.errors.agencyRequired'));
-  if (error instanceof UnknownTermRuleError) return fieldError('rule', 'unknown_rule', bilingual('calendar.errors.unknownRule', { values: query.rule }));
+  if (error instanceof TermRuleNotInForceError) return fieldError('from', 'rule_not_in_force', 'calendar.errors.ruleNotInForce', values);
+  if (error instanceof TermRuleDisabledError) return fieldError('rule', 'rule_disabled', 'calendar.errors.ruleDisabled', values);
+  if (error instanceof TermRuleOptionRequiredError) return fieldError('agency', 'required', 'calendar.errors.agencyRequired');
+  if (error instanceof UnknownTermRuleError) return fieldError('rule', 'unknown_rule', 'calendar.errors.unknownRule', { values: query.rule });
   // The period runs past the last year the holiday rules are defined for.
   if (error instanceof RangeError) {
-    return fieldError('from', 'outside_calendar', bilingual('calendar.errors.outsideCalendar', { min: HOLIDAY_YEAR_MIN, max: HOLIDAY_YEAR_MAX }));
+    return fieldError('from', 'outside_calendar', 'calendar.errors.outsideCalendar', { min: HOLIDAY_YEAR_MIN, max: HOLIDAY_YEAR_MAX });
   }
   return error;
 }
