@@ -177,7 +177,7 @@ export async function bookingPages(app: FastifyInstance, deps: AppDeps): Promise
           status: 409,
         });
       }
-      const errors = fieldErrorsOf(error, request.t);
+      const errors = fieldErrorsOf(error, request.t, request.lang);
       return renderDetails(request, reply, profile, choice, startText, values, errors, error.status);
     }
   });

@@ -32,7 +32,7 @@ function errorsOf(error: unknown, request: FastifyRequest): FieldError[] | undef
   if (error instanceof z.ZodError) return fieldErrorsFromIssues(error.issues, request.t, request.lang);
   if (!(error instanceof AppError) || error.status >= 500) return undefined;
   if (error.fieldErrors.length === 0) return [{ field: 'form', code: error.code, message: request.t(error.messageKey, error.values) }];
-  return fieldErrorsOf(error, request.t);
+  return fieldErrorsOf(error, request.t, request.lang);
 }
 
 /** A schedule day: a real calendar date in the years the calendar covers. */

@@ -56,7 +56,7 @@ for (const target of testTargets()) {
       const unknownCentre = await invite({ centreId: 'nav-tada' }).then(() => assert.fail('an unknown centre was accepted'), (e: unknown) => e);
       assert.ok(unknownCentre instanceof AppError && unknownCentre.status === 400 && unknownCentre.fieldErrors[0]?.field === 'centreId');
       assert.deepEqual(
-        (['lv', 'en'] as const).map((lang) => fieldErrorsOf(unknownCentre, translator(lang))[0]?.message),
+        (['lv', 'en'] as const).map((lang) => fieldErrorsOf(unknownCentre, translator(lang), lang)[0]?.message),
         ['Nezināms klientu apkalpošanas centrs.', 'Unknown client service centre.'],
       );
       await assert.rejects(invite({ channelId: 'baloži' }), (e: { status: number }) => e.status === 400);

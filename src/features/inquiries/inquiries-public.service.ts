@@ -150,7 +150,7 @@ export async function submitWebQuestion(deps: AppDeps, origin: AuditOrigin, inpu
     errors.push({ field: 'email', code: 'custom', message: t('inquiries.public.fields.contactHint') });
   }
   if (values.topic && !input.topics.some((topic) => topic.id === values.topic)) errors.push(topicError(t));
-  const files = await gatherFormFiles(deps, agency, input.pending, input.uploads, t);
+  const files = await gatherFormFiles(deps, agency, input.pending, input.uploads, t, lang);
   errors.push(...files.errors);
   const key = formKey(values.idempotencyKey, t);
   if (key.error) errors.push(key.error);
@@ -313,7 +313,7 @@ export async function addClientInformation(
   const errors: FieldError[] = [];
   if (text === '') errors.push({ field: 'text', code: 'required', message: input.t('inquiries.public.follow.addTextRequired') });
   if (text.length > TEXT_MAX) errors.push({ field: 'text', code: 'too_big', message: input.t('inquiries.public.errors.textTooLong', { max: TEXT_MAX, length: text.length }) });
-  errors.push(...attachmentErrors(input.uploads, input.t));
+  errors.push(...attachmentErrors(input.uploads, input.t, input.lang));
   if (errors.length > 0) return { ok: true, outcome: 'invalid', inquiry: await showToClient(deps, origin, row), errors };
   await appendClientMessage(deps, origin, row, { medium: 'web-form', text, attachments: input.uploads.files });
   // The client's message may have handed the inquiry back (waiting-for-client → assigned): show the status as it is now.

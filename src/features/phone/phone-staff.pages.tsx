@@ -42,7 +42,7 @@ function send(reply: FastifyReply, ctx: PageContext, profile: AgencyProfile, tit
 function errorsOf(request: FastifyRequest, error: unknown): { status: number; errors: FieldError[] } | null {
   if (!(error instanceof AppError)) return null;
   const errors = error.fieldErrors.length
-    ? fieldErrorsOf(error, request.t, error.messageKey)
+    ? fieldErrorsOf(error, request.t, request.lang, error.messageKey)
     : [{ field: '(root)', code: error.code, message: request.t(error.messageKey, error.values) }];
   return { status: error.status, errors };
 }

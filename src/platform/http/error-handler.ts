@@ -20,7 +20,7 @@ function ensureLanguage(request: FastifyRequest): void {
 export function problemFromError(error: FastifyError | AppError | Error, request: FastifyRequest): Problem {
   const t = request.t;
   if (error instanceof AppError) {
-    const errors = fieldErrorsOf(error, t);
+    const errors = fieldErrorsOf(error, t, request.lang);
     return {
       type: problemType(error.code),
       title: t(error.messageKey, error.values),

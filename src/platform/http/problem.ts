@@ -25,7 +25,7 @@ export class AppError extends Error {
     readonly code: string,
     readonly messageKey: MessageKey,
     readonly values: Record<string, unknown> = {},
-    readonly fieldErrors: Array<{ field: string; code: string; messageKey?: MessageKey; values?: Record<string, unknown> }> = [],
+    readonly fieldErrors: Array<{ field: string; code: string; messageKey?: MessageKey; message?: { lv: string; en: string }; values?: Record<string, unknown> }> = [],
     readonly extensions: Record<string, unknown> = {},
   ) {
     super(`${code}: ${messageKey}`);
@@ -60,11 +60,11 @@ export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 /**
- * An AppError's field errors in the language of `t`: each its message key with its values (`fallback` for one
- * without). The one mapping for JSON problems and HTML forms alike.
+ * An AppError's field errors in the request's language: each in its own words, or its message key with its values
+ * (`fallback` for one that has neither). The one mapping for JSON problems and HTML forms alike.
  */
-export function fieldErrorsOf(error: AppError, t: Translate, fallback: MessageKey = 'errors.field.invalidFormat'): FieldError[] {
-  return error.fieldErrors.map((f) => ({ field: f.field, code: f.code, message: t(f.messageKey ?? fallback, f.values) }));
+export function fieldErrorsOf(error: AppError, t: Translate, lang: 'lv' | 'en', fallback: MessageKey = 'errors.field.invalidFormat'): FieldError[] {
+  return error.fieldErrors.map((f) => ({ field: f.field, code: f.code, message: f.message ? f.message[lang] : t(f.messageKey ?? fallback, f.values) }));
 }
 
 /** Maps Zod issues to field errors with Latvian and English messages. */

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SQLWrapper } from 'drizzle-orm';
 import type { AppDeps } from '../../../platform/deps.ts';
 import type { Database } from '../../../platform/db/client.ts';
-import type { Translate } from '../../../platform/i18n/index.ts';
+import type { Language, Translate } from '../../../platform/i18n/index.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
 import { recordAudit, type AuditOrigin } from '../../../platform/audit/audit.ts';
 import { sortAttachments } from '../attachment-content.ts';
@@ -90,16 +90,16 @@ export type FormFiles = { key: PendingSetKey | null; kept: PendingUploadMeta[]; 
  * name, size, then by their bytes (file-type), and the count and total size together with the kept ones. A file
  * that fails is named in an error and not kept; an identical copy of a kept file is not kept twice.
  */
-export async function gatherFormFiles(deps: Deps, agency: string, pending: PendingRequest, uploads: Uploads, t: Translate): Promise<FormFiles> {
+export async function gatherFormFiles(deps: Deps, agency: string, pending: PendingRequest, uploads: Uploads, t: Translate, lang: Language): Promise<FormFiles> {
   const key = pendingKey(agency, pending.token, pending.visitor);
   const removals = pending.remove.filter((id) => UUID.test(id));
   if (key && removals.length > 0) await deletePendingUploads(deps.db, key, removals);
   const kept = key ? await listPendingUploads(deps.db, key, nowOf(deps)) : [];
-  if (uploads.tooMany || uploads.overTotal) return { key, kept, fresh: [], errors: attachmentErrors(uploads, t) };
+  if (uploads.tooMany || uploads.overTotal) return { key, kept, fresh: [], errors: attachmentErrors(uploads, t, lang) };
   const errors: FieldError[] = [];
   const fresh: NewFile[] = [];
   for (const file of uploads.files) {
-    const limits = attachmentErrors({ files: [file], tooMany: false, overTotal: false }, t);
+    const limits = attachmentErrors({ files: [file], tooMany: false, overTotal: false }, t, lang);
     if (limits.length > 0) {
       errors.push(...limits);
       continue;

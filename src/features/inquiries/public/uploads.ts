@@ -1,6 +1,6 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import type { Translate } from '../../../platform/i18n/index.ts';
+import type { Language, Translate } from '../../../platform/i18n/index.ts';
 import { AppError, fieldErrorsOf, type FieldError } from '../../../platform/http/problem.ts';
 import { checkAttachments } from '../inquiries.service.ts';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_COUNT, ATTACHMENTS_MAX_TOTAL_BYTES, type AttachmentInput } from '../inquiries.schema.ts';
@@ -83,7 +83,7 @@ export async function collectUpload(this: FastifyRequest, part: MultipartFile): 
 }
 
 /** The limits (count, size, allowed type by name) of the files of one post, as field errors of the form's one file input. */
-export function attachmentErrors(uploads: Uploads, t: Translate): FieldError[] {
+export function attachmentErrors(uploads: Uploads, t: Translate, lang: Language): FieldError[] {
   const errors: FieldError[] = [];
   if (uploads.tooMany) errors.push({ field: 'attachments', code: 'too_many', message: t('inquiries.public.errors.attachmentsTooMany', { count: ATTACHMENTS_MAX_COUNT }) });
   if (uploads.overTotal) {
@@ -95,7 +95,7 @@ export function attachmentErrors(uploads: Uploads, t: Translate): FieldError[] {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     // The core names files by index (attachments.0): the form has one file input for them all.
-    for (const f of fieldErrorsOf(error, t)) errors.push({ ...f, field: 'attachments' });
+    for (const f of fieldErrorsOf(error, t, lang)) errors.push({ ...f, field: 'attachments' });
   }
   return errors;
 }
