@@ -174,6 +174,12 @@ describe('the public page cache', () => {
       assert.equal(small.made.page, 30, 'the newest answer is still kept');
       await small.app.inject('/page/0');
       assert.equal(small.made.page, 31, 'the oldest was let go');
+      const before = small.cache.size;
+      const big = await small.app.inject(`/page/${'x'.repeat(95)}`); // an answer of over 100 bytes
+      assert.equal(big.statusCode, 200);
+      assert.equal(small.cache.size, before, 'an answer larger than maxBytes is not kept and pushes nothing out');
+      await small.app.inject('/page/0');
+      assert.equal(small.made.page, 32, '/page/0 is still kept (the big answer was the one made)');
     } finally {
       await small.app.close();
     }

@@ -36,7 +36,7 @@ export type Entry = {
   csrfToken: string | null;
   expiresAt: number;
   generation: number;
-  /** The headers with the length, for answers sent straight from Node's request handler (page-cache.fast-path.ts). */
+  /** The headers with the length, for answers that are not personal sent straight from Node's request handler (page-cache.fast-path.ts). */
   rawHeaders: Record<string, string>;
   /** The URL as the request log may show it (worked out once), or null when the route is not logged. */
   loggedUrl: string | null;
@@ -184,6 +184,7 @@ export class PageCache {
    * expired ones are at the front.
    */
   private store(key: string, entry: Entry): void {
+    if (entry.bytes > this.maxBytes) return; // would push out every other answer and still not fit
     const kept = this.entries.get(key);
     if (kept) this.forget(key, kept);
     const now = Date.now();
@@ -192,7 +193,6 @@ export class PageCache {
       if (!full && old.expiresAt > now) break;
       this.forget(oldKey, old);
     }
-    if (entry.bytes > this.maxBytes) return;
     this.entries.set(key, entry);
     this.bytes += entry.bytes;
   }
@@ -220,6 +220,7 @@ export class PageCache {
     const holes = holesOf(payload, csrfToken, formKey);
     const body = holes ? EMPTY : Buffer.from(payload);
     const bytes = holes ? holes.parts.reduce((sum, part) => sum + part.length, 0) : body.length;
+    // Only an answer that is not personal is sent with these; its length is the body's.
     const rawHeaders = { ...headers, 'content-length': String(body.length) };
     const expiresAt = Date.now() + this.options.ttlMs;
     return { status: 200, headers, body, bytes, holes, csrfToken, expiresAt, generation: this.generation, rawHeaders, loggedUrl };
