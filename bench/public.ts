@@ -8,12 +8,11 @@
 // BENCH_PUBLIC_PART=crowd (start, memory and the crowd only, without the per-route ratios); BENCH_PUBLIC_PART=routes
 // (the per-route ratios only); BENCH_ROUTES=jautajums,health (only the routes whose path contains one of these);
 // WORKERS (passed on to the platform, PostgreSQL only).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type Request, type Result } from 'autocannon';
-import { createScratchPostgresDatabase } from '../test/support/test-platform.ts';
-import { buildOnce, rssMb, startBaseline, startPlatform, type Server } from './support/servers.ts';
+import { benchDatabase, buildOnce, rssMb, startBaseline, startPlatform, type Server } from './support/servers.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -157,18 +156,8 @@ function memory(app: Server, when: string, limitMb: number): boolean {
 }
 
 async function runOn(database: string): Promise<number> {
-  let env: Record<string, string>;
-  let cleanup: () => Promise<void>;
-  if (database === 'postgres') {
-    if (!adminUrl) throw new Error('BENCH_DB=postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL');
-    const scratch = await createScratchPostgresDatabase(adminUrl, 'apkalpe_bench');
-    env = { DATABASE_URL: scratch.url, WORKERS: process.env.WORKERS ?? '1' };
-    cleanup = scratch.drop;
-  } else {
-    const dataDir = mkdtempSync(join(tmpdir(), 'apkalpe-bench-data-'));
-    env = { DATA_DIR: dataDir, WORKERS: '1' };
-    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-  }
+  const { env: databaseEnv, cleanup } = await benchDatabase(database, adminUrl);
+  const env = { ...databaseEnv, WORKERS: database === 'postgres' ? (process.env.WORKERS ?? '1') : '1' };
   const startLimit = database === 'postgres' ? 2000 : 5000;
   const memoryLimit = database === 'postgres' ? 150 : 350;
   let missed = 0;

@@ -1,12 +1,31 @@
 // Starting the measured processes for the HTTP benchmarks: the platform as `npm start` runs it (compiled, production)
 // and the bare Fastify yardstick; their memory (RSS of the process and its worker processes) from /proc.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createScratchPostgresDatabase } from '../../test/support/test-platform.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
 export type Server = { base: string; process: ChildProcess; startMs: number; stop: () => Promise<void> };
+
+export type BenchDatabase = { env: Record<string, string>; cleanup: () => Promise<void> };
+
+/**
+ * A database of its own for one measured server: a scratch database on the PostgreSQL server of `adminUrl`
+ * (BENCH_DATABASE_URL or TEST_DATABASE_URL), or an embedded one in a temporary DATA_DIR; `env` points the server at it.
+ */
+export async function benchDatabase(kind: string, adminUrl: string | undefined): Promise<BenchDatabase> {
+  if (kind === 'postgres') {
+    if (!adminUrl) throw new Error('BENCH_DB=postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL');
+    const scratch = await createScratchPostgresDatabase(adminUrl, 'apkalpe_bench');
+    return { env: { DATABASE_URL: scratch.url }, cleanup: scratch.drop };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'apkalpe-bench-data-'));
+  return { env: { DATA_DIR: dataDir }, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+}
 
 export function buildOnce(): void {
   const result = spawnSync(process.execPath, [`${root}bin/build.mjs`], { stdio: 'inherit' });
