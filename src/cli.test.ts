@@ -5,19 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { preparePlatform } from './app/bootstrap.ts';
-import { platformOpener, runCli } from './app/cli.ts';
+import { platformOpener } from './app/cli.ts';
+import { runCommandLine } from './app/cli.testing.ts';
 import { loadConfig } from './platform/config.ts';
 import { signIn } from './features/staff/staff.service.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 
 /** The command line run in this process (as bin/apkalpe.mjs runs it), on the database in `env.DATA_DIR`. */
-async function apkalpe(args: string[], env: { DATA_DIR?: string } = {}) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
+function apkalpe(args: string[], env: { DATA_DIR?: string } = {}) {
   const config = () => ({ ...loadConfig({}), logLevel: 'silent' as const, ...(env.DATA_DIR ? { dataDir: env.DATA_DIR } : {}) });
-  const code = await runCli(args, { withPlatform: platformOpener(config), out: (line) => stdout.push(line), err: (line) => stderr.push(line) });
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+  return runCommandLine(args, platformOpener(config));
 }
 
 describe('bin/apkalpe.mjs (one spawned process: what an operator runs)', () => {

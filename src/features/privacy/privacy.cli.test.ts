@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestPlatform, type TestPlatform } from '../../../test/support/test-platform.ts';
-import { runCli } from '../../app/cli.ts';
+import { runCommandLine } from '../../app/cli.testing.ts';
 
 describe('npx apkalpe retention run', () => {
   let platform: TestPlatform;
@@ -12,12 +12,7 @@ describe('npx apkalpe retention run', () => {
   });
   after(() => platform.close());
 
-  async function apkalpe(args: string[]) {
-    const stdout: string[] = [];
-    const stderr: string[] = [];
-    const code = await runCli(args, { withPlatform: (work) => work(platform.deps), out: (line) => stdout.push(line), err: (line) => stderr.push(line) });
-    return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-  }
+  const apkalpe = (args: string[]) => runCommandLine(args, (work) => work(platform.deps));
 
   it('--dry-run counts per agency and kind; without it the run applies and says what it did', async () => {
     const dry = await apkalpe(['retention', 'run', '--dry-run']);
