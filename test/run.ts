@@ -11,7 +11,6 @@ import { CHROMIUM_PATH } from './support/chromium.ts';
 import { createPostgresTemplate, PGLITE_SNAPSHOT_ENV, POSTGRES_TEMPLATE_ENV, writePgliteSnapshot } from './support/test-platform.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const CHROMIUM = CHROMIUM_PATH;
 
 /** A test file: its source (relative to the project) and the JavaScript test/launch.mjs compiled it to. */
 export type SuiteFile = { source: string; compiled: string };
@@ -21,9 +20,9 @@ const isBrowserTest = (file: SuiteFile) => file.source.startsWith('test/e2e/');
 /** Leaves the browser files out, loudly, when there is no Chromium; fails instead when REQUIRE_BROWSER=1. */
 function runnable(all: SuiteFile[]): SuiteFile[] {
   const browserTests = all.filter(isBrowserTest);
-  if (existsSync(CHROMIUM) || browserTests.length === 0) return all;
+  if (existsSync(CHROMIUM_PATH) || browserTests.length === 0) return all;
   const banner = '!'.repeat(78);
-  console.error(`\n${banner}\n!! BROWSER TESTS LEFT OUT: ${CHROMIUM} was not found.`);
+  console.error(`\n${banner}\n!! BROWSER TESTS LEFT OUT: ${CHROMIUM_PATH} was not found.`);
   console.error('!! Install it with:  apt-get install chromium-headless-shell');
   console.error(`!! Not run (${browserTests.length}):\n${browserTests.map((f) => `!!   ${f.source}`).join('\n')}\n${banner}\n`);
   if (process.env.REQUIRE_BROWSER === '1') {
@@ -64,7 +63,7 @@ export async function runSuite(all: SuiteFile[]): Promise<void> {
     // The libraries' production builds, as `npm start` runs them: pages render with the React that ships (its
     // development build, with checks no test reads, took a quarter of the fuzz test's CPU).
     NODE_ENV: 'production',
-    CHROMIUM_PATH: CHROMIUM,
+    CHROMIUM_PATH,
     [PGLITE_SNAPSHOT_ENV]: snapshot,
     ...(template ? { [POSTGRES_TEMPLATE_ENV]: template.name } : {}),
     TEST_CONCURRENCY: String(concurrency),
