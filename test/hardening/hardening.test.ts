@@ -10,6 +10,7 @@ import { addStaff, signedIn, signedInStaff } from '../support/staff-accounts.ts'
 import { QuestionBrowser } from '../../src/features/inquiries/public/question-form.testing.ts';
 import { maskSecrets } from '../../src/features/outbox/mask-secrets.ts';
 import { logCollector } from './fuzz-support.ts';
+import { DEFAULT_SHEDDING } from '../../src/platform/http/load-shedding.ts';
 
 const NOW = '2026-11-16T07:00:00Z'; // Monday 09:00 in Riga
 
@@ -194,7 +195,7 @@ for (const target of testTargets()) {
 
     describe('finding 11: load shedding', () => {
       it('a saturated process answers public requests 503 with Retry-After, and still serves staff', async () => {
-        const busy = await createTestPlatform(target, { shedding: { maxInFlight: 0, searchConcurrency: 1, searchQueue: 0, maxEventLoopDelayMs: 0, retryAfterSeconds: 7 } });
+        const busy = await createTestPlatform(target, { shedding: { maxInFlight: 0, maxSubmissionsInFlight: 0, searchConcurrency: 1, searchQueue: 0, maxEventLoopDelayMs: 0, retryAfterSeconds: 7 } });
         try {
           const api = await busy.app.inject({ url: '/api/v1/agencies' });
           assert.equal(api.statusCode, 503);
@@ -204,6 +205,22 @@ for (const target of testTargets()) {
           assert.equal(page.statusCode, 503);
           assert.match(page.body, /pārslogots/);
           assert.equal((await busy.app.inject({ url: '/staff/login' })).statusCode, 200);
+          const booking = await busy.app.inject({ method: 'POST', url: '/api/v1/agencies/vsaa/appointments', payload: {} });
+          assert.equal(booking.statusCode, 503);
+        } finally {
+          await busy.close();
+        }
+      });
+
+      it('reads and submissions have their own bounds: a booking is let through while reads are shed', async () => {
+        const shedding = { ...DEFAULT_SHEDDING, maxInFlight: 0, maxSubmissionsInFlight: 1, maxEventLoopDelayMs: 0 };
+        const busy = await createTestPlatform(target, { shedding });
+        try {
+          assert.equal((await busy.app.inject({ url: '/api/v1/agencies' })).statusCode, 503);
+          const booking = await busy.app.inject({ method: 'POST', url: '/api/v1/agencies/vsaa/appointments', payload: {} });
+          assert.equal(booking.statusCode, 400, booking.body);
+          const second = await busy.app.inject({ method: 'POST', url: '/api/v1/agencies/vsaa/appointments', payload: {} });
+          assert.equal(second.statusCode, 400, 'a finished submission gives its place back');
         } finally {
           await busy.close();
         }

@@ -148,7 +148,7 @@ export async function createTestPlatform(
   };
   // No shedding in functional tests (a slow shared machine, or a test's own crowd of 100 bookings, must not turn
   // answers into 503s); the hardening tests pass their own limits.
-  const shedding = options.shedding ?? { ...DEFAULT_SHEDDING, maxEventLoopDelayMs: 0, maxInFlight: 100_000, searchQueue: 100_000 };
+  const shedding = options.shedding ?? { ...DEFAULT_SHEDDING, maxEventLoopDelayMs: 0, maxInFlight: 100_000, maxSubmissionsInFlight: 100_000, searchQueue: 100_000 };
   const app = await buildApplication(deps, { logger: options.logStream ? { level: 'debug', stream: options.logStream } : false, shedding });
   await app.ready();
   return {

@@ -7,8 +7,14 @@ import { errorPayload } from './error-handler.ts';
 import { AppError } from './problem.ts';
 
 export type SheddingLimits = {
-  /** Public requests in progress at once; more are answered 503 (staff requests are counted but never shed). */
+  /** Reads (GET, HEAD) in progress at once; more public ones are answered 503 (staff requests are counted, never shed). */
   maxInFlight: number;
+  /**
+   * Public submissions (POST and the other writes) in progress at once. A booking or a question is the client's
+   * typed work and waits on the database, not the CPU: 200 people booking at once wait about a third of a second
+   * each (docs/performance.md), so they are let through up to this bound instead of being sent to try again.
+   */
+  maxSubmissionsInFlight: number;
   /** FAQ searches running at once, and how many may wait for a turn before more are shed. */
   searchConcurrency: number;
   searchQueue: number;
@@ -17,13 +23,14 @@ export type SheddingLimits = {
   retryAfterSeconds: number;
 };
 
-export const DEFAULT_SHEDDING: SheddingLimits = { maxInFlight: 64, searchConcurrency: 4, searchQueue: 16, maxEventLoopDelayMs: 1000, retryAfterSeconds: 5 };
+export const DEFAULT_SHEDDING: SheddingLimits = { maxInFlight: 64, maxSubmissionsInFlight: 256, searchConcurrency: 4, searchQueue: 16, maxEventLoopDelayMs: 1000, retryAfterSeconds: 5 };
 
 const NEVER_SHED = /^\/(static\/|api\/health|api\/v1\/staff\/|staff(\/|$|\?))/;
 const FAQ_SEARCH = /^\/(api\/v1\/agencies\/[^/?]+\/faq|[^/?]+\/buj)\?(.*&)?q=/;
 const COUNTED = Symbol('counted');
+const READS = new Set(['GET', 'HEAD']);
 const SEARCHING = Symbol('searching');
-type Tracked = FastifyRequest & { [COUNTED]?: boolean; [SEARCHING]?: boolean };
+type Tracked = FastifyRequest & { [COUNTED]?: 'read' | 'submission'; [SEARCHING]?: boolean };
 
 const OVERLOADED = new AppError(503, 'overloaded', 'hardening.overloaded');
 
@@ -74,12 +81,14 @@ export async function registerLoadShedding(app: FastifyInstance, limits: Sheddin
       return shedPayload(request, reply, limits.retryAfterSeconds);
     }) as unknown as () => void,
   });
-  let inFlight = 0;
+  const inFlight = { read: 0, submission: 0 };
+  const limitOf = { read: limits.maxInFlight, submission: limits.maxSubmissionsInFlight };
   const search = new BoundedGate(limits.searchConcurrency, limits.searchQueue);
   const done = (request: Tracked) => {
-    if (request[COUNTED]) {
-      request[COUNTED] = false;
-      inFlight--;
+    const kind = request[COUNTED];
+    if (kind) {
+      request[COUNTED] = undefined;
+      inFlight[kind]--;
     }
     if (request[SEARCHING]) {
       request[SEARCHING] = false;
@@ -87,10 +96,10 @@ export async function registerLoadShedding(app: FastifyInstance, limits: Sheddin
     }
   };
   app.addHook('onRequest', async (request: Tracked, reply) => {
-    const exempt = NEVER_SHED.test(request.url);
-    if (!exempt && inFlight >= limits.maxInFlight) return shed(request, reply, limits.retryAfterSeconds);
-    inFlight++;
-    request[COUNTED] = true;
+    const kind = READS.has(request.method) ? 'read' : 'submission';
+    if (inFlight[kind] >= limitOf[kind] && !NEVER_SHED.test(request.url)) return shed(request, reply, limits.retryAfterSeconds);
+    inFlight[kind]++;
+    request[COUNTED] = kind;
     return undefined;
   });
   // Only a search that is really run waits for a turn: one answered from the page cache (in onRequest) never gets here.
