@@ -30,6 +30,15 @@ for (const target of testTargets()) {
       assert.equal((await loadCalendar(platform.deps, 20)).day('2027-03-03').working, false, 'read again once older than 20 ms');
     });
 
+    it('callers arriving while the table is read share that read', async () => {
+      const before = await loadCalendar(platform.deps);
+      await insertCalendarEntry(platform.deps.db, day('2027-03-05'), null);
+      const calendars = await Promise.all(Array.from({ length: 20 }, () => loadCalendar(platform.deps, 0)));
+      assert.notEqual(calendars[0], before, 'the changed table was read');
+      assert.equal(new Set(calendars).size, 1, 'one calendar built for all twenty');
+      assert.equal(calendars[0]?.day('2027-03-05').working, false);
+    });
+
     it('sees a change made in this process at once', async () => {
       const manager: StaffActor = { id: '00000000-0000-4000-8000-000000000001', email: 'admin@example.lv', name: 'Admin', sessionId: 'test', memberships: [{ agency: 'vsaa', role: 'administrator' }] };
       assert.equal((await loadCalendar(platform.deps)).day('2027-03-04').working, true);

@@ -35,18 +35,33 @@ export const CALENDAR_MAX_AGE_MS = 2_000;
 
 type LoadedCalendar = { signature: string; calendar: LatvianCalendar; loadedAt: number; generation: number };
 const loaded = new WeakMap<Database, LoadedCalendar>();
+const reading = new WeakMap<Database, { calendar: Promise<LatvianCalendar>; generation: number }>();
 let generation = 0;
 
-/** The agency calendar from the current table, read again when older than `maxAgeMs`, per database handle. */
+/**
+ * The agency calendar from the current table, read again when older than `maxAgeMs`, per database handle.
+ * Callers arriving while the table is being read share that read: 200 bookings at a process's start each built
+ * the calendar's year tables (30 ms each) before this.
+ */
 export async function loadCalendar(deps: Pick<ServiceDeps, 'db'>, maxAgeMs = CALENDAR_MAX_AGE_MS): Promise<LatvianCalendar> {
   const cached = loaded.get(deps.db);
   if (cached && cached.generation === generation && performance.now() - cached.loadedAt < maxAgeMs) return cached.calendar;
+  const pending = reading.get(deps.db);
+  if (pending?.generation === generation) return pending.calendar;
+  const calendar = readCalendar(deps.db, cached).finally(() => {
+    if (reading.get(deps.db)?.calendar === calendar) reading.delete(deps.db);
+  });
+  reading.set(deps.db, { calendar, generation });
+  return calendar;
+}
+
+async function readCalendar(db: Database, cached: LoadedCalendar | undefined): Promise<LatvianCalendar> {
   const readAt = { loadedAt: performance.now(), generation };
-  const entries = (await listCalendarEntries(deps.db)).map(toCalendarEntry);
+  const entries = (await listCalendarEntries(db)).map(toCalendarEntry);
   // The built calendar memoises its years: keep it while the table's content is unchanged.
   const signature = JSON.stringify(entries);
   const calendar = cached?.signature === signature ? cached.calendar : new LatvianCalendar(entries);
-  loaded.set(deps.db, { signature, calendar, ...readAt });
+  loaded.set(db, { signature, calendar, ...readAt });
   return calendar;
 }
 
