@@ -157,6 +157,11 @@ describe('WORKERS=2 on PostgreSQL: two server processes on one port behave as on
     assert.deepEqual(answers, Array(6).fill(false), `every process shows the change ${Date.now() - written} ms after it (documented bound ${bound} ms)`);
   });
 
+  it('the production build seeds each agency’s first knowledge base from agencies/faq', async () => {
+    const faq = JSON.parse((await send(port, 'GET', '/api/v1/agencies/vsaa/faq')).body) as { entries: unknown[] };
+    assert.ok(faq.entries.length > 0, 'the bundle found agencies/faq/vsaa.yaml');
+  });
+
   it('SIGTERM stops both processes cleanly', async () => {
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
     server.kill('SIGTERM');

@@ -1,10 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { projectPath } from '../../platform/paths.ts';
 import { LocalizedTextSchema } from '../agencies/agency-profile.schema.ts';
 
-/** Where each agency's first knowledge base is kept: agencies/faq/<slug>.yaml, beside the profiles (agencies are data). */
-export const FAQ_SEED_DIR = new URL('../../../agencies/faq/', import.meta.url).pathname;
+/**
+ * Where each agency's first knowledge base is kept: agencies/faq/<slug>.yaml, beside the profiles (agencies are data).
+ * Found from the project's root, not from this module's place: in the production bundle that place is dist/.
+ */
+export const FAQ_SEED_DIR = projectPath('agencies', 'faq');
 
 const FaqTopicSchema = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: LocalizedTextSchema }).strict();
 
@@ -25,7 +30,7 @@ export type FaqSeed = z.infer<typeof FaqSeedSchema>;
 
 /** An agency's seed file, checked; undefined when the agency has none. A broken file stops the start, naming it. */
 export function readFaqSeed(slug: string, dir = FAQ_SEED_DIR): FaqSeed | undefined {
-  const file = `${dir}${slug}.yaml`;
+  const file = join(dir, `${slug}.yaml`);
   if (!existsSync(file)) return undefined;
   const result = FaqSeedSchema.safeParse(parse(readFileSync(file, 'utf8')));
   if (!result.success) throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
