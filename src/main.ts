@@ -1,5 +1,5 @@
 import { AgencyProfileError } from './features/agencies/agency-profile.loader.ts';
-import { startEmailIntake, type EmailIntake } from './features/inquiries/email-intake/email-intake.server.ts';
+import type { EmailIntake } from './features/inquiries/email-intake/email-intake.server.ts';
 import { createDemoUsers, DEMO_PASSWORD } from './features/staff/demo-users.ts';
 import { checkTrustedList } from './features/signatures/signatures.service.ts';
 import { buildApplication } from './app/app.ts';
@@ -54,7 +54,11 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   jobs = await startJobs(deps, database, { jobs: APP_JOBS, log: app.log });
-  if (config.smtpIntakePort && first) intake = await startEmailIntake(deps, { port: config.smtpIntakePort, host: config.host, log: app.log });
+  if (config.smtpIntakePort && first) {
+    // Loaded once the server answers: the mail parser is a tenth of the start's module loading.
+    const { startEmailIntake } = await import('./features/inquiries/email-intake/email-intake.server.ts');
+    intake = await startEmailIntake(deps, { port: config.smtpIntakePort, host: config.host, log: app.log });
+  }
   const where = database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
   const lines = [
     '',

@@ -5,6 +5,9 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
+import { buildAsice, makeCa, makeSigner } from '../features/signatures/signatures.testing.ts';
+import type { VerificationOutcome } from '../features/signatures/signatures.schema.ts';
 import { createStaffUser } from '../features/staff/staff.service.ts';
 import { insertCalendarEntry } from '../features/calendar/calendar.repository.ts';
 import { CALENDAR_MAX_AGE_MS } from '../features/calendar/calendar.service.ts';
@@ -160,6 +163,27 @@ describe('WORKERS=2 on PostgreSQL: two server processes on one port behave as on
   it('the production build seeds each agency’s first knowledge base from agencies/faq', async () => {
     const faq = JSON.parse((await send(port, 'GET', '/api/v1/agencies/vsaa/faq')).body) as { entries: unknown[] };
     assert.ok(faq.entries.length > 0, 'the bundle found agencies/faq/vsaa.yaml');
+  });
+
+  it('the production build’s signature worker verifies a signed container (a worker that fails to load would call it invalid)', async () => {
+    const ca = await makeCa();
+    const content = await buildAsice({ 'iesniegums.txt': new TextEncoder().encode('Lūdzu.') }, [await makeSigner(ca)]);
+    const worker = new Worker(join(root, 'dist', 'verify.worker.js'), { workerData: { anchors: null } });
+    try {
+      const answer = new Promise<{ outcome?: VerificationOutcome; error?: string }>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      worker.postMessage({ id: 1, fileName: 'iesniegums.edoc', contentType: 'application/vnd.etsi.asic-e+zip', content, now: Date.now() });
+      const { outcome, error } = await answer;
+      assert.equal(error, undefined);
+      assert.equal(outcome?.kind, 'report');
+      const report = outcome?.kind === 'report' ? outcome.report : undefined;
+      assert.equal(report?.status, 'qualification-not-checked', 'integrity checked, no trusted list given');
+      assert.equal(report?.signatures[0]?.integrity, true);
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('SIGTERM stops both processes cleanly', async () => {
