@@ -104,7 +104,10 @@ async function record(base: string, list: Target[]): Promise<string> {
     if (res.status !== 200) throw new Error(`${t.path}: ${res.status}`);
     // The same header lines too (the security headers are two thirds of a small JSON answer's bytes, and the clients'
     // work grows with them); the connection's own lines are each server's.
-    const headers = Object.fromEntries([...res.headers].filter(([name]) => !CONNECTION_HEADERS.has(name)));
+    const headers: Record<string, string> = {};
+    res.headers.forEach((value, name) => {
+      if (!CONNECTION_HEADERS.has(name)) headers[name] = value;
+    });
     answers[t.path] = { status: res.status, headers, body: await res.text() };
   }
   const file = join(mkdtempSync(join(tmpdir(), 'apkalpe-bench-')), 'answers.json');
