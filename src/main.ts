@@ -8,29 +8,8 @@ import { APP_JOBS } from './app/jobs.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { startJobs, type JobRunner } from './platform/jobs/jobs.ts';
 import { runPrimary, workerNumber } from './platform/workers.ts';
+import { bufferedLogDestination } from './platform/http/log-destination.ts';
 import cluster from 'node:cluster';
-import pino from 'pino';
-
-/**
- * The log written to stdout in blocks of at least 4 KiB (and at least once a second) instead of one write per line:
- * at thousands of requests a second the per-line write was a fifth of a kept page's cost. Flushed at exit.
- * Up to 1 MiB per write: sonic-boom's default of 16 KiB per write, one write per turn of a busy event loop, fell
- * behind the request log at 5,000 requests a second and the unwritten lines grew without end (62 MB after two
- * minutes: issue 18). What stdout cannot take beyond 16 MiB waiting is dropped and counted on stderr, never held.
- */
-function bufferedStdout(): pino.DestinationStream & { flushSync(): void } {
-  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096, maxWrite: 1024 * 1024, maxLength: 16 * 1024 * 1024 });
-  let dropped = 0;
-  stream.on('drop', () => dropped++);
-  setInterval(() => {
-    stream.flush();
-    if (dropped === 0) return;
-    process.stderr.write(`apkalpe: ${dropped} log writes dropped: stdout did not keep up\n`);
-    dropped = 0;
-  }, 1000).unref();
-  process.on('exit', () => stream.flushSync());
-  return stream;
-}
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -38,7 +17,7 @@ async function main(): Promise<void> {
   if (config.workers > 1 && cluster.isPrimary) return runPrimary(config.workers);
   const first = workerNumber() === 1;
   const { deps, database } = await preparePlatform(config);
-  const logStream = bufferedStdout();
+  const logStream = bufferedLogDestination(1, (lines) => process.stderr.write(`apkalpe: ${lines} log lines dropped: stdout did not keep up\n`));
   const app = await buildApplication(deps, { logger: { stream: logStream } });
 
   const demoUsers = database.kind === 'pglite' ? await createDemoUsers(deps, deps.agencies.list().map((a) => a.slug)) : [];
