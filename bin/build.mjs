@@ -6,12 +6,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** How our code is bundled for Node, for the server and for the test suite (test/launch.mjs): the npm packages stay in node_modules. */
+/**
+ * How our code is bundled for Node, for the server and for the test suite (test/launch.mjs). Each says what stays in
+ * node_modules: the suite every npm package, the server only SERVER_EXTERNAL.
+ */
 export const NODE_BUNDLE = {
   bundle: true,
-  // Code reached only through import() (the trusted list's reader) goes to a chunk of its own: its packages load when it is used.
+  // Code reached only through import() (the trusted list's reader, the e-mail intake) goes to a chunk of its own: it loads when used.
   splitting: true,
-  packages: 'external',
   platform: 'node',
   format: 'esm',
   target: 'node20',
@@ -42,8 +44,7 @@ export async function buildServer({ outdir = 'dist' } = {}) {
     outdir,
     ...NODE_BUNDLE,
     // Start (issue 18): one file instead of some 600 modules found, read and linked one by one: the first health
-    // check came 1.54–2.18 s after the start on session 11's machine, 1.31–1.45 s with the packages bundled.
-    packages: undefined,
+    // check came 1.74–2.42 s after the start on session 11's machine, 1.38–1.58 s with the packages bundled.
     external: SERVER_EXTERNAL,
     banner: { js: COMMONJS_GLOBALS },
     // Memory (issue 18): Node keeps the bundle's text and its source map in the heap. Without comments and with every

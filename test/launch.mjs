@@ -49,6 +49,7 @@ await build({
   outbase: root,
   outExtension: { '.js': '.mjs' },
   ...NODE_BUNDLE,
+  packages: 'external', // the suite loads the npm packages from node_modules, as tsx does for one file alone
   sourcemap: 'linked',
   logLevel: 'warning',
   plugins: [ownAddress],
