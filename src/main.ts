@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   if (config.workers > 1 && cluster.isPrimary) return runPrimary(config.workers);
   const first = workerNumber() === 1;
   const { deps, database } = await preparePlatform(config);
-  const logStream = bufferedLogDestination(1, (lines) => process.stderr.write(`apkalpe: ${lines} log lines dropped: stdout did not keep up\n`));
+  const logStream = bufferedLogDestination(1);
   const app = await buildApplication(deps, { logger: { stream: logStream } });
 
   const demoUsers = database.kind === 'pglite' ? await createDemoUsers(deps, deps.agencies.list().map((a) => a.slug)) : [];
