@@ -30,5 +30,6 @@ if (cluster.isPrimary && isStale()) {
   const ms = await buildServer();
   process.stdout.write(`Built dist/main.js from the TypeScript sources in ${Math.round(ms)} ms\n`);
 }
-process.setSourceMapsEnabled(true); // stack traces name the TypeScript sources
+// Source maps stay off unless asked for (NODE_OPTIONS=--enable-source-maps): Node would keep every map in the heap,
+// about 5 MB of the 150 MB budget (issue 18). Stack traces still name the functions; dist/*.map maps them to src/.
 await import(bundle);
