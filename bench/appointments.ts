@@ -5,7 +5,8 @@
 // The HTTP clients run in a worker thread (their own event loop), the server in the main thread.
 // Run: BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench -- appointments
 // BENCH_WORKERS=1,2 also books over HTTP against the platform as `npm start` runs it (compiled, separate processes,
-// WORKERS=n) for each n listed, and compares the best with pgbench (issue 18).
+// WORKERS=n) for each n listed, and compares the best with pgbench (issue 18). With Debian's wrk installed each of
+// those servers is booked a second time by wrk, a C client like pgbench (bench/support/wrk.ts).
 // A generated VSAA profile with 30 centres is used (agencies/vsaa.yaml's centres repeated); a fresh database
 // is created and dropped, and pgbench initialises and drops its own database.
 import { execFileSync } from 'node:child_process';
@@ -22,6 +23,7 @@ import { freeSlots } from '../src/features/appointments/slot-search.service.ts';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { bookingStatement } from '../src/features/appointments/appointments.repository.ts';
 import { runHttpClients, type HttpCall } from './http-clients.ts';
+import { runWrk, wrkAvailable } from './support/wrk.ts';
 import { buildOnce, startPlatform } from './support/servers.ts';
 import { report, timeSequential } from './measure.ts';
 
@@ -125,7 +127,10 @@ try {
     for (const slot of free) for (let seat = 0; seat < slot.free; seat++) targets.push({ centre: slot.centre, service: serviceId, start: slot.startIso });
   }
   const workerCounts = (process.env.BENCH_WORKERS ?? '').split(',').filter(Boolean).map(Number);
-  const runs = 1 + workerCounts.length;
+  // Each npm start server is also booked by wrk (a C client, as pgbench is), when Debian's wrk is installed.
+  const withWrk = workerCounts.length > 0 && wrkAvailable();
+  if (workerCounts.length > 0 && !withWrk) console.log('wrk not installed (apt-get install wrk): the npm start servers are booked by the Node clients only');
+  const runs = 1 + workerCounts.length * (withWrk ? 2 : 1);
   const total = Math.min(BOOKINGS, Math.floor(targets.length / runs));
   const callsOf = (run: number): HttpCall[] =>
     targets.slice(run * total, (run + 1) * total).map((target, i) => ({ method: 'POST', path: '/api/v1/agencies/vsaa/appointments', body: { ...target, name: `Bench ${i}`, phone: '+371 20000000' } }));
@@ -135,7 +140,8 @@ try {
   for (const [i, workers] of workerCounts.entries()) {
     const server = await startPlatform({ DATABASE_URL: scratchUrlOf(platform), AGENCIES_DIR: agenciesDir, WORKERS: String(workers), LOG_LEVEL: 'warn' });
     try {
-      bookingsPerSecond = Math.max(bookingsPerSecond, await bookOver(server.base, callsOf(i + 1), `npm start, WORKERS=${workers}`));
+      bookingsPerSecond = Math.max(bookingsPerSecond, await bookOver(server.base, callsOf(1 + i * (withWrk ? 2 : 1)), `npm start, WORKERS=${workers}`));
+      if (withWrk) bookingsPerSecond = Math.max(bookingsPerSecond, await bookWithWrk(server.base, callsOf(2 + i * 2), `npm start, WORKERS=${workers}, wrk`));
     } finally {
       await server.stop();
     }
@@ -173,6 +179,19 @@ async function bookOver(base: string, calls: HttpCall[], where: string): Promise
   console.log(
     `booking throughput (${where}): ${perSecond.toFixed(0)} bookings/s (${booked} booked, ${outcome.statuses[409] ?? 0} conflicts, ` +
       `${outcome.statuses[503] ?? 0} shed, ${seconds.toFixed(1)} s)  target ≥ 1000  ${perSecond >= 1000 ? 'OK' : 'MISSED'}`,
+  );
+  return perSecond;
+}
+
+async function bookWithWrk(base: string, calls: HttpCall[], where: string): Promise<number> {
+  const outcome = await runWrk(base, calls, CLIENTS);
+  const booked = outcome.statuses[201] ?? 0;
+  const other = Object.entries(outcome.statuses).filter(([status]) => !['201', '409', '503'].includes(status));
+  if (other.length > 0) throw new Error(`booking failed (wrk): statuses ${JSON.stringify(outcome.statuses)}`);
+  const perSecond = booked / outcome.seconds;
+  console.log(
+    `booking throughput (${where}): ${perSecond.toFixed(0)} bookings/s (${booked} booked, ${outcome.statuses[409] ?? 0} conflicts, ` +
+      `${outcome.statuses[503] ?? 0} shed and not retried, ${outcome.seconds.toFixed(1)} s; p50 ${outcome.p50Ms.toFixed(0)} ms, p95 ${outcome.p95Ms.toFixed(0)} ms)`,
   );
   return perSecond;
 }
