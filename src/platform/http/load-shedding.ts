@@ -30,7 +30,8 @@ const FAQ_SEARCH = /^\/(api\/v1\/agencies\/[^/?]+\/faq|[^/?]+\/buj)\?(.*&)?q=/;
 const COUNTED = Symbol('counted');
 const READS = new Set(['GET', 'HEAD']);
 const SEARCHING = Symbol('searching');
-type Tracked = FastifyRequest & { [COUNTED]?: 'read' | 'submission'; [SEARCHING]?: boolean };
+const ABORTED = Symbol('aborted');
+type Tracked = FastifyRequest & { [COUNTED]?: 'read' | 'submission'; [SEARCHING]?: boolean; [ABORTED]?: boolean };
 
 const OVERLOADED = new AppError(503, 'overloaded', 'hardening.overloaded');
 
@@ -105,7 +106,11 @@ export async function registerLoadShedding(app: FastifyInstance, limits: Sheddin
   // Only a search that is really run waits for a turn: one answered from the page cache (in onRequest) never gets here.
   app.addHook('preHandler', async (request: Tracked, reply) => {
     if (!FAQ_SEARCH.test(request.url)) return undefined;
-    if (!(await search.enter())) {
+    const admitted = await search.enter();
+    // A client that left while it waited gets its turn all the same: pass the turn on at once. Its request has had
+    // its onRequestAbort already and would get no onResponse, so it would hold the turn for good.
+    if (admitted && request[ABORTED]) search.leave();
+    if (!admitted || request[ABORTED]) {
       done(request);
       return shed(request, reply, limits.retryAfterSeconds);
     }
@@ -113,5 +118,8 @@ export async function registerLoadShedding(app: FastifyInstance, limits: Sheddin
     return undefined;
   });
   app.addHook('onResponse', async (request: Tracked) => done(request));
-  app.addHook('onRequestAbort', async (request: Tracked) => done(request));
+  app.addHook('onRequestAbort', async (request: Tracked) => {
+    request[ABORTED] = true;
+    done(request);
+  });
 }
