@@ -31,7 +31,8 @@ const COUNTED = Symbol('counted');
 const READS = new Set(['GET', 'HEAD']);
 const SEARCHING = Symbol('searching');
 const ABORTED = Symbol('aborted');
-type Tracked = FastifyRequest & { [COUNTED]?: 'read' | 'submission'; [SEARCHING]?: boolean; [ABORTED]?: boolean };
+const WAIT = Symbol('wait');
+type Tracked = FastifyRequest & { [COUNTED]?: 'read' | 'submission'; [SEARCHING]?: boolean; [ABORTED]?: boolean; [WAIT]?: AbortController };
 
 const OVERLOADED = new AppError(503, 'overloaded', 'hardening.overloaded');
 
@@ -45,30 +46,48 @@ export function shed(request: FastifyRequest, reply: FastifyReply, retryAfterSec
   return reply.send(shedPayload(request, reply, retryAfterSeconds));
 }
 
-/** A counting semaphore with a bounded queue. */
+/** A counting semaphore with a bounded queue; a waiter whose signal aborts leaves the queue at once. */
 export class BoundedGate {
   private running = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting = new Set<() => void>();
   constructor(
     private readonly concurrency: number,
     private readonly queue: number,
   ) {}
 
-  /** false when the queue is full (the caller sheds the request). */
-  async enter(): Promise<boolean> {
+  /** false when the queue is full or the signal aborted before a turn came (the caller sheds the request). */
+  async enter(signal?: AbortSignal): Promise<boolean> {
+    if (signal?.aborted) return false;
     if (this.running < this.concurrency) {
       this.running++;
       return true;
     }
-    if (this.waiting.length >= this.queue) return false;
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-    return true;
+    if (this.waiting.size >= this.queue) return false;
+    return new Promise<boolean>((resolve) => {
+      const withdraw = () => {
+        this.waiting.delete(grant);
+        resolve(false);
+      };
+      const grant = () => {
+        signal?.removeEventListener('abort', withdraw);
+        resolve(true);
+      };
+      this.waiting.add(grant);
+      signal?.addEventListener('abort', withdraw, { once: true });
+    });
   }
 
   leave(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.running--;
+    const [next] = this.waiting;
+    if (next) {
+      this.waiting.delete(next);
+      next();
+    } else this.running--;
+  }
+
+  /** Turns taken and requests waiting, for tests and diagnostics. */
+  get load(): { running: number; waiting: number } {
+    return { running: this.running, waiting: this.waiting.size };
   }
 }
 
@@ -106,9 +125,12 @@ export async function registerLoadShedding(app: FastifyInstance, limits: Sheddin
   // Only a search that is really run waits for a turn: one answered from the page cache (in onRequest) never gets here.
   app.addHook('preHandler', async (request: Tracked, reply) => {
     if (!FAQ_SEARCH.test(request.url)) return undefined;
-    const admitted = await search.enter();
-    // A client that left while it waited gets its turn all the same: pass the turn on at once. Its request has had
-    // its onRequestAbort already and would get no onResponse, so it would hold the turn for good.
+    const wait = new AbortController();
+    request[WAIT] = wait;
+    if (request[ABORTED]) wait.abort();
+    const admitted = await search.enter(wait.signal);
+    request[WAIT] = undefined;
+    // A client that left after its turn came (its onRequestAbort has run, and no onResponse will) passes it on at once.
     if (admitted && request[ABORTED]) search.leave();
     if (!admitted || request[ABORTED]) {
       done(request);
@@ -120,6 +142,7 @@ export async function registerLoadShedding(app: FastifyInstance, limits: Sheddin
   app.addHook('onResponse', async (request: Tracked) => done(request));
   app.addHook('onRequestAbort', async (request: Tracked) => {
     request[ABORTED] = true;
+    request[WAIT]?.abort(); // a search waiting for a turn leaves the queue
     done(request);
   });
 }
