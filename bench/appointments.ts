@@ -132,16 +132,17 @@ try {
   if (workerCounts.length > 0 && !withWrk) console.log('wrk not installed (apt-get install wrk): the npm start servers are booked by the Node clients only');
   const runs = 1 + workerCounts.length * (withWrk ? 2 : 1);
   const total = Math.min(BOOKINGS, Math.floor(targets.length / runs));
-  const callsOf = (run: number): HttpCall[] =>
-    targets.slice(run * total, (run + 1) * total).map((target, i) => ({ method: 'POST', path: '/api/v1/agencies/vsaa/appointments', body: { ...target, name: `Bench ${i}`, phone: '+371 20000000' } }));
-  let bookingsPerSecond = await bookOver(base, callsOf(0), 'in the benchmark process');
+  let run = 0; // each run books its own share of the seats
+  const nextCalls = (): HttpCall[] =>
+    targets.slice(run * total, ++run * total).map((target, i) => ({ method: 'POST', path: '/api/v1/agencies/vsaa/appointments', body: { ...target, name: `Bench ${i}`, phone: '+371 20000000' } }));
+  let bookingsPerSecond = await bookOver(base, nextCalls(), 'in the benchmark process');
   // The same bookings against the server as `npm start` runs it, as separate processes (WORKERS=n) on the same database.
   if (workerCounts.length > 0) buildOnce();
-  for (const [i, workers] of workerCounts.entries()) {
+  for (const workers of workerCounts) {
     const server = await startPlatform({ DATABASE_URL: scratchUrlOf(platform), AGENCIES_DIR: agenciesDir, WORKERS: String(workers), LOG_LEVEL: 'warn' });
     try {
-      bookingsPerSecond = Math.max(bookingsPerSecond, await bookOver(server.base, callsOf(1 + i * (withWrk ? 2 : 1)), `npm start, WORKERS=${workers}`));
-      if (withWrk) bookingsPerSecond = Math.max(bookingsPerSecond, await bookWithWrk(server.base, callsOf(2 + i * 2), `npm start, WORKERS=${workers}, wrk`));
+      bookingsPerSecond = Math.max(bookingsPerSecond, await bookOver(server.base, nextCalls(), `npm start, WORKERS=${workers}`));
+      if (withWrk) bookingsPerSecond = Math.max(bookingsPerSecond, await bookWithWrk(server.base, nextCalls(), `npm start, WORKERS=${workers}, wrk`));
     } finally {
       await server.stop();
     }

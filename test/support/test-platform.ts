@@ -62,6 +62,7 @@ async function migratedPglite(): Promise<PGlite> {
  * each test database is then a copy of it (CREATE DATABASE … TEMPLATE) instead of running the migrations again.
  */
 export async function createPostgresTemplate(adminUrl: string): Promise<{ name: string; drop: () => Promise<void> }> {
+  await dropAbandonedScratchDatabases(adminUrl);
   const scratch = await createScratchPostgresDatabase(adminUrl, 'apkalpe_template');
   const handle = await openDatabase({ kind: 'postgres', url: scratch.url });
   try {
@@ -84,6 +85,34 @@ export async function writePgliteSnapshot(file: string): Promise<void> {
 /** Where test/run.ts names the migrated PostgreSQL database it made once for the whole run (a template). */
 export const POSTGRES_TEMPLATE_ENV = 'APKALPE_TEST_PG_TEMPLATE';
 
+/** A scratch database's name: its prefix, when it was made (seconds, base 36) and random hex. */
+export function scratchDatabaseName(prefix: string, madeAt = Date.now()): string {
+  return `${prefix}_${Math.floor(madeAt / 1000).toString(36)}_${randomBytes(4).toString('hex')}`;
+}
+
+const SCRATCH_NAME = /^apkalpe_[a-z]+_([0-9a-z]{6,7})_[0-9a-f]{8}$/;
+
+/**
+ * Drops the scratch databases a run left behind when it was interrupted (Ctrl-C ends the test processes before
+ * they drop theirs): those older than `maxAgeMs`, so the databases of a run going on beside this one are kept.
+ * Returns the names dropped.
+ */
+export async function dropAbandonedScratchDatabases(adminUrl: string, maxAgeMs = 6 * 3_600_000, now = Date.now()): Promise<string[]> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'apkalpe\\_%'");
+    const abandoned = rows.map((row) => row.datname).filter((name) => {
+      const madeAt = SCRATCH_NAME.exec(name)?.[1];
+      return madeAt !== undefined && now - parseInt(madeAt, 36) * 1000 > maxAgeMs;
+    });
+    for (const name of abandoned) await admin.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+    return abandoned;
+  } finally {
+    await admin.end();
+  }
+}
+
 /**
  * A new PostgreSQL database on the server of `adminUrl` (for one test file or one benchmark), and how to drop it:
  * empty, or a copy of `template`.
@@ -93,7 +122,7 @@ export async function createScratchPostgresDatabase(
   prefix = 'apkalpe_test',
   template?: string,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const name = scratchDatabaseName(prefix);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}${template ? ` template ${pg.escapeIdentifier(template)}` : ''}`);
