@@ -146,19 +146,19 @@ async function compare(app: Server, list: Target[]): Promise<number> {
 async function crowd(app: Server, list: Target[], seconds: number): Promise<boolean> {
   const pages: Request[] = list.filter((t) => t.kind === 'html').map((t) => ({ path: t.path }));
   // About 3 % hostile: one hostile request after every 30 page requests.
+  const hostile = process.env.BENCH_CROWD_HOSTILE === '0' ? [] : HOSTILE;
   const requests: Request[] = [];
   for (let i = 0; i < 30 * HOSTILE.length; i++) {
     requests.push(pages[i % pages.length] as Request);
-    if (i % 30 === 29 && process.env.BENCH_CROWD_HOSTILE !== '0') requests.push(HOSTILE[Math.floor(i / 30)] as Request);
+    if (i % 30 === 29 && hostile.length > 0) requests.push(hostile[Math.floor(i / 30)] as Request);
   }
-  const hostile = requests.length - 30 * HOSTILE.length;
   const r = await autocannon({ url: app.base, connections: CROWD_CONNECTIONS, duration: seconds, timeout: 10, requests });
   const statuses = Object.entries(r.statusCodeStats).map(([s, v]) => `${s}×${v.count}`).join(' ');
   const shed = r.statusCodeStats['503']?.count ?? 0;
   const server = Object.entries(r.statusCodeStats).filter(([s]) => Number(s) >= 500 && s !== '503').reduce((n, [, v]) => n + v.count, 0);
   const ok = r.errors === 0 && r.timeouts === 0 && server === 0 && r.latency.p99 < 100 && app.process.exitCode === null;
   console.log(
-    `crowd: ${CROWD_CONNECTIONS} connections, ${seconds} s, public pages + ${hostile} hostile kinds (${((100 * hostile) / requests.length).toFixed(1)} %): ` +
+    `crowd: ${CROWD_CONNECTIONS} connections, ${seconds} s, public pages + ${hostile.length} hostile kinds (${((100 * hostile.length) / requests.length).toFixed(1)} %): ` +
       `${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, errors ${r.errors}, timeouts ${r.timeouts}, ` +
       `shed (503) ${shed}, other 5xx ${server}; statuses ${statuses} — target 0 errors, 0 timeouts, p99 < 100 ms: ${ok ? 'OK' : 'MISSED'}`,
   );
