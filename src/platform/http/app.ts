@@ -14,6 +14,7 @@ import { registerErrorHandling, type ErrorPageRenderer } from './error-handler.t
 import { registerPageCache } from './page-cache.ts';
 import { cacheFastPath, serverWithFastPath, type FastPathOptions } from './page-cache.fast-path.ts';
 import { registerRequestLog } from './request-log.ts';
+import { lazyRequestLogger } from './request-logger.ts';
 import { languageHook } from './language.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { registerLoadShedding, type SheddingLimits } from './load-shedding.ts';
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps, composition: AppComposition, optio
     frameworkErrors: onFrameworkError,
     clientErrorHandler: onClientError as (error: Error, socket: import('node:net').Socket) => void,
     logController: new LogController({ disableRequestLogging: true }), // one line per request instead: registerRequestLog
+    childLoggerFactory: lazyRequestLogger,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
