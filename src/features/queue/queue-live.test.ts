@@ -106,6 +106,9 @@ for (const target of testTargets()) {
         const stream = await openBoardStream(port, '/api/v1/agencies/vsaa/centres/valmiera/board/events');
         assert.equal(stream.response.statusCode, 200);
         assert.match(String(stream.response.headers['content-type']), /^text\/event-stream/);
+        // A hijacked answer still carries the security headers every answer has (security-headers.ts).
+        assert.equal(stream.response.headers['x-content-type-options'], 'nosniff');
+        assert.match(String(stream.response.headers['content-security-policy']), /frame-ancestors 'none'/);
         const initial = await stream.next(() => true);
         assert.equal(initial.waiting.find((w) => w.service === 'dokumenti')?.waiting, 1);
         await staff.request({ method: 'POST', url: '/api/v1/staff/vsaa/queue/centres/valmiera/counters/1/call-next' });

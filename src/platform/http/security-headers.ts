@@ -52,7 +52,7 @@ type HeaderSink = { setHeader(name: string, value: string): void; removeHeader(n
  * helmet's headers, worked out once: with no nonces and HSTS off they are the same for every answer, and building
  * helmet per request (as @fastify/helmet does) was a visible share of a cached page's cost.
  */
-function helmetHeaders(): ReadonlyArray<readonly [string, string]> {
+function helmetHeaders(): Readonly<Record<string, string>> {
   const headers: Array<[string, string]> = [];
   const sink: HeaderSink = { setHeader: (name, value) => void headers.push([name.toLowerCase(), String(value)]), removeHeader: () => undefined };
   helmet({
@@ -65,16 +65,17 @@ function helmetHeaders(): ReadonlyArray<readonly [string, string]> {
   })(sink as never, sink as never, (error?: unknown) => {
     if (error) throw error;
   });
-  return [...headers, ['permissions-policy', PERMISSIONS_POLICY]];
+  return Object.fromEntries([...headers, ['permissions-policy', PERMISSIONS_POLICY]]);
 }
 
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
   const headers = helmetHeaders();
-  // On the raw answer as the request arrives, so every answer has them, errors and early replies included.
+  // On the reply as the request arrives, so every answer has them, errors and early replies included (a hijacked
+  // answer writes reply.getHeaders() itself). Not raw.setHeader: Node then checks each header twice and makes
+  // Fastify's own headers take the slow path too (issue 18: a booking's share, docs/performance.md).
   app.addHook('onRequest', (request, reply, done) => {
-    const raw = reply.raw;
-    for (const [name, value] of headers) raw.setHeader(name, value);
-    if (request.protocol === 'https') raw.setHeader('strict-transport-security', HSTS);
+    reply.headers(headers);
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
     done();
   });
   // Last, so no handler's own cache-control can weaken it.
