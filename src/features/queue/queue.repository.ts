@@ -183,7 +183,7 @@ export async function markCounterCalled(
   key: CentreKey & { counterNo: number },
   call: { ticketId: string; now: Date; audit: AuditEvent; payload: string },
 ): Promise<void> {
-  const rows = await counterCalled(db, { ...key, ticketId: call.ticketId, now: call.now.toISOString(), payload: call.payload, ...auditValues(call.audit) });
+  const rows = await counterCalled(db, [key, { ticketId: call.ticketId, now: call.now.toISOString(), payload: call.payload }, auditValues(call.audit)]);
   if (rows.length === 0) throw new Error('queue counter vanished during a call');
 }
 

@@ -10,6 +10,11 @@ const saveSetting = preparedStatement<{ key: string; value: string }>(
   sql`insert into app_settings (key, value) values (${sql.placeholder('key')}, ${sql.placeholder('value')})
     on conflict (key) do update set value = excluded.value returning key, value`,
 );
+// `key` twice (two parameters of one name) and one fixed value beside the placeholders.
+const echoValues = preparedStatement<{ a: string; b: string; c: string; fixed: string }>(
+  'test_echo_values',
+  sql`select ${sql.placeholder('key')}::text as a, ${sql.placeholder('value')}::text as b, ${sql.placeholder('key')}::text as c, ${'kept'}::text as fixed`,
+);
 const countSettings = preparedStatement<{ n: number }>('test_count_settings', sql`select count(*)::int as n from app_settings where key = ${sql.placeholder('key')}`);
 
 for (const target of testTargets()) {
@@ -42,6 +47,15 @@ for (const target of testTargets()) {
 
     it('refuses a call with a value missing', async () => {
       await assert.rejects(saveSetting(platform.deps.db, { key: 'no-value' }), /No value for placeholder "value"/);
+      await assert.rejects(saveSetting(platform.deps.db, [{ key: 'no-value' }, { other: 'x' }]), /No value for placeholder "value"/);
+    });
+
+    it('reads its values from several records in order, the first that has a name giving it', async () => {
+      const [row] = await echoValues(platform.deps.db, [{ key: 'first' }, { key: 'second', value: 'from the second' }]);
+      assert.deepEqual(row, { a: 'first', b: 'from the second', c: 'first', fixed: 'kept' });
+      // A null is a value: it is not looked for further on.
+      const [nulls] = await echoValues(platform.deps.db, [{ key: null }, { key: 'not this', value: 'v' }]);
+      assert.deepEqual(nulls, { a: null, b: 'v', c: null, fixed: 'kept' });
     });
 
     if (target === 'postgres') {
