@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { Temporal } from 'temporal-polyfill';
 import { KNOWN_CALENDAR_ENTRIES } from './known-entries.ts';
 import { LatvianCalendar } from './latvian-calendar.ts';
 import type { CalendarEntry } from './types.ts';
@@ -263,5 +264,26 @@ describe('LatvianCalendar: input validation', () => {
     };
     assert.throws(() => new LatvianCalendar([weekdayWorking]), /Saturday or Sunday/);
     assert.throws(() => new LatvianCalendar([{ ...weekdayWorking, date: '2025-05-10', replaces: 'x' }]), RangeError);
+  });
+});
+
+describe('LatvianCalendar.day: remembered by the date text', () => {
+  it('answers a date asked again, and across the memo bound, as it did the first time', () => {
+    const fresh = new LatvianCalendar(KNOWN_CALENDAR_ENTRIES);
+    const first = fresh.day('2026-11-18');
+    assert.equal(first.working, false);
+    assert.equal(fresh.day('2026-11-18'), first, 'the same answer, not parsed again');
+    // More dates than the memo keeps (5,000): it starts over and still answers every one from the year tables.
+    let day = Temporal.PlainDate.from('2000-01-01');
+    for (let i = 0; i < 6_000; i++, day = day.add({ days: 1 })) assert.deepEqual(fresh.day(day.toString()), cal.day(day.toString()));
+    assert.deepEqual(fresh.day('2026-11-18'), first);
+  });
+
+  it('refuses a wrong date every time: a refusal is not remembered', () => {
+    const fresh = new LatvianCalendar(KNOWN_CALENDAR_ENTRIES);
+    for (let i = 0; i < 2; i++) {
+      assert.throws(() => fresh.day('2026-02-30'), RangeError);
+      assert.throws(() => fresh.day('2026-2-3'), RangeError);
+    }
   });
 });

@@ -4,6 +4,9 @@ import { HOLIDAY_YEAR_MIN, assertSupportedYear, statutoryHolidays } from './holi
 import { formatIsoDate, isWeekend, parseIsoDate } from './iso-date.ts';
 import type { CalendarEntry, DayInfo, HolidayListItem, IsoDate, LocalizedText } from './types.ts';
 
+// Dates whose day is remembered per calendar (a bounded memo: a few years of dates).
+const DAY_MEMO_LIMIT = 5_000;
+
 type HolidayRecord = { names: LocalizedText[]; moving: LocalizedText[] };
 
 function joinNames(names: readonly LocalizedText[]): LocalizedText {
@@ -28,6 +31,7 @@ export class LatvianCalendar {
   readonly #holidayCache = new Map<number, Map<IsoDate, HolidayRecord>>();
   readonly #compensatoryCache = new Map<number, Map<IsoDate, LocalizedText>>();
   readonly #yearCache = new Map<number, readonly DayInfo[]>();
+  readonly #dayByIso = new Map<IsoDate, DayInfo>();
 
   constructor(entries: readonly CalendarEntry[] = []) {
     for (const entry of entries) {
@@ -46,7 +50,15 @@ export class LatvianCalendar {
   }
 
   day(date: IsoDate): DayInfo {
-    return this.#info(parseIsoDate(date));
+    // Every booking and every slot search asks for the same few weeks: remembered by the date's text, so the
+    // parse into a PlainDate (most of the cost) runs once per date. A wrong date throws and is not remembered.
+    let info = this.#dayByIso.get(date);
+    if (!info) {
+      info = this.#info(parseIsoDate(date));
+      if (this.#dayByIso.size >= DAY_MEMO_LIMIT) this.#dayByIso.clear();
+      this.#dayByIso.set(date, info);
+    }
+    return info;
   }
 
   isWorkingDay(date: IsoDate): boolean {

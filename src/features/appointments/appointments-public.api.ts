@@ -1,3 +1,4 @@
+import { answerAsBuilt } from '../../platform/http/answer-serializer.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { originOf } from '../../platform/audit/audit.ts';
@@ -86,7 +87,7 @@ export async function appointmentsPublicApi(app: FastifyInstance, deps: AppDeps)
       },
       // Thousands of slots built by our own typed code: the schema documents them (OpenAPI, and the tests check
       // answers against it), re-validating each one on every search would cost a third of the request.
-      serializerCompiler: () => (data) => JSON.stringify(data),
+      serializerCompiler: answerAsBuilt,
       ...agencyFirst,
     },
     async (request) => {
@@ -112,6 +113,8 @@ export async function appointmentsPublicApi(app: FastifyInstance, deps: AppDeps)
         body: BookingBodySchema,
         response: { 201: BookingCreatedSchema, 200: BookingCreatedSchema.omit({ manageToken: true }) },
       },
+      // Built field by field in sendBookingResult; checked against the schema by appointments.api.test.ts.
+      serializerCompiler: answerAsBuilt,
       ...agencyFirst,
     },
     async (request, reply) => {

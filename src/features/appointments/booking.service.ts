@@ -1,7 +1,7 @@
 import { isConstraintViolation, violatedConstraint } from '../../platform/db/constraint-violation.ts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
-import { bookingCodeFrom, checkRequestedSlot, type SlotCheck, type SlotRejection } from '../../domain/booking/index.ts';
+import { BOOKING_CODE_LENGTH, bookingCodeFrom, checkRequestedSlot, type SlotCheck, type SlotRejection } from '../../domain/booking/index.ts';
 import type { LatvianCalendar } from '../../domain/calendar/index.ts';
 import type { AuditOrigin } from '../../platform/audit/audit.ts';
 import { auditEvent } from '../../platform/audit/audit.ts';
@@ -23,6 +23,8 @@ export type BookingRequest = {
   [K in keyof BookingBody]?: BookingBody[K] | undefined;
 } & Pick<BookingBody, 'service' | 'centre' | 'start' | 'name'> & { channel: 'web' | 'api' | 'staff'; language: 'lv' | 'en'; createdBy?: string | null };
 export type BookingResult = { appointment: AppointmentRow; manageToken: string | undefined; duplicate: boolean };
+
+const MANAGE_TOKEN_BYTES = 24;
 
 const REJECTION_MESSAGES: Record<SlotRejection, MessageKey> = {
   past: 'appointments.rejections.past',
@@ -90,8 +92,11 @@ export async function bookAppointment(deps: AppDeps, origin: AuditOrigin, profil
 
   for (let attempt = 0; ; attempt++) {
     try {
-      const manageToken = randomBytes(24).toString('base64url');
-      const booking = newBooking(profile, place, service, check.slot, request, { manageTokenHash: hashToken(manageToken), createdAt: toDate(now) });
+      // One draw for the manage token and the booking code: each randomBytes call has a fixed cost (issue 18).
+      const random = randomBytes(MANAGE_TOKEN_BYTES + BOOKING_CODE_LENGTH);
+      const manageToken = random.subarray(0, MANAGE_TOKEN_BYTES).toString('base64url');
+      const stamp = { manageTokenHash: hashToken(manageToken), codeBytes: random.subarray(MANAGE_TOKEN_BYTES), createdAt: toDate(now) };
+      const booking = newBooking(profile, place, service, check.slot, request, stamp);
       const audit = auditEvent(deps.clock, origin, {
         action: 'appointment.booked',
         recordType: 'appointment',
@@ -130,7 +135,7 @@ function newBooking(
   service: Service,
   slot: { start: Temporal.Instant; end: Temporal.Instant },
   request: BookingRequest,
-  stamp: { manageTokenHash: string; createdAt: Date },
+  stamp: { manageTokenHash: string; codeBytes: Uint8Array; createdAt: Date },
 ): NewBooking {
   return {
     id: randomUUID(),
@@ -139,7 +144,7 @@ function newBooking(
     serviceId: service.id,
     startsAt: toDate(slot.start),
     endsAt: toDate(slot.end),
-    bookingCode: bookingCodeFrom(randomBytes(6)),
+    bookingCode: bookingCodeFrom(stamp.codeBytes),
     manageTokenHash: stamp.manageTokenHash,
     idempotencyKey: request.idempotencyKey ?? null,
     channel: request.channel,

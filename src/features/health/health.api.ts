@@ -1,3 +1,4 @@
+import { answerAsBuilt } from '../../platform/http/answer-serializer.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -35,7 +36,7 @@ export async function healthRoutes(app: FastifyInstance, deps: AppDeps): Promise
       schema: { tags: ['health'], summary: 'Liveness and database check', response: { 200: HealthResponseSchema, 503: HealthResponseSchema } },
       // Polled by load balancers many times a second: not logged, and the answer (built right here) not validated again.
       logLevel: 'warn',
-      serializerCompiler: () => (data) => JSON.stringify(data),
+      serializerCompiler: answerAsBuilt,
     },
     async (_request, reply) => {
       const ok = await ping();
