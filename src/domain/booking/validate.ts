@@ -25,14 +25,16 @@ export function checkRequestedSlot(input: {
   if (!overridden && !calendar.day(date).working && !(place.hours.openOnNonWorkingDays ?? false)) {
     return { ok: false, reason: 'non-working-day' };
   }
-  const end = start.add({ minutes: service.durationMinutes });
-  const interval = placeIntervalsOn(place.hours, date, calendar).find(
-    (iv) => Temporal.Instant.compare(iv.start.toInstant(), start) <= 0 && Temporal.Instant.compare(end, iv.end.toInstant()) <= 0,
-  );
+  // In epoch milliseconds (the precision appointments are stored at): Temporal objects for each comparison were
+  // most of a booking's slot check (issue 18).
+  const startMs = start.epochMilliseconds;
+  const endMs = startMs + service.durationMinutes * 60_000;
+  const interval = placeIntervalsOn(place.hours, date, calendar).find((iv) => iv.start.epochMilliseconds <= startMs && endMs <= iv.end.epochMilliseconds);
   if (!interval) return { ok: false, reason: 'outside-hours' };
   // Slots start at the opening and every duration + buffer after it (as slotsOnDate generates them).
   const stepMs = (service.durationMinutes + service.bufferMinutes) * 60_000;
-  if ((start.epochMilliseconds - interval.start.epochMilliseconds) % stepMs !== 0) return { ok: false, reason: 'not-slot-start' };
+  if ((startMs - interval.start.epochMilliseconds) % stepMs !== 0) return { ok: false, reason: 'not-slot-start' };
+  const end = Temporal.Instant.fromEpochMilliseconds(endMs);
   const slot = { start, end };
   const window = bookingWindow(now, rules, calendar);
   if (date < window.earliest) return { ok: false, reason: 'min-notice' };
