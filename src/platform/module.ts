@@ -1,4 +1,4 @@
-import type { FastifyInstance, onRequestHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestHookHandler, preHandlerHookHandler } from 'fastify';
 import type { StaffRole } from './access/roles.ts';
 import type { CliGroup } from './cli-command.ts';
 import type { AppDeps } from './deps.ts';
@@ -22,7 +22,7 @@ export type FeatureModule = {
   /** Hooks that run on every request before routing (e.g. resolving the staff session). */
   onRequest?: (deps: AppDeps) => onRequestHookHandler;
   /** Hooks that run on every request after access and validation, before the handler (e.g. the staff shell). */
-  preHandler?: (app: FastifyInstance, deps: AppDeps) => preHandlerAsyncHookHandler;
+  preHandler?: (app: FastifyInstance, deps: AppDeps) => preHandlerHookHandler;
   /** Routes outside the agency gate: public pages, the public API, sign-in. */
   publicRoutes?: RouteRegistrar;
   /** Routes under /staff/:agency and /api/v1/staff/:agency: each passes the access gate and declares a permission. */

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { ServiceDeps } from '../../platform/deps.ts';
 import { resolveSession } from './staff.service.ts';
 
@@ -10,9 +10,13 @@ function isStaffPath(url: string): boolean {
 
 /** Resolves the staff session on staff paths only: public pages never touch the session table. */
 export function staffSessionHook(deps: ServiceDeps) {
-  return async (request: FastifyRequest): Promise<void> => {
-    if (!isStaffPath(request.url)) return;
-    const token = request.cookies[SESSION_COOKIE];
-    request.staff = token ? await resolveSession(deps, token) : null;
+  // Callback form: a public request passes without the promise an async hook costs every request (issue 18).
+  return (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    const token = isStaffPath(request.url) ? request.cookies[SESSION_COOKIE] : undefined;
+    if (!token) return done();
+    resolveSession(deps, token).then((staff) => {
+      request.staff = staff;
+      done();
+    }, done);
   };
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import type { StaffShell } from '../../web/staff-shell.tsx';
@@ -24,8 +24,7 @@ export function staffShellHook(app: FastifyInstance, deps: AppDeps) {
     if (known === undefined) routes.set(url, (known = app.hasRoute({ method: 'GET', url })));
     return known;
   };
-  return async (request: FastifyRequest): Promise<void> => {
-    if (!wantsShell(request)) return;
+  const buildShell = async (request: FastifyRequest): Promise<void> => {
     const actor = request.staff;
     if (!actor) return;
     const membership = shellAgency(actor.memberships, request.url.split('?')[0] ?? '');
@@ -47,5 +46,10 @@ export function staffShellHook(app: FastifyInstance, deps: AppDeps) {
       })),
     };
     request.staffShell = shell;
+  };
+  // Callback form: a request that shows no shell passes without the promise an async hook costs (issue 18).
+  return (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    if (!wantsShell(request)) return done();
+    buildShell(request).then(() => done(), done);
   };
 }

@@ -42,9 +42,10 @@ export function csrfUserOf(request: FastifyRequest): string {
 
 /** Every token a page mints carries the session it was minted for. */
 export function bindCsrfTokensToSession(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const mint = reply.generateCsrf;
     reply.generateCsrf = (options) => mint.call(reply, { ...options, userInfo: csrfUserOf(request) });
+    done();
   });
 }
 
@@ -53,13 +54,10 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /** A body sent to the staff API must be JSON: form-encoded and text/plain bodies are what cross-site forms send. */
 export function refuseNonJsonStaffBodies(app: FastifyInstance): void {
-  app.addHook('preParsing', async (request: FastifyRequest) => {
-    if (!STAFF_API.test(request.url)) return;
+  app.addHook('preParsing', (request: FastifyRequest, _reply, payload, done) => {
     const length = Number(request.headers['content-length'] ?? 0);
     const hasBody = length > 0 || request.headers['transfer-encoding'] !== undefined;
-    if (!hasBody) return;
-    if (!JSON_TYPE.test(request.headers['content-type'] ?? '')) {
-      throw new AppError(415, 'unsupported-media-type', 'hardening.jsonOnly', {}, [{ field: 'content-type', code: 'json_only', messageKey: 'hardening.jsonOnly' }]);
-    }
+    if (!hasBody || !STAFF_API.test(request.url) || JSON_TYPE.test(request.headers['content-type'] ?? '')) return done(null, payload);
+    done(new AppError(415, 'unsupported-media-type', 'hardening.jsonOnly', {}, [{ field: 'content-type', code: 'json_only', messageKey: 'hardening.jsonOnly' }]));
   });
 }

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { DEFAULT_LANGUAGE, isLanguage, translator, type Language } from '../i18n/index.ts';
 
 export const LANGUAGE_COOKIE = 'lang';
@@ -21,11 +21,13 @@ export function languageWithoutQuery(url: string, cookie: string | undefined, ac
   return DEFAULT_LANGUAGE;
 }
 
-export async function languageHook(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+/** Every request's language and translator (callback form: an async hook costs every request a promise). */
+export function languageHook(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
   const { lang, fromQuery } = resolveLanguage(request);
   request.lang = lang;
   request.t = translator(lang);
   if (fromQuery) {
     reply.setCookie(LANGUAGE_COOKIE, lang, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
   }
+  done();
 }

@@ -115,16 +115,16 @@ export async function registerLoadShedding(app: FastifyInstance, limits: Sheddin
       search.leave();
     }
   };
-  app.addHook('onRequest', async (request: Tracked, reply) => {
+  // Hooks with nothing to wait for take Fastify's callback form: an async hook costs every request a promise.
+  app.addHook('onRequest', (request: Tracked, reply, next) => {
     const kind = READS.has(request.method) ? 'read' : 'submission';
-    if (inFlight[kind] >= limitOf[kind] && !NEVER_SHED.test(request.url)) return shed(request, reply, limits.retryAfterSeconds);
+    if (inFlight[kind] >= limitOf[kind] && !NEVER_SHED.test(request.url)) return void shed(request, reply, limits.retryAfterSeconds);
     inFlight[kind]++;
     request[COUNTED] = kind;
-    return undefined;
+    next();
   });
-  // Only a search that is really run waits for a turn: one answered from the page cache (in onRequest) never gets here.
-  app.addHook('preHandler', async (request: Tracked, reply) => {
-    if (!FAQ_SEARCH.test(request.url)) return undefined;
+  /** Whether the search got its turn (false: the gate's queue was full, or its client left). */
+  const waitForSearchTurn = async (request: Tracked): Promise<boolean> => {
     const wait = new AbortController();
     request[WAIT] = wait;
     if (request[ABORTED]) wait.abort();
@@ -134,12 +134,20 @@ export async function registerLoadShedding(app: FastifyInstance, limits: Sheddin
     if (admitted && request[ABORTED]) search.leave();
     if (!admitted || request[ABORTED]) {
       done(request);
-      return shed(request, reply, limits.retryAfterSeconds);
+      return false;
     }
     request[SEARCHING] = true;
-    return undefined;
+    return true;
+  };
+  // Only a search that is really run waits for a turn: one answered from the page cache (in onRequest) never gets here.
+  app.addHook('preHandler', (request: Tracked, reply, next) => {
+    if (!FAQ_SEARCH.test(request.url)) return next();
+    waitForSearchTurn(request).then((admitted) => (admitted ? next() : void shed(request, reply, limits.retryAfterSeconds)), next);
   });
-  app.addHook('onResponse', async (request: Tracked) => done(request));
+  app.addHook('onResponse', (request: Tracked, _reply, next) => {
+    done(request);
+    next();
+  });
   app.addHook('onRequestAbort', async (request: Tracked) => {
     request[ABORTED] = true;
     request[WAIT]?.abort(); // a search waiting for a turn leaves the queue

@@ -248,33 +248,40 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
   const cache = new PageCache(options);
   app.decorateRequest('pageCacheMiss', null);
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback form where there is nothing to wait for: an async hook costs every request a promise (issue 18).
+  app.addHook('onRequest', (request, reply, done) => {
     const key = cache.keyOf(request);
-    if (key === null) return;
+    if (key === null) return done();
+    answerFromCache(request, reply, key).then((sent) => (sent ? undefined : done()), done);
+  });
+  /** Answers from the cache (true) or marks the request as the one making the page (false). */
+  const answerFromCache = async (request: FastifyRequest, reply: FastifyReply, key: string): Promise<boolean> => {
     let entry = cache.find(key);
     const pending = entry ? undefined : cache.pending(key); // (no await unless someone is making it: misses must claim the key at once)
     if (pending) entry = await pending;
     if (!entry) {
       request.pageCacheMiss = cache.miss(key);
-      return;
+      return false;
     }
     const body = isPersonal(entry) ? personalize(entry, entry.csrfToken ? reply.generateCsrf() : null) : entry.body;
     reply.headers(entry.headers).code(entry.status);
-    return reply.send(body);
-  });
+    reply.send(body);
+    return true;
+  };
 
   // Before the answer leaves: a client that reads the answer to its write and asks again gets fresh content.
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.pageCacheMiss) {
       cache.keep(request.pageCacheMiss, reply, payload, LOGS_INFO.has(request.log.level) ? redactUrl(request.url) : null);
       request.pageCacheMiss = null;
     }
     else if (UNSAFE_METHODS.has(request.method) && reply.statusCode < 400) cache.invalidate();
-    return payload;
+    done(null, payload);
   });
   // A request that ends without onSend (the client went away, an error before sending) must not leave others waiting.
-  app.addHook('onResponse', async (request) => {
+  app.addHook('onResponse', (request, _reply, done) => {
     if (request.pageCacheMiss) cache.abandon(request.pageCacheMiss);
+    done();
   });
   app.addHook('onRequestAbort', async (request) => {
     if (request.pageCacheMiss) cache.abandon(request.pageCacheMiss);
