@@ -26,7 +26,7 @@ import { bookingStatement } from '../src/features/appointments/appointments.repo
 import { runHttpClients, type HttpCall } from './http-clients.ts';
 import { runWrk, wrkAvailable } from './support/wrk.ts';
 import { buildOnce, startPlatform } from './support/servers.ts';
-import { report, timeSequential } from './measure.ts';
+import { percentile, report, timeSequential } from './measure.ts';
 
 const APPOINTMENTS = Number(process.env.BENCH_APPOINTMENTS ?? 50_000);
 const CENTRES = 30;
@@ -154,8 +154,7 @@ try {
         bookingsPerSecond = Math.max(bookingsPerSecond, perSecond);
         if (process.env.BENCH_SKIP_PGBENCH) continue;
         const tps = runPgbenchBooking(scratchUrlOf(platform), PAIRED_SECONDS);
-        const ratios = pairedRatios.get(workers) ?? [];
-        pairedRatios.set(workers, [...ratios, perSecond / tps]);
+        pairedRatios.set(workers, [...(pairedRatios.get(workers) ?? []), perSecond / tps]);
         console.log(`  pgbench right after it (booking statement, ${PAIRED_SECONDS} s): ${tps.toFixed(0)} tps — ratio ${(perSecond / tps).toFixed(2)}`);
       }
     } finally {
@@ -248,8 +247,7 @@ function bookingValues(): Record<string, string> {
 function bestMedian(byWorkers: Map<number, number[]>): { workers: number; ratios: number[]; median: number } | undefined {
   let best: { workers: number; ratios: number[]; median: number } | undefined;
   for (const [workers, ratios] of byWorkers) {
-    const sorted = [...ratios].sort((a, b) => a - b);
-    const median = sorted.length % 2 ? (sorted[(sorted.length - 1) / 2] ?? 0) : ((sorted[sorted.length / 2 - 1] ?? 0) + (sorted[sorted.length / 2] ?? 0)) / 2;
+    const median = percentile(ratios, 50);
     if (!best || median > best.median) best = { workers, ratios, median };
   }
   return best;

@@ -4,16 +4,13 @@
 // when the request first writes a line its level lets through; the request-completed line is written by the
 // parent with the request id as a field, so it does not make one either.
 import type { FastifyBaseLogger } from 'fastify';
-import type { Bindings, ChildLoggerOptions, LevelWithSilentOrString } from 'pino';
+import { levels, type Bindings, type ChildLoggerOptions, type LevelWithSilentOrString } from 'pino';
 
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
-// pino's standard levels (Apkalpe defines no custom ones).
-const LEVEL_VALUES: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Number.POSITIVE_INFINITY };
-
-/** Whether a logger at `threshold` writes a line at `level`. */
+/** Whether a logger at `threshold` writes a line at `level` (pino's standard levels; 'silent' writes none). */
 export function levelLets(threshold: string, level: Level): boolean {
-  return LEVEL_VALUES[level]! >= (LEVEL_VALUES[threshold] ?? LEVEL_VALUES.info!);
+  return levels.values[level]! >= (levels.values[threshold] ?? Number.POSITIVE_INFINITY);
 }
 
 type LogCall = (...args: unknown[]) => void;
