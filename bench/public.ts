@@ -8,11 +8,14 @@
 // BENCH_PUBLIC_PART=crowd (start, memory and the crowd only, without the per-route ratios); BENCH_PUBLIC_PART=routes
 // (the per-route ratios only); BENCH_ROUTES=jautajums,health (only the routes whose path contains one of these);
 // BENCH_ROUNDS (3: rounds of baseline then platform per route, the median round's ratio counts);
+// BENCH_CROWD_CLIENT=wrk (the crowd sent by Debian's wrk instead of autocannon in this process);
+// BENCH_CROWD_BASELINE=0 (skip the same crowd against the bare baseline, printed as the machine's floor);
 // WORKERS (passed on to the platform, PostgreSQL only).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type Request, type Result } from 'autocannon';
+import { runWrkCrowd, wrkAvailable, type CrowdOutcome } from './support/wrk.ts';
 import { benchDatabase, buildOnce, rssMb, startBaseline, startPlatform, type Server } from './support/servers.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -143,26 +146,64 @@ async function compare(app: Server, list: Target[]): Promise<number> {
   return missed;
 }
 
-async function crowd(app: Server, list: Target[], seconds: number): Promise<boolean> {
+/** The crowd's client: autocannon, as in every earlier run, or wrk (BENCH_CROWD_CLIENT=wrk; see docs/performance.md, session 15). */
+function crowdClient(): 'wrk' | 'autocannon' {
+  if (process.env.BENCH_CROWD_CLIENT !== 'wrk') return 'autocannon';
+  if (!wrkAvailable()) throw new Error('BENCH_CROWD_CLIENT=wrk: wrk is not installed (apt-get install wrk)');
+  return 'wrk';
+}
+
+async function sendCrowd(client: 'wrk' | 'autocannon', base: string, requests: Request[], seconds: number): Promise<CrowdOutcome> {
+  if (client === 'wrk') return runWrkCrowd(base, requests, CROWD_CONNECTIONS, seconds, 10);
+  const r = await autocannon({ url: base, connections: CROWD_CONNECTIONS, duration: seconds, timeout: 10, requests });
+  const statuses = Object.fromEntries(Object.entries(r.statusCodeStats).map(([s, v]) => [Number(s), v.count]));
+  return { requestsPerSecond: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max, errors: r.errors, timeouts: r.timeouts, statuses };
+}
+
+/** The crowd's requests: the public pages, with one hostile request after every 30 (about 3 %). */
+function crowdRequests(list: Target[]): { requests: Request[]; hostileKinds: number } {
   const pages: Request[] = list.filter((t) => t.kind === 'html').map((t) => ({ path: t.path }));
-  // About 3 % hostile: one hostile request after every 30 page requests.
   const hostile = process.env.BENCH_CROWD_HOSTILE === '0' ? [] : HOSTILE;
   const requests: Request[] = [];
   for (let i = 0; i < 30 * HOSTILE.length; i++) {
     requests.push(pages[i % pages.length] as Request);
     if (i % 30 === 29 && hostile.length > 0) requests.push(hostile[Math.floor(i / 30)] as Request);
   }
-  const r = await autocannon({ url: app.base, connections: CROWD_CONNECTIONS, duration: seconds, timeout: 10, requests });
-  const statuses = Object.entries(r.statusCodeStats).map(([s, v]) => `${s}×${v.count}`).join(' ');
-  const shed = r.statusCodeStats['503']?.count ?? 0;
-  const server = Object.entries(r.statusCodeStats).filter(([s]) => Number(s) >= 500 && s !== '503').reduce((n, [, v]) => n + v.count, 0);
-  const ok = r.errors === 0 && r.timeouts === 0 && server === 0 && r.latency.p99 < 100 && app.process.exitCode === null;
+  return { requests, hostileKinds: hostile.length };
+}
+
+function describeCrowd(r: CrowdOutcome): string {
+  return `${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms, max ${r.maxMs.toFixed(0)} ms, errors ${r.errors}, timeouts ${r.timeouts}`;
+}
+
+async function crowd(app: Server, list: Target[], seconds: number): Promise<boolean> {
+  const { requests, hostileKinds } = crowdRequests(list);
+  const client = crowdClient();
+  const r = await sendCrowd(client, app.base, requests, seconds);
+  const statuses = Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ');
+  const shed = r.statuses[503] ?? 0;
+  const server = Object.entries(r.statuses).filter(([s]) => Number(s) >= 500 && s !== '503').reduce((n, [, count]) => n + count, 0);
+  const ok = r.errors === 0 && r.timeouts === 0 && server === 0 && r.p99Ms < 100 && app.process.exitCode === null;
   console.log(
-    `crowd: ${CROWD_CONNECTIONS} connections, ${seconds} s, public pages + ${hostile.length} hostile kinds (${((100 * hostile.length) / requests.length).toFixed(1)} %): ` +
-      `${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, errors ${r.errors}, timeouts ${r.timeouts}, ` +
-      `shed (503) ${shed}, other 5xx ${server}; statuses ${statuses} — target 0 errors, 0 timeouts, p99 < 100 ms: ${ok ? 'OK' : 'MISSED'}`,
+    `crowd (${client}): ${CROWD_CONNECTIONS} connections, ${seconds} s, public pages + ${hostileKinds} hostile kinds (${((100 * hostileKinds) / requests.length).toFixed(1)} %): ` +
+      `${describeCrowd(r)}, shed (503) ${shed}, other 5xx ${server}; statuses ${statuses} — target 0 errors, 0 timeouts, p99 < 100 ms: ${ok ? 'OK' : 'MISSED'}`,
   );
   return ok;
+}
+
+/**
+ * The same crowd against the bare Fastify baseline answering the pages with the platform's bytes (the hostile
+ * requests get its 404): what this machine and this client allow, printed beside the platform's figure.
+ */
+async function crowdFloor(app: Server, list: Target[], seconds: number): Promise<void> {
+  const baseline = await startBaseline(await record(app.base, list.filter((t) => t.kind === 'html')));
+  try {
+    const client = crowdClient();
+    const r = await sendCrowd(client, baseline.base, crowdRequests(list).requests, seconds);
+    console.log(`  the same crowd (${client}) against the bare Fastify baseline serving the same bytes: ${describeCrowd(r)} (the machine's floor, no target)`);
+  } finally {
+    await baseline.stop();
+  }
 }
 
 function memory(app: Server, when: string, limitMb: number): boolean {
@@ -201,6 +242,7 @@ async function runOn(database: string): Promise<number> {
       }
       await new Promise((resolve) => setTimeout(resolve, 5_000));
       memory(app, '5 s after the load', memoryLimit);
+      if (process.env.BENCH_CROWD_BASELINE !== '0') await crowdFloor(app, list, CROWD_SECONDS);
     } finally {
       await app.stop();
     }
