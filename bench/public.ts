@@ -8,14 +8,12 @@
 // BENCH_PUBLIC_PART=crowd (start, memory and the crowd only, without the per-route ratios); BENCH_PUBLIC_PART=routes
 // (the per-route ratios only); BENCH_ROUTES=jautajums,health (only the routes whose path contains one of these);
 // BENCH_ROUNDS (3: rounds of baseline then platform per route, the median round's ratio counts);
-// BENCH_CROWD_CLIENT=wrk (the crowd sent by Debian's wrk instead of autocannon in this process);
-// BENCH_CROWD_BASELINE=0 (skip the same crowd against the bare baseline, printed as the machine's floor);
+// BENCH_CROWD_BASELINE=0 (skip the same crowd against the bare baseline, printed beside the figure);
 // WORKERS (passed on to the platform, PostgreSQL only).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type Request, type Result } from 'autocannon';
-import { runWrkCrowd, wrkAvailable, type CrowdOutcome } from './support/wrk.ts';
 import { benchDatabase, buildOnce, rssMb, startBaseline, startPlatform, type Server } from './support/servers.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -146,15 +144,15 @@ async function compare(app: Server, list: Target[]): Promise<number> {
   return missed;
 }
 
-/** The crowd's client: autocannon, as in every earlier run, or wrk (BENCH_CROWD_CLIENT=wrk; see docs/performance.md, session 15). */
-function crowdClient(): 'wrk' | 'autocannon' {
-  if (process.env.BENCH_CROWD_CLIENT !== 'wrk') return 'autocannon';
-  if (!wrkAvailable()) throw new Error('BENCH_CROWD_CLIENT=wrk: wrk is not installed (apt-get install wrk)');
-  return 'wrk';
-}
+/** What the benchmark reads from a crowd run. */
+type CrowdOutcome = { requestsPerSecond: number; p50Ms: number; p99Ms: number; maxMs: number; errors: number; timeouts: number; statuses: Record<number, number> };
 
-async function sendCrowd(client: 'wrk' | 'autocannon', base: string, requests: Request[], seconds: number): Promise<CrowdOutcome> {
-  if (client === 'wrk') return runWrkCrowd(base, requests, CROWD_CONNECTIONS, seconds, 10);
+/**
+ * The crowd, sent by autocannon from this process. Not wrk: its percentiles are corrected for coordinated omission
+ * (each slow answer is counted again for every interval it held its connection), so they are not the answers'
+ * own times; docs/performance.md, session 15.
+ */
+async function sendCrowd(base: string, requests: Request[], seconds: number): Promise<CrowdOutcome> {
   const r = await autocannon({ url: base, connections: CROWD_CONNECTIONS, duration: seconds, timeout: 10, requests });
   const statuses = Object.fromEntries(Object.entries(r.statusCodeStats).map(([s, v]) => [Number(s), v.count]));
   return { requestsPerSecond: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max, errors: r.errors, timeouts: r.timeouts, statuses };
@@ -178,14 +176,13 @@ function describeCrowd(r: CrowdOutcome): string {
 
 async function crowd(app: Server, list: Target[], seconds: number): Promise<boolean> {
   const { requests, hostileKinds } = crowdRequests(list);
-  const client = crowdClient();
-  const r = await sendCrowd(client, app.base, requests, seconds);
+  const r = await sendCrowd(app.base, requests, seconds);
   const statuses = Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ');
   const shed = r.statuses[503] ?? 0;
   const server = Object.entries(r.statuses).filter(([s]) => Number(s) >= 500 && s !== '503').reduce((n, [, count]) => n + count, 0);
   const ok = r.errors === 0 && r.timeouts === 0 && server === 0 && r.p99Ms < 100 && app.process.exitCode === null;
   console.log(
-    `crowd (${client}): ${CROWD_CONNECTIONS} connections, ${seconds} s, public pages + ${hostileKinds} hostile kinds (${((100 * hostileKinds) / requests.length).toFixed(1)} %): ` +
+    `crowd: ${CROWD_CONNECTIONS} connections, ${seconds} s, public pages + ${hostileKinds} hostile kinds (${((100 * hostileKinds) / requests.length).toFixed(1)} %): ` +
       `${describeCrowd(r)}, shed (503) ${shed}, other 5xx ${server}; statuses ${statuses} — target 0 errors, 0 timeouts, p99 < 100 ms: ${ok ? 'OK' : 'MISSED'}`,
   );
   return ok;
@@ -193,14 +190,14 @@ async function crowd(app: Server, list: Target[], seconds: number): Promise<bool
 
 /**
  * The same crowd against the bare Fastify baseline answering the pages with the platform's bytes (the hostile
- * requests get its 404): what this machine and this client allow, printed beside the platform's figure.
+ * requests get its 404), printed beside the platform's figure. Against a server this fast the client on the same two
+ * cores is the bottleneck, and the latencies it reports are largely its own (docs/performance.md, session 15).
  */
 async function crowdFloor(app: Server, list: Target[], seconds: number): Promise<void> {
   const baseline = await startBaseline(await record(app.base, list.filter((t) => t.kind === 'html')));
   try {
-    const client = crowdClient();
-    const r = await sendCrowd(client, baseline.base, crowdRequests(list).requests, seconds);
-    console.log(`  the same crowd (${client}) against the bare Fastify baseline serving the same bytes: ${describeCrowd(r)} (the machine's floor, no target)`);
+    const r = await sendCrowd(baseline.base, crowdRequests(list).requests, seconds);
+    console.log(`  the same crowd against the bare Fastify baseline serving the same bytes (no target; the client's own limit): ${describeCrowd(r)}`);
   } finally {
     await baseline.stop();
   }

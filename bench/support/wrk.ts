@@ -1,6 +1,8 @@
 // The same HTTP calls sent by wrk (Debian's package, a C load generator) instead of Node clients: on a two-core
 // machine the Node clients' own CPU (about 0.5 ms per booking) is taken from the server and the database, while
-// pgbench, the yardstick, is C. Each wrk thread sends its share of the calls once, then stops.
+// pgbench, the yardstick, is C. Each wrk thread sends its share of the calls once, then stops. wrk's latency
+// percentiles are corrected for coordinated omission (a slow answer is counted again for each interval it held its
+// connection): they are printed for the record, the figure is the throughput.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,100 +108,3 @@ export async function runWrk(base: string, calls: HttpCall[], connections: numbe
   }
 }
 
-/** A request of a crowd: printable ASCII only (it is written into wrk's Lua script between long brackets). */
-export type CrowdRequest = { method?: string; path: string; headers?: Record<string, string>; body?: string };
-
-export type CrowdOutcome = {
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  /** Connect, read and write errors. */
-  errors: number;
-  timeouts: number;
-  statuses: Record<number, number>;
-};
-
-function luaString(text: string): string {
-  if (!/^[\x20-\x7e]*$/.test(text) || text.includes(']==]')) throw new Error(`not a crowd request wrk can carry: ${text.slice(0, 40)}`);
-  return `[==[${text}]==]`;
-}
-
-/** Lua for wrk: each thread formats the requests once, then every connection of it sends them in turn, round and round. */
-function crowdScript(requests: CrowdRequest[]): string {
-  const table = requests
-    .map((r) => {
-      const headers = Object.entries(r.headers ?? {}).map(([name, value]) => `[ ${luaString(name)} ]=${luaString(value)}`).join(',');
-      return `{${luaString(r.method ?? 'GET')},${luaString(r.path)},{${headers}},${r.body === undefined ? 'nil' : luaString(r.body)}}`;
-    })
-    .join(',\n');
-  return `
-local requests = {
-${table}
-}
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args)
-  formatted, nexti, statuses = {}, 0, {}
-  for i, r in ipairs(requests) do formatted[i] = wrk.format(r[1], r[2], r[3], r[4]) end
-end
-function request()
-  nexti = nexti % #formatted + 1
-  return formatted[nexti]
-end
-function response(status)
-  statuses[status] = (statuses[status] or 0) + 1
-end
-function done(summary, latency)
-  local parts = {}
-  for i, t in ipairs(threads) do
-    for status, n in pairs(t:get("statuses")) do table.insert(parts, string.format('"%d-%d":%d', i, status, n)) end
-  end
-  local e = summary.errors
-  io.write(string.format('WRK {"requests":%d,"micros":%d,"p50":%f,"p99":%f,"max":%f,"errors":%d,"timeouts":%d,"statuses":{%s}}\\n',
-    summary.requests, summary.duration, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    e.connect + e.read + e.write, e.timeout, table.concat(parts, ",")))
-end
-`;
-}
-
-/**
- * A crowd sent by wrk: `connections` keep-alive connections for `seconds`, each sending the requests in turn. On a
- * two-core machine a Node client (autocannon) takes a core's worth of CPU from the server it measures, and its own
- * event loop's delays are counted as the server's latency; wrk, in C, takes a fraction of that.
- */
-export async function runWrkCrowd(base: string, requests: CrowdRequest[], connections: number, seconds: number, timeoutSeconds: number): Promise<CrowdOutcome> {
-  const dir = mkdtempSync(join(tmpdir(), 'apkalpe-wrk-'));
-  const file = join(dir, 'crowd.lua');
-  writeFileSync(file, crowdScript(requests));
-  try {
-    const child = spawn('wrk', ['-t', String(THREADS), '-c', String(connections), '-d', `${seconds}s`, '--timeout', `${timeoutSeconds}s`, '-s', file, base]);
-    let out = '';
-    let errors = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    const orphan = (): boolean => child.kill('SIGKILL');
-    process.once('exit', orphan);
-    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
-    process.off('exit', orphan);
-    const line = /^WRK (.*)$/m.exec(out)?.[1];
-    if (errors || !line) throw new Error(`wrk (exit ${code}) printed no result: ${errors.slice(0, 500)}${out.slice(0, 500)}`);
-    const parsed = JSON.parse(line) as { requests: number; micros: number; p50: number; p99: number; max: number; errors: number; timeouts: number; statuses: Record<string, number> };
-    const statuses: Record<number, number> = {};
-    for (const [key, n] of Object.entries(parsed.statuses)) {
-      const status = Number(key.split('-')[1]);
-      statuses[status] = (statuses[status] ?? 0) + n;
-    }
-    return {
-      requestsPerSecond: parsed.requests / (parsed.micros / 1e6),
-      p50Ms: parsed.p50,
-      p99Ms: parsed.p99,
-      maxMs: parsed.max,
-      errors: parsed.errors,
-      timeouts: parsed.timeouts,
-      statuses,
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
