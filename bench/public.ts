@@ -193,7 +193,7 @@ async function crowd(app: Server, list: Target[], seconds: number): Promise<bool
  * requests get its 404), printed beside the platform's figure. Against a server this fast the client on the same two
  * cores is the bottleneck, and the latencies it reports are largely its own (docs/performance.md, session 15).
  */
-async function crowdFloor(app: Server, list: Target[], seconds: number): Promise<void> {
+async function crowdAgainstBaseline(app: Server, list: Target[], seconds: number): Promise<void> {
   const baseline = await startBaseline(await record(app.base, list.filter((t) => t.kind === 'html')));
   try {
     const r = await sendCrowd(baseline.base, crowdRequests(list).requests, seconds);
@@ -239,7 +239,7 @@ async function runOn(database: string): Promise<number> {
       }
       await new Promise((resolve) => setTimeout(resolve, 5_000));
       memory(app, '5 s after the load', memoryLimit);
-      if (process.env.BENCH_CROWD_BASELINE !== '0') await crowdFloor(app, list, CROWD_SECONDS);
+      if (process.env.BENCH_CROWD_BASELINE !== '0') await crowdAgainstBaseline(app, list, CROWD_SECONDS);
     } finally {
       await app.stop();
     }

@@ -107,4 +107,3 @@ export async function runWrk(base: string, calls: HttpCall[], connections: numbe
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
