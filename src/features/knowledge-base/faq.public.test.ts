@@ -92,10 +92,29 @@ for (const target of testTargets()) {
     });
 
     it('survives odd query strings', async () => {
-      for (const url of ['/vsaa/buj?q=', '/vsaa/buj?q=%20%20', '/vsaa/buj?q=a&q=b', `/vsaa/buj?q=${'ā'.repeat(3000)}`, '/vsaa/buj?q=%26%7C!()%3A*']) {
+      for (const url of ['/vsaa/buj?q=', '/vsaa/buj?q=%20%20', '/vsaa/buj?q=a&q=b', `/vsaa/buj?q=${'ā'.repeat(200)}`, '/vsaa/buj?q=%26%7C!()%3A*']) {
         const res = await platform.app.inject(url);
         assert.equal(res.statusCode, 200, url);
       }
+    });
+
+    it('sends a search longer than the 200 characters read to the search made, which then answers', async () => {
+      const long = await platform.app.inject(`/vsaa/buj?q=${encodeURIComponent(`pensija ${'ā'.repeat(3000)}`)}`);
+      assert.equal(long.statusCode, 303);
+      const location = String(long.headers.location);
+      assert.equal(new URL(location, 'http://x').searchParams.get('q'), `pensija ${'ā'.repeat(192)}`);
+      assert.equal(long.body.includes('ā'.repeat(201)), false);
+      const page = await platform.app.inject(location);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<mark>/);
+      // The language switch is kept; a pair of UTF-16 halves is not cut in two; a cut of spaces only drops the search.
+      const english = await platform.app.inject(`/vsaa/buj?lang=en&q=${'x'.repeat(300)}`);
+      assert.equal(english.headers.location, `/vsaa/buj?q=${'x'.repeat(200)}&lang=en`);
+      const emoji = await platform.app.inject(`/vsaa/buj?q=${encodeURIComponent(`${'a'.repeat(199)}😀b`)}`);
+      assert.equal(emoji.headers.location, `/vsaa/buj?q=${'a'.repeat(199)}`);
+      assert.equal((await platform.app.inject(String(emoji.headers.location))).statusCode, 200);
+      const blank = await platform.app.inject(`/vsaa/buj?q=${'%20'.repeat(250)}`);
+      assert.equal(blank.headers.location, '/vsaa/buj');
     });
 
     it('404 for an unknown agency', async () => {
