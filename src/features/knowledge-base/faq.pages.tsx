@@ -7,20 +7,26 @@ import { groupByTopic, listPublishedFaq, searchFaq } from './faq.service.ts';
 import { faqTopicsFor } from './faq.topics.ts';
 import { FaqPageView } from './faq.views.tsx';
 
+/** The first value of a query parameter (absent, once or repeated). */
+function firstOf(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
+}
+
 /** A query parameter as one string, whatever the client sent (absent, repeated, …). */
 export function queryText(value: unknown): string {
-  const first = Array.isArray(value) ? value[0] : value;
+  const first = firstOf(value);
   return typeof first === 'string' ? first.slice(0, MAX_QUERY_LENGTH) : '';
 }
 
 /**
  * The address of the search actually made when `q` is longer than the characters read (only a hand-made address
  * can be: the form's field stops at them), else null. Sending the visitor there costs a redirect instead of an
- * uncached search, and the shortened search's page can be kept (issue 18: such requests took a sixth of a crowd's
- * throughput). The cut never splits a surrogate pair, so the new address is valid and is not redirected again.
+ * uncached search, and the shortened search's page can be kept (issue 18: in a crowd, such requests took a large
+ * share of the server's time; docs/performance.md, session 15). The cut never splits a surrogate pair, so the new
+ * address is valid and is not redirected again.
  */
 export function shortenedSearchPath(path: string, value: unknown, lang: string | undefined): string | null {
-  const first = Array.isArray(value) ? value[0] : value;
+  const first = firstOf(value);
   if (typeof first !== 'string' || first.length <= MAX_QUERY_LENGTH) return null;
   const cut = first.slice(0, MAX_QUERY_LENGTH).replace(/[\uD800-\uDBFF]$/, '').trim();
   const query = new URLSearchParams(cut === '' ? {} : { q: cut });
