@@ -242,7 +242,6 @@ function bookingValues(): Record<string, string> {
   };
 }
 
-/** pgbench -M prepared with a custom script: the booking statement of bookSeat (without mail, as the HTTP bookings). */
 /** The WORKERS whose paired ratios have the highest median, with them. */
 function bestMedian(byWorkers: Map<number, number[]>): { workers: number; ratios: number[]; median: number } | undefined {
   let best: { workers: number; ratios: number[]; median: number } | undefined;
@@ -253,6 +252,7 @@ function bestMedian(byWorkers: Map<number, number[]>): { workers: number; ratios
   return best;
 }
 
+/** pgbench -M prepared with a custom script: the booking statement of bookSeat (without mail, as the HTTP bookings). */
 function runPgbenchBooking(url: string, seconds: number): number {
   const query = new PgDialect().sqlToQuery(bookingStatement(false));
   const values = bookingValues();
