@@ -41,10 +41,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
+function startScript(): string {
+  return (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start;
+}
+
 /** The node options `npm start` gives the server (package.json's start script), e.g. the V8 heap settings. */
 export function startNodeOptions(): string[] {
-  const script = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start;
-  return /\bnode ((?:--\S+ )*)bin\/start\.mjs/.exec(script)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+  return /\bnode ((?:--\S+ )*)bin\/start\.mjs/.exec(startScript())?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+}
+
+/** The environment `npm start` sets before `node` (`NAME=value …`), e.g. MALLOC_ARENA_MAX. */
+export function startEnvironment(): Record<string, string> {
+  const prefix = /^((?:\w+=\S+ )*)node /.exec(startScript())?.[1] ?? '';
+  return Object.fromEntries(prefix.trim().split(/\s+/).filter(Boolean).map((pair) => pair.split('=', 2) as [string, string]));
 }
 
 /** Starts `node bin/start.mjs` with npm start's node options and waits for the first 200 on /api/health. */
@@ -53,7 +62,7 @@ export async function startPlatform(env: Record<string, string>): Promise<Server
   const started = performance.now();
   const child = spawn(process.execPath, [...startNodeOptions(), `${root}bin/start.mjs`], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, ...startEnvironment(), NODE_ENV: 'production', LOG_LEVEL: 'info', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
