@@ -8,6 +8,7 @@
 // WORKERS=n) for each n listed, and compares the best with pgbench (issue 18). With Debian's wrk installed each of
 // those servers is booked again by wrk, a C client like pgbench (bench/support/wrk.ts), in BENCH_BOOKING_ROUNDS
 // rounds (3), each followed by a 10 s pgbench run of the booking statement: the ratio is the median of the rounds.
+// Each wrk round also prints the CPU time per booking of the server and of PostgreSQL's processes (/proc).
 // A generated VSAA profile with 30 centres is used (agencies/vsaa.yaml's centres repeated); a fresh database
 // is created and dropped, and pgbench initialises and drops its own database.
 import { execFileSync } from 'node:child_process';
@@ -25,7 +26,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { bookingStatement } from '../src/features/appointments/appointments.repository.ts';
 import { runHttpClients, type HttpCall } from './http-clients.ts';
 import { runWrk, wrkAvailable } from './support/wrk.ts';
-import { buildOnce, startPlatform } from './support/servers.ts';
+import { buildOnce, postgresCpuMs, postgresCpuMsBetween, serverCpuMs, startPlatform, type Server } from './support/servers.ts';
 import { percentile, report, timeSequential } from './measure.ts';
 
 const APPOINTMENTS = Number(process.env.BENCH_APPOINTMENTS ?? 50_000);
@@ -150,7 +151,7 @@ try {
     try {
       bookingsPerSecond = Math.max(bookingsPerSecond, await bookOver(server.base, nextCalls(), `npm start, WORKERS=${workers}`));
       for (let round = 1; round <= rounds; round++) {
-        const perSecond = await bookWithWrk(server.base, nextCalls(), `npm start, WORKERS=${workers}, wrk, round ${round} of ${rounds}`);
+        const perSecond = await bookWithWrk(server, nextCalls(), `npm start, WORKERS=${workers}, wrk, round ${round} of ${rounds}`);
         bookingsPerSecond = Math.max(bookingsPerSecond, perSecond);
         if (process.env.BENCH_SKIP_PGBENCH) continue;
         const tps = runPgbenchBooking(scratchUrlOf(platform), PAIRED_SECONDS);
@@ -206,8 +207,11 @@ async function bookOver(base: string, calls: HttpCall[], where: string): Promise
   return perSecond;
 }
 
-async function bookWithWrk(base: string, calls: HttpCall[], where: string): Promise<number> {
-  const outcome = await runWrk(base, calls, CLIENTS);
+async function bookWithWrk(server: Server, calls: HttpCall[], where: string): Promise<number> {
+  const pid = server.process.pid as number;
+  const cpuBefore = { server: serverCpuMs(pid), database: postgresCpuMs() };
+  const outcome = await runWrk(server.base, calls, CLIENTS);
+  const cpu = { server: serverCpuMs(pid) - cpuBefore.server, database: postgresCpuMsBetween(cpuBefore.database, postgresCpuMs()) };
   const booked = outcome.statuses[201] ?? 0;
   const other = Object.entries(outcome.statuses).filter(([status]) => !['201', '409', '503'].includes(status));
   if (other.length > 0) throw new Error(`booking failed (wrk): statuses ${JSON.stringify(outcome.statuses)}`);
@@ -216,6 +220,8 @@ async function bookWithWrk(base: string, calls: HttpCall[], where: string): Prom
     `booking throughput (${where}): ${perSecond.toFixed(0)} bookings/s (${booked} booked, ${outcome.statuses[409] ?? 0} conflicts, ` +
       `${outcome.statuses[503] ?? 0} shed and not retried, ${outcome.seconds.toFixed(1)} s; p50 ${outcome.p50Ms.toFixed(0)} ms, p95 ${outcome.p95Ms.toFixed(0)} ms)`,
   );
+  // Where the machine's two cores went: the ratio to pgbench is about the database's share of a booking's CPU.
+  console.log(`  CPU per booking: server ${(cpu.server / booked).toFixed(2)} ms, PostgreSQL ${(cpu.database / booked).toFixed(2)} ms (from /proc, 10 ms ticks)`);
   return perSecond;
 }
 

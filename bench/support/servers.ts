@@ -1,7 +1,7 @@
 // Starting the measured processes for the HTTP benchmarks: the platform as `npm start` runs it (compiled, production)
-// and the bare Fastify yardstick; their memory (RSS of the process and its worker processes) from /proc.
+// and the bare Fastify yardstick; their memory (RSS of the process and its worker processes) and CPU time from /proc.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,4 +123,40 @@ export function rssMb(pid: number): { total: number; each: number[] } {
   const pids = [pid, ...childrenOf(pid)];
   const each = pids.map((p) => rssOf(p) / 1024 / 1024);
   return { total: each.reduce((a, b) => a + b, 0), each };
+}
+
+/** CPU time (user + system, ms) of one process from /proc/<pid>/stat; 0 once it is gone. Linux's clock ticks are 10 ms. */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time (ms) the server has used so far: the process and its worker processes. */
+export function serverCpuMs(pid: number): number {
+  return [pid, ...childrenOf(pid)].reduce((sum, p) => sum + cpuMsOf(p), 0);
+}
+
+/** CPU time (ms) used so far by each PostgreSQL process on this machine (the server, its backends and helpers), by pid. */
+export function postgresCpuMs(): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('postgres')) byPid.set(Number(entry), cpuMsOf(Number(entry)));
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  return byPid;
+}
+
+/** The CPU time PostgreSQL's processes used between two readings, counting those alive at both (a backend takes its time with it when it exits). */
+export function postgresCpuMsBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? ms);
+  return sum;
 }
