@@ -154,9 +154,16 @@ export function postgresCpuMs(): Map<number, number> {
   return byPid;
 }
 
-/** The CPU time PostgreSQL's processes used between two readings, counting those alive at both (a backend takes its time with it when it exits). */
+/**
+ * The CPU time PostgreSQL's processes used between two readings: of those alive at the second, all of a process
+ * started in between (a pool opens new backends after its idle ones closed). A backend that exited in between takes
+ * its time with it, so read around work whose connections stay open.
+ */
 export function postgresCpuMsBetween(before: Map<number, number>, after: Map<number, number>): number {
   let sum = 0;
-  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? ms);
+  for (const [pid, ms] of after) {
+    const earlier = before.get(pid);
+    sum += earlier !== undefined && earlier <= ms ? ms - earlier : ms;
+  }
   return sum;
 }
