@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import type { Database } from './client.ts';
+import { isConstraintViolation } from './constraint-violation.ts';
 import { preparedStatement } from './prepared.ts';
 
 const saveSetting = preparedStatement<{ key: string; value: string }>(
@@ -15,6 +16,11 @@ const echoValues = preparedStatement<{ a: string; b: string; c: string; fixed: s
   'test_echo_values',
   sql`select ${sql.placeholder('key')}::text as a, ${sql.placeholder('value')}::text as b, ${sql.placeholder('key')}::text as c, ${'kept'}::text as fixed`,
 );
+const insertSetting = preparedStatement<{ key: string }>(
+  'test_insert_setting',
+  sql`insert into app_settings (key, value) values (${sql.placeholder('key')}, 'v') returning key`,
+);
+const echoTime = preparedStatement<{ at: unknown }>('test_echo_time', sql`select ${sql.placeholder('at')}::timestamptz as at`);
 const countSettings = preparedStatement<{ n: number }>('test_count_settings', sql`select count(*)::int as n from app_settings where key = ${sql.placeholder('key')}`);
 
 for (const target of testTargets()) {
@@ -43,6 +49,22 @@ for (const target of testTargets()) {
         /roll back/,
       );
       assert.equal((await countSettings(platform.deps.db, { key: 'prepared-rolled-back' }))[0]?.n, 0);
+    });
+
+    // From its second call on, node-postgres runs the statement without drizzle's query object (runOnNodePg).
+    it('answers its later calls as its first: the same row types, errors wrapped as drizzle wraps them', async () => {
+      const [first] = await echoTime(platform.deps.db, { at: '2027-01-04T08:00:00Z' });
+      const [second] = await echoTime(platform.deps.db, { at: '2027-01-05T08:00:00Z' });
+      assert.equal(typeof second?.at, typeof first?.at);
+      assert.notEqual(second?.at, first?.at);
+      assert.deepEqual(await insertSetting(platform.deps.db, { key: 'prepared-once' }), [{ key: 'prepared-once' }]);
+      for (let call = 0; call < 2; call++) {
+        await assert.rejects(insertSetting(platform.deps.db, { key: 'prepared-once' }), (error: Error) => {
+          assert.equal(error.constructor.name, 'DrizzleQueryError');
+          assert.ok(isConstraintViolation(error, 'unique', 'app_settings_pkey'), String(error.cause));
+          return true;
+        });
+      }
     });
 
     it('refuses a call with a value missing', async () => {

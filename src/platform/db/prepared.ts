@@ -1,4 +1,6 @@
 import { is, Param, Placeholder, type SQL } from 'drizzle-orm';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
+import pg from 'pg';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database } from './client.ts';
 
@@ -25,6 +27,7 @@ type ParamSource = { placeholder: string; encode: ((value: unknown) => unknown) 
  */
 export function preparedStatement<Row>(name: string, query: SQL): PreparedStatement<Row> {
   let built: { sql: string; sources: ParamSource[] } | undefined;
+  let nodePgConfig: NodePgQueryConfig | undefined;
   return async (db, values) => {
     if (!built) {
       const text = dialect.sqlToQuery(query);
@@ -32,9 +35,31 @@ export function preparedStatement<Row>(name: string, query: SQL): PreparedStatem
     }
     const records = Array.isArray(values) ? values : [values as Readonly<Record<string, unknown>>];
     const params = built.sources.map((source) => ('fixed' in source ? source.fixed : placeholderValue(source.placeholder, records, source.encode)));
-    const result = (await db._.session.prepareQuery({ sql: built.sql, params }, undefined, name, false).execute()) as { rows: Row[] };
-    return result.rows;
+    const client = (db._.session as unknown as { client?: unknown }).client;
+    if (nodePgConfig && isNodePgClient(client)) return runOnNodePg<Row>(client, nodePgConfig, params);
+    const prepared = db._.session.prepareQuery({ sql: built.sql, params }, undefined, name, false);
+    if (isNodePgClient(client)) nodePgConfig = (prepared as unknown as { rawQueryConfig: NodePgQueryConfig }).rawQueryConfig;
+    return ((await prepared.execute()) as { rows: Row[] }).rows;
   };
+}
+
+/** drizzle's query config for node-postgres: the statement's name and text, and drizzle's type parsers (dates stay text). */
+type NodePgQueryConfig = { name: string; text: string; types: unknown };
+
+function isNodePgClient(client: unknown): client is pg.Pool | pg.ClientBase {
+  return client instanceof pg.Pool || client instanceof pg.Client;
+}
+
+/**
+ * What drizzle's prepared query does on node-postgres, without building that query object, its two config objects
+ * and its tracing spans again on every call (issue 18: a booking's server CPU). Errors are wrapped as drizzle wraps them.
+ */
+async function runOnNodePg<Row>(client: pg.Pool | pg.ClientBase, config: NodePgQueryConfig, params: unknown[]): Promise<Row[]> {
+  try {
+    return (await client.query(config as pg.QueryConfig, params)).rows as Row[];
+  } catch (error) {
+    throw new DrizzleQueryError(config.text, params, error as Error);
+  }
 }
 
 function paramSource(param: unknown): ParamSource {
