@@ -41,28 +41,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function startScript(): string {
-  return (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start;
+/**
+ * How `npm start` runs the server (package.json's start script): the environment it sets before `node`
+ * (`NAME=value …`, e.g. MALLOC_ARENA_MAX) and the node options it gives (e.g. the V8 heap settings).
+ */
+export function startCommand(): { env: Record<string, string>; nodeOptions: string[] } {
+  const script = (JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [, env = '', options = ''] = /^((?:\w+=\S+ )*)node ((?:--\S+ )*)bin\/start\.mjs/.exec(script) ?? [];
+  const words = (text: string) => text.split(' ').filter(Boolean);
+  return {
+    env: Object.fromEntries(words(env).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])),
+    nodeOptions: words(options),
+  };
 }
 
-/** The node options `npm start` gives the server (package.json's start script), e.g. the V8 heap settings. */
-export function startNodeOptions(): string[] {
-  return /\bnode ((?:--\S+ )*)bin\/start\.mjs/.exec(startScript())?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
-}
-
-/** The environment `npm start` sets before `node` (`NAME=value …`), e.g. MALLOC_ARENA_MAX. */
-export function startEnvironment(): Record<string, string> {
-  const prefix = /^((?:\w+=\S+ )*)node /.exec(startScript())?.[1] ?? '';
-  return Object.fromEntries(prefix.trim().split(/\s+/).filter(Boolean).map((pair) => pair.split('=', 2) as [string, string]));
-}
-
-/** Starts `node bin/start.mjs` with npm start's node options and waits for the first 200 on /api/health. */
+/** Starts `node bin/start.mjs` as npm start does (its environment and node options) and waits for the first 200 on /api/health. */
 export async function startPlatform(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [...startNodeOptions(), `${root}bin/start.mjs`], {
+  const start = startCommand();
+  const child = spawn(process.execPath, [...start.nodeOptions, `${root}bin/start.mjs`], {
     cwd: root,
-    env: { ...process.env, ...startEnvironment(), NODE_ENV: 'production', LOG_LEVEL: 'info', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, ...start.env, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { MAX_QUERY_LENGTH } from '../../domain/latvian-text/index.ts';
 import { readsOf, type AppDeps } from '../../platform/deps.ts';
+import { isLanguage } from '../../platform/i18n/index.ts';
 import { pageContext } from '../../web/page-context.ts';
 import { sendPage } from '../../web/send-page.tsx';
 import { groupByTopic, listPublishedFaq, searchFaq } from './faq.service.ts';
@@ -25,12 +26,12 @@ export function queryText(value: unknown): string {
  * share of the server's time; docs/performance.md, session 15). The cut never splits a surrogate pair, so the new
  * address is valid and is not redirected again.
  */
-export function shortenedSearchPath(path: string, value: unknown, lang: string | undefined): string | null {
+export function shortenedSearchPath(path: string, value: unknown, lang: unknown): string | null {
   const first = firstOf(value);
   if (typeof first !== 'string' || first.length <= MAX_QUERY_LENGTH) return null;
   const cut = first.slice(0, MAX_QUERY_LENGTH).replace(/[\uD800-\uDBFF]$/, '').trim();
   const query = new URLSearchParams(cut === '' ? {} : { q: cut });
-  if (lang === 'lv' || lang === 'en') query.set('lang', lang);
+  if (isLanguage(lang)) query.set('lang', lang);
   const text = query.toString();
   return text === '' ? path : `${path}?${text}`;
 }
@@ -41,7 +42,7 @@ export async function faqPages(app: FastifyInstance, deps: AppDeps): Promise<voi
   app.get<{ Params: { agency: string } }>('/:agency/buj', async (request, reply) => {
     const agency = deps.agencies.require(request.params.agency);
     const params = request.query as Record<string, unknown> | undefined;
-    const shortened = shortenedSearchPath(`/${agency.slug}/buj`, params?.['q'], typeof params?.['lang'] === 'string' ? params['lang'] : undefined);
+    const shortened = shortenedSearchPath(`/${agency.slug}/buj`, params?.['q'], params?.['lang']);
     if (shortened) return reply.redirect(shortened, 303);
     const ctx = pageContext(request);
     const query = queryText(params?.['q']);
