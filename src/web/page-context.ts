@@ -20,6 +20,17 @@ export function pageContext(request: FastifyRequest, csrfToken: string | null = 
   return { lang: request.lang, t: request.t, staff: request.staff, path: url.pathname, query: url.searchParams, csrfToken, staffShell: request.staffShell };
 }
 
+/**
+ * One of our own paths in the page's language: `lang=en` added on English pages (so that the language holds even
+ * without the cookie, e.g. in a link sent by e-mail), the path unchanged on Latvian ones. Keeps a `#fragment` last.
+ */
+export function withLang(path: string, ctx: { lang: Language }): string {
+  if (ctx.lang === 'lv') return path;
+  const hash = path.indexOf('#');
+  const [base, fragment] = hash < 0 ? [path, ''] : [path.slice(0, hash), path.slice(hash)];
+  return `${base}${base.includes('?') ? '&' : '?'}lang=${ctx.lang}${fragment}`;
+}
+
 /** The same page in the other language. */
 export function languageSwitchHref(ctx: PageContext): string {
   const query = new URLSearchParams(ctx.query);

@@ -2,20 +2,18 @@ import type { FieldError } from '../../platform/http/problem.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { CsrfField, ErrorSummary, TextField, errorFor } from '../../web/components.tsx';
 import { formatDate, formatMoment, formatTime } from '../../web/format.ts';
-import type { PageContext } from '../../web/page-context.ts';
+import { type PageContext, withLang } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { clientAppointmentPath } from '../appointments/appointments.client-matters.ts';
 import { callbackTopicName } from '../phone/phone.client-matters.ts';
 import type { ClientMatters } from './client-matter-source.ts';
-
-const withLang = (ctx: PageContext, path: string) => (ctx.lang === 'en' ? `${path}${path.includes('?') ? '&' : '?'}lang=en` : path);
 
 export function EmailFormView({ ctx, agency, value, errors }: { ctx: PageContext; agency: string; value: string; errors: FieldError[] }) {
   return (
     <>
       <h1>{ctx.t('clientAccess.title')}</h1>
       <p>{ctx.t('clientAccess.intro')}</p>
-      <form method="post" action={withLang(ctx, `/${agency}/mani`)} noValidate>
+      <form method="post" action={withLang(`/${agency}/mani`, ctx)} noValidate>
         <ErrorSummary ctx={ctx} errors={errors} />
         <CsrfField ctx={ctx} />
         <TextField name="email" type="email" label={ctx.t('clientAccess.email')} value={value} error={errorFor(errors, 'email')} autoComplete="email" required />
@@ -32,7 +30,7 @@ export function MessageView({ ctx, title, text, agency, again }: { ctx: PageCont
       <p role="status">{text}</p>
       {again && (
         <p>
-          <a href={withLang(ctx, `/${agency}/mani`)}>{ctx.t('clientAccess.requestNew')}</a>
+          <a href={withLang(`/${agency}/mani`, ctx)}>{ctx.t('clientAccess.requestNew')}</a>
         </p>
       )}
     </>
@@ -44,7 +42,7 @@ export function ConfirmView({ ctx, agency, token }: { ctx: PageContext; agency: 
     <>
       <h1>{ctx.t('clientAccess.confirmTitle')}</h1>
       <p>{ctx.t('clientAccess.confirmText')}</p>
-      <form method="post" action={withLang(ctx, `/${agency}/mani/ieiet`)}>
+      <form method="post" action={withLang(`/${agency}/mani/ieiet`, ctx)}>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="token" value={token} />
         <button type="submit">{ctx.t('clientAccess.confirm')}</button>
@@ -61,7 +59,7 @@ export function MattersView({ ctx, profile, email, expiresAt, matters }: { ctx: 
       <h1>{t('clientAccess.title')}</h1>
       <p>{t('clientAccess.signedInAs', { email })}</p>
       <p>{t('clientAccess.sessionUntil', { time: formatTime(expiresAt.toISOString()) })}</p>
-      <form method="post" action={withLang(ctx, `/${profile.slug}/mani/iziet`)}>
+      <form method="post" action={withLang(`/${profile.slug}/mani/iziet`, ctx)}>
         <CsrfField ctx={ctx} />
         <button type="submit">{t('clientAccess.signOut')}</button>
       </form>
@@ -75,7 +73,7 @@ export function MattersView({ ctx, profile, email, expiresAt, matters }: { ctx: 
             {matters.inquiries.map((i) => (
               <li key={i.reference}>
                 <strong>{i.reference}</strong> — {t(`inquiries.public.statuses.${i.status}` as MessageKey)}. {t('clientAccess.received')}: {formatDate(i.receivedOn, lang)}. {t('clientAccess.deadline')}: {formatDate(i.deadline, lang)}.{' '}
-                <a href={withLang(ctx, `/${profile.slug}/jautajums/sekot?reference=${encodeURIComponent(i.reference)}`)}>
+                <a href={withLang(`/${profile.slug}/jautajums/sekot?reference=${encodeURIComponent(i.reference)}`, ctx)}>
                   {t('clientAccess.follow')} <span className="visually-hidden">{i.reference}</span>
                 </a>
               </li>
@@ -93,7 +91,7 @@ export function MattersView({ ctx, profile, email, expiresAt, matters }: { ctx: 
             {matters.appointments.map((a) => (
               <li key={a.id}>
                 <strong>{a.bookingCode}</strong> — {t(`appointments.page.statuses.${a.status}` as MessageKey)}. {t('clientAccess.when')}: {formatMoment(a.startsAt, lang)}, {centreName(a.centreId)}.{' '}
-                <a href={withLang(ctx, clientAppointmentPath(`/${profile.slug}/mani`, a.id))}>
+                <a href={withLang(clientAppointmentPath(`/${profile.slug}/mani`, a.id), ctx)}>
                   {t('clientAccess.manage')} <span className="visually-hidden">{a.bookingCode}</span>
                 </a>
               </li>

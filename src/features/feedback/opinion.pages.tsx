@@ -2,13 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { pageContext } from '../../web/page-context.ts';
+import { pageContext, withLang } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { formValues } from '../../web/form-values.ts';
 import { sendFeedbackPage } from './feedback-page.tsx';
 import { recordOpinion } from './opinions.service.ts';
 import { OpinionFormView, OpinionThanksView, type OpinionConfirmation } from './opinion.views.tsx';
-import { withLang } from './survey.views.tsx';
 
 type AgencyParams = { Params: { agency: string } };
 

@@ -1,12 +1,11 @@
 import { OPINION_KINDS, OPINION_TEXT_MAX } from '../../domain/feedback/index.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { CheckboxField, CsrfField, ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField } from '../../web/components.tsx';
-import type { PageContext } from '../../web/page-context.ts';
+import { type PageContext, withLang } from '../../web/page-context.ts';
 import { formatDate } from '../../web/format.ts';
 import { latvianDate } from '../../domain/latvian-text/index.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { OPINION_KIND_LABEL } from './opinion.schema.ts';
-import { withLang } from './survey.views.tsx';
 
 export type OpinionFormMode = { kind: 'public' } | { kind: 'staff' };
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { originOf } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { pageContext } from '../../web/page-context.ts';
+import { pageContext, withLang } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { formValues } from '../../web/form-values.ts';
 import { sendFeedbackPage } from './feedback-page.tsx';
 import { openSurvey, submitSurvey, type SurveyLinkProblem } from './survey-responses.service.ts';
-import { SurveyFormView, SurveyMessageView, surveyMessageTitle, withLang } from './survey.views.tsx';
+import { SurveyFormView, SurveyMessageView, surveyMessageTitle } from './survey.views.tsx'
 
 type SurveyParams = { Params: { agency: string; token: string } };
 

@@ -1,15 +1,11 @@
 import { SURVEY_COMMENT_MAX } from '../../domain/feedback/index.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { CheckboxField, CsrfField, ErrorSummary, RadioGroup, TextAreaField } from '../../web/components.tsx';
-import type { PageContext } from '../../web/page-context.ts';
+import { type PageContext, withLang } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { SurveyLinkProblem } from './survey-responses.service.ts';
 
 const RATINGS = ['1', '2', '3', '4', '5'] as const;
-
-export function withLang(path: string, ctx: PageContext): string {
-  return ctx.lang === 'en' ? `${path}?lang=en` : path;
-}
 
 export function SurveyFormView({
   ctx,

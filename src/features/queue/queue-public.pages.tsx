@@ -5,14 +5,14 @@ import type { AppDeps } from '../../platform/deps.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { AppError } from '../../platform/http/problem.ts';
 import { renderDocument } from '../../web/layout.tsx';
-import { pageContext } from '../../web/page-context.ts';
+import { pageContext, withLang } from '../../web/page-context.ts';
 import { sendPage } from '../../web/send-page.tsx';
 import { surveyLinkForContact, surveyQrSvg } from '../feedback/survey-invitations.service.ts';
 import { BoardDocument } from './queue-board.views.tsx';
 import { centreOpenNow, requireWalkInCentre, walkInCentres, type QueueCentre } from './queue-centre.ts';
 import { checkInAtKiosk } from './queue-check-in.ts';
 import { QUEUE_STYLESHEETS, refusal } from './queue-pages-support.tsx';
-import { CentresView, KioskView, TicketPageView, withLang, type TicketSurvey } from './queue-public.views.tsx';
+import { CentresView, KioskView, TicketPageView, type TicketSurvey } from './queue-public.views.tsx'
 import { boardState, findTicketView, issueTicket, ticketPath } from './queue-tickets.service.ts';
 
 type CentreParams = { Params: { agency: string; centre: string } };

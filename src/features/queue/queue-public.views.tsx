@@ -1,13 +1,9 @@
 import type { FieldError } from '../../platform/http/problem.ts';
 import { CsrfField, ErrorSummary, TextField } from '../../web/components.tsx';
 import { formatMoment, formatMomentInSentence } from '../../web/format.ts';
-import type { PageContext } from '../../web/page-context.ts';
+import { type PageContext, withLang } from '../../web/page-context.ts';
 import type { QueueCentre } from './queue-centre.ts';
 import { ticketPath, type BoardState, type TicketView } from './queue-tickets.service.ts';
-
-export function withLang(path: string, ctx: PageContext): string {
-  return ctx.lang === 'lv' ? path : `${path}?lang=${ctx.lang}`;
-}
 
 export const kioskPath = (agency: string, centre: string) => `/${agency}/rinda/${centre}`;
 

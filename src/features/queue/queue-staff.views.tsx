@@ -3,10 +3,10 @@ import type { FieldError } from '../../platform/http/problem.ts';
 import { CsrfField, ErrorSummary, errorFor, ScrollRegion } from '../../web/components.tsx';
 import { serviceNeedsIdentification } from '../registers/identity-check.ts';
 import { IdentityDocumentField, IncidentQuickEntryLink } from '../registers/identity-check.views.tsx';
-import type { PageContext } from '../../web/page-context.ts';
+import { type PageContext, withLang } from '../../web/page-context.ts';
 import type { QueueCentre } from './queue-centre.ts';
 import type { CounterView } from './queue-counters.service.ts';
-import { withLang } from './queue-public.views.tsx';
+
 import type { BoardState } from './queue-tickets.service.ts';
 import type { CalledDetails } from './queue-console.service.ts';
 import { formatTime } from '../../web/format.ts';

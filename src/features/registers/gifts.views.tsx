@@ -2,10 +2,10 @@ import { GIFT_KINDS } from '../../domain/registers/index.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField, errorFor, ScrollRegion } from '../../web/components.tsx';
 import { formatDate } from '../../web/format.ts';
-import type { PageContext } from '../../web/page-context.ts';
+import { type PageContext, withLang } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { GiftRow, GiftYear } from './gifts.service.ts';
-import { Facts, FilterForm, Notice, PostForm, RegisterNav, registersPath, withLang, RegisterTable } from './register-common.views.tsx';
+import { Facts, FilterForm, Notice, PostForm, RegisterNav, registersPath, RegisterTable } from './register-common.views.tsx'
 import { formatAt } from './register-support.ts';
 
 export function euro(value: number | null, lang: 'lv' | 'en'): string {

@@ -2,9 +2,9 @@
 // "record an incident" (pre-fills place, time and client from the ticket or appointment).
 import type { FieldError } from '../../platform/http/problem.ts';
 import { SelectField } from '../../web/components.tsx';
-import type { PageContext } from '../../web/page-context.ts';
+import { type PageContext, withLang } from '../../web/page-context.ts';
 import { IDENTITY_DOCUMENT_KINDS } from '../../domain/registers/index.ts';
-import { registersPath, withLang } from './register-common.views.tsx';
+import { registersPath } from './register-common.views.tsx'
 
 export function IdentityDocumentField({ ctx, required, error, id }: { ctx: PageContext; required: boolean; error?: FieldError | undefined; id?: string }) {
   const { t } = ctx;

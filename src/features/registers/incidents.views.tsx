@@ -1,10 +1,10 @@
 import { INCIDENT_ACTIONS, INCIDENT_KINDS, INCIDENT_STATUSES } from '../../domain/registers/index.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { ErrorSummary, SelectField, TextAreaField, TextField, errorFor } from '../../web/components.tsx';
-import type { PageContext } from '../../web/page-context.ts';
+import { type PageContext, withLang } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { IncidentRow } from './incidents.service.ts';
-import { Checkboxes, Facts, FilterForm, Notice, PostForm, RegisterNav, registersPath, withLang, RegisterTable } from './register-common.views.tsx';
+import { Checkboxes, Facts, FilterForm, Notice, PostForm, RegisterNav, registersPath, RegisterTable } from './register-common.views.tsx'
 import { channelName, incidentChannelIds, placeIds, placeName, formatAt } from './register-support.ts';
 
 type ListProps = { ctx: PageContext; profile: AgencyProfile; rows: IncidentRow[]; page: number; hasMore: boolean; values: Record<string, string>; errors: FieldError[]; onlyOwn: boolean; mayRecord: boolean };

@@ -1,16 +1,11 @@
 import type { ReactNode } from 'react';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { CsrfField, ErrorSummary, SelectField, TextField, errorFor, type Option, ScrollRegion } from '../../web/components.tsx';
-import type { PageContext } from '../../web/page-context.ts';
+import { type PageContext, withLang } from '../../web/page-context.ts';
 
 export const registersPath = (agency: string, rest = '') => `/staff/${agency}/registri${rest}`;
 
 /** A link or form action in the page's language (Latvian needs no parameter). */
-export function withLang(path: string, ctx: PageContext): string {
-  if (ctx.lang === 'lv') return path;
-  return `${path}${path.includes('?') ? '&' : '?'}lang=${ctx.lang}`;
-}
-
 export function RegisterNav({ ctx, agency }: { ctx: PageContext; agency: string }) {
   const { t } = ctx;
   return (

@@ -1,8 +1,8 @@
 import type { StaffRole } from '../../platform/access/roles.ts';
 import { roleAllows } from '../../platform/access/policy.ts';
-import type { PageContext } from '../../web/page-context.ts';
+import { type PageContext, withLang } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
-import { registersPath, withLang } from './register-common.views.tsx';
+import { registersPath } from './register-common.views.tsx'
 
 /** /staff/{agency}/registri: the three registers and what the role may do in them. */
 export function RegistersHomeView({ ctx, profile, role }: { ctx: PageContext; profile: AgencyProfile; role: StaffRole }) {

@@ -1,10 +1,10 @@
 import { CAME_TO_LIGHT, CONCERNS_KINDS, daysBetween, ERROR_STATUSES, ERROR_STEPS, stepRefusal, type ErrorStep } from '../../domain/registers/index.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { ErrorSummary, RadioGroup, SelectField, TextAreaField, TextField, errorFor } from '../../web/components.tsx';
-import type { PageContext } from '../../web/page-context.ts';
+import { type PageContext, withLang } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import type { ApologyTemplate } from './apology.service.ts';
-import { Facts, FilterForm, Notice, PostForm, RegisterNav, registersPath, withLang, RegisterTable } from './register-common.views.tsx';
+import { Facts, FilterForm, Notice, PostForm, RegisterNav, registersPath, RegisterTable } from './register-common.views.tsx'
 import { placeName, formatAt } from './register-support.ts';
 import type { ServiceErrorRow, ServiceErrorWithSteps } from './service-errors.service.ts';
 import { placeOptions } from './incidents.views.tsx';

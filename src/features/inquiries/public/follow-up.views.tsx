@@ -2,11 +2,11 @@ import type { FieldError } from '../../../platform/http/problem.ts';
 import { CsrfField, ErrorSummary, FileField, TextAreaField, TextField } from '../../../web/components.tsx';
 import { acceptsClientMessages, type InquiryStatus } from '../../../domain/inquiry/index.ts';
 import { formatDate, formatMoment } from '../../../web/format.ts';
-import type { PageContext } from '../../../web/page-context.ts';
+import { type PageContext, withLang } from '../../../web/page-context.ts';
 import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
 import type { ClientInquiryView } from '../inquiries-public.schema.ts';
 import type { QuestionTopic } from '../inquiries-public.service.ts';
-import { ACCEPT, questionPath, withLang } from './question-form.views.tsx';
+import { ACCEPT, questionPath } from './question-form.views.tsx'
 
 function exampleReference(profile: AgencyProfile): string {
   return `${profile.slug.toUpperCase()}-2026-000123`;

@@ -2,7 +2,7 @@ import { agencyNameIn } from '../../agencies/agency-name.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
 import { CsrfField, ErrorSummary, FileField, SelectField, TextAreaField, TextField } from '../../../web/components.tsx';
 import { formatDate, formatFileSize } from '../../../web/format.ts';
-import type { PageContext } from '../../../web/page-context.ts';
+import { type PageContext, withLang } from '../../../web/page-context.ts';
 import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
 import { ALLOWED_ATTACHMENT_TYPES, ATTACHMENT_MAX_BYTES, ATTACHMENTS_MAX_COUNT, ATTACHMENTS_MAX_TOTAL_BYTES, TEXT_MAX } from '../inquiries.schema.ts';
 import type { QuestionFormValues, QuestionStep } from '../inquiries-public.schema.ts';
@@ -14,11 +14,6 @@ import { PENDING_UPLOAD_HOURS, type PendingFile } from './pending-uploads.servic
 const MB = 1024 * 1024;
 /** The file input's accept list: every allowed extension and type. */
 export const ACCEPT = [...new Set([...Object.values(ALLOWED_ATTACHMENT_TYPES).flat(), ...Object.keys(ALLOWED_ATTACHMENT_TYPES)])].join(',');
-
-/** `?lang=en` on our own links and form actions, so that the language holds even without the cookie. */
-export function withLang(path: string, ctx: PageContext): string {
-  return ctx.lang === 'lv' ? path : `${path}?lang=${ctx.lang}`;
-}
 
 export function questionPath(slug: string): string {
   return `/${slug}/jautajums`;

@@ -5,7 +5,7 @@ import { originOf } from '../../../platform/audit/audit.ts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
 import { forbiddenCharacterErrors } from '../../../platform/http/input-guard.ts';
-import { pageContext } from '../../../web/page-context.ts';
+import { pageContext, withLang } from '../../../web/page-context.ts';
 import { sendPage } from '../../../web/send-page.tsx';
 import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
 import {
@@ -21,7 +21,7 @@ import { submitWebQuestion, topicsFor } from '../inquiries-public.service.ts';
 import { uploadsOf } from './uploads.ts';
 import { isPendingSecret, listPendingFiles, newPendingSecret, PENDING_UPLOAD_HOURS, PENDING_VISITOR_COOKIE, type KeptFiles, type PendingFile } from './pending-uploads.service.ts';
 import { randomBytes } from 'node:crypto';
-import { ConfirmationExpiredView, DuplicateQuestionView, ConfirmationView, QuestionFormView, QuestionSuggestionsView, questionPath, withLang } from './question-form.views.tsx';
+import { ConfirmationExpiredView, DuplicateQuestionView, ConfirmationView, QuestionFormView, QuestionSuggestionsView, questionPath } from './question-form.views.tsx'
 
 type AgencyParams = { Params: { agency: string } };
 

@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { withLang } from './page-context.ts';
+
+describe('withLang', () => {
+  it('leaves a Latvian page’s path as it is', () => {
+    assert.equal(withLang('/vsaa/buj?q=pensija#rezultati', { lang: 'lv' }), '/vsaa/buj?q=pensija#rezultati');
+  });
+
+  it('adds the language to an English page’s path, after its own query and before its fragment', () => {
+    assert.equal(withLang('/vsaa/mani', { lang: 'en' }), '/vsaa/mani?lang=en');
+    assert.equal(withLang('/vsaa/jautajums/sekot?reference=vsaa-B-1', { lang: 'en' }), '/vsaa/jautajums/sekot?reference=vsaa-B-1&lang=en');
+    assert.equal(withLang('/staff/registers/gifts#entry-3', { lang: 'en' }), '/staff/registers/gifts?lang=en#entry-3');
+    assert.equal(withLang('/kase/rinda/riga?view=board#now', { lang: 'en' }), '/kase/rinda/riga?view=board&lang=en#now');
+  });
+});
