@@ -1,7 +1,7 @@
 import { latvianDate } from '../../domain/latvian-text/index.ts';
 import { weeklySummary } from '../../domain/opening-hours/index.ts';
 import { formatDate, formatWeeklyGroup } from '../../web/format.ts';
-import type { PageContext } from '../../web/page-context.ts';
+import { type PageContext, withLang } from '../../web/page-context.ts';
 import { PORTAL_PAGE_PATHS, type StandardContactSection } from './agency-presentation.schema.ts';
 import type { AgencyProfile, Channel, LocalizedText } from './agency-profile.schema.ts';
 import { toHoursSpec } from './agencies.service.ts';
@@ -140,7 +140,7 @@ export function StandardView({ ctx, agency }: { ctx: PageContext; agency: Agency
       <TextList items={agency.clientMayExpect} ctx={ctx} />
       {agency.promises.length > 0 && (
         <p>
-          <a href={`/${agency.slug}/standarts/izpilde${ctx.lang === 'en' ? '?lang=en' : ''}`}>{t('standardFigures.publicLink')}</a>
+          <a href={withLang(`/${agency.slug}/standarts/izpilde`, ctx)}>{t('standardFigures.publicLink')}</a>
         </p>
       )}
       <h2>{t('standard.agencyExpects')}</h2>

@@ -4,6 +4,7 @@ import { keyArray } from '../client-access/client-matter-source.ts';
 import { rowsOf } from '../privacy/sql-template.ts';
 import type { AppointmentRow } from './appointments.repository.ts';
 import { registerManagePages, type ManageAccess } from './manage.pages.tsx';
+import { withLang } from '../../web/page-context.ts';
 
 // The client's own appointments at /{agency}/mani (collected in client-access/client-matters.ts), and their manage
 // page there: the signed-in session authorises it, so no manage token is re-issued or stored in plain text.
@@ -29,7 +30,7 @@ export function sessionAccess(gate: ClientSessionGate): ManageAccess {
       return session !== null && session.agency === row.agency && sameAddress(row.clientEmail, session.email);
     },
     via: 'client-session',
-    back: (ctx, slug) => ({ href: `${gate.base(slug)}${ctx.lang === 'en' ? '?lang=en' : ''}`, label: gate.backLabel(ctx) }),
+    back: (ctx, slug) => ({ href: withLang(gate.base(slug), ctx), label: gate.backLabel(ctx) }),
   };
 }
 

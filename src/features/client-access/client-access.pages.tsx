@@ -6,7 +6,7 @@ import { fieldErrorsFromIssues, type FieldError } from '../../platform/http/prob
 import { withForbiddenCharacters } from '../../platform/http/form.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { formValues } from '../../web/form-values.ts';
-import { pageContext } from '../../web/page-context.ts';
+import { pageContext, withLang } from '../../web/page-context.ts';
 import { sendPage } from '../../web/send-page.tsx';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { checkSignInLink, clientMatters, endClientSession, findClientSession, requestSignInLink, SESSION_MINUTES, useSignInLink, type LinkState } from './client-access.service.ts';
@@ -68,7 +68,7 @@ export async function clientAccessPages(app: FastifyInstance, deps: AppDeps): Pr
       reply.header('retry-after', String(result.retryAfterMinutes * 60));
       return message(request, reply, profile, 'clientAccess.tooManyTitle', request.t('clientAccess.tooMany', { minutes: result.retryAfterMinutes }), 429, false);
     }
-    return reply.redirect(`/${profile.slug}/mani/nosutits${request.lang === 'en' ? '?lang=en' : ''}`, 303);
+    return reply.redirect(withLang(`/${profile.slug}/mani/nosutits`, request), 303);
   });
 
   app.get<AgencyParams>('/:agency/mani/nosutits', async (request, reply) => {
@@ -98,7 +98,7 @@ export async function clientAccessPages(app: FastifyInstance, deps: AppDeps): Pr
       secure: request.protocol === 'https',
       maxAge: SESSION_MINUTES * 60,
     });
-    return reply.redirect(`/${profile.slug}/mani${request.lang === 'en' ? '?lang=en' : ''}`, 303);
+    return reply.redirect(withLang(`/${profile.slug}/mani`, request), 303);
   });
 
   app.post<AgencyParams>('/:agency/mani/iziet', async (request, reply) => {
@@ -106,7 +106,7 @@ export async function clientAccessPages(app: FastifyInstance, deps: AppDeps): Pr
     const session = await findClientSession(deps, profile.slug, request.cookies[CLIENT_SESSION_COOKIE]);
     if (session) await endClientSession(deps, session, originOf(request));
     reply.clearCookie(CLIENT_SESSION_COOKIE, { path: cookiePath(profile.slug) });
-    return reply.redirect(`/${profile.slug}/mani/izgajis${request.lang === 'en' ? '?lang=en' : ''}`, 303);
+    return reply.redirect(withLang(`/${profile.slug}/mani/izgajis`, request), 303);
   });
 
   app.get<AgencyParams>('/:agency/mani/izgajis', async (request, reply) => {

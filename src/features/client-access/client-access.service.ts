@@ -10,6 +10,7 @@ import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { rowsOf } from '../privacy/sql-template.ts';
 import type { ClientMatters, ClientPerson } from './client-matter-source.ts';
 import { CLIENT_MATTER_SOURCES } from './client-matters.ts';
+import { withLang } from '../../web/page-context.ts';
 
 export const LINK_MINUTES = 15;
 export const SESSION_MINUTES = 30;
@@ -62,7 +63,7 @@ export async function requestSignInLink(deps: Deps, profile: AgencyProfile, inpu
     if (known) {
       const t = translator(input.lang);
       const agencyName = profile.name[input.lang];
-      const link = `${deps.config.publicUrl}/${profile.slug}/mani/ieiet?token=${token}${input.lang === 'en' ? '&lang=en' : ''}`;
+      const link = `${deps.config.publicUrl}${withLang(`/${profile.slug}/mani/ieiet?token=${token}`, input)}`;
       await queueMail({ ...deps, db: tx }, { agency: profile.slug, to: email, subject: t('clientAccess.mailSubject', { agency: agencyName }), text: t('clientAccess.mailBody', { agency: agencyName, link }) });
     }
     return { kind: 'accepted' } as const;

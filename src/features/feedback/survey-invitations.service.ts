@@ -24,6 +24,7 @@ function untilDate(at: Date, lang: 'lv' | 'en'): string {
 }
 import type { SurveyContactKind } from './feedback.tables.ts';
 import { countInvitation, findInvitation, findInvitationForContact, insertInvitation } from './feedback.repository.ts';
+import { withLang } from '../../web/page-context.ts';
 
 export type SurveyInvitationInput = {
   agency: string;
@@ -116,7 +117,7 @@ export async function inviteToSurvey(
     if (input.email) {
       const t = translator(input.lang);
       const agencyName = profile.shortName[input.lang];
-      const link = `${deps.config.publicUrl}${url}${input.lang === 'en' ? '?lang=en' : ''}`;
+      const link = `${deps.config.publicUrl}${withLang(url, input)}`;
       mail = await queueMail(
         { db, clock: deps.clock, config: deps.config },
         {

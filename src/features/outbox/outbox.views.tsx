@@ -1,7 +1,7 @@
 import { maskSecrets } from './mask-secrets.ts';
 import type { Language } from '../../platform/i18n/index.ts';
 import type { OutboxRow } from '../../platform/mail/mail.repository.ts';
-import type { PageContext } from '../../web/page-context.ts';
+import { type PageContext, withLang } from '../../web/page-context.ts';
 import type { OutboxListing } from './outbox.service.ts';
 import type { OutboxEntry } from './outbox.sources.ts';
 import { formatter } from '../../web/format.ts';
@@ -58,7 +58,7 @@ export function OutboxListView({ ctx, rows, others, agencyNames, pageSize }: { c
                   <td>{agencyNames.get(row.agency ?? '') ?? row.agency}</td>
                   <td>{row.toAddress}</td>
                   <td>
-                    <a href={`/staff/outbox/${row.id}${lang === 'en' ? '?lang=en' : ''}`}>{row.subject || t('outbox.noSubject')}</a>
+                    <a href={withLang(`/staff/outbox/${row.id}`, { lang })}>{row.subject || t('outbox.noSubject')}</a>
                   </td>
                   <td>{mailStatus(ctx, row)}</td>
                 </tr>
@@ -138,7 +138,7 @@ export function OutboxMailView({ ctx, row, agencyName }: { ctx: PageContext; row
   return (
     <>
       <p>
-        <a href={`/staff/outbox${lang === 'en' ? '?lang=en' : ''}`}>{t('outbox.back')}</a>
+        <a href={withLang('/staff/outbox', { lang })}>{t('outbox.back')}</a>
       </p>
       <h1>{t('outbox.detailTitle', { subject: row.subject || t('outbox.noSubject') })}</h1>
       <dl className="facts">
