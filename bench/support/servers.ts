@@ -60,7 +60,9 @@ export async function startPlatform(env: Record<string, string>): Promise<Server
   const port = await freePort();
   const started = performance.now();
   const start = startCommand();
-  const child = spawn(process.execPath, [...start.nodeOptions, `${root}bin/start.mjs`], {
+  // BENCH_SERVER_NODE_OPTIONS: more node options for the server only, e.g. --perf-basic-prof or --cpu-prof to profile it.
+  const extra = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...start.nodeOptions, ...extra, `${root}bin/start.mjs`], {
     cwd: root,
     env: { ...process.env, ...start.env, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
