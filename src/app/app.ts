@@ -4,7 +4,7 @@ import { projectPath } from '../platform/paths.ts';
 import { renderRequestErrorPage } from '../web/error-page.tsx';
 import './catalogs.ts';
 import { MODULES } from './modules.ts';
-import { PUBLIC_CACHEABLE_ROUTES } from './public-cache-routes.ts';
+import { PUBLIC_CACHEABLE_ROUTES, PUBLIC_WRITE_CHANGES } from './public-cache-routes.ts';
 import './permissions.ts';
 
 /** The composition root: the platform's Fastify app with every feature module, the layout's error pages and static files. */
@@ -17,6 +17,7 @@ export function buildApplication(deps: AppDeps, options: BuildOptions = {}): Pro
       staticRoot: projectPath('src', 'web', 'static'),
       agencyExists: (slug) => deps.agencies.get(slug) !== undefined,
       cacheableRoutes: PUBLIC_CACHEABLE_ROUTES,
+      cacheWriteChanges: PUBLIC_WRITE_CHANGES,
     },
     options,
   );

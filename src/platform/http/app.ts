@@ -50,6 +50,8 @@ export type AppComposition = {
   agencyExists: (slug: string) => boolean;
   /** Public GET routes whose answers are the same for every visitor within a minute (the page cache keeps them). */
   cacheableRoutes: ReadonlySet<string>;
+  /** The kept routes each public write may change ('POST /:agency/jautajums' → []); other writes drop every kept answer. */
+  cacheWriteChanges?: ReadonlyMap<string, readonly string[]>;
 };
 
 export async function buildApp(deps: AppDeps, composition: AppComposition, options: BuildOptions = {}): Promise<App> {
@@ -143,12 +145,12 @@ export async function buildApp(deps: AppDeps, composition: AppComposition, optio
 async function registerModules(
   app: App,
   deps: AppDeps,
-  { modules, agencyExists, cacheableRoutes }: AppComposition,
+  { modules, agencyExists, cacheableRoutes, cacheWriteChanges }: AppComposition,
   answerEarly: (options: Omit<FastPathOptions, 'mintCsrf'>) => void,
 ): Promise<void> {
   for (const module of modules) if (module.onRequest) app.addHook('onRequest', module.onRequest(deps));
   // After the modules' request hooks (a staff session is known), so a kept form's token is minted for its visitor.
-  const cache = registerPageCache(app, { ttlMs: deps.config.pageCacheMs, clock: deps.clock, routes: cacheableRoutes });
+  const cache = registerPageCache(app, { ttlMs: deps.config.pageCacheMs, clock: deps.clock, routes: cacheableRoutes, writeChanges: cacheWriteChanges });
   if (cache) {
     let closing = false;
     app.addHook('preClose', (done) => {

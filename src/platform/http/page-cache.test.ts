@@ -23,7 +23,10 @@ async function cachedApp(ttlMs: number, now: { instant: Temporal.Instant }, maxB
   app.addHook('onRequest', async (request) => {
     request.lang = (request.query as { lang?: string }).lang === 'en' ? 'en' : 'lv';
   });
-  const cache = registerPageCache(app, { ttlMs, clock: () => now.instant, routes: new Set(['/page/:n', '/form', '/form2', '/slow', '/cookie', '/fails']), ...(maxBytes ? { maxBytes } : {}) }) as PageCache;
+  // What the listed writes change: /noted nothing kept, /pages the numbered pages, /slower-write the slower page.
+  const writeChanges = new Map([['POST /noted', []], ['POST /pages', ['/page/:n']], ['POST /slower-write', ['/slower']]]);
+  const routes = new Set(['/page/:n', '/other', '/form', '/form2', '/slow', '/slower', '/cookie', '/fails']);
+  const cache = registerPageCache(app, { ttlMs, clock: () => now.instant, routes, writeChanges, ...(maxBytes ? { maxBytes } : {}) }) as PageCache;
   app.get('/page/:n', async (request) => `page ${(request.params as { n: string }).n} ${request.lang} #${count('page')}`);
   app.get('/private', async () => `private #${count('private')}`);
   app.get('/form', async (_request, reply) => reply.type('text/html').send(`<form><input type="hidden" name="_csrf" value="${reply.generateCsrf()}"></form> #${count('form')}`));
@@ -36,6 +39,13 @@ async function cachedApp(ttlMs: number, now: { instant: Temporal.Instant }, maxB
     return reply.type('text/html').send(`<p>Jautājums</p><form>${field}${key}Iesniegt</form><form>${field}Ķēde</form> ūdens`);
   });
   app.post('/write', async () => 'written');
+  for (const path of ['/noted', '/pages', '/slower-write']) app.post(path, async () => 'written');
+  app.get('/other', async () => `other #${count('other')}`);
+  app.get('/slower', async () => {
+    count('slower');
+    await sleep(50);
+    return 'slower';
+  });
   app.post('/refused', async (_request, reply) => reply.code(400).send('refused'));
   app.get('/slow', async () => {
     count('slow');
@@ -82,6 +92,34 @@ describe('the public page cache', () => {
     assert.equal((await app.inject('/page/3')).body, before);
     assert.equal((await app.inject({ method: 'POST', url: '/write' })).statusCode, 200);
     assert.notEqual((await app.inject('/page/3')).body, before);
+  });
+
+  it('forgets after a listed write only the routes it changes; after any other write everything', async () => {
+    const page = (await app.inject('/page/4')).body;
+    await app.inject('/other');
+    const others = made.other ?? 0;
+    assert.equal((await app.inject({ method: 'POST', url: '/noted' })).statusCode, 200);
+    assert.equal((await app.inject('/page/4')).body, page, 'a write that changes nothing kept');
+    assert.equal((await app.inject({ method: 'POST', url: '/pages' })).statusCode, 200);
+    const remade = (await app.inject('/page/4')).body;
+    assert.notEqual(remade, page, 'the changed route is made again');
+    await app.inject('/other');
+    assert.equal(made.other, others, 'another route stays kept');
+    assert.equal((await app.inject({ method: 'POST', url: '/write' })).statusCode, 200);
+    assert.notEqual((await app.inject('/page/4')).body, remade);
+    await app.inject('/other');
+    assert.equal(made.other, others + 1, 'a write not listed: every route made again');
+  });
+
+  it('does not keep an answer that a listed write changed while it was being made', async () => {
+    const slower = app.inject('/slower');
+    await sleep(10);
+    assert.equal((await app.inject({ method: 'POST', url: '/slower-write' })).statusCode, 200);
+    await slower;
+    await app.inject('/slower');
+    assert.equal(made.slower, 2, 'made twice: the first answer was not kept');
+    await app.inject('/slower');
+    assert.equal(made.slower, 2, 'the second answer was kept');
   });
 
   it('gives each visitor a fresh CSRF token that the form accepts, and the secret cookie to a new visitor', async () => {
@@ -219,6 +257,22 @@ for (const target of testTargets()) {
       for (let i = 0; i < 3; i++) keys.add(key((await platform.app.inject('/vsaa/jautajums')).body));
       assert.equal(keys.size, 3, [...keys].join(', '));
       assert.ok(![...keys].includes(''));
+    });
+
+    it('a booking in this process is in the kept free slots at once', async () => {
+      const today = Temporal.Now.plainDateISO('Europe/Riga');
+      const url = `/api/v1/agencies/vsaa/slots?service=pabalsti&centre=riga-lacplesa&from=${today.add({ days: 10 })}&to=${today.add({ days: 20 })}`;
+      const freeAt = async (start?: string) => {
+        const { slots } = (await platform.app.inject(url)).json() as { slots: Array<{ start: string; free: number }> };
+        return start ? (slots.find((slot) => slot.start === start)?.free ?? 0) : slots[0];
+      };
+      const slot = (await freeAt()) as { start: string; free: number };
+      assert.ok(slot, 'a free slot in those days');
+      assert.equal(await freeAt(slot.start), slot.free, 'kept');
+      const booking = { service: 'pabalsti', centre: 'riga-lacplesa', start: slot.start, name: 'Anna Bērziņa', phone: '+371 20000000' };
+      const booked = await platform.app.inject({ method: 'POST', url: '/api/v1/agencies/vsaa/appointments', payload: booking });
+      assert.equal(booked.statusCode, 201, booked.body.slice(0, 300));
+      assert.equal(await freeAt(slot.start), slot.free - 1, 'seen at once, not after PAGE_CACHE_MS');
     });
 
     it('an administrator’s calendar change in this process is on the public calendar at once', async () => {

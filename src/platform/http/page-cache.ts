@@ -7,8 +7,9 @@ import { redactUrl } from './log-redaction.ts';
  * A short-lived per-process cache of the public pages and public JSON answers that are the same for every visitor:
  * what they show changes only with the minute (open now, today's slots) or with a write. An answer is kept for
  * `ttlMs` (PAGE_CACHE_MS, 1 s by default) and never past the minute it was made in; a successful write (POST, PUT,
- * PATCH, DELETE answered below 400) in this process drops every kept answer at once, so a process reads its own
- * writes; another process's write is seen within `ttlMs`. Forms keep working: the page's CSRF token is replaced by
+ * PATCH, DELETE answered below 400) in this process drops the kept answers it may change at once (`writeChanges`;
+ * every kept answer for a write not listed there), so a process reads its own writes; another process's write is
+ * seen within `ttlMs`. Forms keep working: the page's CSRF token is replaced by
  * a fresh one for the visitor on every answer. Only the listed route patterns are kept, only 200 answers, never an
  * answer that sets a cookie other than the CSRF secret or the language.
  */
@@ -21,6 +22,11 @@ export type PageCacheOptions = {
   maxBodyBytes?: number;
   /** All kept answers' bytes together at most (the oldest go first). */
   maxBytes?: number;
+  /**
+   * The kept routes a successful write may change, by its method and route pattern ('POST /:agency/jautajums' → []):
+   * its answer drops the answers of those routes only. A write not listed drops every kept answer (a staff edit).
+   */
+  writeChanges?: ReadonlyMap<string, readonly string[]>;
 };
 
 export type Entry = {
@@ -36,15 +42,17 @@ export type Entry = {
   csrfToken: string | null;
   expiresAt: number;
   generation: number;
+  /** The route pattern the answer was made by (a write drops the answers of the routes it changes). */
+  route: string;
   /** The headers with the length, for answers that are not personal sent straight from Node's request handler (page-cache.fast-path.ts). */
   rawHeaders: Record<string, string>;
   /** The URL as the request log may show it (worked out once), or null when the route is not logged. */
   loggedUrl: string | null;
 };
 
-type Making = { done: Promise<Entry | undefined>; settle: (entry: Entry | undefined) => void };
-/** A request that found nothing kept and makes the answer: the key, the generation it started in. */
-export type Miss = { key: string; generation: number; making: Making };
+type Making = { done: Promise<Entry | undefined>; settle: (entry: Entry | undefined) => void; route: string };
+/** A request that found nothing kept and makes the answer: the key, its route, the generations it started in. */
+export type Miss = { key: string; route: string; generation: number; routeGeneration: number; making: Making };
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CACHEABLE_COOKIES = new Set(['apkalpe_csrf', 'lang']);
@@ -102,6 +110,8 @@ export class PageCache {
   /** Answers being made now: the requests that miss the same key meanwhile wait for the first one's answer. */
   private readonly making = new Map<string, Making>();
   private generation = 0;
+  /** Per route pattern: bumped by each write that changes the route's answers. */
+  private readonly routeGenerations = new Map<string, number>();
   private bytes = 0;
   private readonly maxEntries: number;
   private readonly maxBodyBytes: number;
@@ -152,13 +162,22 @@ export class PageCache {
     return this.making.get(key)?.done;
   }
 
-  /** This request makes the answer for `key`: later misses wait for it (until `keep` or `abandon`). */
-  miss(key: string): Miss {
+  /** This request makes the answer for `key` by `route`: later misses wait for it (until `keep` or `abandon`). */
+  miss(key: string, route: string): Miss {
     let settle: (entry: Entry | undefined) => void = () => undefined;
     const done = new Promise<Entry | undefined>((resolve) => (settle = resolve));
-    const making = { done, settle };
+    const making = { done, settle, route };
     this.making.set(key, making);
-    return { key, generation: this.generation, making };
+    return { key, route, generation: this.generation, routeGeneration: this.routeGenerationOf(route), making };
+  }
+
+  /** The kept routes a successful write by this request may change, or undefined: every kept answer. */
+  changedBy(request: FastifyRequest): readonly string[] | undefined {
+    return this.options.writeChanges?.get(`${request.method} ${request.routeOptions.url ?? ''}`);
+  }
+
+  private routeGenerationOf(route: string): number {
+    return this.routeGenerations.get(route) ?? 0;
   }
 
   /** The maker is done (with an answer kept or not): the requests waiting for it go on. */
@@ -203,7 +222,8 @@ export class PageCache {
   }
 
   private entryOf(miss: Miss, reply: FastifyReply, payload: unknown, loggedUrl: string | null): Entry | undefined {
-    if (miss.generation !== this.generation) return undefined; // a write happened while this answer was being made
+    // A write that changes this answer happened while it was being made.
+    if (miss.generation !== this.generation || miss.routeGeneration !== this.routeGenerationOf(miss.route)) return undefined;
     if (reply.statusCode !== 200 || typeof payload !== 'string' || payload.length > this.maxBodyBytes) return undefined;
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
@@ -223,16 +243,30 @@ export class PageCache {
     // Only an answer that is not personal is sent with these; its length is the body's.
     const rawHeaders = { ...headers, 'content-length': String(body.length) };
     const expiresAt = Date.now() + this.options.ttlMs;
-    return { status: 200, headers, body, bytes, holes, csrfToken, expiresAt, generation: this.generation, rawHeaders, loggedUrl };
+    return { status: 200, headers, body, bytes, holes, csrfToken, expiresAt, generation: this.generation, route: miss.route, rawHeaders, loggedUrl };
   }
 
-  /** A write succeeded in this process: nothing kept so far may be answered again. */
-  invalidate(): void {
+  /**
+   * A write succeeded in this process: what it may change (`routes`; all when undefined) is not answered again from
+   * what was kept, nor kept from answers being made now.
+   */
+  invalidate(routes?: readonly string[]): void {
+    if (routes) return this.invalidateRoutes(new Set(routes));
     this.generation++;
     this.entries.clear();
     this.bytes = 0;
     for (const making of this.making.values()) making.settle(undefined);
     this.making.clear();
+  }
+
+  private invalidateRoutes(routes: ReadonlySet<string>): void {
+    for (const route of routes) this.routeGenerations.set(route, this.routeGenerationOf(route) + 1);
+    for (const [key, entry] of this.entries) if (routes.has(entry.route)) this.forget(key, entry);
+    for (const [key, making] of this.making) {
+      if (!routes.has(making.route)) continue;
+      making.settle(undefined);
+      this.making.delete(key);
+    }
   }
 }
 
@@ -260,7 +294,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     const pending = entry ? undefined : cache.pending(key); // (no await unless someone is making it: misses must claim the key at once)
     if (pending) entry = await pending;
     if (!entry) {
-      request.pageCacheMiss = cache.miss(key);
+      request.pageCacheMiss = cache.miss(key, request.routeOptions.url ?? '');
       return false;
     }
     const body = isPersonal(entry) ? personalize(entry, entry.csrfToken ? reply.generateCsrf() : null) : entry.body;
@@ -275,7 +309,7 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
       cache.keep(request.pageCacheMiss, reply, payload, LOGS_INFO.has(request.log.level) ? redactUrl(request.url) : null);
       request.pageCacheMiss = null;
     }
-    else if (UNSAFE_METHODS.has(request.method) && reply.statusCode < 400) cache.invalidate();
+    else if (UNSAFE_METHODS.has(request.method) && reply.statusCode < 400) cache.invalidate(cache.changedBy(request));
     done(null, payload);
   });
   // A request that ends without onSend (the client went away, an error before sending) must not leave others waiting.
