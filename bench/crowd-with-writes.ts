@@ -5,8 +5,8 @@
 // Run: BENCH_DATABASE_URL=postgres://… npm run bench -- crowd-with-writes
 // Settings: BENCH_SECONDS per phase (15); BENCH_WRITERS (4 question writers and 4 booking writers); BENCH_WRITE_EVERY_MS
 // (200: each writer's pace, so 4 + 4 writers send about 20 questions and 20 bookings a second).
-import autocannon from 'autocannon';
 import { Temporal } from 'temporal-polyfill';
+import { describeCrowd, sendCrowd, shedAndFailed } from './support/crowd.ts';
 import { benchDatabase, buildOnce, startPlatform, type Server } from './support/servers.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -68,15 +68,12 @@ function startWriters(base: string, seats: Array<Record<string, string>>): { sto
 }
 
 async function crowd(app: Server, label: string, writes?: () => Promise<Writes>): Promise<number> {
-  const r = await autocannon({ url: app.base, connections: 200, duration: SECONDS, timeout: 10, requests: PAGES.map((path) => ({ path })) });
+  const r = await sendCrowd(app.base, PAGES.map((path) => ({ path })), SECONDS, 200);
   const done = writes ? await writes() : undefined;
-  const other5xx = Object.entries(r.statusCodeStats).filter(([s]) => Number(s) >= 500 && s !== '503').reduce((sum, [, v]) => sum + v.count, 0);
+  const { shed, failed } = shedAndFailed(r);
   const written = done ? `; beside it ${(done.questions / SECONDS).toFixed(1)} questions/s and ${(done.bookings / SECONDS).toFixed(1)} bookings/s (${done.refused} refused)` : '';
-  console.log(
-    `${label}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, shed (503) ${r.statusCodeStats['503']?.count ?? 0}, ` +
-      `errors ${r.errors}, timeouts ${r.timeouts}, other 5xx ${other5xx}${written}`,
-  );
-  return r.requests.average;
+  console.log(`${label}: ${describeCrowd(r)}, shed (503) ${shed}, other 5xx ${failed}${written}`);
+  return r.requestsPerSecond;
 }
 
 buildOnce();

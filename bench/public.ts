@@ -14,6 +14,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type Request, type Result } from 'autocannon';
+import { describeCrowd, sendCrowd, shedAndFailed } from './support/crowd.ts';
 import { benchDatabase, buildOnce, rssMb, startBaseline, startPlatform, type Server } from './support/servers.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -144,20 +145,6 @@ async function compare(app: Server, list: Target[]): Promise<number> {
   return missed;
 }
 
-/** What the benchmark reads from a crowd run. */
-type CrowdOutcome = { requestsPerSecond: number; p50Ms: number; p99Ms: number; maxMs: number; errors: number; timeouts: number; statuses: Record<number, number> };
-
-/**
- * The crowd, sent by autocannon from this process. Not wrk: its percentiles are corrected for coordinated omission
- * (each slow answer is counted again for every interval it held its connection), so they are not the answers'
- * own times; docs/performance.md, session 15.
- */
-async function sendCrowd(base: string, requests: Request[], seconds: number): Promise<CrowdOutcome> {
-  const r = await autocannon({ url: base, connections: CROWD_CONNECTIONS, duration: seconds, timeout: 10, requests });
-  const statuses = Object.fromEntries(Object.entries(r.statusCodeStats).map(([s, v]) => [Number(s), v.count]));
-  return { requestsPerSecond: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max, errors: r.errors, timeouts: r.timeouts, statuses };
-}
-
 /** The crowd's requests: the public pages, with one hostile request after every 30 (about 3 %). */
 function crowdRequests(list: Target[]): { requests: Request[]; hostileKinds: number } {
   const pages: Request[] = list.filter((t) => t.kind === 'html').map((t) => ({ path: t.path }));
@@ -170,16 +157,11 @@ function crowdRequests(list: Target[]): { requests: Request[]; hostileKinds: num
   return { requests, hostileKinds: hostile.length };
 }
 
-function describeCrowd(r: CrowdOutcome): string {
-  return `${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms, max ${r.maxMs.toFixed(0)} ms, errors ${r.errors}, timeouts ${r.timeouts}`;
-}
-
 async function crowd(app: Server, list: Target[], seconds: number): Promise<boolean> {
   const { requests, hostileKinds } = crowdRequests(list);
-  const r = await sendCrowd(app.base, requests, seconds);
+  const r = await sendCrowd(app.base, requests, seconds, CROWD_CONNECTIONS);
   const statuses = Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ');
-  const shed = r.statuses[503] ?? 0;
-  const server = Object.entries(r.statuses).filter(([s]) => Number(s) >= 500 && s !== '503').reduce((n, [, count]) => n + count, 0);
+  const { shed, failed: server } = shedAndFailed(r);
   const ok = r.errors === 0 && r.timeouts === 0 && server === 0 && r.p99Ms < 100 && app.process.exitCode === null;
   console.log(
     `crowd: ${CROWD_CONNECTIONS} connections, ${seconds} s, public pages + ${hostileKinds} hostile kinds (${((100 * hostileKinds) / requests.length).toFixed(1)} %): ` +
@@ -196,7 +178,7 @@ async function crowd(app: Server, list: Target[], seconds: number): Promise<bool
 async function crowdAgainstBaseline(app: Server, list: Target[], seconds: number): Promise<void> {
   const baseline = await startBaseline(await record(app.base, list.filter((t) => t.kind === 'html')));
   try {
-    const r = await sendCrowd(baseline.base, crowdRequests(list).requests, seconds);
+    const r = await sendCrowd(baseline.base, crowdRequests(list).requests, seconds, CROWD_CONNECTIONS);
     console.log(`  the same crowd against the bare Fastify baseline serving the same bytes (no target; the client's own limit): ${describeCrowd(r)}`);
   } finally {
     await baseline.stop();

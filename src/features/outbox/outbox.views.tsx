@@ -58,7 +58,7 @@ export function OutboxListView({ ctx, rows, others, agencyNames, pageSize }: { c
                   <td>{agencyNames.get(row.agency ?? '') ?? row.agency}</td>
                   <td>{row.toAddress}</td>
                   <td>
-                    <a href={withLang(`/staff/outbox/${row.id}`, { lang })}>{row.subject || t('outbox.noSubject')}</a>
+                    <a href={withLang(`/staff/outbox/${row.id}`, ctx)}>{row.subject || t('outbox.noSubject')}</a>
                   </td>
                   <td>{mailStatus(ctx, row)}</td>
                 </tr>
@@ -138,7 +138,7 @@ export function OutboxMailView({ ctx, row, agencyName }: { ctx: PageContext; row
   return (
     <>
       <p>
-        <a href={withLang('/staff/outbox', { lang })}>{t('outbox.back')}</a>
+        <a href={withLang('/staff/outbox', ctx)}>{t('outbox.back')}</a>
       </p>
       <h1>{t('outbox.detailTitle', { subject: row.subject || t('outbox.noSubject') })}</h1>
       <dl className="facts">

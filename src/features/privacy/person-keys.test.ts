@@ -2,31 +2,21 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { projectPath } from '../../platform/paths.ts';
 import { createTestPlatform, testTargets, type TestPlatform } from '../../../test/support/test-platform.ts';
 import { queryRows } from '../../../test/support/sql-rows.ts';
 
 // Migration 0018 rewrote privacy_normalise and privacy_person_key in PL/pgSQL for speed. Every key already stored
-// and every search depends on the same input giving the same key, so the new functions are checked against the
-// SQL definitions of migration 0011, kept here in a schema of their own.
+// and every search depends on the same input giving the same key, so the new functions are checked against
+// migration 0011's SQL definitions, read from its committed file and created in a schema of their own.
 const MIGRATION_0011 = [
-  sql.raw(`create schema if not exists privacy_0011`),
-  sql.raw(`create or replace function privacy_0011.privacy_normalise(kind text, value text) returns text language sql immutable as $$
-  select case kind
-    when 'email' then lower(btrim(value))
-    when 'code' then regexp_replace(value, '\\D', '', 'g')
-    when 'phone' then (
-      select case
-        when d like '00371%' then substr(d, 6)
-        when d like '371%' and length(d) = 11 then substr(d, 4)
-        else d end
-      from (select regexp_replace(value, '\\D', '', 'g') as d) digits)
-    else btrim(value) end
-$$`),
-  sql.raw(`create or replace function privacy_0011.privacy_person_key(kind text, value text) returns text language sql stable as $$
-  select case when value is null or privacy_0011.privacy_normalise(kind, value) = '' then null
-    else encode(sha256(convert_to(k.secret || chr(10) || kind || chr(10) || privacy_0011.privacy_normalise(kind, value) || chr(10) || k.secret, 'UTF8')), 'hex') end
-  from privacy_keys k where k.id = 1
-$$`),
+  sql.raw('create schema if not exists privacy_0011'),
+  ...readFileSync(projectPath('db', 'migrations', '0011_privacy.sql'), 'utf8')
+    .split('--> statement-breakpoint')
+    .map((statement) => statement.replace(/^(\s*--.*\n)*/, '').trim())
+    .filter((statement) => /^CREATE FUNCTION privacy_(normalise|person_key)\(/.test(statement))
+    .map((statement) => sql.raw(statement.replace(/\bprivacy_(normalise|person_key)\(/g, 'privacy_0011.privacy_$1('))),
 ];
 
 const KINDS = ['code', 'email', 'phone', 'other'];
@@ -41,6 +31,7 @@ for (const target of testTargets()) {
     let platform: TestPlatform;
     before(async () => {
       platform = await createTestPlatform(target);
+      assert.equal(MIGRATION_0011.length, 3, 'both functions found in migration 0011');
       for (const statement of MIGRATION_0011) await platform.deps.db.execute(statement);
     });
     after(() => platform.close());

@@ -52,7 +52,7 @@ export type Entry = {
 
 type Making = { done: Promise<Entry | undefined>; settle: (entry: Entry | undefined) => void; route: string };
 /** A request that found nothing kept and makes the answer: the key, its route, the generations it started in. */
-export type Miss = { key: string; route: string; generation: number; routeGeneration: number; making: Making };
+export type Miss = { key: string; generation: number; routeGeneration: number; making: Making };
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CACHEABLE_COOKIES = new Set(['apkalpe_csrf', 'lang']);
@@ -168,7 +168,7 @@ export class PageCache {
     const done = new Promise<Entry | undefined>((resolve) => (settle = resolve));
     const making = { done, settle, route };
     this.making.set(key, making);
-    return { key, route, generation: this.generation, routeGeneration: this.routeGenerationOf(route), making };
+    return { key, generation: this.generation, routeGeneration: this.routeGenerationOf(route), making };
   }
 
   /** The kept routes a successful write by this request may change, or undefined: every kept answer. */
@@ -223,7 +223,7 @@ export class PageCache {
 
   private entryOf(miss: Miss, reply: FastifyReply, payload: unknown, loggedUrl: string | null): Entry | undefined {
     // A write that changes this answer happened while it was being made.
-    if (miss.generation !== this.generation || miss.routeGeneration !== this.routeGenerationOf(miss.route)) return undefined;
+    if (miss.generation !== this.generation || miss.routeGeneration !== this.routeGenerationOf(miss.making.route)) return undefined;
     if (reply.statusCode !== 200 || typeof payload !== 'string' || payload.length > this.maxBodyBytes) return undefined;
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
@@ -243,7 +243,7 @@ export class PageCache {
     // Only an answer that is not personal is sent with these; its length is the body's.
     const rawHeaders = { ...headers, 'content-length': String(body.length) };
     const expiresAt = Date.now() + this.options.ttlMs;
-    return { status: 200, headers, body, bytes, holes, csrfToken, expiresAt, generation: this.generation, route: miss.route, rawHeaders, loggedUrl };
+    return { status: 200, headers, body, bytes, holes, csrfToken, expiresAt, generation: this.generation, route: miss.making.route, rawHeaders, loggedUrl };
   }
 
   /**
@@ -251,7 +251,7 @@ export class PageCache {
    * what was kept, nor kept from answers being made now.
    */
   invalidate(routes?: readonly string[]): void {
-    if (routes) return this.invalidateRoutes(new Set(routes));
+    if (routes) return this.invalidateRoutes(routes);
     this.generation++;
     this.entries.clear();
     this.bytes = 0;
@@ -259,11 +259,12 @@ export class PageCache {
     this.making.clear();
   }
 
-  private invalidateRoutes(routes: ReadonlySet<string>): void {
+  private invalidateRoutes(routes: readonly string[]): void {
+    if (routes.length === 0) return; // a write that changes nothing kept (a question filed)
     for (const route of routes) this.routeGenerations.set(route, this.routeGenerationOf(route) + 1);
-    for (const [key, entry] of this.entries) if (routes.has(entry.route)) this.forget(key, entry);
+    for (const [key, entry] of this.entries) if (routes.includes(entry.route)) this.forget(key, entry);
     for (const [key, making] of this.making) {
-      if (!routes.has(making.route)) continue;
+      if (!routes.includes(making.route)) continue;
       making.settle(undefined);
       this.making.delete(key);
     }
