@@ -9,6 +9,9 @@
 // those servers is booked again by wrk, a C client like pgbench (bench/support/wrk.ts), in BENCH_BOOKING_ROUNDS
 // rounds (3), each followed by a 10 s pgbench run of the booking statement: the ratio is the median of the rounds.
 // Each wrk round also prints the CPU time per booking of the server and of PostgreSQL's processes (/proc).
+// BENCH_FLOOR=1 (with wrk) books, in as many rounds, the floor too: Fastify and pg running the same statement and
+// nothing else (bench/support/booking-floor.ts), each round beside its own pgbench run — what this machine leaves for
+// the platform's own work per booking.
 // A generated VSAA profile with 30 centres is used (agencies/vsaa.yaml's centres repeated); a fresh database
 // is created and dropped, and pgbench initialises and drops its own database.
 import { execFileSync } from 'node:child_process';
@@ -26,7 +29,8 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { bookingStatement } from '../src/features/appointments/appointments.repository.ts';
 import { runHttpClients, type HttpCall } from './http-clients.ts';
 import { runWrk, wrkAvailable } from './support/wrk.ts';
-import { buildOnce, postgresCpuMs, postgresCpuMsBetween, serverCpuMs, startPlatform, type Server } from './support/servers.ts';
+import type { FloorConfig } from './support/booking-floor.ts';
+import { buildOnce, postgresCpuMs, postgresCpuMsBetween, serverCpuMs, startBookingFloor, startPlatform, type Server } from './support/servers.ts';
 import { percentile, report, timeSequential } from './measure.ts';
 
 const APPOINTMENTS = Number(process.env.BENCH_APPOINTMENTS ?? 50_000);
@@ -35,6 +39,7 @@ const CLIENTS = 200;
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 6_000);
 const BOOKING_ROUNDS = Number(process.env.BENCH_BOOKING_ROUNDS ?? 3);
 const PAIRED_SECONDS = 10;
+const BOOKING_DAYS = 90;
 const PGBENCH = '/usr/lib/postgresql/15/bin/pgbench';
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!adminUrl) {
@@ -46,7 +51,9 @@ process.env.TEST_DATABASE_URL = adminUrl;
 // A VSAA profile with 30 centres: the real ones, then copies in the same cities.
 const agenciesDir = mkdtempSync(join(tmpdir(), 'apkalpe-bench-agencies-'));
 const root = new URL('../agencies/', import.meta.url).pathname;
-const vsaa = parse(readFileSync(join(root, 'vsaa.yaml'), 'utf8')) as { serviceCentres: Array<Record<string, unknown>> };
+const vsaa = parse(readFileSync(join(root, 'vsaa.yaml'), 'utf8')) as { serviceCentres: Array<Record<string, unknown>>; booking: { horizonDays: number } };
+// Bookings go BOOKING_DAYS ahead (the profile's horizon widened to match), so that every run has its own seats.
+vsaa.booking.horizonDays = BOOKING_DAYS;
 const real = vsaa.serviceCentres;
 vsaa.serviceCentres = Array.from({ length: CENTRES }, (_, i) => {
   const centre = structuredClone(real[i % real.length] ?? {});
@@ -127,17 +134,18 @@ try {
   for (const serviceId of ['dokumenti', 'pabalsti', 'pensijas']) {
     const service = findService(profile, serviceId);
     if (!service) continue;
-    const free = await freeSlots(db, calendar, platform.deps.clock(), profile, service, centres, { from: today.add({ days: 1 }).toString(), to });
+    const free = await freeSlots(db, calendar, platform.deps.clock(), profile, service, centres, { from: today.add({ days: 1 }).toString(), to: today.add({ days: BOOKING_DAYS }).toString() });
     for (const slot of free) for (let seat = 0; seat < slot.free; seat++) targets.push({ centre: slot.centre, service: serviceId, start: slot.startIso });
   }
   const workerCounts = (process.env.BENCH_WORKERS ?? '').split(',').filter(Boolean).map(Number);
   // Each npm start server is also booked by wrk (a C client, as pgbench is), when Debian's wrk is installed.
-  const withWrk = workerCounts.length > 0 && wrkAvailable();
+  const withWrk = (workerCounts.length > 0 || Boolean(process.env.BENCH_FLOOR)) && wrkAvailable();
   if (workerCounts.length > 0 && !withWrk) console.log('wrk not installed (apt-get install wrk): the npm start servers are booked by the Node clients only');
   // Each wrk round is followed at once by pgbench running the booking statement (PAIRED_SECONDS): this machine's
   // speed drifts by a third within minutes, so a ratio is taken between neighbours, and the median of the rounds.
   const rounds = withWrk ? BOOKING_ROUNDS : 0;
-  const runs = 1 + workerCounts.length * (1 + rounds);
+  const floorCounts = withWrk ? (process.env.BENCH_FLOOR ?? '').split(',').filter(Boolean).map(Number) : [];
+  const runs = 1 + (workerCounts.length + floorCounts.length) * (1 + rounds);
   const total = Math.min(BOOKINGS, Math.floor(targets.length / runs));
   let run = 0; // each run books its own share of the seats
   const nextCalls = (): HttpCall[] =>
@@ -150,18 +158,14 @@ try {
     const server = await startPlatform({ DATABASE_URL: scratchUrlOf(platform), AGENCIES_DIR: agenciesDir, WORKERS: String(workers), LOG_LEVEL: 'warn' });
     try {
       bookingsPerSecond = Math.max(bookingsPerSecond, await bookOver(server.base, nextCalls(), `npm start, WORKERS=${workers}`));
-      for (let round = 1; round <= rounds; round++) {
-        const perSecond = await bookWithWrk(server, nextCalls(), `npm start, WORKERS=${workers}, wrk, round ${round} of ${rounds}`);
-        bookingsPerSecond = Math.max(bookingsPerSecond, perSecond);
-        if (process.env.BENCH_SKIP_PGBENCH) continue;
-        const tps = runPgbenchBooking(scratchUrlOf(platform), PAIRED_SECONDS);
-        pairedRatios.set(workers, [...(pairedRatios.get(workers) ?? []), perSecond / tps]);
-        console.log(`  pgbench right after it (booking statement, ${PAIRED_SECONDS} s): ${tps.toFixed(0)} tps — ratio ${(perSecond / tps).toFixed(2)}`);
-      }
+      const paired = await pairedRounds(server, `npm start, WORKERS=${workers}`, rounds, nextCalls);
+      bookingsPerSecond = Math.max(bookingsPerSecond, ...paired.perSecond);
+      if (paired.ratios.length > 0) pairedRatios.set(workers, paired.ratios);
     } finally {
       await server.stop();
     }
   }
+  for (const workers of floorCounts) await bookTheFloor(workers, rounds, nextCalls);
   if (workerCounts.length > 0) console.log(`best: ${bookingsPerSecond.toFixed(0)} bookings/s`);
   const pairedRatio = bestMedian(pairedRatios);
   if (pairedRatio) {
@@ -223,6 +227,47 @@ async function bookWithWrk(server: Server, calls: HttpCall[], where: string): Pr
   // Where the machine's two cores went: the ratio to pgbench is about the database's share of a booking's CPU.
   console.log(`  CPU per booking: server ${(cpu.server / booked).toFixed(2)} ms, PostgreSQL ${(cpu.database / booked).toFixed(2)} ms (from /proc, 10 ms ticks)`);
   return perSecond;
+}
+
+/** wrk rounds, each followed at once by pgbench running the booking statement: bookings/s of each, and its ratio. */
+async function pairedRounds(server: Server, label: string, rounds: number, nextCalls: () => HttpCall[]): Promise<{ perSecond: number[]; ratios: number[] }> {
+  const outcome = { perSecond: [] as number[], ratios: [] as number[] };
+  for (let round = 1; round <= rounds; round++) {
+    const perSecond = await bookWithWrk(server, nextCalls(), `${label}, wrk, round ${round} of ${rounds}`);
+    outcome.perSecond.push(perSecond);
+    if (process.env.BENCH_SKIP_PGBENCH) continue;
+    const tps = runPgbenchBooking(scratchUrlOf(platform), PAIRED_SECONDS);
+    outcome.ratios.push(perSecond / tps);
+    console.log(`  pgbench right after it (booking statement, ${PAIRED_SECONDS} s): ${tps.toFixed(0)} tps — ratio ${(perSecond / tps).toFixed(2)}`);
+  }
+  return outcome;
+}
+
+/**
+ * The floor's rounds with `workers` processes: one warm-up booking run, then wrk and pgbench at once, as the
+ * platform's; the floor's own ratio is printed, not the figure.
+ */
+async function bookTheFloor(workers: number, rounds: number, nextCalls: () => HttpCall[]): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'apkalpe-floor-'));
+  const query = new PgDialect().sqlToQuery(bookingStatement(false));
+  const profile = platform.deps.agencies.get('vsaa');
+  const places: FloorConfig['places'] = {};
+  for (const place of profile ? placesOf(profile) : []) {
+    for (const service of profile?.services ?? []) places[`${place.id}|${service.id}`] = { seats: place.seatsFor(service.id), minutes: service.durationMinutes };
+  }
+  const config: FloorConfig = { databaseUrl: scratchUrlOf(platform), sql: query.sql, names: query.params.map((p) => (p as { name: string }).name), places };
+  writeFileSync(join(dir, 'floor.json'), JSON.stringify(config));
+  const floor = await startBookingFloor(join(dir, 'floor.json'), workers);
+  let ratios: number[] = [];
+  try {
+    const label = `floor: Fastify + pg and the statement only, ${workers} process(es)`;
+    await bookWithWrk(floor, nextCalls(), `${label}, wrk, warm-up`);
+    ratios = (await pairedRounds(floor, label, rounds, nextCalls)).ratios;
+  } finally {
+    await floor.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (ratios.length > 0) console.log(`floor ratio, ${workers} process(es) (median of ${ratios.map((r) => r.toFixed(2)).join(', ')}): ${percentile(ratios, 50).toFixed(2)} — the ceiling of the platform's ratio on this machine`);
 }
 
 function scratchUrlOf(p: typeof platform): string {

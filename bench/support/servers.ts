@@ -81,14 +81,28 @@ export async function startPlatform(env: Record<string, string>): Promise<Server
 }
 
 export async function startBaseline(answersFile: string): Promise<Server> {
-  const child = spawn(process.execPath, [`${root}bench/support/bare-fastify.mjs`, answersFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return startListening(spawn(process.execPath, [`${root}bench/support/bare-fastify.mjs`, answersFile], { stdio: ['ignore', 'pipe', 'inherit'] }));
+}
+
+/** The bookings' floor (bench/support/booking-floor.ts): Fastify and pg running the booking statement, nothing else. */
+export async function startBookingFloor(configFile: string, workers: number): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', `${root}bench/support/booking-floor.ts`], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', FLOOR_CONFIG: configFile, FLOOR_WORKERS: String(workers) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return startListening(child);
+}
+
+/** A child that prints `listening <port>` once it serves. */
+async function startListening(child: ChildProcess): Promise<Server> {
   const started = performance.now();
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       const match = /listening (\d+)/.exec(chunk.toString());
       if (match) resolve(Number(match[1]));
     });
-    child.once('exit', (code) => reject(new Error(`baseline exited ${code}`)));
+    child.once('exit', (code) => reject(new Error(`the measured process exited (${code}) before it listened`)));
   });
   return { base: `http://127.0.0.1:${port}`, process: child, startMs: performance.now() - started, stop: () => stopProcess(child) };
 }
