@@ -12,6 +12,7 @@
 // BENCH_FLOOR=1 (with wrk) books, in as many rounds, the floor too: Fastify and pg running the same statement and
 // nothing else (bench/support/booking-floor.ts), each round beside its own pgbench run — what this machine leaves for
 // the platform's own work per booking.
+// BENCH_SPLIT_CORES=1 runs all of it with PostgreSQL on a core of its own (bench/support/cores.ts).
 // A generated VSAA profile with 30 centres is used (agencies/vsaa.yaml's centres repeated); a fresh database
 // is created and dropped, and pgbench initialises and drops its own database.
 import { execFileSync } from 'node:child_process';
@@ -29,6 +30,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { bookingStatement } from '../src/features/appointments/appointments.repository.ts';
 import { runHttpClients, type HttpCall } from './http-clients.ts';
 import { runWrk, wrkAvailable } from './support/wrk.ts';
+import { splitCores } from './support/cores.ts';
 import type { FloorConfig } from './support/booking-floor.ts';
 import { buildOnce, postgresCpuMs, postgresCpuMsBetween, serverCpuMs, startBookingFloor, startPlatform, type Server } from './support/servers.ts';
 import { percentile, report, timeSequential } from './measure.ts';
@@ -47,6 +49,7 @@ if (!adminUrl) {
   process.exit(2);
 }
 process.env.TEST_DATABASE_URL = adminUrl;
+const unsplit = process.env.BENCH_SPLIT_CORES ? splitCores() : () => {};
 
 // A VSAA profile with 30 centres: the real ones, then copies in the same cities.
 const agenciesDir = mkdtempSync(join(tmpdir(), 'apkalpe-bench-agencies-'));
@@ -193,6 +196,7 @@ try {
 } finally {
   await platform.close();
   rmSync(agenciesDir, { recursive: true, force: true });
+  unsplit();
 }
 
 async function bookOver(base: string, calls: HttpCall[], where: string): Promise<number> {

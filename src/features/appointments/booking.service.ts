@@ -121,7 +121,7 @@ export async function bookAppointment(deps: AppDeps, origin: AuditOrigin, profil
         const earlier = await appointmentByIdempotencyKey(deps.db, profile.slug, request.idempotencyKey);
         if (earlier) return { appointment: earlier, manageToken: undefined, duplicate: true };
       }
-      // A booking code drawn twice (1 in 244 million): draw again.
+      // A booking code already taken (n in 244 million with n codes of the agency stored): draw again.
       if (constraint === 'appointments_booking_code_key' && attempt < 3) continue;
       throw error;
     }
