@@ -2,7 +2,8 @@
 // its own. On a machine the two share, the server's single thread is preempted by the database backends its own
 // statements wake (the `writev` samples of its profiles) and pgbench's yardstick takes every core the server would
 // use. Here every PostgreSQL process (the postmaster, so every backend forked later too) is pinned to the last CPU,
-// and this benchmark — with every server, wrk and pgbench client it starts — to the others. Undone at exit.
+// and this benchmark — with every server, wrk and pgbench client it starts — to the others. Undone at exit and when
+// interrupted.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -26,7 +27,7 @@ export function splitCores(): () => void {
   const database = [...postgresCpuMs().keys()];
   if (database.length === 0) throw new Error('BENCH_SPLIT_CORES: no PostgreSQL process on this machine to pin');
   pin(database, last);
-  pin([process.pid], cpus === 2 ? '0' : `0-${cpus - 2}`);
+  pin([process.pid], `0-${cpus - 2}`);
   let undone = false;
   const undo = () => {
     if (undone) return;
@@ -35,6 +36,13 @@ export function splitCores(): () => void {
     pin([process.pid], all);
   };
   process.once('exit', undo);
+  // Interrupted (Ctrl-C), Node ends without 'exit': PostgreSQL would stay on one core.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      undo();
+      process.exit(130);
+    });
+  }
   console.log(`split cores: PostgreSQL (${database.length} processes) on CPU ${last}, the benchmark, its servers and clients on the others`);
   return undo;
 }
