@@ -49,34 +49,40 @@ async function serve(config: FloorConfig): Promise<void> {
 
 /** Books as the platform does: a booking code drawn twice (the platform draws again, up to three times) is drawn again. */
 async function book(config: FloorConfig, pool: pg.Pool, request: BookingRequest, reply: FastifyReply): Promise<unknown> {
-  const body = request.body;
-  const place = config.places[`${body.centre}|${body.service}`];
+  const place = config.places[`${request.body.centre}|${request.body.service}`];
   if (!place) return reply.code(422).send({ field: 'centre' });
-  const startsAt = new Date(body.start);
-  const endsAt = new Date(startsAt.getTime() + place.minutes * 60_000);
   for (let attempt = 0; ; attempt++) {
-    const random = randomBytes(TOKEN_BYTES + BOOKING_CODE_LENGTH);
-    const manageToken = random.subarray(0, TOKEN_BYTES).toString('base64url');
-    const id = randomUUID();
-    const now = new Date().toISOString();
-    const bookingCode = bookingCodeFrom(random.subarray(TOKEN_BYTES));
-    const value: Record<string, unknown> = {
-      agency: request.params.slug, centreId: body.centre, serviceId: body.service, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(),
-      seatDate: rigaDate.format(startsAt), profileSeats: place.seats, id, bookingCode, manageTokenHash: createHash('sha256').update(manageToken).digest('hex'),
-      idempotencyKey: null, channel: 'api', clientName: body.name, clientEmail: null, clientPhone: body.phone ?? null, clientPersonalCode: null,
-      reason: null, companion: 'none', language: 'lv', createdBy: null, createdAt: now,
-      audit_at: now, audit_actorId: null, audit_actorLabel: 'client', audit_agency: request.params.slug, audit_action: 'appointment.booked',
-      audit_recordType: 'appointment', audit_recordId: id, audit_ip: request.ip,
-      audit_details: JSON.stringify({ centre: body.centre, service: body.service, start: body.start, channel: 'api' }),
-    };
+    const booking = newBooking(request, place);
     try {
-      const result = await pool.query({ name: 'floor_book', text: config.sql, values: config.names.map((name) => value[name]) });
+      const result = await pool.query({ name: 'floor_book', text: config.sql, values: config.names.map((name) => booking.values[name]) });
       if (result.rows.length === 0) return reply.code(409).send({ type: 'slot-taken' });
-      return reply.code(201).send({ id, bookingCode, manageToken, start: body.start, end: endsAt.toISOString() });
+      return reply.code(201).send(booking.answer);
     } catch (error) {
       if ((error as pg.DatabaseError).constraint === 'appointments_booking_code_key' && attempt < 3) continue;
       console.error(`floor: ${(error as pg.DatabaseError).code} ${(error as Error).message}`);
       throw error;
     }
   }
+}
+
+/** The statement's values by name, computed as the platform computes them, and the answer to send. */
+function newBooking(request: BookingRequest, place: { seats: number; minutes: number }): { values: Record<string, unknown>; answer: Record<string, string> } {
+  const body = request.body;
+  const startsAt = new Date(body.start);
+  const endsAt = new Date(startsAt.getTime() + place.minutes * 60_000).toISOString();
+  const random = randomBytes(TOKEN_BYTES + BOOKING_CODE_LENGTH);
+  const manageToken = random.subarray(0, TOKEN_BYTES).toString('base64url');
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  const bookingCode = bookingCodeFrom(random.subarray(TOKEN_BYTES));
+  const values = {
+    agency: request.params.slug, centreId: body.centre, serviceId: body.service, startsAt: startsAt.toISOString(), endsAt,
+    seatDate: rigaDate.format(startsAt), profileSeats: place.seats, id, bookingCode, manageTokenHash: createHash('sha256').update(manageToken).digest('hex'),
+    idempotencyKey: null, channel: 'api', clientName: body.name, clientEmail: null, clientPhone: body.phone ?? null, clientPersonalCode: null,
+    reason: null, companion: 'none', language: 'lv', createdBy: null, createdAt: now,
+    audit_at: now, audit_actorId: null, audit_actorLabel: 'client', audit_agency: request.params.slug, audit_action: 'appointment.booked',
+    audit_recordType: 'appointment', audit_recordId: id, audit_ip: request.ip,
+    audit_details: JSON.stringify({ centre: body.centre, service: body.service, start: body.start, channel: 'api' }),
+  };
+  return { values, answer: { id, bookingCode, manageToken, start: body.start, end: endsAt } };
 }
