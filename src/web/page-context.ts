@@ -31,6 +31,14 @@ export function withLang(path: string, ctx: { lang: Language }): string {
   return `${base}${base.includes('?') ? '&' : '?'}lang=${ctx.lang}${fragment}`;
 }
 
+/** One of our own paths with these query values (empty ones left out), in the page's language (withLang). */
+export function hrefWith(path: string, ctx: { lang: Language }, values: Record<string, string | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) if (value) query.set(name, value);
+  const text = query.toString();
+  return withLang(text ? `${path}?${text}` : path, ctx);
+}
+
 /** The same page in the other language. */
 export function languageSwitchHref(ctx: PageContext): string {
   const query = new URLSearchParams(ctx.query);

@@ -17,7 +17,8 @@ import { bookAppointment } from './booking.service.ts';
 import { BookingStartView, ChooseDayView, ChoosePlaceView, ChooseTimeView, DetailsFormView, freeSeatsText, type BookingFormValues, type Choice, type TimeOption } from './booking.views.tsx';
 import { ConfirmationView, MessagePage } from './manage.views.tsx';
 import { formatTime } from '../../web/format.ts';
-import { bookingPath, hrefWith, sendAppointmentsPage } from './page-support.tsx';
+import { bookingPath, sendAppointmentsPage } from './page-support.tsx';
+import { hrefWith } from '../../web/page-context.ts';
 import { bookingRulesOf, findPlace, findService, placesOf, servicesOf, type Place, type Service } from './places.ts';
 import { dayAvailabilities, dayAvailabilityOf, freeSlots, type FreeSlot } from './slot-search.service.ts';
 

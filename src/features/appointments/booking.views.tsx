@@ -7,7 +7,8 @@ import { formatDate, formatter } from '../../web/format.ts';
 import type { DayAvailability } from '../../domain/booking/index.ts';
 import { latvianDate, type DateCase } from '../../domain/latvian-text/index.ts';
 import type { Weekday } from '../../domain/opening-hours/index.ts';
-import { Carry, RadioGroup, bookingPath, formatTimeSpan, hrefWith } from './page-support.tsx';
+import { Carry, RadioGroup, bookingPath, formatTimeSpan } from './page-support.tsx';
+import { hrefWith } from '../../web/page-context.ts';
 
 export type Choice = { service?: Service | undefined; place?: Place | undefined; day?: string | undefined; start?: Date | undefined; end?: Date | undefined };
 export type TimeOption = { start: string; label: string; free: number };

@@ -12,7 +12,8 @@ import { slotsOfDay, timeOptions } from './booking.pages.tsx';
 import { announceLateness, auditClientView, cancelByClient, openAppointment, reschedule, sameToken, type ClientVia } from './client-manage.service.ts';
 import { isReminderManageToken } from './manage-link.ts';
 import { CancelConfirmView, ManageView, MessagePage, managePath } from './manage.views.tsx';
-import { hrefWith, sendAppointmentsPage } from './page-support.tsx';
+import { sendAppointmentsPage } from './page-support.tsx';
+import { hrefWith } from '../../web/page-context.ts';
 import { bookingRulesOf, findPlace, findService } from './places.ts';
 import { dayAvailabilityOf } from './slot-search.service.ts';
 

@@ -5,7 +5,8 @@ import type { AppointmentRow } from './appointments.repository.ts';
 import { DayReasonNotice, type TimeOption } from './booking.views.tsx';
 import type { DayAvailability } from '../../domain/booking/index.ts';
 import { formatDate } from '../../web/format.ts';
-import { Carry, RadioGroup, bookingPath, formatVisit, hrefWith } from './page-support.tsx';
+import { Carry, RadioGroup, bookingPath, formatVisit } from './page-support.tsx';
+import { hrefWith } from '../../web/page-context.ts';
 import { findPlace, findService, hasQueueKiosk } from './places.ts';
 
 export function managePath(slug: string, id: string): string {

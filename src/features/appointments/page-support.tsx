@@ -21,15 +21,6 @@ export function bookingPath(slug: string): string {
   return `/${slug}/pieraksts`;
 }
 
-/** A path with these query values (and ?lang=en on English pages). */
-export function hrefWith(path: string, ctx: PageContext, values: Record<string, string | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(values)) if (v) query.set(k, v);
-  if (ctx.lang !== 'lv') query.set('lang', ctx.lang);
-  const text = query.toString();
-  return text ? `${path}?${text}` : path;
-}
-
 /** Hidden inputs that carry earlier choices (and the language) through a GET form. */
 export function Carry({ ctx, values }: { ctx: PageContext; values: Record<string, string | undefined> }) {
   return (

@@ -3,7 +3,7 @@ import type { FieldError } from '../../platform/http/problem.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { ErrorSummary, errorFor, SelectField, TextField, type Option, ScrollRegion } from '../../web/components.tsx';
 import { formatRigaMoment } from '../../web/format.ts';
-import type { PageContext } from '../../web/page-context.ts';
+import { hrefWith, type PageContext } from '../../web/page-context.ts';
 import { auditLogMessages } from './audit-log.messages.ts';
 
 export type AuditFilterValues = Partial<Record<'actor' | 'recordType' | 'recordId' | 'from' | 'to', string>>;
@@ -19,13 +19,6 @@ export function recordTypeLabel(ctx: PageContext, recordType: string): string {
   const key = `auditLog.recordTypes.${recordType}`;
   const text = ctx.t(key as MessageKey);
   return text === key ? recordType : text;
-}
-
-function hrefWith(ctx: PageContext, path: string, values: AuditFilterValues & { before?: string }): string {
-  const query = new URLSearchParams(Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1])));
-  if (ctx.lang !== 'lv') query.set('lang', ctx.lang);
-  const q = query.toString();
-  return q ? `${path}?${q}` : path;
 }
 
 function FilterBar({ ctx, path, values, errors, staff }: { ctx: PageContext; path: string; values: AuditFilterValues; errors: FieldError[]; staff: { id: string; name: string }[] }) {
@@ -52,7 +45,7 @@ function FilterBar({ ctx, path, values, errors, staff }: { ctx: PageContext; pat
         <TextField name="from" label={t('auditLog.from')} hint={t('auditLog.dateHint')} value={values.from ?? ''} error={errorFor(errors, 'from')} />
         <TextField name="to" label={t('auditLog.to')} hint={t('auditLog.dateHint')} value={values.to ?? ''} error={errorFor(errors, 'to')} />
         <div className="filter-submit">
-          <button type="submit">{t('auditLog.apply')}</button> <a href={hrefWith(ctx, path, {})}>{t('auditLog.clear')}</a>
+          <button type="submit">{t('auditLog.apply')}</button> <a href={hrefWith(path, ctx, {})}>{t('auditLog.clear')}</a>
         </div>
       </div>
     </form>
@@ -67,7 +60,7 @@ function AuditRow({ ctx, path, record, values }: { ctx: PageContext; path: strin
       </td>
       <td>
         {record.actorId && record.actorId !== values.actor ? (
-          <a href={hrefWith(ctx, path, { ...values, actor: record.actorId })} title={ctx.t('auditLog.onlyThisPerson')}>
+          <a href={hrefWith(path, ctx, { ...values, actor: record.actorId })} title={ctx.t('auditLog.onlyThisPerson')}>
             {record.actorLabel}
           </a>
         ) : (
@@ -80,7 +73,7 @@ function AuditRow({ ctx, path, record, values }: { ctx: PageContext; path: strin
         {record.recordId && (
           <>
             {' '}
-            <a href={hrefWith(ctx, path, { ...values, recordType: record.recordType, recordId: record.recordId })} title={ctx.t('auditLog.onlyThisRecord')}>
+            <a href={hrefWith(path, ctx, { ...values, recordType: record.recordType, recordId: record.recordId })} title={ctx.t('auditLog.onlyThisRecord')}>
               <code>{record.recordId}</code>
             </a>
           </>
@@ -140,7 +133,7 @@ export function AuditView({ ctx, agencyName, path, records, nextBefore, paged, v
       )}
       {(paged || nextBefore !== null) && (
         <nav className="pager" aria-label={t('auditLog.pages')}>
-          {paged && <a href={hrefWith(ctx, path, values)}>{t('auditLog.newest')}</a>} {nextBefore !== null && <a href={hrefWith(ctx, path, { ...values, before: String(nextBefore) })}>{t('auditLog.older')}</a>}
+          {paged && <a href={hrefWith(path, ctx, values)}>{t('auditLog.newest')}</a>} {nextBefore !== null && <a href={hrefWith(path, ctx, { ...values, before: String(nextBefore) })}>{t('auditLog.older')}</a>}
         </nav>
       )}
     </>

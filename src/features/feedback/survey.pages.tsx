@@ -6,7 +6,7 @@ import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { formValues } from '../../web/form-values.ts';
 import { sendFeedbackPage } from './feedback-page.tsx';
 import { openSurvey, submitSurvey, type SurveyLinkProblem } from './survey-responses.service.ts';
-import { SurveyFormView, SurveyMessageView, surveyMessageTitle } from './survey.views.tsx'
+import { SurveyFormView, SurveyMessageView, surveyMessageTitle } from './survey.views.tsx';
 
 type SurveyParams = { Params: { agency: string; token: string } };
 

@@ -6,7 +6,7 @@ import { roleAllows } from '../../platform/access/policy.ts';
 import { originOf } from '../../platform/audit/audit.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, type FieldError } from '../../platform/http/problem.ts';
-import { pageContext } from '../../web/page-context.ts';
+import { hrefWith, pageContext } from '../../web/page-context.ts';
 import { sendPage } from '../../web/send-page.tsx';
 import { requireWalkInCentre, walkInCentres, type QueueCentre } from './queue-centre.ts';
 import { actOnTicket, callNext, centreFigures, closeCounter, listCentreCounters, openCounter, staffCentre, type TicketActionInput } from './queue-counters.service.ts';
@@ -78,9 +78,7 @@ async function consoleAction(
 ) {
   try {
     const result = await change();
-    const query = new URLSearchParams({ counter: String(counterNo), ...result });
-    if (request.lang !== 'lv') query.set('lang', request.lang);
-    return reply.redirect(`${staffQueuePath(centre.agency.slug, centre.centre.id)}?${query.toString()}`, 303);
+    return reply.redirect(hrefWith(staffQueuePath(centre.agency.slug, centre.centre.id), request, { counter: String(counterNo), ...result }), 303);
   } catch (error) {
     const refused = refusal(error, request, field);
     if (!refused) throw error;

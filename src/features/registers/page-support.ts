@@ -11,7 +11,7 @@ import { staffUsers } from '../staff/staff.tables.ts';
 import { problemFromError } from '../../platform/http/error-handler.ts';
 import { AppError, fieldErrorsFromIssues, type FieldError, type IssueLike } from '../../platform/http/problem.ts';
 import { withForbiddenCharacters } from '../../platform/http/form.ts';
-import { pageContext, type PageContext } from '../../web/page-context.ts';
+import { hrefWith, pageContext, type PageContext } from '../../web/page-context.ts';
 import type { AgencyProfile } from '../agencies/agency-profile.schema.ts';
 import { profileOf, type RegisterDeps } from './register-support.ts';
 
@@ -96,7 +96,5 @@ export async function staffNames(db: Database, ids: string[]): Promise<Map<strin
 
 /** The redirect after a successful post (post/redirect/get), keeping the language. */
 export function afterPost(reply: FastifyReply, request: FastifyRequest, path: string, done: string) {
-  const query = new URLSearchParams({ done });
-  if (request.lang !== 'lv') query.set('lang', request.lang);
-  return reply.redirect(`${path}?${query.toString()}`, 303);
+  return reply.redirect(hrefWith(path, request, { done }), 303);
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { CsrfField, ErrorSummary, SelectField, TextField, errorFor, type Option, ScrollRegion } from '../../web/components.tsx';
-import { type PageContext, withLang } from '../../web/page-context.ts';
+import { hrefWith, type PageContext, withLang } from '../../web/page-context.ts';
 
 export const registersPath = (agency: string, rest = '') => `/staff/${agency}/registri${rest}`;
 
@@ -52,11 +52,7 @@ export function FilterForm({ ctx, action, selects, values, errors }: { ctx: Page
 
 /** Previous / next links keeping the filters. */
 export function Pager({ ctx, path, values, page, hasMore }: { ctx: PageContext; path: string; values: Record<string, string>; page: number; hasMore: boolean }) {
-  const href = (p: number) => {
-    const query = new URLSearchParams({ ...values, page: String(p) });
-    if (ctx.lang !== 'lv') query.set('lang', ctx.lang);
-    return `${path}?${query.toString()}`;
-  };
+  const href = (p: number) => hrefWith(path, ctx, { ...values, page: String(p) });
   if (page === 1 && !hasMore) return null;
   return (
     <nav aria-label={ctx.t('registers.list.page', { page })} className="pager">
@@ -66,13 +62,9 @@ export function Pager({ ctx, path, values, page, hasMore }: { ctx: PageContext; 
 }
 
 export function CsvLink({ ctx, path, values }: { ctx: PageContext; path: string; values: Record<string, string> }) {
-  const query = new URLSearchParams(values);
-  query.delete('page');
-  if (ctx.lang !== 'lv') query.set('lang', ctx.lang);
-  const q = query.toString();
   return (
     <p>
-      <a href={q ? `${path}?${q}` : path} download>
+      <a href={hrefWith(path, ctx, { ...values, page: undefined })} download>
         {ctx.t('registers.list.export')}
       </a>
     </p>

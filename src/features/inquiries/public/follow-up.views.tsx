@@ -6,7 +6,7 @@ import { type PageContext, withLang } from '../../../web/page-context.ts';
 import type { AgencyProfile } from '../../agencies/agency-profile.schema.ts';
 import type { ClientInquiryView } from '../inquiries-public.schema.ts';
 import type { QuestionTopic } from '../inquiries-public.service.ts';
-import { ACCEPT, questionPath } from './question-form.views.tsx'
+import { ACCEPT, questionPath } from './question-form.views.tsx';
 
 function exampleReference(profile: AgencyProfile): string {
   return `${profile.slug.toUpperCase()}-2026-000123`;

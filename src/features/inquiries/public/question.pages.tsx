@@ -21,7 +21,7 @@ import { submitWebQuestion, topicsFor } from '../inquiries-public.service.ts';
 import { uploadsOf } from './uploads.ts';
 import { isPendingSecret, listPendingFiles, newPendingSecret, PENDING_UPLOAD_HOURS, PENDING_VISITOR_COOKIE, type KeptFiles, type PendingFile } from './pending-uploads.service.ts';
 import { randomBytes } from 'node:crypto';
-import { ConfirmationExpiredView, DuplicateQuestionView, ConfirmationView, QuestionFormView, QuestionSuggestionsView, questionPath } from './question-form.views.tsx'
+import { ConfirmationExpiredView, DuplicateQuestionView, ConfirmationView, QuestionFormView, QuestionSuggestionsView, questionPath } from './question-form.views.tsx';
 
 type AgencyParams = { Params: { agency: string } };
 
