@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { postgresCpuMs } from './servers.ts';
+import { postgresPids } from './servers.ts';
 
 /** Pins PostgreSQL to the last CPU and this process to the rest; returns what undoes it (also run at exit). */
 export function splitCores(): () => void {
@@ -24,7 +24,7 @@ export function splitCores(): () => void {
       }
     }
   };
-  const database = [...postgresCpuMs().keys()];
+  const database = postgresPids();
   if (database.length === 0) throw new Error('BENCH_SPLIT_CORES: no PostgreSQL process on this machine to pin');
   pin(database, last);
   pin([process.pid], `0-${cpus - 2}`);
@@ -32,7 +32,7 @@ export function splitCores(): () => void {
   const undo = () => {
     if (undone) return;
     undone = true;
-    pin(postgresCpuMs().keys(), all);
+    pin(postgresPids(), all);
     pin([process.pid], all);
   };
   process.once('exit', undo);

@@ -158,16 +158,21 @@ export function serverCpuMs(pid: number): number {
 
 /** CPU time (ms) used so far by each PostgreSQL process on this machine (the server, its backends and helpers), by pid. */
 export function postgresCpuMs(): Map<number, number> {
-  const byPid = new Map<number, number>();
+  return new Map(postgresPids().map((pid) => [pid, cpuMsOf(pid)]));
+}
+
+/** Every PostgreSQL process on this machine (the server, its backends and helpers). */
+export function postgresPids(): number[] {
+  const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('postgres')) byPid.set(Number(entry), cpuMsOf(Number(entry)));
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('postgres')) pids.push(Number(entry));
     } catch {
       // the process ended between the listing and the read
     }
   }
-  return byPid;
+  return pids;
 }
 
 /**
