@@ -143,7 +143,7 @@ try {
   const workerCounts = (process.env.BENCH_WORKERS ?? '').split(',').filter(Boolean).map(Number);
   // Each npm start server is also booked by wrk (a C client, as pgbench is), when Debian's wrk is installed.
   const withWrk = (workerCounts.length > 0 || Boolean(process.env.BENCH_FLOOR)) && wrkAvailable();
-  if (workerCounts.length > 0 && !withWrk) console.log('wrk not installed (apt-get install wrk): the npm start servers are booked by the Node clients only');
+  if ((workerCounts.length > 0 || process.env.BENCH_FLOOR) && !withWrk) console.log('wrk not installed (apt-get install wrk): the npm start servers are booked by the Node clients only, the floor not at all');
   // Each wrk round is followed at once by pgbench running the booking statement (PAIRED_SECONDS): this machine's
   // speed drifts by a third within minutes, so a ratio is taken between neighbours, and the median of the rounds.
   const rounds = withWrk ? BOOKING_ROUNDS : 0;

@@ -37,10 +37,10 @@ export function splitCores(): () => void {
   };
   process.once('exit', undo);
   // Interrupted (Ctrl-C), Node ends without 'exit': PostgreSQL would stay on one core.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.once(signal, () => {
       undo();
-      process.exit(130);
+      process.exit(code);
     });
   }
   console.log(`split cores: PostgreSQL (${database.length} processes) on CPU ${last}, the benchmark, its servers and clients on the others`);

@@ -17,6 +17,8 @@ describe('withLang', () => {
 
 describe('hrefWith', () => {
   it('puts the values given in the query, leaves out the empty ones and adds the language last on English pages', () => {
+    assert.equal(hrefWith('/staff/registers', { lang: 'en' }, { lang: 'lv', page: '2' }), '/staff/registers?page=2&lang=en');
+    assert.equal(hrefWith('/staff/registers', { lang: 'lv' }, { lang: 'en' }), '/staff/registers');
     assert.equal(hrefWith('/vsaa/pieraksts', { lang: 'lv' }, {}), '/vsaa/pieraksts');
     assert.equal(hrefWith('/vsaa/pieraksts', { lang: 'lv' }, { service: 'pensijas', centre: '', date: undefined }), '/vsaa/pieraksts?service=pensijas');
     assert.equal(hrefWith('/staff/registers/gifts', { lang: 'en' }, { from: '2027-01-01', page: '2' }), '/staff/registers/gifts?from=2027-01-01&page=2&lang=en');

@@ -31,10 +31,13 @@ export function withLang(path: string, ctx: { lang: Language }): string {
   return `${base}${base.includes('?') ? '&' : '?'}lang=${ctx.lang}${fragment}`;
 }
 
-/** One of our own paths with these query values (empty ones left out), in the page's language (withLang). */
+/**
+ * One of our own paths with these query values (empty ones left out), in the page's language (withLang): a `lang`
+ * among the values is left out too, so that the page's language is the one link's language.
+ */
 export function hrefWith(path: string, ctx: { lang: Language }, values: Record<string, string | undefined>): string {
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(values)) if (value) query.set(name, value);
+  for (const [name, value] of Object.entries(values)) if (value && name !== 'lang') query.set(name, value);
   const text = query.toString();
   return withLang(text ? `${path}?${text}` : path, ctx);
 }
